@@ -1,0 +1,5 @@
+export * from './units.js'
+export * from './users.js'
+export * from './clients.js'
+export * from './audit.js'
+export * from './idempotency.js'

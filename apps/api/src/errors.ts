@@ -1,0 +1,96 @@
+import type { ErrorCode, ProblemDetails } from '@rectify/schemas'
+
+const TITLES: Record<ErrorCode, string> = {
+  bad_request: 'Bad request',
+  validation: 'Validation failed',
+  unprocessable: 'Request breaks a rule',
+  unauthorized: 'Authentication required',
+  invalid_credentials: 'Invalid username or password',
+  account_locked: 'Account temporarily locked',
+  account_disabled: 'Account disabled',
+  session_expired: 'Session expired',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  conflict: 'Conflict',
+  duplicate: 'Already exists',
+  precondition_failed: 'Version mismatch',
+  precondition_required: 'If-Match required',
+  idempotency_mismatch: 'Idempotency-Key reused with another request',
+  idempotency_in_progress: 'A request with this Idempotency-Key is in progress',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  rate_limited: 'Too many requests',
+  password_policy: 'Password does not meet the policy',
+  unit_in_use: 'Unit is in use',
+  internal: 'Internal error',
+  unavailable: 'Service unavailable',
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation: 422,
+  unprocessable: 422,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  account_locked: 401,
+  account_disabled: 401,
+  session_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  duplicate: 409,
+  precondition_failed: 412,
+  precondition_required: 428,
+  idempotency_mismatch: 422,
+  idempotency_in_progress: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  password_policy: 422,
+  unit_in_use: 409,
+  internal: 500,
+  unavailable: 503,
+}
+
+export interface FieldError {
+  path: string
+  message: string
+}
+
+/** A domain error with a stable code. Services throw these; the error handler renders them. */
+export class AppError extends Error {
+  readonly status: number
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly extra: { errors?: FieldError[]; allowed?: string[] } = {},
+  ) {
+    super(detail ?? TITLES[code])
+    this.status = STATUS[code]
+  }
+}
+
+export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`)
+export const forbidden = (detail?: string) => new AppError('forbidden', detail)
+
+/** RFC 9457 body for an error code. */
+export function problem(
+  code: ErrorCode,
+  detail?: string,
+  extra: Partial<ProblemDetails> = {},
+): ProblemDetails {
+  return {
+    type: `urn:rectify:error:${code}`,
+    title: TITLES[code],
+    status: STATUS[code],
+    code,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code]
+}

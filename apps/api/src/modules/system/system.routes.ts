@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { HealthSchema, ReadySchema } from '@rectify/schemas'
+import type { Database } from '../../db/client.js'
+import { appliedMigrations, expectedMigrations } from '../../db/migrate.js'
+
+/** Liveness (the process is up) and readiness (database reachable, migrations current). */
+export const systemRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = async (app, { database }) => {
+  const tags = ['system']
+  const expected = expectedMigrations()
+  app.get('/health', { schema: { tags, security: [], response: { 200: HealthSchema } } }, () => ({ status: 'ok' as const }))
+  app.get('/ready', { schema: { tags, security: [], response: { 200: ReadySchema, 503: ReadySchema } } }, async (_req, reply) => {
+    let applied = 0
+    let reachable = false
+    try {
+      applied = await appliedMigrations(database)
+      reachable = true
+    } catch {
+      reachable = false
+    }
+    const ready = reachable && applied === expected
+    return reply.code(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'not_ready',
+      database: reachable,
+      migrations: { applied, expected },
+    })
+  })
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger())
+}

@@ -1,0 +1,92 @@
+import { and, asc, count, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { units, users } from '../../db/schema/index.js'
+import { likeEscape } from '../../lib/http.js'
+
+export type UnitRow = typeof units.$inferSelect
+
+export interface UnitFilter {
+  scope?: SQL | undefined
+  parent?: string | undefined
+  q?: string | undefined
+  active?: boolean | undefined
+}
+
+function where(f: UnitFilter): SQL | undefined {
+  return and(
+    f.scope,
+    f.parent ? eq(units.parentId, f.parent) : undefined,
+    f.active === undefined ? undefined : eq(units.active, f.active),
+    f.q ? or(ilike(units.name, `%${likeEscape(f.q)}%`), ilike(units.code, `%${likeEscape(f.q)}%`)) : undefined,
+  )
+}
+
+export const unitsRepository = {
+  /** A page in tree order (by materialised path), after the cursor's path. */
+  list(db: DbOrTx, f: UnitFilter, limit: number, afterPath: string | null) {
+    return db
+      .select()
+      .from(units)
+      .where(and(where(f), afterPath ? gt(units.path, afterPath) : undefined))
+      .orderBy(asc(units.path))
+      .limit(limit)
+  },
+
+  count(db: DbOrTx, f: UnitFilter) {
+    return db.select({ n: count() }).from(units).where(where(f)).then((r) => r[0]?.n ?? 0)
+  },
+
+  findById(db: DbOrTx, id: string, scope?: SQL) {
+    return db.select().from(units).where(and(eq(units.id, id), scope)).then((r) => r[0])
+  },
+
+  findByCode(db: DbOrTx, code: string) {
+    return db.select().from(units).where(eq(units.code, code)).then((r) => r[0])
+  },
+
+  /** Locks the row for the rest of the transaction. */
+  lockById(db: DbOrTx, id: string) {
+    return db.select().from(units).where(eq(units.id, id)).for('update').then((r) => r[0])
+  },
+
+  insert(db: DbOrTx, values: typeof units.$inferInsert) {
+    return db.insert(units).values(values).returning().then((r) => r[0]!)
+  },
+
+  update(db: DbOrTx, id: string, set: Partial<typeof units.$inferInsert>) {
+    return db
+      .update(units)
+      .set({ ...set, updatedAt: new Date(), version: sql`${units.version} + 1` })
+      .where(eq(units.id, id))
+      .returning()
+      .then((r) => r[0]!)
+  },
+
+  /** Rewrites the paths of a moved subtree (the unit itself included). */
+  movePaths(db: DbOrTx, oldPath: string, newPath: string) {
+    return db
+      .update(units)
+      .set({ path: sql`${newPath} || substr(${units.path}, ${oldPath.length + 1})` })
+      .where(sql`${units.path} like ${`${likeEscape(oldPath)}%`}`)
+  },
+
+  countActiveChildren(db: DbOrTx, id: string) {
+    return db
+      .select({ n: count() })
+      .from(units)
+      .where(and(eq(units.parentId, id), eq(units.active, true)))
+      .then((r) => r[0]?.n ?? 0)
+  },
+
+  countActiveUsers(db: DbOrTx, id: string) {
+    return db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.unitId, id), eq(users.status, 'active')))
+      .then((r) => r[0]?.n ?? 0)
+  },
+
+  roots(db: DbOrTx) {
+    return db.select().from(units).where(isNull(units.parentId))
+  },
+}

@@ -1,0 +1,108 @@
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyInstance } from 'fastify'
+import type { ErrorCode } from '@rectify/schemas'
+import { AppError, problem } from '../errors.js'
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation',
+  428: 'precondition_required',
+  429: 'rate_limited',
+  503: 'unavailable',
+}
+
+/** PostgreSQL errors that mean "bad input", never a server fault (a 5xx is always a bug). */
+const PG_CODES: Record<string, ErrorCode> = {
+  '23505': 'duplicate',
+  '23503': 'unprocessable',
+  '23514': 'unprocessable',
+  '22P02': 'bad_request',
+  '22001': 'validation',
+  '22007': 'bad_request',
+  '22008': 'bad_request',
+}
+
+function pgCode(err: unknown): string | undefined {
+  for (let e: unknown = err, i = 0; e && i < 4; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+  }
+  return undefined
+}
+
+/**
+ * The one error handler: coded errors → RFC 9457 problem details. 5xx are logged with the
+ * request and answered without their detail. Also answers unknown routes (404) and known paths
+ * with the wrong method (405).
+ */
+export default fp(
+  async function errorsPlugin(app: FastifyInstance) {
+    const patterns: { re: RegExp; methods: Set<string> }[] = []
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return
+      const re = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}$`)
+      const methods = ([] as string[]).concat(route.method)
+      const existing = patterns.find((p) => p.re.source === re.source)
+      if (existing) methods.forEach((m) => existing.methods.add(m))
+      else patterns.push({ re, methods: new Set(methods) })
+    })
+
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? ''
+      const match = patterns.find((p) => p.re.test(path))
+      const instance = path
+      if (match) {
+        void reply.header('allow', [...match.methods].join(', '))
+        return reply
+          .code(405)
+          .type('application/problem+json')
+          .send(problem('method_not_allowed', `${request.method} is not allowed here`, { instance, requestId: request.id }))
+      }
+      return reply.code(404).type('application/problem+json').send(problem('not_found', 'No such route', { instance, requestId: request.id }))
+    })
+
+    app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+      const base = { instance: request.url.split('?')[0], requestId: request.id }
+      let body
+      if (err instanceof AppError) {
+        body = problem(err.code, err.message, { ...base, ...err.extra })
+      } else if ((err as FastifyError).validation) {
+        const fe = err as FastifyError
+        const inBody = fe.validationContext === 'body'
+        const prefix = inBody ? '' : `/${fe.validationContext ?? ''}`
+        // TypeBox reports an unknown property twice (on the property and on its object): keep one.
+        const errors = fe.validation!
+          .filter((v) => v.keyword !== 'additionalProperties')
+          .map((v) => ({
+            path: `${prefix}${v.instancePath || ''}` || '/',
+            message: v.message === 'schema is false' ? 'unknown property' : (v.message ?? 'is invalid'),
+          }))
+        body = problem(inBody ? 'validation' : 'bad_request', 'The request does not match the schema', { ...base, errors })
+      } else if (pgCode(err) && PG_CODES[pgCode(err)!]) {
+        const code = PG_CODES[pgCode(err)!]!
+        request.log.info({ err }, 'database refused the input')
+        body = problem(code, code === 'duplicate' ? 'A record with these values already exists' : 'The data breaks a database rule', base)
+      } else {
+        const status = (err as FastifyError).statusCode ?? 500
+        const code = status < 500 ? BY_STATUS[status] ?? 'bad_request' : status === 503 ? 'unavailable' : 'internal'
+        if (status >= 500) {
+          request.log.error({ err }, 'request failed')
+          body = problem(code, undefined, base)
+        } else {
+          body = problem(code, err.message, base)
+        }
+      }
+      if (body.status === 429 && !reply.getHeader('retry-after')) void reply.header('retry-after', '60')
+      return reply.code(body.status).type('application/problem+json').send(body)
+    })
+  },
+  { name: 'errors' },
+)

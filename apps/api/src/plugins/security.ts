@@ -1,0 +1,49 @@
+import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import type { Config } from '../config.js'
+import { problem } from '../errors.js'
+
+/**
+ * Security headers, CORS from an allow-list, and per-IP rate limits (a tighter one on the
+ * credential routes, set in their route config).
+ */
+export default fp(
+  async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
+    const { config } = opts
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Element Plus sets inline styles; the docs UI needs inline scripts of its own.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    })
+    const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+    await app.register(cors, {
+      origin: origins.length ? origins : false,
+      methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+      exposedHeaders: ['etag', 'location', 'retry-after', 'idempotent-replayed'],
+      maxAge: 600,
+    })
+    await app.register(rateLimit, {
+      global: true,
+      max: config.RATE_LIMIT_MAX,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_req, ctx) => ({
+        ...problem('rate_limited', `Too many requests; retry after ${Math.ceil(ctx.ttl / 1000)} s`),
+        statusCode: 429,
+      }),
+    })
+  },
+  { name: 'security', dependencies: ['errors'] },
+)

@@ -1,0 +1,118 @@
+import { count } from 'drizzle-orm'
+import type { Role } from '@rectify/schemas'
+import type { Config } from '../config.js'
+import type { Database, Db } from '../db/client.js'
+import { units, users } from '../db/schema/index.js'
+import { cliContext } from '../lib/context.js'
+import { uuidv7 } from '../lib/ids.js'
+import { recordAudit } from '../modules/audit/audit.writer.js'
+import { hashPassword } from '../modules/auth/passwords.js'
+
+/** The password of every demo account. Demo only: README says so; change it on a real system. */
+export const DEMO_PASSWORD = 'Rectify@2026'
+
+type Kind = 'city' | 'department' | 'county' | 'township' | 'other'
+interface UnitSeed {
+  code: string
+  name: string
+  kind: Kind
+  children?: UnitSeed[]
+}
+
+const county = (code: string, name: string, towns: string[]): UnitSeed => ({
+  code,
+  name,
+  kind: 'county',
+  children: towns.map((t, i) => ({ code: `${code}-T${i + 1}`, name: t, kind: 'township' })),
+})
+
+/** 江州市 (a fictional prefecture-level city): its departments, counties and townships. */
+export const DEMO_CITY: UnitSeed = {
+  code: 'JZ',
+  name: '江州市',
+  kind: 'city',
+  children: [
+    { code: 'JZ-OFFICE', name: '市生态环境保护督察整改工作领导小组办公室', kind: 'department' },
+    { code: 'JZ-EEB', name: '市生态环境局', kind: 'department' },
+    { code: 'JZ-HUD', name: '市住建局', kind: 'department' },
+    { code: 'JZ-WRB', name: '市水利局', kind: 'department' },
+    { code: 'JZ-AGR', name: '市农业农村局', kind: 'department' },
+    { code: 'JZ-NRB', name: '市自然资源局', kind: 'department' },
+    { code: 'JZ-MIIT', name: '市工信局', kind: 'department' },
+    { code: 'JZ-URB', name: '市城管局', kind: 'department' },
+    { code: 'JZ-CDI', name: '市纪委监委', kind: 'department' },
+    county('JZ-JD', '江东区', ['东湖街道', '临江街道', '白沙镇']),
+    county('JZ-JX', '江西区', ['西城街道', '河口镇']),
+    county('JZ-LH', '临湖县', ['城关镇', '湖滨镇', '青石乡']),
+    county('JZ-QS', '青山县', ['青山镇', '龙潭镇']),
+    county('JZ-PC', '平川县', ['平川镇', '桥头镇', '柳林乡']),
+    county('JZ-YX', '云溪县', ['云溪镇', '石门乡']),
+  ],
+}
+
+/** One account per role, as the README lists them. */
+export const DEMO_USERS: { username: string; displayName: string; unit: string; roles: Role[] }[] = [
+  { username: 'admin', displayName: '系统管理员', unit: 'JZ', roles: ['admin'] },
+  { username: 'office', displayName: '整改办 王敏', unit: 'JZ-OFFICE', roles: ['office'] },
+  { username: 'eco', displayName: '市生态环境局 李强', unit: 'JZ-EEB', roles: ['lead_unit'] },
+  { username: 'county', displayName: '临湖县 张伟', unit: 'JZ-LH', roles: ['unit'] },
+  { username: 'leader', displayName: '市领导 陈刚', unit: 'JZ', roles: ['leader'] },
+  { username: 'auditor', displayName: '市纪委监委 刘洋', unit: 'JZ-CDI', roles: ['auditor'] },
+]
+
+/** True when the database holds no units yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(units)
+  return (row?.n ?? 0) === 0
+}
+
+/**
+ * Creates the demo city and its accounts in one transaction, audited as the CLI. Refuses a
+ * database that already has units.
+ */
+export async function seedDemo(db: Db): Promise<{ units: number; users: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const ctx = cliContext('seed --demo')
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ n: count() }).from(units)
+    if ((row?.n ?? 0) > 0) throw new Error('The database already has units; seed --demo needs an empty database')
+    const ids = new Map<string, string>()
+    const rows: (typeof units.$inferInsert)[] = []
+    const walk = (u: UnitSeed, parentId: string | null, parentPath: string) => {
+      const id = uuidv7()
+      const path = `${parentPath}${id}/`
+      ids.set(u.code, id)
+      rows.push({ id, code: u.code, name: u.name, kind: u.kind, parentId, path })
+      u.children?.forEach((c) => walk(c, id, path))
+    }
+    walk(DEMO_CITY, null, '/')
+    await tx.insert(units).values(rows)
+    const now = new Date()
+    const userRows = DEMO_USERS.map((u) => ({
+      id: uuidv7(),
+      username: u.username,
+      displayName: u.displayName,
+      unitId: ids.get(u.unit)!,
+      roles: u.roles,
+      passwordHash,
+      passwordChangedAt: now,
+    }))
+    await tx.insert(users).values(userRows)
+    await recordAudit(tx, ctx, {
+      action: 'seed.demo',
+      entityType: 'database',
+      unitId: null,
+      after: { units: rows.length, users: userRows.map((u) => u.username) },
+    })
+    return { units: rows.length, users: userRows.length }
+  })
+}
+
+/** At start: `auto` seeds an empty embedded database, `always` any empty one, `never` none. */
+export async function seedDemoIfWanted(database: Database, config: Config): Promise<void> {
+  if (config.SEED_DEMO === 'never') return
+  if (config.SEED_DEMO === 'auto' && database.kind !== 'pglite') return
+  if (!(await isEmpty(database.db))) return
+  const result = await seedDemo(database.db)
+  console.log(`Seeded the demo city: ${result.units} units, ${result.users} accounts (password ${DEMO_PASSWORD}, demo only)`)
+}

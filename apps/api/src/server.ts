@@ -1,0 +1,62 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+import { openDatabase } from './db/client.js'
+import { runMigrations } from './db/migrate.js'
+import { loadSigningKey } from './lib/keys.js'
+import { seedDemoIfWanted } from './seed/demo.js'
+
+/** Process entry: load config → open and migrate the database → seed if wanted → listen. */
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(2)
+    }
+    throw err
+  }
+  const dataDir = resolve(config.DATA_DIR)
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: resolve(dataDir, 'pglite') })
+  await runMigrations(database)
+  await seedDemoIfWanted(database, config)
+  const webRoot = config.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
+  const app = await buildApp(config, {
+    database,
+    signingKey: loadSigningKey({ jwtSecret: config.JWT_SECRET, dataDir }),
+    webRoot,
+  })
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    try {
+      await app.close()
+      await database.close()
+      process.exit(0)
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed')
+      process.exit(1)
+    }
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+
+  await app.listen({ host: config.HOST, port: config.PORT })
+  app.log.info(
+    { database: database.kind, url: `http://${config.HOST}:${config.PORT}` },
+    `Rectify is serving on http://${config.HOST}:${config.PORT}`,
+  )
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,44 @@
+import { Type, type Static } from 'typebox'
+import { IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+
+export const ACTOR_TYPES = ['user', 'client', 'cli', 'anonymous'] as const
+export const ActorTypeSchema = Type.Enum(ACTOR_TYPES)
+
+export const AuditEntrySchema = Type.Object({
+  /** Position in the hash chain (1, 2, 3 ...), as a string. */
+  seq: Type.String(),
+  at: TimestampSchema,
+  actorType: ActorTypeSchema,
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  unitId: Type.Union([IdSchema, Type.Null()]),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  prevHash: Type.String(),
+  hash: Type.String(),
+})
+export type AuditEntry = Static<typeof AuditEntrySchema>
+
+export const ListAuditQuerySchema = Type.Object(
+  {
+    actor: Type.Optional(Type.String({ maxLength: 64 })),
+    actorType: Type.Optional(ActorTypeSchema),
+    entityType: Type.Optional(Type.String({ maxLength: 64 })),
+    entityId: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    from: Type.Optional(TimestampSchema),
+    to: Type.Optional(TimestampSchema),
+    ...PageQueryProperties,
+  },
+  { additionalProperties: false },
+)
+export type ListAuditQuery = Static<typeof ListAuditQuerySchema>
+
+export const AuditPageSchema = PageSchema(AuditEntrySchema)
+export type AuditPage = Static<typeof AuditPageSchema>

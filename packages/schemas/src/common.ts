@@ -1,0 +1,97 @@
+import { Type, type Static, type TSchema } from 'typebox'
+
+/** Opaque identifier (UUIDv7 on the server; clients must not parse it). */
+export const IdSchema = Type.String({ format: 'uuid', maxLength: 36 })
+
+/** RFC 3339 timestamp in UTC. */
+export const TimestampSchema = Type.String({ format: 'date-time', maxLength: 40 })
+
+/** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
+export const DateSchema = Type.String({ format: 'date', maxLength: 10 })
+
+export const IdParamsSchema = Type.Object({ id: IdSchema }, { additionalProperties: false })
+export type IdParams = Static<typeof IdParamsSchema>
+
+/** Roles of people (DOMAIN.md "Who uses it"). */
+export const ROLES = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
+export const RoleSchema = Type.Enum(ROLES)
+
+/** Scopes an API client can hold. A scope grants a capability, never more than a role would. */
+export const SCOPES = [
+  'units:read',
+  'users:read',
+  'audit:read',
+  'problems:read',
+  'problems:write',
+  'progress:write',
+  'petitions:read',
+  'petitions:write',
+] as const
+export type Scope = (typeof SCOPES)[number]
+export const ScopeSchema = Type.Enum(SCOPES)
+
+/** Cursor pagination parameters shared by every list route. */
+export const PageQueryProperties = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+}
+
+/** `{ items, nextCursor, total }` for a list of T. */
+export function PageSchema<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+    total: Type.Integer({ minimum: 0 }),
+  })
+}
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+  total: number
+}
+
+/** RFC 9457 problem details as every error is answered. `code` is stable: clients branch on it. */
+export const ProblemDetailsSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  code: Type.String(),
+  detail: Type.Optional(Type.String()),
+  instance: Type.Optional(Type.String()),
+  requestId: Type.Optional(Type.String()),
+  errors: Type.Optional(
+    Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
+  ),
+  allowed: Type.Optional(Type.Array(Type.String())),
+})
+export type ProblemDetails = Static<typeof ProblemDetailsSchema>
+
+/** Stable error codes (the last segment of `type`, `urn:rectify:error:<code>`). */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation',
+  'unprocessable',
+  'unauthorized',
+  'invalid_credentials',
+  'account_locked',
+  'account_disabled',
+  'session_expired',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'duplicate',
+  'precondition_failed',
+  'precondition_required',
+  'idempotency_mismatch',
+  'idempotency_in_progress',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'password_policy',
+  'unit_in_use',
+  'internal',
+  'unavailable',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,0 +1,12 @@
+/**
+ * @rectify/schemas — the Rectify API contract. Every route's body, params, query and response
+ * schema lives here; the server validates with them, the SPA types its calls from them and the
+ * OpenAPI document is generated from them.
+ */
+export * from './common.js'
+export * from './auth.js'
+export * from './units.js'
+export * from './users.js'
+export * from './clients.js'
+export * from './audit.js'
+export * from './system.js'

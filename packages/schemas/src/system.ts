@@ -1,0 +1,11 @@
+import { Type, type Static } from 'typebox'
+
+export const HealthSchema = Type.Object({ status: Type.Literal('ok') })
+export type Health = Static<typeof HealthSchema>
+
+export const ReadySchema = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  database: Type.Boolean(),
+  migrations: Type.Object({ applied: Type.Integer(), expected: Type.Integer() }),
+})
+export type Ready = Static<typeof ReadySchema>

@@ -1,0 +1,54 @@
+import { Type, type Static } from 'typebox'
+import { IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+
+export const UNIT_KINDS = ['city', 'department', 'county', 'township', 'other'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
+export const UnitKindSchema = Type.Enum(UNIT_KINDS)
+
+export const UnitSchema = Type.Object({
+  id: IdSchema,
+  code: Type.String(),
+  name: Type.String(),
+  kind: UnitKindSchema,
+  parentId: Type.Union([IdSchema, Type.Null()]),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+})
+export type Unit = Static<typeof UnitSchema>
+
+const UnitCode = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' })
+const UnitName = Type.String({ minLength: 1, maxLength: 100 })
+
+export const CreateUnitBodySchema = Type.Object(
+  { code: UnitCode, name: UnitName, kind: UnitKindSchema, parentId: Type.Union([IdSchema, Type.Null()]) },
+  { additionalProperties: false },
+)
+export type CreateUnitBody = Static<typeof CreateUnitBodySchema>
+
+/** Rename, move (new parent) or (de)activate; a unit is never deleted once it has records. */
+export const UpdateUnitBodySchema = Type.Object(
+  {
+    name: Type.Optional(UnitName),
+    kind: Type.Optional(UnitKindSchema),
+    parentId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type UpdateUnitBody = Static<typeof UpdateUnitBodySchema>
+
+export const ListUnitsQuerySchema = Type.Object(
+  {
+    parent: Type.Optional(IdSchema),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    active: Type.Optional(Type.Boolean()),
+    ...PageQueryProperties,
+  },
+  { additionalProperties: false },
+)
+export type ListUnitsQuery = Static<typeof ListUnitsQuerySchema>
+
+export const UnitPageSchema = PageSchema(UnitSchema)
+export type UnitPage = Static<typeof UnitPageSchema>
