@@ -54,6 +54,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   }).withTypeProvider()
   // TypeBox validates: unknown body fields are refused, nothing is coerced in bodies.
   app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  // JSON in and out; a text body is a client error (415), not a string to validate.
+  app.removeContentTypeParser('text/plain')
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id)
   })

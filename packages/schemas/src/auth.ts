@@ -20,7 +20,7 @@ export const TokenPairSchema = Type.Object({
 export type TokenPair = Static<typeof TokenPairSchema>
 
 export const RefreshBodySchema = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 200 }) },
+  { refreshToken: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 )
 export type RefreshBody = Static<typeof RefreshBodySchema>

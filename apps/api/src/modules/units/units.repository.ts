@@ -22,12 +22,15 @@ function where(f: UnitFilter): SQL | undefined {
 }
 
 export const unitsRepository = {
-  /** A page in tree order (by materialised path), after the cursor's path. */
-  list(db: DbOrTx, f: UnitFilter, limit: number, afterPath: string | null) {
+  /**
+   * A page in tree order (by materialised path), after the unit `afterId`. The cursor names the
+   * unit rather than carrying its path: a path grows with depth and would outgrow the cursor limit.
+   */
+  list(db: DbOrTx, f: UnitFilter, limit: number, afterId: string | null) {
     return db
       .select()
       .from(units)
-      .where(and(where(f), afterPath ? gt(units.path, afterPath) : undefined))
+      .where(and(where(f), afterId ? gt(units.path, sql`(select c.path from ${units} c where c.id = ${afterId})`) : undefined))
       .orderBy(asc(units.path))
       .limit(limit)
   },

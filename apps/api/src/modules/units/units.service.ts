@@ -38,7 +38,7 @@ export class UnitsService {
     const page = rows.slice(0, limit)
     return {
       items: page.map(toUnit),
-      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.path]) : null,
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.id]) : null,
       total,
     }
   }

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { loadConfig, type Config } from '../config.js'
+import { openDatabase, type Database } from '../db/client.js'
+import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
+import { AuthService } from '../modules/auth/auth.service.js'
+import { TokenService } from '../modules/auth/tokens.js'
+import { ClientsService } from '../modules/clients/clients.service.js'
+import { UsersService } from '../modules/users/users.service.js'
+
+/** An expected failure: printed as one line on stderr, exit status 1 (or `exitCode`). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message)
+  }
+}
+
+/** Bad arguments: the command's usage is printed and the exit status is 2. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2)
+  }
+}
+
+/** One subcommand of `rectify`. */
+export interface Command {
+  name: string
+  /** One line for the command list. */
+  summary: string
+  /** The full usage text, shown by `--help` and after bad arguments. */
+  usage: string
+  /** Runs with the arguments after the command name; resolves to the exit status. */
+  run(argv: string[]): Promise<number>
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** `util.parseArgs` in strict mode, with its errors turned into usage errors. */
+export function parse<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals })
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}
+
+/** The value of a required string option, or a usage error naming it. */
+export function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`--${flag} is required`)
+  return value
+}
+
+/**
+ * The directory the user ran the command from. `pnpm --filter … run` changes into apps/api, but
+ * relative paths (DATA_DIR, --out, --in) mean what they meant in the user's shell; pnpm keeps
+ * that directory in INIT_CWD.
+ */
+export function invocationDir(): string {
+  return process.env.INIT_CWD ?? process.cwd()
+}
+
+/** A path the user typed, made absolute against where they typed it. */
+export function userPath(p: string): string {
+  return resolve(invocationDir(), p)
+}
+
+/** The validated configuration, exactly as the server reads it. */
+export function cliConfig(): Config {
+  return loadConfig()
+}
+
+/** Where PGlite keeps its data for this configuration: `<DATA_DIR>/pglite`, as in server.ts. */
+export function pgliteDir(config: Config): string {
+  return join(userPath(config.DATA_DIR), 'pglite')
+}
+
+/** True when `dir` holds a PostgreSQL data directory. */
+export function hasPgliteData(dir: string): boolean {
+  return existsSync(join(dir, 'PG_VERSION'))
+}
+
+/** True when `dir` exists and is not empty. */
+export function nonEmptyDir(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).length > 0
+}
+
+/**
+ * PGlite has no lock of its own: a second process opening the same directory runs a second
+ * PostgreSQL over the same files and corrupts them. PGlite writes postmaster.pid while open
+ * and removes it on a clean close, so its presence means the server (or another command) is
+ * using the directory — or one crashed.
+ */
+export function assertPgliteNotInUse(dir: string): void {
+  if (existsSync(join(dir, 'postmaster.pid')))
+    throw new CliError(
+      `the embedded database at ${dir} is in use (postmaster.pid present): stop the server first; ` +
+        `if nothing is running (a crash), delete ${join(dir, 'postmaster.pid')}`,
+    )
+}
+
+export interface OpenOptions {
+  /** Create an empty embedded database when there is none (only `migrate` and `restore` do). */
+  create?: boolean
+}
+
+/** Opens the configured database (PostgreSQL or the embedded PGlite), refusing a PGlite in use. */
+export async function openCliDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
+  if (config.DATABASE_URL) return openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: 2 })
+  const dir = pgliteDir(config)
+  assertPgliteNotInUse(dir)
+  if (!opts.create && !hasPgliteData(dir))
+    throw new CliError(`no database at ${dir} (check DATA_DIR, or run \`rectify migrate\` to create one)`)
+  return openDatabase({ dataDir: dir })
+}
+
+/** Opens the database, runs `fn`, and always closes it. */
+export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>, opts: OpenOptions = {}): Promise<T> {
+  const database = await openCliDatabase(config, opts)
+  try {
+    return await fn(database)
+  } finally {
+    await database.close()
+  }
+}
+
+/** Refuses to work on a schema older or newer than this build's migrations. */
+export async function requireCurrentSchema(database: Database): Promise<void> {
+  const applied = await appliedMigrations(database)
+  const expected = expectedMigrations()
+  if (applied < expected)
+    throw new CliError(`the database schema is not current (${applied} of ${expected} migrations applied): run \`rectify migrate\` first`)
+  if (applied > expected)
+    throw new CliError(`the database has ${applied} migrations, this build knows ${expected}: upgrade Rectify first`)
+}
+
+/**
+ * The services the HTTP routes use, built the way app.ts builds them. The CLI never signs a
+ * token, so the token service gets a throw-away key.
+ */
+export function cliServices(database: Database, config: Config) {
+  const { db } = database
+  const tokens = new TokenService(randomBytes(32), config.ACCESS_TOKEN_TTL_SECONDS)
+  const auth = new AuthService({ db, config, tokens })
+  return { auth, users: new UsersService(db, auth), clients: new ClientsService(db) }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.js'
+
+describe('loadConfig', () => {
+  it('applies defaults and converts numbers and booleans', () => {
+    const c = loadConfig({ PORT: '8080', TRUST_PROXY: 'true' })
+    expect(c).toMatchObject({ HOST: '127.0.0.1', PORT: 8080, TRUST_PROXY: true, PASSWORD_POLICY: 'mlps3', SESSION_IDLE_MINUTES: 30 })
+  })
+
+  it('lists every invalid variable at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', PASSWORD_POLICY: 'weak', JWT_SECRET: 'short' })
+      expect.unreachable()
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError)
+      const text = (err as ConfigError).problems.join('\n')
+      expect(text).toContain('PORT')
+      expect(text).toContain('PASSWORD_POLICY')
+      expect(text).toContain('JWT_SECRET')
+    }
+  })
+
+  it('refuses an access token lifetime over 15 minutes', () => {
+    expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(ConfigError)
+  })
+})

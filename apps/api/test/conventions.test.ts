@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildAppOn, createTestApp, type TestApp } from './build-app.js'
+import { as, client, makeWorld } from './factories.js'
+
+let t: TestApp
+let world: Awaited<ReturnType<typeof makeWorld>>
+
+beforeAll(async () => {
+  t = await createTestApp()
+  world = await makeWorld(t.database.db)
+})
+afterAll(() => t.close())
+
+describe('API conventions', () => {
+  it('answers unknown routes with problem+json 404', async () => {
+    const res = await client(t.app).get('/api/v1/nope')
+    expect(res.statusCode).toBe(404)
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(res.json()).toMatchObject({ type: 'urn:rectify:error:not_found', status: 404, code: 'not_found' })
+  })
+
+  it('answers a known path with the wrong method with 405 and Allow', async () => {
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/v1/units' })
+    expect(res.statusCode).toBe(405)
+    expect(res.headers.allow).toContain('GET')
+    expect(res.json().code).toBe('method_not_allowed')
+  })
+
+  it('refuses a wrong media type with 415', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: 'x', headers: { 'content-type': 'text/plain' } })
+    expect(res.statusCode).toBe(415)
+    expect(res.json().code).toBe('unsupported_media_type')
+  })
+
+  it('refuses malformed JSON with 400', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.headers['content-type']).toMatch(/problem\+json/)
+  })
+
+  it('refuses a body over the limit with 413', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'x'.repeat(t.config.BODY_LIMIT_BYTES) } })
+    expect(res.statusCode).toBe(413)
+    expect(res.json().code).toBe('payload_too_large')
+  })
+
+  it('refuses unknown body fields with 422 naming the field', async () => {
+    const res = await client(t.app).post('/api/v1/auth/login', { username: 'a', password: 'b', isAdmin: true })
+    expect(res.statusCode).toBe(422)
+    expect(res.json().errors).toContainEqual({ path: '/isAdmin', message: 'unknown property' })
+  })
+
+  it('does not coerce body types', async () => {
+    const res = await client(t.app).post('/api/v1/auth/login', { username: 123, password: 'b' })
+    expect(res.statusCode).toBe(422)
+  })
+
+  it('refuses a bad query parameter with 400', async () => {
+    const office = await as(t.app, world.users.office)
+    const res = await office.get('/api/v1/units?limit=1000')
+    expect(res.statusCode).toBe(400)
+    expect(res.json().errors[0].path).toBe('/querystring/limit')
+  })
+
+  it('refuses a forged cursor with 400', async () => {
+    const office = await as(t.app, world.users.office)
+    expect((await office.get('/api/v1/units?cursor=garbage')).statusCode).toBe(400)
+  })
+
+  it('sets security headers and a request id', async () => {
+    const res = await client(t.app).get('/api/v1/health')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(res.headers['x-request-id']).toBeTruthy()
+  })
+
+  it('serves the OpenAPI 3.1 document with every API route', async () => {
+    const res = await client(t.app).get('/api/v1/openapi.json')
+    expect(res.statusCode).toBe(200)
+    const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/users/{id}', '/api/v1/audit']))
+    expect((await client(t.app).get('/api/docs/')).statusCode).toBe(200)
+  })
+
+  it('reports readiness with the migration count', async () => {
+    const res = await client(t.app).get('/api/v1/ready')
+    expect(res.statusCode).toBe(200)
+    expect(res.json().migrations.applied).toBe(res.json().migrations.expected)
+  })
+
+  it('rate-limits login per IP with 429 and Retry-After', async () => {
+    const limited = await buildAppOn(t.database, { LOGIN_RATE_LIMIT_MAX: 2 })
+    try {
+      const codes: number[] = []
+      for (let i = 0; i < 3; i++)
+        codes.push((await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode)
+      expect(codes).toEqual([401, 401, 429])
+      const last = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })
+      expect(last.headers['retry-after']).toBeTruthy()
+      expect(last.json().code).toBe('rate_limited')
+    } finally {
+      await limited.close()
+    }
+  })
+
+  it('allows CORS only from the allow-list', async () => {
+    const cors = await buildAppOn(t.database, { CORS_ORIGINS: 'https://oa.example.gov.cn' })
+    try {
+      const ok = await cors.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://oa.example.gov.cn' } })
+      expect(ok.headers['access-control-allow-origin']).toBe('https://oa.example.gov.cn')
+      const other = await cors.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://evil.example.com' } })
+      expect(other.headers['access-control-allow-origin']).toBeUndefined()
+    } finally {
+      await cors.close()
+    }
+  })
+})
