@@ -28,6 +28,13 @@ export const ConfigSchema = Type.Object({
     default: 'auto',
   }),
   WEB_DIST: Type.Optional(Type.String()),
+  /** Evidence files; default DATA_DIR/files. */
+  FILES_DIR: Type.Optional(Type.String()),
+  FILE_MAX_BYTES: Type.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
+  /** Points reported progress may trail planned progress before a problem turns yellow. */
+  LIGHT_TOLERANCE_POINTS: Type.Number({ minimum: 0, maximum: 100, default: 10 }),
+  /** Days before a deadline that turn a problem blue. */
+  LIGHT_NEAR_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 15 }),
 })
 export type Config = Static<typeof ConfigSchema>
 

@@ -56,6 +56,10 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/clients/:id/secret': { roles: ['admin'], objects: 'none' },
 
   'GET /api/v1/audit': { roles: ['auditor', 'office'], scopes: ['audit:read'], objects: 'none' },
+
+  // ── The ledger: rounds, problems, transitions, extensions (modules/rounds, modules/problems)
+
+  // ── Measures, milestones, progress reports, evidence files (modules/measures, modules/reports, modules/files)
 }
 
 export function policyKey(method: string, url: string): string {

@@ -1,0 +1,46 @@
+/**
+ * Chinese-capable text search without a tokenizer or locale: text is indexed as its overlapping
+ * character bigrams (plus single CJK characters), stored in a `text[]` with a GIN index. A query
+ * matches when the row holds all of the query's bigrams (`@>`, indexed); an ILIKE on the
+ * candidates then makes the match exact. The same on PostgreSQL and PGlite, whatever the locale.
+ */
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
+const RUN = /[\p{L}\p{N}]+/gu
+
+function runs(text: string): string[] {
+  return text.toLowerCase().normalize('NFKC').match(RUN) ?? []
+}
+
+/** Tokens to store for a text (title, description, code ...). */
+export function searchTokens(...texts: (string | null | undefined)[]): string[] {
+  const out = new Set<string>()
+  for (const text of texts) {
+    for (const run of runs(text ?? '')) {
+      const chars = [...run]
+      for (let i = 0; i < chars.length; i++) {
+        if (CJK.test(chars[i]!)) out.add(chars[i]!)
+        if (i + 1 < chars.length) out.add(chars[i]! + chars[i + 1]!)
+      }
+      if (chars.length === 1) out.add(chars[0]!)
+    }
+  }
+  return [...out]
+}
+
+/**
+ * Tokens a row must contain to match `q` (all of them). Empty when the query is too short to
+ * narrow by index (a single Latin letter), in which case only the ILIKE applies.
+ */
+export function queryTokens(q: string): string[] {
+  const out = new Set<string>()
+  for (const run of runs(q)) {
+    const chars = [...run]
+    if (chars.length === 1) {
+      if (CJK.test(chars[0]!) || /\p{N}/u.test(chars[0]!)) out.add(chars[0]!)
+      continue
+    }
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
+  }
+  return [...out]
+}

@@ -1,0 +1,110 @@
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { ProblemStatus } from '@rectify/schemas'
+import type { Db, DbOrTx } from '../../db/client.js'
+import { measures, milestones, problemUnits, problems, units } from '../../db/schema/index.js'
+import type { Actor } from '../../lib/context.js'
+import { likeEscape } from '../../lib/http.js'
+import { DEFAULT_LIGHT_SETTINGS, problemLight, problemPlanned, type LightSettings, type MeasureFacts } from './lights.js'
+
+/**
+ * The object scope of problems (and everything hanging off one: measures, reports, files):
+ * a unit user or unit-scoped client sees a problem when any unit it concerns — lead,
+ * co-responsible, region or a measure's unit — lies in the actor's subtree.
+ */
+export function problemScope(actor: Actor, problemId: SQL | typeof problems.id = problems.id): SQL | undefined {
+  if (actor.cityWide) return undefined
+  if (!actor.unitPath) return sql`false`
+  return sql`exists (select 1 from ${problemUnits} pu join ${units} u on u.id = pu.unit_id
+    where pu.problem_id = ${problemId} and u.path like ${`${likeEscape(actor.unitPath)}%`})`
+}
+
+/**
+ * Rewrites the derived unit links of a problem (lead, region, measure units) from its current
+ * rows; co-responsible links (role `co`) are the source of truth and left alone.
+ */
+export async function syncProblemUnits(tx: DbOrTx, problemId: string): Promise<void> {
+  await tx.delete(problemUnits).where(and(eq(problemUnits.problemId, problemId), ne(problemUnits.role, 'co')))
+  await tx.execute(sql`
+    insert into ${problemUnits} (problem_id, unit_id, role)
+    select id, lead_unit_id, 'lead' from ${problems} where id = ${problemId}
+    union select id, region_id, 'region' from ${problems} where id = ${problemId} and region_id is not null
+    union select problem_id, unit_id, 'measure' from ${measures} where problem_id = ${problemId}
+    on conflict do nothing`)
+}
+
+/** Loads the plan facts the lights need, for many problems at once (two queries). */
+async function loadFacts(tx: DbOrTx, ids: string[]) {
+  const ms = await tx.select().from(measures).where(inArray(measures.problemId, ids)).orderBy(asc(measures.seq))
+  const mls = ms.length
+    ? await tx
+        .select()
+        .from(milestones)
+        .where(inArray(milestones.measureId, ms.map((m) => m.id)))
+        .orderBy(asc(milestones.seq))
+    : []
+  const byMeasure = new Map<string, MeasureFacts['milestones']>()
+  for (const x of mls) {
+    const list = byMeasure.get(x.measureId) ?? []
+    list.push({ name: x.name, dueDate: x.dueDate, weight: x.weight, doneDate: x.doneDate })
+    byMeasure.set(x.measureId, list)
+  }
+  const byProblem = new Map<string, MeasureFacts[]>()
+  for (const m of ms) {
+    const list = byProblem.get(m.problemId) ?? []
+    list.push({
+      id: m.id,
+      startDate: m.startDate,
+      deadline: m.deadline,
+      weight: m.weight,
+      status: m.status as MeasureFacts['status'],
+      percent: m.percent,
+      milestones: byMeasure.get(m.id) ?? [],
+    })
+    byProblem.set(m.problemId, list)
+  }
+  return byProblem
+}
+
+/**
+ * Recomputes planned progress and the light of the given problems for `date` and stores them.
+ * Derived data: neither the version nor updated_at changes, and nothing is audited.
+ */
+export async function refreshDerived(
+  tx: DbOrTx,
+  ids: string[],
+  date: string,
+  settings: LightSettings = DEFAULT_LIGHT_SETTINGS,
+): Promise<void> {
+  if (!ids.length) return
+  const rows = await tx
+    .select({ id: problems.id, status: problems.status, deadline: problems.deadline, reportedProgress: problems.reportedProgress })
+    .from(problems)
+    .where(inArray(problems.id, ids))
+  const facts = await loadFacts(tx, ids)
+  for (const r of rows) {
+    const p = { status: r.status as ProblemStatus, deadline: r.deadline, reportedProgress: r.reportedProgress, measures: facts.get(r.id) ?? [] }
+    const light = problemLight(p, date, settings)
+    await tx
+      .update(problems)
+      .set({ plannedProgress: problemPlanned(p, date), light: light.color, lightReasons: light.reasons, lightAsOf: date })
+      .where(eq(problems.id, r.id))
+  }
+}
+
+/**
+ * Brings every problem's light up to `date` (run at start and whenever the Asia/Shanghai date
+ * changes), in batches so a province-sized ledger never holds one long transaction.
+ */
+export async function refreshStaleLights(db: Db, date: string, batch = 500): Promise<number> {
+  let done = 0
+  for (;;) {
+    const stale = await db
+      .select({ id: problems.id })
+      .from(problems)
+      .where(or(isNull(problems.lightAsOf), ne(problems.lightAsOf, date)))
+      .limit(batch)
+    if (!stale.length) return done
+    await db.transaction((tx) => refreshDerived(tx, stale.map((s) => s.id), date))
+    done += stale.length
+  }
+}

@@ -1,0 +1,123 @@
+import { Type, type Static } from 'typebox'
+import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import { UnitRefSchema } from './auth.js'
+
+export const FileSchema = Type.Object({
+  id: IdSchema,
+  name: Type.String(),
+  size: Type.Integer(),
+  mimeType: Type.String(),
+  sha256: Type.String(),
+  createdAt: TimestampSchema,
+})
+export type FileInfo = Static<typeof FileSchema>
+
+export const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const
+export const ReportStatusSchema = Type.Enum(REPORT_STATUSES)
+
+export const ProgressReportSchema = Type.Object({
+  id: IdSchema,
+  problemId: IdSchema,
+  measureId: Type.Union([IdSchema, Type.Null()]),
+  unit: UnitRefSchema,
+  /** Dispatch period: `2026-09` (month) or `2026-W37` (ISO week). */
+  period: Type.String(),
+  done: Type.String(),
+  percent: Type.Number(),
+  issues: Type.String(),
+  nextSteps: Type.String(),
+  evidence: Type.Array(FileSchema),
+  status: ReportStatusSchema,
+  reviewNote: Type.Union([Type.String(), Type.Null()]),
+  reviewedAt: Type.Union([TimestampSchema, Type.Null()]),
+  /** Long-term problems: each period rated on schedule or behind at review. */
+  rating: Type.Union([Type.Enum(['on_schedule', 'behind']), Type.Null()]),
+  submittedBy: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+  createdAt: TimestampSchema,
+})
+export type ProgressReport = Static<typeof ProgressReportSchema>
+
+export const PeriodSchema = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\\d|5[0-3]))$', maxLength: 8 })
+
+/**
+ * Fields of a new report. Sent as JSON, or as multipart/form-data with these fields plus
+ * `evidence` file parts.
+ */
+export const CreateReportBodySchema = Type.Object(
+  {
+    measureId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
+    period: PeriodSchema,
+    done: Type.String({ minLength: 1, maxLength: 5000 }),
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    issues: Type.Optional(Type.String({ maxLength: 5000 })),
+    nextSteps: Type.Optional(Type.String({ maxLength: 5000 })),
+    /** Files uploaded before (POST /files) to attach. */
+    evidenceIds: Type.Optional(Type.Array(IdSchema, { maxItems: 20, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+)
+export type CreateReportBody = Static<typeof CreateReportBodySchema>
+
+export const ReviewReportBodySchema = Type.Object(
+  {
+    decision: Type.Enum(['accept', 'return']),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    rating: Type.Optional(Type.Enum(['on_schedule', 'behind'])),
+  },
+  { additionalProperties: false },
+)
+export type ReviewReportBody = Static<typeof ReviewReportBodySchema>
+
+export const ListReportsQuerySchema = Type.Object(
+  {
+    problem: Type.Optional(IdSchema),
+    status: Type.Optional(ReportStatusSchema),
+    unit: Type.Optional(IdSchema),
+    period: Type.Optional(PeriodSchema),
+    ...PageQueryProperties,
+  },
+  { additionalProperties: false },
+)
+export type ListReportsQuery = Static<typeof ListReportsQuerySchema>
+
+export const ReportPageSchema = PageSchema(ProgressReportSchema)
+export type ReportPage = Static<typeof ReportPageSchema>
+
+export const EXTENSION_STATUSES = ['requested', 'granted', 'denied'] as const
+export const ExtensionSchema = Type.Object({
+  id: IdSchema,
+  problemId: IdSchema,
+  measureId: Type.Union([IdSchema, Type.Null()]),
+  currentDeadline: DateSchema,
+  requestedDeadline: DateSchema,
+  reason: Type.String(),
+  status: Type.Enum(EXTENSION_STATUSES),
+  decisionReason: Type.Union([Type.String(), Type.Null()]),
+  requestedBy: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([TimestampSchema, Type.Null()]),
+  version: Type.Integer(),
+  createdAt: TimestampSchema,
+})
+export type Extension = Static<typeof ExtensionSchema>
+
+export const CreateExtensionBodySchema = Type.Object(
+  {
+    measureId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
+    requestedDeadline: DateSchema,
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+)
+export type CreateExtensionBody = Static<typeof CreateExtensionBodySchema>
+
+export const DecideExtensionBodySchema = Type.Object(
+  { decision: Type.Enum(['grant', 'deny']), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+)
+export type DecideExtensionBody = Static<typeof DecideExtensionBodySchema>
+
+export const ExtensionListSchema = Type.Object({ items: Type.Array(ExtensionSchema) })
+export type ExtensionList = Static<typeof ExtensionListSchema>
+
+export { DateSchema }
