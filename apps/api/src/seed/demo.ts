@@ -7,6 +7,10 @@ import { cliContext } from '../lib/context.js'
 import { uuidv7 } from '../lib/ids.js'
 import { recordAudit } from '../modules/audit/audit.writer.js'
 import { hashPassword } from '../modules/auth/passwords.js'
+import { LocalFileStore, type FileStore } from '../modules/files/file-store.js'
+import { shanghaiDate } from '../lib/dates.js'
+import { seedDemoLedger } from './ledger.js'
+import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
 export const DEMO_PASSWORD = 'Rectify@2026'
@@ -70,7 +74,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * Creates the demo city and its accounts in one transaction, audited as the CLI. Refuses a
  * database that already has units.
  */
-export async function seedDemo(db: Db): Promise<{ units: number; users: number }> {
+export async function seedDemo(
+  db: Db,
+  store: FileStore | null = null,
+): Promise<{ units: number; users: number; problems: number; reports: number; files: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const ctx = cliContext('seed --demo')
   return db.transaction(async (tx) => {
@@ -98,21 +105,39 @@ export async function seedDemo(db: Db): Promise<{ units: number; users: number }
       passwordChangedAt: now,
     }))
     await tx.insert(users).values(userRows)
+    const userId = (name: string) => userRows.find((u) => u.username === name)!.id
+    const ledger = await seedDemoLedger(tx, {
+      unit: (code) => ids.get(code) ?? fail(`demo unit ${code}`),
+      users: { office: userId('office'), eco: userId('eco'), county: userId('county') },
+      store,
+      today: shanghaiDate(),
+    })
     await recordAudit(tx, ctx, {
       action: 'seed.demo',
       entityType: 'database',
       unitId: null,
-      after: { units: rows.length, users: userRows.map((u) => u.username) },
+      after: { units: rows.length, users: userRows.map((u) => u.username), ...ledger },
     })
-    return { units: rows.length, users: userRows.length }
+    return { units: rows.length, users: userRows.length, ...ledger }
   })
 }
 
 /** At start: `auto` seeds an empty embedded database, `always` any empty one, `never` none. */
+function fail(what: string): never {
+  throw new Error(`Missing ${what}`)
+}
+
+/** The file store the server uses, for seeding evidence files where the app will look. */
+export function fileStoreFor(config: Config): FileStore {
+  return new LocalFileStore(resolve(config.FILES_DIR ?? join(config.DATA_DIR, 'files')))
+}
+
 export async function seedDemoIfWanted(database: Database, config: Config): Promise<void> {
   if (config.SEED_DEMO === 'never') return
   if (config.SEED_DEMO === 'auto' && database.kind !== 'pglite') return
   if (!(await isEmpty(database.db))) return
-  const result = await seedDemo(database.db)
-  console.log(`Seeded the demo city: ${result.units} units, ${result.users} accounts (password ${DEMO_PASSWORD}, demo only)`)
+  const r = await seedDemo(database.db, fileStoreFor(config))
+  console.log(
+    `Seeded the demo city: ${r.units} units, ${r.users} accounts (password ${DEMO_PASSWORD}, demo only), ${r.problems} problems, ${r.reports} reports, ${r.files} evidence files`,
+  )
 }
