@@ -1,0 +1,117 @@
+/**
+ * Starts what the browser tests need: the built SPA and the API serving it on a free port with
+ * a fresh, empty embedded database (migrated and seeded with the demo city on first start).
+ * With E2E_BASE_URL set, it starts nothing and tests that system instead.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+export const webDir = path.resolve(import.meta.dirname, '..')
+export const repoRoot = path.resolve(import.meta.dirname, '../../..')
+
+function newestMtime(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds the SPA when dist/ is missing or older than the sources (a stale build tests nothing). */
+export async function ensureBuilt() {
+  const index = path.join(webDir, 'dist', 'index.html')
+  const sourcesAt = Math.max(
+    newestMtime(path.join(webDir, 'src')),
+    statSync(path.join(webDir, 'index.html')).mtimeMs,
+  )
+  if (existsSync(index) && statSync(index).mtimeMs >= sourcesAt) return
+  const { build } = await import('vite')
+  await build({ root: webDir, logLevel: 'warn' })
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitReady(baseUrl, child, logs, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`API exited with ${child.exitCode} before ready:\n${logs.join('')}`)
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/ready`)
+      if (response.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error(`API not ready after ${timeoutMs} ms:\n${logs.join('')}`)
+}
+
+/** Returns `{ baseUrl, stop, logs }`; `stop()` ends the API and removes its data directory. */
+export async function startSystem() {
+  if (process.env.E2E_BASE_URL) {
+    return { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {}, logs: [] }
+  }
+  await ensureBuilt()
+  const port = await freePort()
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rectify-e2e-'))
+  // `--import tsx`, resolved from the API package, which is where pnpm links tsx.
+  const tsx = pathToFileURL(
+    createRequire(path.join(repoRoot, 'apps/api/package.json')).resolve('tsx'),
+  ).href
+  const logs = []
+  const child = spawn(process.execPath, ['--import', tsx, 'apps/api/src/server.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOGIN_RATE_LIMIT_MAX: '1000',
+      RATE_LIMIT_MAX: '100000',
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const keep = (chunk) => {
+    logs.push(chunk.toString())
+    if (logs.length > 500) logs.shift()
+  }
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
+
+  const baseUrl = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    }
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await waitReady(baseUrl, child, logs)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { baseUrl, stop, logs }
+}

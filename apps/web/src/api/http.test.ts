@@ -1,0 +1,168 @@
+import type { TokenPair } from '@rectify/schemas'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError, configureAuth, request, toSearch, type TokenStorage } from './http'
+
+type Handler = (url: string, init: RequestInit) => Response | Promise<Response>
+
+const json = (status: number, body: unknown, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })
+const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
+  json(
+    status,
+    { type: `urn:rectify:error:${code}`, title: code, status, code, ...extra },
+    'application/problem+json',
+  )
+const pair = (n: number): TokenPair => ({
+  accessToken: `access-${n}`,
+  refreshToken: `refresh-${n}`,
+  tokenType: 'Bearer',
+  expiresIn: 900,
+})
+
+function memoryTokens(initial: TokenPair | null): TokenStorage & { current: TokenPair | null } {
+  const store = {
+    current: initial,
+    accessToken: () => store.current?.accessToken ?? null,
+    refreshToken: () => store.current?.refreshToken ?? null,
+    save: (next: TokenPair) => void (store.current = next),
+    clear: () => void (store.current = null),
+  }
+  return store
+}
+
+let calls: { url: string; init: RequestInit }[]
+function serve(handler: Handler) {
+  calls = []
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    calls.push({ url, init })
+    return handler(url, init)
+  })
+}
+const header = (i: number, name: string) => new Headers(calls[i]!.init.headers).get(name)
+
+/** A server where `access-N` is valid for the latest N, and refresh-N rotates to N+1. */
+function rotatingServer(startAt: number, refreshDelayMs = 0) {
+  let valid = startAt
+  return async (url: string, init: RequestInit) => {
+    if (url.endsWith('/auth/refresh')) {
+      const body = JSON.parse(String(init.body)) as { refreshToken: string }
+      if (body.refreshToken !== `refresh-${valid}`) return problem(401, 'session_expired')
+      await new Promise((r) => setTimeout(r, refreshDelayMs))
+      valid += 1
+      return json(200, pair(valid))
+    }
+    const auth = new Headers(init.headers).get('Authorization')
+    if (auth !== `Bearer access-${valid}`) return problem(401, 'unauthorized')
+    return json(200, { ok: true, url })
+  }
+}
+
+describe('request', () => {
+  let tokens: ReturnType<typeof memoryTokens>
+  let expired: ReturnType<typeof vi.fn>
+
+  beforeEach(() => {
+    tokens = memoryTokens(pair(1))
+    expired = vi.fn()
+    configureAuth(tokens, expired as unknown as () => void)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('calls /api/v1 with the bearer token and leaves empty query values out', async () => {
+    serve(rotatingServer(1))
+    await request('/units', { query: { parent: 'p1', q: '', active: true, cursor: undefined } })
+    expect(calls[0]!.url).toBe('/api/v1/units?parent=p1&active=true')
+    expect(header(0, 'Authorization')).toBe('Bearer access-1')
+  })
+
+  it('refreshes once on 401 and retries with the new token', async () => {
+    serve(rotatingServer(2))
+    tokens.current = { ...pair(2), accessToken: 'access-stale' }
+    await expect(request('/me')).resolves.toMatchObject({ ok: true })
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/me', '/api/v1/auth/refresh', '/api/v1/me'])
+    expect(tokens.current).toEqual(pair(3))
+    expect(expired).not.toHaveBeenCalled()
+  })
+
+  it('shares one refresh between concurrent requests (the refresh token rotates)', async () => {
+    serve(rotatingServer(1, 20))
+    tokens.current = { ...pair(1), accessToken: 'access-stale' }
+    const results = await Promise.all([request('/a'), request('/b'), request('/c')])
+    expect(results).toHaveLength(3)
+    expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1)
+    expect(expired).not.toHaveBeenCalled()
+  })
+
+  it('ends the session when the refresh token is refused', async () => {
+    serve(rotatingServer(5))
+    tokens.current = { ...pair(1), accessToken: 'access-stale' }
+    const error = await request('/me').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).status).toBe(401)
+    expect(tokens.current).toBeNull()
+    expect(expired).toHaveBeenCalledOnce()
+  })
+
+  it('does not refresh when a 401 is about credentials in the body', async () => {
+    serve(() => problem(401, 'invalid_credentials'))
+    const error = await request('/me/password', { method: 'POST', body: {} }).catch(
+      (e: unknown) => e,
+    )
+    expect((error as ApiError).code).toBe('invalid_credentials')
+    expect(calls).toHaveLength(1)
+    expect(expired).not.toHaveBeenCalled()
+  })
+
+  it('sends If-Match with the version on PATCH and a JSON body', async () => {
+    serve(() => json(200, {}))
+    await request('/units/1', { method: 'PATCH', body: { name: '市生态环境局' }, version: 7 })
+    expect(header(0, 'If-Match')).toBe('"7"')
+    expect(header(0, 'Content-Type')).toBe('application/json')
+    expect(calls[0]!.init.body).toBe('{"name":"市生态环境局"}')
+    expect(header(0, 'Idempotency-Key')).toBeNull()
+  })
+
+  it('sends one Idempotency-Key per POST and reuses it on the retry after a refresh', async () => {
+    serve(rotatingServer(1))
+    tokens.current = { ...pair(1), accessToken: 'access-stale' }
+    await request('/units', { method: 'POST', body: { code: 'X' } })
+    const key = header(0, 'Idempotency-Key')
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(header(2, 'Idempotency-Key')).toBe(key)
+    expect(header(1, 'Idempotency-Key')).toBeNull()
+  })
+
+  it('turns problem+json into an ApiError carrying code, detail and field errors', async () => {
+    const errors = [{ path: '/code', message: 'must match pattern' }]
+    serve(() => problem(422, 'validation', { detail: 'body/code', errors }))
+    const error = (await request('/units', { method: 'POST', body: {} }).catch(
+      (e: unknown) => e,
+    )) as ApiError
+    expect(error).toMatchObject({ status: 422, code: 'validation', detail: 'body/code', errors })
+  })
+
+  it('maps a non-JSON gateway error to unavailable and a dropped connection to network', async () => {
+    serve(
+      () =>
+        new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    )
+    await expect(request('/me')).rejects.toMatchObject({ code: 'unavailable', status: 502 })
+    serve(() => {
+      throw new TypeError('Failed to fetch')
+    })
+    await expect(request('/me')).rejects.toMatchObject({ code: 'network', status: 0 })
+  })
+
+  it('returns undefined for 204 No Content', async () => {
+    serve(() => new Response(null, { status: 204 }))
+    await expect(request('/auth/logout', { method: 'POST', auth: false })).resolves.toBeUndefined()
+  })
+})
+
+describe('toSearch', () => {
+  it('is empty without values and encodes Chinese text', () => {
+    expect(toSearch(undefined)).toBe('')
+    expect(toSearch({ a: null, b: '' })).toBe('')
+    expect(toSearch({ q: '污水', limit: 200 })).toBe('?q=%E6%B1%A1%E6%B0%B4&limit=200')
+  })
+})

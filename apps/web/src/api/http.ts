@@ -1,0 +1,234 @@
+/**
+ * The one place in the SPA that calls `fetch`. Every API module goes through `request`, which
+ * adds the bearer token, refreshes it once on a 401, sends `If-Match` and `Idempotency-Key`, and
+ * turns RFC 9457 problem details into an `ApiError` the UI can branch on by `code`.
+ */
+import type { ProblemDetails, TokenPair } from '@rectify/schemas'
+
+/** Prefix of every API route. */
+export const API_BASE = '/api/v1'
+
+/** Codes the SPA synthesises when no problem document came back (network down, proxy error). */
+export type ClientErrorCode = 'network' | 'bad_response'
+
+export type FieldError = { path: string; message: string }
+
+/** An API failure: the server's problem document, or a synthesised one for transport failures. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly detail: string | undefined
+  readonly errors: FieldError[]
+  readonly problem: ProblemDetails
+
+  constructor(problem: ProblemDetails) {
+    super(problem.detail ?? problem.title)
+    this.name = 'ApiError'
+    this.problem = problem
+    this.status = problem.status
+    this.code = problem.code
+    this.detail = problem.detail
+    this.errors = problem.errors ?? []
+  }
+}
+
+/** Where the session keeps its tokens; the session store supplies the real one. */
+export interface TokenStorage {
+  accessToken(): string | null
+  refreshToken(): string | null
+  save(pair: TokenPair): void
+  clear(): void
+}
+
+type QueryValue = string | number | boolean | null | undefined
+export type Query = Record<string, QueryValue>
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  query?: Query
+  body?: unknown
+  /** The record version read earlier; sent as `If-Match: "<version>"`. */
+  version?: number
+  /** Send the bearer token and refresh it on 401 (default true). */
+  auth?: boolean
+  /** Send an `Idempotency-Key` (default: on every POST). */
+  idempotent?: boolean
+  signal?: AbortSignal
+}
+
+function memoryStorage(): TokenStorage {
+  let pair: TokenPair | null = null
+  return {
+    accessToken: () => pair?.accessToken ?? null,
+    refreshToken: () => pair?.refreshToken ?? null,
+    save: (next) => (pair = next),
+    clear: () => (pair = null),
+  }
+}
+
+/**
+ * 401 codes about credentials in the request body (the current password when changing it), not
+ * about the bearer token. A disabled or locked account, by contrast, ends the session.
+ */
+const CREDENTIAL_CODES = new Set(['invalid_credentials'])
+
+let tokens: TokenStorage = memoryStorage()
+let onSessionExpired: () => void = () => {}
+/** The refresh in flight, shared by every request that hit a 401 meanwhile. */
+let refreshing: Promise<boolean> | null = null
+
+/**
+ * Plug in the session: where tokens live, and what to do when the session cannot be renewed
+ * (the refresh token was rejected) — typically clearing the user and showing the login page.
+ */
+export function configureAuth(storage: TokenStorage, sessionExpired: () => void): void {
+  tokens = storage
+  onSessionExpired = sessionExpired
+}
+
+/** `?a=1&b=x`, leaving out empty values; `''` when nothing is left. */
+export function toSearch(query: Query | undefined): string {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.append(key, String(value))
+  }
+  const search = params.toString()
+  return search ? `?${search}` : ''
+}
+
+/** A random UUID; `crypto.randomUUID` exists only in secure contexts, intranets often use http. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  b[6] = (b[6]! & 0x0f) | 0x40
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+function isProblem(value: unknown): value is ProblemDetails {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string, unknown>
+  return typeof v.status === 'number' && typeof v.code === 'string'
+}
+
+/** Turns any non-2xx response into an ApiError, whether or not it carries problem+json. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null
+  try {
+    body = await response.json()
+  } catch {
+    // A proxy's HTML error page or an empty body: fall through to the synthesised problem.
+  }
+  if (isProblem(body)) return new ApiError(body)
+  return new ApiError({
+    type: 'about:blank',
+    title: response.statusText || 'Error',
+    status: response.status,
+    code: response.status >= 500 ? 'unavailable' : 'bad_response',
+  })
+}
+
+function networkError(cause: unknown): ApiError {
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Network error',
+    status: 0,
+    code: 'network' satisfies ClientErrorCode,
+    detail: cause instanceof Error ? cause.message : undefined,
+  })
+}
+
+async function send(
+  path: string,
+  options: RequestOptions,
+  key: string | null,
+  access: string | null,
+) {
+  const headers = new Headers({ Accept: 'application/json' })
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  if (access) headers.set('Authorization', `Bearer ${access}`)
+  if (options.version !== undefined) headers.set('If-Match', `"${options.version}"`)
+  if (key) headers.set('Idempotency-Key', key)
+  try {
+    return await fetch(`${API_BASE}${path}${toSearch(options.query)}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    })
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    throw networkError(cause)
+  }
+}
+
+/** Exchanges the refresh token once; concurrent callers share the same exchange. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = tokens.refreshToken()
+    if (!refreshToken) return false
+    const response = await send(
+      '/auth/refresh',
+      { method: 'POST', body: { refreshToken } },
+      null,
+      null,
+    )
+    if (!response.ok) {
+      tokens.clear()
+      return false
+    }
+    tokens.save((await response.json()) as TokenPair)
+    return true
+  })().finally(() => {
+    refreshing = null
+  })
+  return refreshing
+}
+
+/**
+ * Whether a 401 means "your token is missing or expired" rather than a wrong password given in
+ * the body (e.g. the current password when changing it), which must not end the session.
+ */
+async function isExpiredToken(response: Response): Promise<boolean> {
+  try {
+    const body: unknown = await response.clone().json()
+    return !(isProblem(body) && CREDENTIAL_CODES.has(body.code))
+  } catch {
+    return true
+  }
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  if (response.status === 204 || response.headers.get('Content-Length') === '0') {
+    return undefined as T
+  }
+  const text = await response.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** Calls `path` under `/api/v1` and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const auth = options.auth ?? true
+  const method = options.method ?? 'GET'
+  const key = (options.idempotent ?? method === 'POST') ? newIdempotencyKey() : null
+  const access = auth ? tokens.accessToken() : null
+  let response = await send(path, options, key, access)
+
+  if (response.status === 401 && auth && (await isExpiredToken(response))) {
+    // Another request may already have renewed the token while this one was in flight.
+    const renewed =
+      tokens.refreshToken() !== null &&
+      (tokens.accessToken() !== access || (await refreshSession()))
+    if (renewed) {
+      // The same idempotency key: the first attempt was refused, so nothing was created.
+      response = await send(path, options, key, tokens.accessToken())
+    }
+    if (response.status === 401 && (await isExpiredToken(response))) onSessionExpired()
+  }
+  if (!response.ok) throw await toApiError(response)
+  return parse<T>(response)
+}

@@ -1,0 +1,44 @@
+/**
+ * What each role may open and change in the SPA. The API enforces the same rules on every route;
+ * this table only decides what to show, so a hidden button is never the only protection.
+ */
+import type { Role } from '@rectify/schemas'
+
+/** A part of the SPA that a route or menu entry belongs to. */
+export type Feature = 'home' | 'units' | 'users' | 'clients' | 'audit'
+
+const EVERYONE: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
+
+/** Roles that may open each feature (read). */
+export const READ_ACCESS: Record<Feature, readonly Role[]> = {
+  home: EVERYONE,
+  // Unit staff see their own subtree only: the API filters the list.
+  units: EVERYONE,
+  users: ['admin', 'office', 'leader', 'auditor'],
+  // Separation of duties: the admin manages accounts, the auditor and the office read the log.
+  clients: ['admin'],
+  audit: ['office', 'auditor'],
+}
+
+/** Roles that may change each feature's records. */
+export const WRITE_ACCESS: Record<Feature, readonly Role[]> = {
+  home: [],
+  units: ['admin'],
+  users: ['admin'],
+  clients: ['admin'],
+  audit: [],
+}
+
+function holdsAny(roles: readonly Role[], allowed: readonly Role[]): boolean {
+  return roles.some((role) => allowed.includes(role))
+}
+
+/** Whether someone holding `roles` may open `feature`. */
+export function canRead(roles: readonly Role[], feature: Feature): boolean {
+  return holdsAny(roles, READ_ACCESS[feature])
+}
+
+/** Whether someone holding `roles` may change records of `feature`. */
+export function canWrite(roles: readonly Role[], feature: Feature): boolean {
+  return holdsAny(roles, WRITE_ACCESS[feature])
+}

@@ -1,0 +1,62 @@
+/**
+ * The left menu, grouped by work as UX.md lays it out. A group shows only when the role may open
+ * at least one of its entries; groups whose modules are not built yet have no entries.
+ */
+import type { Role } from '@rectify/schemas'
+import {
+  DataAnalysis,
+  Document,
+  Bell,
+  Finished,
+  ChatLineSquare,
+  Warning,
+  Setting,
+} from '@element-plus/icons-vue'
+import type { Component } from 'vue'
+import { canRead, type Feature } from '@/lib/access'
+
+export type MenuGroupKey =
+  'ledger' | 'dispatch' | 'acceptance' | 'petitions' | 'accountability' | 'statistics' | 'system'
+
+export interface MenuItem {
+  /** Route name the entry opens; also its `data-testid` (`nav-<route>`). */
+  route: string
+  feature: Feature
+  titleKey: string
+}
+
+export interface MenuGroup {
+  key: MenuGroupKey
+  titleKey: string
+  icon: Component
+  items: MenuItem[]
+}
+
+/** Every group in UX.md's order, with the entries that exist today. */
+export const MENU: readonly MenuGroup[] = [
+  { key: 'ledger', titleKey: 'nav.groups.ledger', icon: Document, items: [] },
+  { key: 'dispatch', titleKey: 'nav.groups.dispatch', icon: Bell, items: [] },
+  { key: 'acceptance', titleKey: 'nav.groups.acceptance', icon: Finished, items: [] },
+  { key: 'petitions', titleKey: 'nav.groups.petitions', icon: ChatLineSquare, items: [] },
+  { key: 'accountability', titleKey: 'nav.groups.accountability', icon: Warning, items: [] },
+  { key: 'statistics', titleKey: 'nav.groups.statistics', icon: DataAnalysis, items: [] },
+  {
+    key: 'system',
+    titleKey: 'nav.groups.system',
+    icon: Setting,
+    items: [
+      { route: 'units', feature: 'units', titleKey: 'nav.units' },
+      { route: 'users', feature: 'users', titleKey: 'nav.users' },
+      { route: 'clients', feature: 'clients', titleKey: 'nav.clients' },
+      { route: 'audit', feature: 'audit', titleKey: 'nav.audit' },
+    ],
+  },
+]
+
+/** The groups and entries someone holding `roles` sees, empty groups left out. */
+export function menuFor(roles: readonly Role[]): MenuGroup[] {
+  return MENU.map((group) => ({
+    ...group,
+    items: group.items.filter((item) => canRead(roles, item.feature)),
+  })).filter((group) => group.items.length > 0)
+}

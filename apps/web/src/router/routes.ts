@@ -1,0 +1,91 @@
+/**
+ * The route table, written out by hand. Views load lazily. `meta.feature` decides who may open a
+ * route (lib/access.ts), `meta.titleKey` names it in the title bar and the breadcrumb, and
+ * `meta.parent` puts a detail page under its list in the breadcrumb.
+ */
+import type { RouteRecordRaw } from 'vue-router'
+import type { Feature } from '@/lib/access'
+import type { MenuGroupKey } from './menu'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    /** The part of the SPA the route belongs to; the guard checks the role may read it. */
+    feature?: Feature
+    /** i18n key of the page title. */
+    titleKey?: string
+    /** The menu group the page sits in, shown in the breadcrumb. */
+    group?: MenuGroupKey
+    /** Name of the list route a detail page belongs to. */
+    parent?: string
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginView.vue'),
+    meta: { public: true, titleKey: 'nav.login' },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/layout/AppLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/HomeView.vue'),
+        meta: { feature: 'home', titleKey: 'nav.home' },
+      },
+      {
+        path: 'admin/units/:id?',
+        name: 'units',
+        component: () => import('@/views/UnitsView.vue'),
+        meta: { feature: 'units', titleKey: 'nav.units', group: 'system' },
+      },
+      {
+        path: 'admin/users',
+        name: 'users',
+        component: () => import('@/views/UsersView.vue'),
+        meta: { feature: 'users', titleKey: 'nav.users', group: 'system' },
+      },
+      {
+        path: 'admin/users/:id',
+        name: 'user-detail',
+        component: () => import('@/views/UserDetailView.vue'),
+        meta: { feature: 'users', titleKey: 'nav.userDetail', group: 'system', parent: 'users' },
+      },
+      {
+        path: 'admin/clients',
+        name: 'clients',
+        component: () => import('@/views/ClientsView.vue'),
+        meta: { feature: 'clients', titleKey: 'nav.clients', group: 'system' },
+      },
+      {
+        path: 'admin/clients/:id',
+        name: 'client-detail',
+        component: () => import('@/views/ClientDetailView.vue'),
+        meta: {
+          feature: 'clients',
+          titleKey: 'nav.clientDetail',
+          group: 'system',
+          parent: 'clients',
+        },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/AuditView.vue'),
+        meta: { feature: 'audit', titleKey: 'nav.audit', group: 'system' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/NotFoundView.vue'),
+        meta: { titleKey: 'nav.notFound' },
+      },
+    ],
+  },
+]

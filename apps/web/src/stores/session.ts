@@ -1,0 +1,192 @@
+/**
+ * The signed-in user and their tokens. The access token lives in memory only; the refresh token
+ * is kept in sessionStorage so a reload in the same tab stays signed in, while closing the tab
+ * (or the browser) ends the session. The session also ends after the server's idle timeout
+ * without user activity and at its absolute expiry.
+ */
+import type { LoginBody, Me, Role, TokenPair } from '@rectify/schemas'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import * as authApi from '@/api/auth'
+import { configureAuth, type TokenStorage } from '@/api/http'
+import { canRead, canWrite, type Feature } from '@/lib/access'
+import { sessionVerdict } from '@/lib/session-clock'
+
+const REFRESH_KEY = 'rectify.refreshToken'
+/** How often the idle and expiry limits are checked. */
+const CHECK_EVERY_MS = 10_000
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
+
+/** Why the session ended without the user signing out; shown on the login page. */
+export type EndReason = 'idle' | 'expired'
+
+function readRefresh(): string | null {
+  try {
+    return sessionStorage.getItem(REFRESH_KEY)
+  } catch {
+    return null
+  }
+}
+
+function writeRefresh(token: string | null): void {
+  try {
+    if (token) sessionStorage.setItem(REFRESH_KEY, token)
+    else sessionStorage.removeItem(REFRESH_KEY)
+  } catch {
+    // Storage disabled: the session simply does not survive a reload.
+  }
+}
+
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Me | null>(null)
+  /** Set when the session ended by itself; cleared on the next sign-in. */
+  const endReason = ref<EndReason | null>(null)
+  /** True during the last minute before the idle limit. */
+  const idleWarning = ref(false)
+
+  let accessToken: string | null = null
+  let lastActivity = Date.now()
+  let timer: ReturnType<typeof setInterval> | undefined
+  let restoring: Promise<void> | null = null
+
+  const tokens: TokenStorage = {
+    accessToken: () => accessToken,
+    refreshToken: readRefresh,
+    save(pair: TokenPair) {
+      accessToken = pair.accessToken
+      writeRefresh(pair.refreshToken)
+    },
+    clear() {
+      accessToken = null
+      writeRefresh(null)
+    },
+  }
+  configureAuth(tokens, () => {
+    if (me.value) end('expired')
+  })
+
+  const isAuthenticated = computed(() => me.value !== null)
+  const roles = computed<readonly Role[]>(() => me.value?.roles ?? [])
+
+  /** Whether the signed-in user may open `feature`. */
+  function mayRead(feature: Feature): boolean {
+    return canRead(roles.value, feature)
+  }
+
+  /** Whether the signed-in user may change records of `feature`. */
+  function mayWrite(feature: Feature): boolean {
+    return canWrite(roles.value, feature)
+  }
+
+  function markActivity(): void {
+    lastActivity = Date.now()
+    idleWarning.value = false
+  }
+
+  function check(): void {
+    if (!me.value) return
+    const verdict = sessionVerdict({
+      now: Date.now(),
+      lastActivity,
+      idleTimeoutSeconds: me.value.session.idleTimeoutSeconds,
+      expiresAt: me.value.session.expiresAt,
+    })
+    if (verdict === 'idle' || verdict === 'expired') end(verdict)
+    else idleWarning.value = verdict === 'warn'
+  }
+
+  function startClock(): void {
+    stopClock()
+    lastActivity = Date.now()
+    for (const event of ACTIVITY_EVENTS) {
+      window.addEventListener(event, markActivity, { capture: true, passive: true })
+    }
+    timer = setInterval(check, CHECK_EVERY_MS)
+  }
+
+  function stopClock(): void {
+    for (const event of ACTIVITY_EVENTS)
+      window.removeEventListener(event, markActivity, { capture: true })
+    if (timer !== undefined) clearInterval(timer)
+    timer = undefined
+    idleWarning.value = false
+  }
+
+  async function loadMe(): Promise<void> {
+    me.value = await authApi.me()
+    startClock()
+  }
+
+  /** Signs in; throws the ApiError (`invalid_credentials`, `account_locked`, ...) on refusal. */
+  async function login(body: LoginBody): Promise<void> {
+    tokens.save(await authApi.login(body))
+    endReason.value = null
+    await loadMe()
+  }
+
+  /**
+   * After a reload: if this tab still holds a refresh token, load the user (the first call
+   * gets a 401, renews the tokens and retries). Concurrent callers share one attempt.
+   */
+  function restore(): Promise<void> {
+    if (me.value || !readRefresh()) return Promise.resolve()
+    restoring ??= loadMe()
+      // A rejected refresh token is already cleared by http.ts; a network failure keeps it
+      // so the next navigation can try again. Either way the guard shows the login page.
+      .catch(() => undefined)
+      .finally(() => {
+        restoring = null
+      })
+    return restoring
+  }
+
+  function clear(): void {
+    stopClock()
+    tokens.clear()
+    me.value = null
+  }
+
+  /** Ends the session by itself (idle, expired); the layout then shows the login page. */
+  function end(reason: EndReason): void {
+    const refreshToken = readRefresh()
+    endReason.value = reason
+    clear()
+    // Revoke the refresh token too; the user is gone, so a failure is only logged by the server.
+    if (refreshToken && reason === 'idle') authApi.logout(refreshToken).catch(() => undefined)
+  }
+
+  /** Signs out at the user's request, revoking the refresh token on the server. */
+  async function logout(): Promise<void> {
+    const refreshToken = readRefresh()
+    endReason.value = null
+    clear()
+    if (refreshToken) await authApi.logout(refreshToken).catch(() => undefined)
+  }
+
+  /** Reloads `me` (e.g. after a password change). */
+  async function reloadMe(): Promise<void> {
+    me.value = await authApi.me()
+  }
+
+  /** Changes the user's own password. */
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await authApi.changePassword({ currentPassword, newPassword })
+    await reloadMe().catch(() => undefined)
+  }
+
+  return {
+    me,
+    endReason,
+    idleWarning,
+    isAuthenticated,
+    roles,
+    mayRead,
+    mayWrite,
+    login,
+    restore,
+    logout,
+    end,
+    reloadMe,
+    changePassword,
+  }
+})
