@@ -18,7 +18,16 @@ import { restore } from './commands/restore.js'
 import { seed } from './commands/seed.js'
 import { CliError, UsageError, type Command } from './support.js'
 
-const COMMANDS: readonly Command[] = [migrate, seed, createUser, resetPassword, createClient, audit, backup, restore]
+const COMMANDS: readonly Command[] = [
+  migrate,
+  seed,
+  createUser,
+  resetPassword,
+  createClient,
+  audit,
+  backup,
+  restore,
+]
 
 const USAGE = `Usage: rectify <command> [options]
 
@@ -35,9 +44,13 @@ const isHelp = (a: string) => a === '--help' || a === '-h'
 /** Runs one command line; resolves to the exit status. Never throws. */
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || isHelp(name) || name === 'help') {
-    ;(name === undefined ? console.error : console.log)(USAGE)
-    return name === undefined ? 2 : 0
+  if (name === undefined) {
+    console.error(USAGE)
+    return 2
+  }
+  if (isHelp(name) || name === 'help') {
+    console.log(USAGE)
+    return 0
   }
   const command = COMMANDS.find((c) => c.name === name)
   if (!command) {
@@ -89,7 +102,11 @@ function report(command: Command, err: unknown): number {
 function isOperational(err: unknown): err is Error & { code?: string; errors?: Error[] } {
   if (!(err instanceof Error)) return false
   const e = err as Error & { syscall?: unknown; severity?: unknown; errors?: unknown }
-  return e.syscall !== undefined || e.severity !== undefined || (e instanceof AggregateError && 'code' in e)
+  return (
+    e.syscall !== undefined ||
+    e.severity !== undefined ||
+    (e instanceof AggregateError && 'code' in e)
+  )
 }
 
 function describe(err: Error & { code?: string; errors?: Error[] }): string {

@@ -8,7 +8,10 @@ import { CliError } from './support.js'
 export async function readPassword(prompt = 'Password: '): Promise<string> {
   const stdin = process.stdin
   const line = stdin.isTTY ? await readHidden(prompt) : await readFirstLine()
-  if (!line) throw new CliError('no password on standard input (pipe it in, e.g. `printf %s "$PW" | rectify …`)')
+  if (!line)
+    throw new CliError(
+      'no password on standard input (pipe it in, e.g. `printf %s "$PW" | rectify …`)',
+    )
   return line
 }
 

@@ -7,7 +7,11 @@ import { CliError } from './support.js'
  * passed in PGPASSWORD rather than in the URL argument, so it never shows in the process list.
  * The program's own messages go straight to our stderr.
  */
-export function runPgTool(program: string, databaseUrl: string, args: (url: string) => string[]): Promise<void> {
+export function runPgTool(
+  program: string,
+  databaseUrl: string,
+  args: (url: string) => string[],
+): Promise<void> {
   const url = new URL(databaseUrl)
   const password = decodeURIComponent(url.password)
   url.password = ''
@@ -20,12 +24,18 @@ export function runPgTool(program: string, databaseUrl: string, args: (url: stri
     child.on('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'ENOENT'
-          ? new CliError(`${program} not found on PATH: install the PostgreSQL client tools (the same major version as the server)`)
+          ? new CliError(
+              `${program} not found on PATH: install the PostgreSQL client tools (the same major version as the server)`,
+            )
           : err,
       ),
     )
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new CliError(`${program} failed (${signal ?? `exit ${code}`}); see its messages above`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new CliError(`${program} failed (${signal ?? `exit ${code}`}); see its messages above`),
+          ),
     )
   })
 }

@@ -104,7 +104,7 @@ export function assertPgliteNotInUse(dir: string): void {
 }
 
 export interface OpenOptions {
-  /** Create an empty embedded database when there is none (only `migrate` and `restore` do). */
+  /** Create an empty embedded database when there is none (only `migrate` does). */
   create?: boolean
 }
 
@@ -114,12 +114,18 @@ export async function openCliDatabase(config: Config, opts: OpenOptions = {}): P
   const dir = pgliteDir(config)
   assertPgliteNotInUse(dir)
   if (!opts.create && !hasPgliteData(dir))
-    throw new CliError(`no database at ${dir} (check DATA_DIR, or run \`rectify migrate\` to create one)`)
+    throw new CliError(
+      `no database at ${dir} (check DATA_DIR, or run \`rectify migrate\` to create one)`,
+    )
   return openDatabase({ dataDir: dir })
 }
 
 /** Opens the database, runs `fn`, and always closes it. */
-export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>, opts: OpenOptions = {}): Promise<T> {
+export async function withDatabase<T>(
+  config: Config,
+  fn: (database: Database) => Promise<T>,
+  opts: OpenOptions = {},
+): Promise<T> {
   const database = await openCliDatabase(config, opts)
   try {
     return await fn(database)
@@ -133,9 +139,13 @@ export async function requireCurrentSchema(database: Database): Promise<void> {
   const applied = await appliedMigrations(database)
   const expected = expectedMigrations()
   if (applied < expected)
-    throw new CliError(`the database schema is not current (${applied} of ${expected} migrations applied): run \`rectify migrate\` first`)
+    throw new CliError(
+      `the database schema is not current (${applied} of ${expected} migrations applied): run \`rectify migrate\` first`,
+    )
   if (applied > expected)
-    throw new CliError(`the database has ${applied} migrations, this build knows ${expected}: upgrade Rectify first`)
+    throw new CliError(
+      `the database has ${applied} migrations, this build knows ${expected}: upgrade Rectify first`,
+    )
 }
 
 /**

@@ -28,6 +28,9 @@ const PG_CODES: Record<string, ErrorCode> = {
   '22001': 'validation',
   '22007': 'bad_request',
   '22008': 'bad_request',
+  // Two transactions collided; nothing was written: the client may retry.
+  '40P01': 'conflict',
+  '40001': 'conflict',
 }
 
 function pgCode(err: unknown): string | undefined {

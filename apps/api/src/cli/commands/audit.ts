@@ -1,5 +1,12 @@
 import { verifyAuditChain } from '../../modules/audit/audit.service.js'
-import { UsageError, cliConfig, parse, requireCurrentSchema, withDatabase, type Command } from '../support.js'
+import {
+  UsageError,
+  cliConfig,
+  parse,
+  requireCurrentSchema,
+  withDatabase,
+  type Command,
+} from '../support.js'
 
 /** `rectify audit verify`: recomputes the audit log's hash chain from the first entry. */
 export const audit: Command = {
@@ -14,7 +21,11 @@ inserted and exits 1.`,
   async run(argv) {
     const { positionals } = parse(argv, {}, true)
     if (positionals.length !== 1 || positionals[0] !== 'verify')
-      throw new UsageError(positionals.length ? `unknown audit subcommand: ${positionals.join(' ')}` : 'missing subcommand: verify')
+      throw new UsageError(
+        positionals.length
+          ? `unknown audit subcommand: ${positionals.join(' ')}`
+          : 'missing subcommand: verify',
+      )
     return withDatabase(cliConfig(), async (database) => {
       await requireCurrentSchema(database)
       const result = await verifyAuditChain(database)

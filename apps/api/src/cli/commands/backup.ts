@@ -1,6 +1,15 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { runPgTool } from '../pg-tools.js'
-import { CliError, cliConfig, parse, pgliteDir, required, userPath, withDatabase, type Command } from '../support.js'
+import {
+  CliError,
+  cliConfig,
+  parse,
+  pgliteDir,
+  required,
+  userPath,
+  withDatabase,
+  type Command,
+} from '../support.js'
 
 /** `rectify backup --out FILE`: pg_dump on PostgreSQL, a data-directory archive on PGlite. */
 export const backup: Command = {
@@ -13,20 +22,28 @@ Writes a backup of the configured database to FILE (which must not exist yet):
                                  major version; the server may keep running.
   embedded PGlite:               a gzip archive of DATA_DIR/pglite. Stop the server first: PGlite
                                  cannot be opened by two processes at once.
-Only the database is backed up; keep JWT_SECRET (or DATA_DIR/signing-key) separately.
+Only the database is in it: copy the evidence files (FILES_DIR, default DATA_DIR/files) and
+JWT_SECRET (or DATA_DIR/signing-key) separately.
 
   --out FILE   where to write the backup (relative to the current directory)`,
 
   async run(argv) {
     const { values } = parse(argv, { out: { type: 'string' } })
     const out = userPath(required(values.out, 'out'))
-    if (existsSync(out)) throw new CliError(`${out} already exists; choose another name or delete it`)
+    if (existsSync(out))
+      throw new CliError(`${out} already exists; choose another name or delete it`)
     const config = cliConfig()
     // Written under a temporary name and renamed when complete, so FILE is never a partial backup.
     const partial = `${out}.partial`
     try {
       if (config.DATABASE_URL) {
-        await runPgTool('pg_dump', config.DATABASE_URL, (url) => ['--format=custom', '--file', partial, url])
+        await runPgTool('pg_dump', config.DATABASE_URL, (url) => [
+          '--format=custom',
+          '--file',
+          partial,
+          url,
+        ])
+        chmodSync(partial, 0o600) // it holds password hashes
       } else {
         await withDatabase(config, async (database) => {
           const archive = await database.pglite!.dumpDataDir('gzip')
@@ -37,7 +54,9 @@ Only the database is backed up; keep JWT_SECRET (or DATA_DIR/signing-key) separa
     } finally {
       rmSync(partial, { force: true })
     }
-    const source = config.DATABASE_URL ? 'PostgreSQL (pg_dump custom format)' : `PGlite ${pgliteDir(config)}`
+    const source = config.DATABASE_URL
+      ? 'PostgreSQL (pg_dump custom format)'
+      : `PGlite ${pgliteDir(config)}`
     console.log(`backup written to ${out} from ${source}`)
     return 0
   },

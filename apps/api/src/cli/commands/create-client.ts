@@ -1,7 +1,17 @@
 import { SCOPES, type Scope } from '@rectify/schemas'
 import { cliContext } from '../../lib/context.js'
 import { unitsRepository } from '../../modules/units/units.repository.js'
-import { CliError, UsageError, cliConfig, cliServices, parse, required, requireCurrentSchema, withDatabase, type Command } from '../support.js'
+import {
+  CliError,
+  UsageError,
+  cliConfig,
+  cliServices,
+  parse,
+  required,
+  requireCurrentSchema,
+  withDatabase,
+  type Command,
+} from '../support.js'
 
 /** `rectify create-client`: an API client for another government system. */
 export const createClient: Command = {
@@ -35,11 +45,17 @@ The secret is stored only as a digest: this is the one time it is shown. Audited
         unitId = unit.id
       }
       const { clients } = cliServices(database, config)
-      const { client, clientSecret } = await clients.create(cliContext('create-client'), { name, scopes, unitId })
+      const { client, clientSecret } = await clients.create(cliContext('create-client'), {
+        name,
+        scopes,
+        unitId,
+      })
       console.log(`id: ${client.id}`)
       console.log(`client_id: ${client.clientId}`)
       console.log(`client_secret: ${clientSecret}`)
-      console.error('Store the secret now: it is not shown again (rotate it from the admin screen if lost).')
+      console.error(
+        'Store the secret now: it is not shown again (rotate it from the admin screen if lost).',
+      )
       return 0
     })
   },
@@ -48,6 +64,7 @@ The secret is stored only as a digest: this is the one time it is shown. Audited
 function parseScopes(given: string[] | undefined): Scope[] {
   if (!given?.length) throw new UsageError('at least one --scope is required')
   for (const s of given)
-    if (!(SCOPES as readonly string[]).includes(s)) throw new UsageError(`unknown scope ${s} (one of: ${SCOPES.join(', ')})`)
+    if (!(SCOPES as readonly string[]).includes(s))
+      throw new UsageError(`unknown scope ${s} (one of: ${SCOPES.join(', ')})`)
   return [...new Set(given)] as Scope[]
 }

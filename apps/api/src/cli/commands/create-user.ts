@@ -3,7 +3,17 @@ import { Value } from 'typebox/value'
 import { cliContext } from '../../lib/context.js'
 import { unitsRepository } from '../../modules/units/units.repository.js'
 import { readPassword } from '../password.js'
-import { CliError, UsageError, cliConfig, cliServices, parse, required, requireCurrentSchema, withDatabase, type Command } from '../support.js'
+import {
+  CliError,
+  UsageError,
+  cliConfig,
+  cliServices,
+  parse,
+  required,
+  requireCurrentSchema,
+  withDatabase,
+  type Command,
+} from '../support.js'
 
 /** `rectify create-user`: an account created through the same service as POST /users. */
 export const createUser: Command = {
@@ -35,7 +45,8 @@ Example: printf '%s\\n' "$PW" | rectify create-user --username wang --unit JZ-EE
     const username = required(values.username, 'username')
     const unitCode = required(values.unit, 'unit')
     const roles = parseRoles(values.role)
-    if (!values['password-stdin']) throw new UsageError('--password-stdin is required (passwords are never taken as arguments)')
+    if (!values['password-stdin'])
+      throw new UsageError('--password-stdin is required (passwords are never taken as arguments)')
     const draft = { username, displayName: values['display-name'] ?? username, roles }
     assertShape({ ...draft, unitId: '00000000-0000-7000-8000-000000000000', password: 'x' })
 
@@ -46,8 +57,14 @@ Example: printf '%s\\n' "$PW" | rectify create-user --username wang --unit JZ-EE
       const unit = await unitsRepository.findByCode(database.db, unitCode)
       if (!unit) throw new CliError(`no unit with code ${unitCode}`)
       const { users } = cliServices(database, config)
-      const user = await users.create(cliContext('create-user'), { ...draft, unitId: unit.id, password })
-      console.log(`created user ${user.username} (${user.id}) in ${unit.code} ${unit.name}, roles: ${user.roles.join(', ')}`)
+      const user = await users.create(cliContext('create-user'), {
+        ...draft,
+        unitId: unit.id,
+        password,
+      })
+      console.log(
+        `created user ${user.username} (${user.id}) in ${unit.code} ${unit.name}, roles: ${user.roles.join(', ')}`,
+      )
       return 0
     })
   },
@@ -57,13 +74,16 @@ Example: printf '%s\\n' "$PW" | rectify create-user --username wang --unit JZ-EE
 function parseRoles(given: string[] | undefined): Role[] {
   if (!given?.length) throw new UsageError('at least one --role is required')
   for (const r of given)
-    if (!(ROLES as readonly string[]).includes(r)) throw new UsageError(`unknown role ${r} (one of: ${ROLES.join(', ')})`)
+    if (!(ROLES as readonly string[]).includes(r))
+      throw new UsageError(`unknown role ${r} (one of: ${ROLES.join(', ')})`)
   return [...new Set(given)] as Role[]
 }
 
 /** The API's body schema checks the rest (username pattern, lengths), before any prompt. */
 function assertShape(body: CreateUserBody): void {
   if (Value.Check(CreateUserBodySchema, body)) return
-  const problems = [...Value.Errors(CreateUserBodySchema, body)].map((e) => `${e.instancePath.slice(1)}: ${e.message}`)
+  const problems = [...Value.Errors(CreateUserBodySchema, body)].map(
+    (e) => `${e.instancePath.slice(1)}: ${e.message}`,
+  )
   throw new UsageError(problems.join('; '))
 }

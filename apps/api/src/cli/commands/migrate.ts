@@ -19,7 +19,11 @@ or the embedded PGlite in DATA_DIR/pglite, which is created when missing).
     if (values.status) {
       const applied = await withDatabase(config, (database) => appliedMigrations(database))
       const state =
-        applied === expected ? 'up to date' : applied < expected ? `${expected - applied} pending` : 'database is ahead of this build'
+        applied === expected
+          ? 'up to date'
+          : applied < expected
+            ? `${expected - applied} pending`
+            : 'database is ahead of this build'
       console.log(`migrations: ${applied} applied, ${expected} expected (${state})`)
       return applied === expected ? 0 : 1
     }
@@ -29,7 +33,9 @@ or the embedded PGlite in DATA_DIR/pglite, which is created when missing).
         const before = await appliedMigrations(database)
         await runMigrations(database)
         const after = await appliedMigrations(database)
-        console.log(`migrations: applied ${after - before}, now ${after} of ${expected} (${database.kind})`)
+        console.log(
+          `migrations: applied ${after - before}, now ${after} of ${expected} (${database.kind})`,
+        )
         return after === expected ? 0 : 1
       },
       { create: true },

@@ -1,7 +1,17 @@
 import { cliContext } from '../../lib/context.js'
 import { authRepository } from '../../modules/auth/auth.repository.js'
 import { readPassword } from '../password.js'
-import { CliError, UsageError, cliConfig, cliServices, parse, required, requireCurrentSchema, withDatabase, type Command } from '../support.js'
+import {
+  CliError,
+  UsageError,
+  cliConfig,
+  cliServices,
+  parse,
+  required,
+  requireCurrentSchema,
+  withDatabase,
+  type Command,
+} from '../support.js'
 
 /** `rectify reset-password`: the admin's reset, for when no admin can log in. */
 export const resetPassword: Command = {
@@ -17,9 +27,13 @@ lifts a login lock. Audited as the CLI. Use it to recover the admin account.
                       (prompted without echo on a terminal)`,
 
   async run(argv) {
-    const { values } = parse(argv, { username: { type: 'string' }, 'password-stdin': { type: 'boolean' } })
+    const { values } = parse(argv, {
+      username: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    })
     const username = required(values.username, 'username')
-    if (!values['password-stdin']) throw new UsageError('--password-stdin is required (passwords are never taken as arguments)')
+    if (!values['password-stdin'])
+      throw new UsageError('--password-stdin is required (passwords are never taken as arguments)')
     const password = await readPassword('New password: ')
     const config = cliConfig()
     return withDatabase(config, async (database) => {

@@ -3,7 +3,18 @@ import type { Config } from '../../config.js'
 import { openDatabase } from '../../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../../db/migrate.js'
 import { archiveKind, runPgTool } from '../pg-tools.js'
-import { CliError, assertPgliteNotInUse, cliConfig, nonEmptyDir, openCliDatabase, parse, pgliteDir, required, userPath, type Command } from '../support.js'
+import {
+  CliError,
+  assertPgliteNotInUse,
+  cliConfig,
+  nonEmptyDir,
+  openCliDatabase,
+  parse,
+  pgliteDir,
+  required,
+  userPath,
+  type Command,
+} from '../support.js'
 
 /** `rectify restore --in FILE --yes`: replaces the database with a backup. */
 export const restore: Command = {
@@ -37,9 +48,14 @@ Afterwards run \`rectify migrate\` if the backup came from an older version.
           ? `${file} is not a Rectify backup`
           : `${file} is a ${kind === 'pg_dump' ? 'PostgreSQL (pg_dump) backup: restore it with DATABASE_URL set' : 'PGlite backup: restore it with DATABASE_URL unset'}`,
       )
-    const restored = config.DATABASE_URL ? await restorePostgres(config, config.DATABASE_URL, file, !!values.yes) : await restorePglite(config, file, !!values.yes)
+    const restored = config.DATABASE_URL
+      ? await restorePostgres(config, config.DATABASE_URL, file, !!values.yes)
+      : await restorePglite(config, file, !!values.yes)
     const expected = expectedMigrations()
-    const hint = restored < expected ? `; run \`rectify migrate\` to apply the ${expected - restored} newer ones` : ''
+    const hint =
+      restored < expected
+        ? `; run \`rectify migrate\` to apply the ${expected - restored} newer ones`
+        : ''
     console.log(`restored ${file}: ${restored} of ${expected} migrations applied${hint}`)
     return 0
   },
@@ -47,9 +63,22 @@ Afterwards run \`rectify migrate\` if the backup came from an older version.
 
 const confirm = (what: string) => new CliError(`restore replaces ${what}: add --yes to confirm`, 2)
 
-async function restorePostgres(config: Config, databaseUrl: string, file: string, yes: boolean): Promise<number> {
+async function restorePostgres(
+  config: Config,
+  databaseUrl: string,
+  file: string,
+  yes: boolean,
+): Promise<number> {
   if (!yes) throw confirm('the PostgreSQL database at DATABASE_URL')
-  await runPgTool('pg_restore', databaseUrl, (url) => ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', url, file])
+  await runPgTool('pg_restore', databaseUrl, (url) => [
+    '--clean',
+    '--if-exists',
+    '--no-owner',
+    '--single-transaction',
+    '--dbname',
+    url,
+    file,
+  ])
   const database = await openCliDatabase(config)
   try {
     return await appliedMigrations(database)
@@ -68,7 +97,10 @@ async function restorePglite(config: Config, file: string, yes: boolean): Promis
     renameSync(dir, aside)
   }
   try {
-    const database = await openDatabase({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]) })
+    const database = await openDatabase({
+      dataDir: dir,
+      loadDataDir: new Blob([readFileSync(file)]),
+    })
     let applied: number
     try {
       applied = await appliedMigrations(database)
@@ -82,6 +114,8 @@ async function restorePglite(config: Config, file: string, yes: boolean): Promis
     // Put the previous database back, so a failed restore leaves things as they were.
     rmSync(dir, { recursive: true, force: true })
     if (aside) renameSync(aside, dir)
-    throw new CliError(`restore failed: ${(err as Error).message}${aside ? '; the previous database is back in place' : ''}`)
+    throw new CliError(
+      `restore failed: ${(err as Error).message}${aside ? '; the previous database is back in place' : ''}`,
+    )
   }
 }

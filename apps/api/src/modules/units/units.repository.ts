@@ -5,6 +5,9 @@ import { likeEscape } from '../../lib/http.js'
 
 export type UnitRow = typeof units.$inferSelect
 
+/** Advisory-lock key that serialises changes to the tree (the audit chain uses 7_263_000_001). */
+const TREE_LOCK_KEY = 7_263_000_002
+
 export interface UnitFilter {
   scope?: SQL | undefined
   parent?: string | undefined
@@ -47,9 +50,23 @@ export const unitsRepository = {
     return db.select().from(units).where(eq(units.code, code)).then((r) => r[0])
   },
 
-  /** Locks the row for the rest of the transaction. */
-  lockById(db: DbOrTx, id: string) {
-    return db.select().from(units).where(eq(units.id, id)).for('update').then((r) => r[0])
+  /**
+   * Locks the row for the rest of the transaction: `share` to rely on it (e.g. that it is
+   * active) while another transaction may not change it, `update` to change it.
+   */
+  lockById(db: DbOrTx, id: string, strength: 'update' | 'share' = 'update') {
+    return db.select().from(units).where(eq(units.id, id)).for(strength).then((r) => r[0])
+  },
+
+  /**
+   * Serialises writers of the tree until the transaction ends. Their rules read several rows
+   * (not under its own subtree, no active sub-units, the parent's path and state), which a lock on
+   * the unit alone does not protect: concurrent cross moves deadlocked or formed a cycle, a child
+   * created under a unit being deactivated stayed active, a child created during a move kept the
+   * old path.
+   */
+  lockTree(db: DbOrTx) {
+    return db.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`)
   },
 
   insert(db: DbOrTx, values: typeof units.$inferInsert) {

@@ -51,6 +51,7 @@ export class UnitsService {
 
   async create(ctx: Ctx, body: CreateUnitBody): Promise<Unit> {
     return this.db.transaction(async (tx) => {
+      await repo.lockTree(tx)
       let parentPath = '/'
       if (body.parentId) {
         const parent = await repo.findById(tx, body.parentId, unitTreeFilter(ctx.actor, units.path))
@@ -69,6 +70,7 @@ export class UnitsService {
 
   async update(ctx: Ctx, id: string, version: number, body: UpdateUnitBody): Promise<Unit> {
     return this.db.transaction(async (tx) => {
+      await repo.lockTree(tx)
       const current = await repo.lockById(tx, id)
       if (!current || !(await repo.findById(tx, id, unitTreeFilter(ctx.actor, units.path)))) throw notFound('Unit')
       if (current.version !== version) throw new AppError('precondition_failed')
@@ -92,6 +94,11 @@ export class UnitsService {
           throw new AppError('unit_in_use', 'Deactivate its active sub-units first')
         if ((await repo.countActiveUsers(tx, id)) > 0)
           throw new AppError('unit_in_use', 'The unit still has active users')
+      }
+      if (body.active === true && !current.active) {
+        const parentId = body.parentId !== undefined ? body.parentId : current.parentId
+        const parent = parentId ? await repo.findById(tx, parentId) : undefined
+        if (parent && !parent.active) throw invalid('/active', 'the parent unit is deactivated')
       }
       if (body.active !== undefined) set.active = body.active
       const row = await repo.update(tx, id, set)

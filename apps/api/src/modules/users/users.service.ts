@@ -78,7 +78,8 @@ export class UsersService {
     const passwordHash = await hashPassword(body.password)
     const id = uuidv7()
     return this.db.transaction(async (tx) => {
-      const unit = await unitsRepository.findById(tx, body.unitId)
+      // A share lock: the unit cannot be deactivated until this user is committed (and counted).
+      const unit = await unitsRepository.lockById(tx, body.unitId, 'share')
       if (!unit || !unit.active)
         throw new AppError('unprocessable', 'No such active unit', { errors: [{ path: '/unitId', message: 'no such active unit' }] })
       if (await repo.usernameTaken(tx, body.username)) throw new AppError('duplicate', `Username ${body.username} is taken`)
@@ -98,10 +99,14 @@ export class UsersService {
       if (locked.version !== version) throw new AppError('precondition_failed')
       if (id === ctx.actor.id && (body.status === 'disabled' || (body.roles && !body.roles.includes('admin'))))
         throw new AppError('unprocessable', 'You cannot disable yourself or drop your own admin role')
-      if (body.unitId && body.unitId !== locked.unitId) {
-        const unit = await unitsRepository.findById(tx, body.unitId)
+      // An active user needs an active unit; a share lock keeps it so until this commits.
+      const moved = !!body.unitId && body.unitId !== locked.unitId
+      if (moved || (body.status === 'active' && locked.status !== 'active')) {
+        const unit = await unitsRepository.lockById(tx, body.unitId ?? locked.unitId, 'share')
         if (!unit || !unit.active)
-          throw new AppError('unprocessable', 'No such active unit', { errors: [{ path: '/unitId', message: 'no such active unit' }] })
+          throw new AppError('unprocessable', 'No such active unit', {
+            errors: [moved ? { path: '/unitId', message: 'no such active unit' } : { path: '/status', message: 'the unit is deactivated' }],
+          })
       }
       await repo.update(tx, id, body)
       const now = new Date()

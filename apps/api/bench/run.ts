@@ -1,0 +1,189 @@
+/**
+ * `pnpm bench`: throughput and latency of selected routes, each next to two baselines — (a) a
+ * bare Fastify route and (b) a single primary-key SELECT — so a slow route shows how far it is
+ * from what the stack can do.
+ *
+ * Runs the real app in this process on a fresh, seeded PGlite (or on PostgreSQL when
+ * BENCH_DATABASE_URL is set: migrated, seeded when empty), with logging off and rate limits out
+ * of reach. autocannon runs in a worker thread so the load generator does not share the server's
+ * event loop. Environment: BENCH_SECONDS (default 5) per route, BENCH_CONNECTIONS (default 10).
+ * Any error or non-2xx answer fails the run: the bench must never measure 401s.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import { buildApp } from '../src/app.js'
+import { loadConfig, type Config } from '../src/config.js'
+import { openDatabase, type Database } from '../src/db/client.js'
+import { runMigrations } from '../src/db/migrate.js'
+import { DEMO_PASSWORD, isEmpty, seedDemo } from '../src/seed/demo.js'
+import { CASES, HELLO, PK, benchRoutes, type BenchCase, type BenchFixtures } from './cases.js'
+
+const SECONDS = positiveInt('BENCH_SECONDS', 5)
+const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
+/** Unmeasured load before each case, so the JIT and the database caches are warm. */
+const WARMUP_SECONDS = 1
+
+interface Row {
+  name: string
+  rps: number
+  p50: number
+  p99: number
+}
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (!raw) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} must be a positive integer, not ${raw}`)
+  return n
+}
+
+/** A migrated, seeded database: PostgreSQL at BENCH_DATABASE_URL, or a PGlite under `dir`. */
+async function openBenchDatabase(dir: string): Promise<Database> {
+  const url = process.env.BENCH_DATABASE_URL
+  const database = url
+    ? await openDatabase({ databaseUrl: url })
+    : await openDatabase({ dataDir: join(dir, 'pglite') })
+  await runMigrations(database)
+  if (await isEmpty(database.db)) await seedDemo(database.db)
+  return database
+}
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'office', password: DEMO_PASSWORD }),
+  })
+  if (!res.ok)
+    throw new Error(`login as office failed with ${res.status}: the bench needs the demo accounts`)
+  return ((await res.json()) as { accessToken: string }).accessToken
+}
+
+function request(c: BenchCase, fx: BenchFixtures, token: string) {
+  const headers: Record<string, string> = c.auth ? { authorization: `Bearer ${token}` } : {}
+  if (c.body !== undefined) headers['content-type'] = 'application/json'
+  return {
+    path: typeof c.path === 'function' ? c.path(fx) : c.path,
+    method: c.method ?? 'GET',
+    headers,
+    ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}),
+  }
+}
+
+/** One request per case before any load: each must answer 2xx, or the numbers would be lies. */
+async function preflight(base: string, fx: BenchFixtures, token: string): Promise<void> {
+  for (const c of CASES) {
+    const r = request(c, fx, token)
+    const res = await fetch(base + r.path, { method: r.method, headers: r.headers, body: r.body })
+    if (!res.ok)
+      throw new Error(`${c.name} answered ${res.status} before the run: ${await res.text()}`)
+  }
+  // The API itself still demands credentials; the baselines do not (no policy row, no auth).
+  const anonymous = await fetch(`${base}/api/v1/me`)
+  if (anonymous.status !== 401)
+    throw new Error(`GET /api/v1/me without a token answered ${anonymous.status}, not 401`)
+}
+
+async function load(base: string, c: BenchCase, fx: BenchFixtures, token: string, seconds: number) {
+  const r = request(c, fx, token)
+  const result = await autocannon({
+    url: base + r.path,
+    method: r.method,
+    headers: r.headers,
+    ...(r.body !== undefined ? { body: r.body } : {}),
+    connections: CONNECTIONS,
+    duration: seconds,
+    workers: 1,
+  })
+  const failed = result.errors + result.timeouts + result.non2xx
+  if (failed > 0)
+    throw new Error(
+      `${c.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts ` +
+        `(status codes: ${JSON.stringify(result.statusCodeStats ?? {})})`,
+    )
+  return result
+}
+
+function table(rows: Row[]): string {
+  const hello = rows.find((r) => r.name === HELLO)!
+  const pk = rows.find((r) => r.name === PK)!
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'vs hello', 'vs pk']
+  const body = rows.map((r) => [
+    r.name,
+    r.rps.toFixed(0),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    ratio(r.rps, hello.rps),
+    ratio(r.rps, pk.rps),
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
+}
+
+async function main() {
+  // A temporary DATA_DIR in either mode: nothing the app writes (evidence files) lands in ./data.
+  const dir = mkdtempSync(join(tmpdir(), 'rectify-bench-'))
+  try {
+    const config = loadConfig(
+      { ...process.env, DATABASE_URL: '', DATA_DIR: dir, FILES_DIR: '' },
+      { LOG_LEVEL: 'silent', RATE_LIMIT_MAX: 1_000_000_000, LOGIN_RATE_LIMIT_MAX: 1_000_000_000 },
+    )
+    const database = await openBenchDatabase(dir)
+    try {
+      await bench(config, database)
+    } finally {
+      await database.close()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function bench(config: Config, database: Database) {
+  const [unit] = await database.query<{ id: string }>(
+    "select id from units where code = 'JZ-OFFICE'",
+  )
+  if (!unit) throw new Error('the database has no unit JZ-OFFICE: the bench needs the demo city')
+  const fx: BenchFixtures = { unitId: unit.id }
+  const app = await buildApp(config, {
+    database,
+    signingKey: randomBytes(32),
+    extraRoutes: benchRoutes(database, fx),
+  })
+  try {
+    const base = await app.listen({ host: '127.0.0.1', port: 0 })
+    await preflight(base, fx, await login(base))
+    console.log(
+      `${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per route (after ${WARMUP_SECONDS} s warm-up)\n`,
+    )
+    const rows: Row[] = []
+    for (const c of CASES) {
+      // A fresh token per case: a long run must not outlive the 15-minute access token.
+      const token = await login(base)
+      await load(base, c, fx, token, WARMUP_SECONDS)
+      const result = await load(base, c, fx, token, SECONDS)
+      rows.push({
+        name: c.name,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+      })
+    }
+    console.log(table(rows))
+  } finally {
+    await app.close()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})

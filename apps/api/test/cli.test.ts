@@ -1,0 +1,213 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEMO_USERS } from '../src/seed/demo.js'
+
+/**
+ * The admin CLI, run as the operator runs it: a child process on an embedded PGlite data
+ * directory. The cases build on one another (migrate → seed → create → verify → back up and
+ * restore → tamper), sharing one temporary DATA_DIR, since every PGlite start costs a second or two.
+ */
+const apiDir = fileURLToPath(new URL('..', import.meta.url))
+const root = mkdtempSync(join(tmpdir(), 'rectify-cli-'))
+const dataDir = join(root, 'data')
+const STRONG = 'Jiangzhou#2026'
+/**
+ * Every run starts Node, tsx and PGlite: 2–5 s on an idle machine, but several times that on a
+ * busy CI runner, and a case makes up to four runs.
+ */
+const TIMEOUT = 120_000
+
+/** Runs still going when the file ends (a timed-out case) are stopped before the cleanup. */
+const running = new Set<ChildProcess>()
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL')
+  rmSync(root, { recursive: true, force: true, maxRetries: 3 })
+})
+
+interface Run {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs `rectify <args>` on `dir` (the shared DATA_DIR by default), optionally feeding stdin. */
+function rectify(args: string[], opts: { input?: string; dir?: string } = {}): Promise<Run> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: opts.dir ?? dataDir,
+    PASSWORD_POLICY: 'mlps3',
+  }
+  delete env.DATABASE_URL
+  delete env.INIT_CWD
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+      cwd: apiDir,
+      env,
+    })
+    running.add(child)
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => {
+      running.delete(child)
+      resolve({ status, stdout, stderr })
+    })
+    child.stdin.end(opts.input ?? '')
+  })
+}
+
+/** Opens a data directory directly, as a superuser with shell access could (the CLI has exited). */
+async function withPglite<T>(dir: string, fn: (db: PGlite) => Promise<T>): Promise<T> {
+  const db = await PGlite.create(join(dir, 'pglite'))
+  try {
+    return await fn(db)
+  } finally {
+    await db.close()
+  }
+}
+
+describe('rectify CLI', () => {
+  it(
+    'refuses bad arguments with the usage text and exit status 2',
+    { timeout: TIMEOUT },
+    async () => {
+      const bad = await rectify(['create-user', '--username', 'x', '--nope'])
+      expect(bad.status).toBe(2)
+      expect(bad.stderr).toMatch(/^rectify create-user: Unknown option '--nope'/)
+      expect(bad.stderr).toContain('Usage: rectify create-user')
+      expect(bad.stderr).not.toMatch(/\n\s+at /) // no stack trace
+    },
+  )
+
+  it('migrates, and reports the migration status', { timeout: TIMEOUT }, async () => {
+    const migrate = await rectify(['migrate'])
+    expect(migrate.stderr).toBe('')
+    expect(migrate.status).toBe(0)
+
+    const status = await rectify(['migrate', '--status'])
+    expect(status.status).toBe(0)
+    expect(status.stdout).toMatch(/(\d+) applied, \1 expected \(up to date\)/)
+  })
+
+  it('seeds the demo city once and refuses a second seed', { timeout: TIMEOUT }, async () => {
+    const first = await rectify(['seed', '--demo'])
+    expect(first.status).toBe(0)
+    expect(first.stdout).toMatch(/seeded the demo city: \d+ units, 6 accounts/)
+
+    const second = await rectify(['seed', '--demo'])
+    expect(second.status).toBe(1)
+    expect(second.stderr.trim()).toBe(
+      'rectify seed: the database already has units: seed --demo needs an empty database',
+    )
+  })
+
+  it(
+    'creates a user only with a password that meets the policy, and resets it',
+    { timeout: TIMEOUT },
+    async () => {
+      const args = [
+        'create-user',
+        '--username',
+        'wangfang',
+        '--unit',
+        'JZ-EEB',
+        '--role',
+        'lead_unit',
+        '--password-stdin',
+      ]
+      const weak = await rectify(args, { input: 'password\n' })
+      expect(weak.status).not.toBe(0)
+      expect(weak.stderr).toMatch(/^rectify create-user: Password .+\n$/)
+
+      const good = await rectify([...args, '--display-name', '市生态环境局 王芳'], {
+        input: `${STRONG}\n`,
+      })
+      expect(good.stderr).toBe('')
+      expect(good.status).toBe(0)
+      expect(good.stdout).toMatch(/created user wangfang \(.+\) in JZ-EEB/)
+
+      const reset = await rectify(
+        ['reset-password', '--username', 'wangfang', '--password-stdin'],
+        { input: `${STRONG}!\n` },
+      )
+      expect(reset.status).toBe(0)
+      expect(reset.stdout).toContain('password reset for wangfang')
+    },
+  )
+
+  it('creates an API client and prints its secret once', { timeout: TIMEOUT }, async () => {
+    const run = await rectify([
+      'create-client',
+      '--name',
+      '12345 热线',
+      '--scope',
+      'units:read',
+      '--scope',
+      'problems:read',
+      '--unit',
+      'JZ-LH',
+    ])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^client_id: rc_\S+$/m)
+    expect(run.stdout).toMatch(/^client_secret: [\w-]{40,}$/m)
+  })
+
+  it('backs up and restores into a fresh data directory', { timeout: TIMEOUT }, async () => {
+    const file = join(root, 'backup.tar.gz')
+    const backup = await rectify(['backup', '--out', file])
+    expect(backup.stderr).toBe('')
+    expect(backup.status).toBe(0)
+
+    const fresh = join(root, 'restored')
+    const restore = await rectify(['restore', '--in', file], { dir: fresh })
+    expect(restore.stderr).toBe('')
+    expect(restore.status).toBe(0)
+    const names = await withPglite(fresh, async (db) =>
+      (await db.query<{ username: string }>('select username from users')).rows.map(
+        (r) => r.username,
+      ),
+    )
+    expect(names).toEqual(
+      expect.arrayContaining([...DEMO_USERS.map((u) => u.username), 'wangfang']),
+    )
+
+    // A second restore over a database needs --yes, and keeps the replaced one aside.
+    const refused = await rectify(['restore', '--in', file], { dir: fresh })
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('add --yes')
+    const confirmed = await rectify(['restore', '--in', file, '--yes'], { dir: fresh })
+    expect(confirmed.status).toBe(0)
+    expect(confirmed.stdout).toMatch(/previous database was moved to .*pglite\.before-restore-/)
+  })
+
+  it(
+    'verifies the audit chain, and names the entry a superuser altered',
+    { timeout: TIMEOUT },
+    async () => {
+      const ok = await rectify(['audit', 'verify'])
+      expect(ok.status).toBe(0)
+      expect(ok.stdout).toMatch(/^audit chain OK: [1-9]\d* entries$/m)
+
+      // Disabling the append-only triggers (session_replication_role) is what a superuser can do.
+      const seq = await withPglite(dataDir, async (db) => {
+        await db.exec('SET session_replication_role = replica')
+        const res = await db.query<{ seq: string }>(
+          `update audit_log set after = jsonb_set(after, '{roles}', '["admin"]')
+          where seq = (select seq from audit_log where action = 'user.created' limit 1) returning seq::text`,
+        )
+        return res.rows[0]!.seq
+      })
+
+      const broken = await rectify(['audit', 'verify'])
+      expect(broken.status).toBe(1)
+      expect(broken.stderr).toContain(`audit chain BROKEN at entry ${seq}:`)
+    },
+  )
+})

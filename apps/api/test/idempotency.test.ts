@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { and, eq } from 'drizzle-orm'
+import { auditLog, units } from '../src/db/schema/index.js'
+import { createTestApp, type TestApp } from './build-app.js'
+import { as, makeUnit, makeUser, makeWorld } from './factories.js'
+
+type Client = Awaited<ReturnType<typeof as>>
+type World = Awaited<ReturnType<typeof makeWorld>>
+
+let t: TestApp
+let world: World
+let admin: Client
+let otherAdmin: Client
+
+beforeAll(async () => {
+  t = await createTestApp()
+  world = await makeWorld(t.database.db)
+  admin = await as(t.app, world.users.admin)
+  otherAdmin = await as(
+    t.app,
+    await makeUser(t.database.db, { unit: world.units.city, roles: ['admin'] }),
+  )
+})
+afterAll(() => t.close())
+
+const key = (k: string) => ({ 'idempotency-key': k })
+const unitBody = (code: string, parentId: string | null = null) => ({
+  code,
+  name: `单位${code}`,
+  kind: 'department',
+  parentId,
+})
+const byCode = (code: string) => t.database.db.select().from(units).where(eq(units.code, code))
+
+describe('Idempotency-Key on POST', () => {
+  it('replays a retry with the same key and body: same status, body and headers, and one unit only', async () => {
+    const first = await admin.post('/api/v1/units', unitBody('IDEM-1'), key('k-1'))
+    const retry = await admin.post('/api/v1/units', unitBody('IDEM-1'), key('k-1'))
+    expect(first.statusCode).toBe(201)
+    expect(first.headers['idempotent-replayed']).toBeUndefined()
+    expect(retry.statusCode).toBe(201)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.body).toBe(first.body)
+    expect(retry.headers.location).toBe(first.headers.location)
+    expect(retry.headers.etag).toBe('"1"')
+    expect(retry.headers['content-type']).toBe(first.headers['content-type'])
+    const rows = await byCode('IDEM-1')
+    expect(rows).toHaveLength(1)
+    expect(
+      await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'unit.created'), eq(auditLog.entityId, rows[0]!.id))),
+    ).toHaveLength(1)
+  })
+
+  it('answers the same key with another body with 422 idempotency_mismatch and creates nothing', async () => {
+    expect((await admin.post('/api/v1/units', unitBody('IDEM-2'), key('k-2'))).statusCode).toBe(201)
+    const res = await admin.post('/api/v1/units', unitBody('IDEM-2B'), key('k-2'))
+    expect(res.statusCode).toBe(422)
+    expect(res.json().code).toBe('idempotency_mismatch')
+    expect(await byCode('IDEM-2B')).toHaveLength(0)
+    expect(await byCode('IDEM-2')).toHaveLength(1)
+  })
+
+  it('keeps keys per caller: another admin with the same key runs its own request', async () => {
+    expect((await admin.post('/api/v1/units', unitBody('IDEM-3'), key('k-3'))).statusCode).toBe(201)
+    const other = await otherAdmin.post('/api/v1/units', unitBody('IDEM-3B'), key('k-3'))
+    expect(other.statusCode).toBe(201)
+    expect(other.headers['idempotent-replayed']).toBeUndefined()
+    expect(await byCode('IDEM-3B')).toHaveLength(1)
+    // The same body under the other caller's key is run, not replayed: the code is taken.
+    const same = await otherAdmin.post('/api/v1/units', unitBody('IDEM-3'), key('k-3-other'))
+    expect(same.statusCode).toBe(409)
+    expect(same.headers['idempotent-replayed']).toBeUndefined()
+    expect(await byCode('IDEM-3')).toHaveLength(1)
+  })
+
+  it('replays a refused request (422) as the same 422, even once the cause is gone', async () => {
+    const closed = await makeUnit(t.database.db, { parent: world.units.city })
+    await t.database.db.update(units).set({ active: false }).where(eq(units.id, closed.id))
+    const first = await admin.post('/api/v1/units', unitBody('IDEM-4', closed.id), key('k-4'))
+    expect(first.statusCode).toBe(422)
+    expect(first.json().errors).toEqual([
+      { path: '/parentId', message: 'the parent unit is deactivated' },
+    ])
+
+    await t.database.db.update(units).set({ active: true }).where(eq(units.id, closed.id))
+    const retry = await admin.post('/api/v1/units', unitBody('IDEM-4', closed.id), key('k-4'))
+    expect(retry.statusCode).toBe(422)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(retry.body).toBe(first.body)
+    expect(await byCode('IDEM-4')).toHaveLength(0)
+    // Under a fresh key the same request now succeeds, so the 422 above was a replay.
+    expect(
+      (await admin.post('/api/v1/units', unitBody('IDEM-4', closed.id), key('k-4-fresh')))
+        .statusCode,
+    ).toBe(201)
+  })
+
+  it('does not remember a request the schema refused, so the key stays free for the corrected body', async () => {
+    const bad = await admin.post(
+      '/api/v1/units',
+      { ...unitBody('IDEM-5'), path: '/x/' },
+      key('k-5'),
+    )
+    expect(bad.statusCode).toBe(422)
+    expect(bad.json().code).toBe('validation')
+    const fixed = await admin.post('/api/v1/units', unitBody('IDEM-5'), key('k-5'))
+    expect(fixed.statusCode).toBe(201)
+    expect(await byCode('IDEM-5')).toHaveLength(1)
+  })
+
+  it('creates one unit when the same key is sent twice at once', async () => {
+    const answers = await Promise.all(
+      [0, 1].map(() => admin.post('/api/v1/units', unitBody('IDEM-6'), key('k-6'))),
+    )
+    const outcomes = answers
+      .map((r) =>
+        r.headers['idempotent-replayed'] ? `${r.statusCode} replayed` : `${r.statusCode}`,
+      )
+      .sort()
+    expect([
+      ['201', '201 replayed'],
+      ['201', '409'],
+    ]).toContainEqual(outcomes)
+    const conflict = answers.find((r) => r.statusCode === 409)
+    if (conflict) expect(conflict.json().code).toBe('idempotency_in_progress')
+    expect(await byCode('IDEM-6')).toHaveLength(1)
+  })
+
+  it('runs every POST without a key', async () => {
+    expect((await admin.post('/api/v1/units', unitBody('IDEM-7'))).statusCode).toBe(201)
+    const again = await admin.post('/api/v1/units', unitBody('IDEM-7'))
+    expect(again.statusCode).toBe(409)
+    expect(again.json().code).toBe('duplicate')
+  })
+})
