@@ -13,14 +13,6 @@ export const authRepository = {
       .then((r) => r[0])
   },
 
-  findUserById(db: DbOrTx, id: string) {
-    return db
-      .select()
-      .from(users)
-      .where(eq(users.id, id))
-      .then((r) => r[0])
-  },
-
   throttle(db: DbOrTx, usernameKey: string) {
     return db
       .select()
@@ -165,11 +157,24 @@ export const authRepository = {
       .where(eq(users.id, userId))
   },
 
-  findSession(db: DbOrTx, id: string) {
+  /** A user with its unit and one of its sessions (GET /me). */
+  me(db: DbOrTx, userId: string, sessionId: string) {
     return db
-      .select()
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        roles: users.roles,
+        passwordChangedAt: users.passwordChangedAt,
+        unitId: units.id,
+        unitCode: units.code,
+        unitName: units.name,
+        expiresAt: sessions.expiresAt,
+      })
       .from(sessions)
-      .where(eq(sessions.id, id))
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(sessions.id, sessionId), eq(users.id, userId)))
       .then((r) => r[0])
   },
 }

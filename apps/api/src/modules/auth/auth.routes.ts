@@ -10,17 +10,15 @@ import {
 } from '@rectify/schemas'
 import { Type } from 'typebox'
 import type { Config } from '../../config.js'
-import type { UsersService } from '../users/users.service.js'
 import type { AuthService } from './auth.service.js'
 
 export interface AuthRoutesOptions {
   auth: AuthService
-  users: UsersService
   config: Config
 }
 
 /** Login, refresh, logout, client credentials, and the caller's own account. */
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { auth, users, config }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { auth, config }) => {
   const tags = ['auth']
   // Credential routes get their own, tighter per-IP limit.
   const rateLimit = { max: config.LOGIN_RATE_LIMIT_MAX, timeWindow: 60_000 }
@@ -45,19 +43,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     reply.headers(noStore).send(await auth.clientToken(req.ctx, req.body.client_id, req.body.client_secret, req.body.scope)),
   )
 
-  app.get('/me', { schema: { tags, response: { 200: MeSchema } } }, async (req) => {
-    const user = await users.get(req.ctx, req.ctx.actor.id!)
-    const session = await auth.sessionInfo(req.ctx.actor.sessionId!)
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      unit: user.unit,
-      roles: user.roles,
-      passwordChangedAt: (await auth.passwordChangedAt(user.id)) ?? null,
-      session: { idleTimeoutSeconds: config.SESSION_IDLE_MINUTES * 60, expiresAt: session!.expiresAt.toISOString() },
-    }
-  })
+  app.get('/me', { schema: { tags, response: { 200: MeSchema } } }, (req) => auth.me(req.ctx))
   app.post('/me/password', { config: { rateLimit }, schema: { tags, body: ChangePasswordBodySchema, response: { 204: Type.Null() } } }, async (req, reply) => {
     await auth.changePassword(req.ctx, req.body.currentPassword, req.body.newPassword)
     return reply.code(204).send(null)

@@ -1,4 +1,4 @@
-import type { ClientToken, Role, Scope, TokenPair } from '@rectify/schemas'
+import type { ClientToken, Me, Role, Scope, TokenPair } from '@rectify/schemas'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { AppError } from '../../errors.js'
@@ -222,13 +222,20 @@ export class AuthService {
   }
 
   /** Session facts for GET /me. */
-  async passwordChangedAt(userId: string): Promise<string | null> {
-    const user = await repo.findUserById(this.db, userId)
-    return user?.passwordChangedAt?.toISOString() ?? null
-  }
-
-  sessionInfo(sessionId: string) {
-    return repo.findSession(this.db, sessionId)
+  /** The caller's own account and session, in one query (GET /me). */
+  async me(ctx: Ctx): Promise<Me> {
+    const { actor } = ctx
+    const row = actor.id && actor.sessionId ? await repo.me(this.db, actor.id, actor.sessionId) : undefined
+    if (!row) throw new AppError('unauthorized')
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.displayName,
+      unit: { id: row.unitId, code: row.unitCode, name: row.unitName },
+      roles: row.roles as Role[],
+      passwordChangedAt: row.passwordChangedAt?.toISOString() ?? null,
+      session: { idleTimeoutSeconds: this.deps.config.SESSION_IDLE_MINUTES * 60, expiresAt: row.expiresAt.toISOString() },
+    }
   }
 
   private async pair(userId: string, sessionId: string, refreshToken: string): Promise<TokenPair> {
