@@ -23,6 +23,8 @@ export default fp(
           scriptSrc: ["'self'"],
           connectSrc: ["'self'"],
           frameAncestors: ["'none'"],
+          // City intranets often serve plain HTTP on a LAN address: never force https upgrades.
+          upgradeInsecureRequests: null,
         },
       },
       crossOriginEmbedderPolicy: false,
