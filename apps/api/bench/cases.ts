@@ -6,6 +6,8 @@ import type { Database } from '../src/db/client.js'
 export interface BenchFixtures {
   /** A unit of the demo city (JZ-OFFICE). */
   unitId: string
+  /** A problem with measures. */
+  problemId: string
 }
 
 /** One route to load. Later issues add their routes to CASES. */
@@ -19,11 +21,16 @@ export interface BenchCase {
   body?: unknown
   /** Send the `office` account's bearer token. */
   auth: boolean
+  /** Another case this one is also compared with (the table's last column). */
+  baseline?: string
 }
 
 /** The two baselines every other route is compared with (by name). */
 export const HELLO = 'hello'
 export const PK = 'pk'
+/** The ledger list's page and count queries, written by hand and run through the driver. */
+export const LEDGER_SQL = 'ledger SQL by hand'
+const LEDGER_QUERY = 'status=in_progress&domain=water&sort=deadline&limit=50'
 
 export const CASES: BenchCase[] = [
   // (a) Fastify alone: the ceiling for any route.
@@ -32,7 +39,55 @@ export const CASES: BenchCase[] = [
   { name: PK, path: '/bench/pk', auth: false },
   { name: 'GET /api/v1/me', path: '/api/v1/me', auth: true },
   { name: 'GET /api/v1/units?limit=50', path: '/api/v1/units?limit=50', auth: true },
+  // The ledger (issue 3): detail, its measures, the filtered list against its own SQL, search.
+  { name: 'GET /problems/:id', path: (fx) => `/api/v1/problems/${fx.problemId}`, auth: true },
+  {
+    name: 'GET /problems/:id/measures',
+    path: (fx) => `/api/v1/problems/${fx.problemId}/measures`,
+    auth: true,
+  },
+  { name: LEDGER_SQL, path: `/bench/ledger-sql`, auth: false },
+  {
+    name: 'GET /problems (2 filters, sort, 50)',
+    path: `/api/v1/problems?${LEDGER_QUERY}`,
+    auth: true,
+    baseline: LEDGER_SQL,
+  },
+  {
+    name: 'GET /problems?q=污水 (50)',
+    path: `/api/v1/problems?q=${encodeURIComponent('污水')}&limit=50`,
+    auth: true,
+  },
 ]
+
+/**
+ * What GET /problems?status=in_progress&domain=water&sort=deadline&limit=50 asks of the database
+ * for a city-wide reader: the page with its co-responsible units, the unit refs, and the count.
+ */
+async function ledgerByHand(database: Database) {
+  const page = await database.query<{
+    lead_unit_id: string
+    region_id: string | null
+    co: string[]
+  }>(
+    `select p.*, coalesce((select array_agg(pu.unit_id::text order by pu.unit_id) from problem_units pu
+            where pu.problem_id = p.id and pu.role = 'co'), '{}') as co
+       from problems p where p.status = $1 and p.domain = $2
+      order by p.deadline, p.id limit 51`,
+    ['in_progress', 'water'],
+  )
+  const ids = [
+    ...new Set(page.flatMap((r) => [r.lead_unit_id, r.region_id, ...r.co].filter(Boolean))),
+  ]
+  const [refs, total] = await Promise.all([
+    database.query('select id, code, name from units where id = any($1::uuid[])', [ids]),
+    database.query('select count(*) as n from problems where status = $1 and domain = $2', [
+      'in_progress',
+      'water',
+    ]),
+  ])
+  return { items: page.slice(0, 50), refs, total }
+}
 
 const HelloSchema = Type.Object({ hello: Type.String() })
 const UnitRowSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })
@@ -57,5 +112,6 @@ export function benchRoutes(database: Database, fx: BenchFixtures) {
       ])
       return row
     })
+    app.get('/bench/ledger-sql', async () => ledgerByHand(database))
   }
 }

@@ -19,6 +19,7 @@ import { loadConfig, type Config } from '../src/config.js'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { runMigrations } from '../src/db/migrate.js'
 import { DEMO_PASSWORD, isEmpty, seedDemo } from '../src/seed/demo.js'
+import { PROVINCE_DEFAULTS, seedProvince } from '../src/seed/province.js'
 import { CASES, HELLO, PK, benchRoutes, type BenchCase, type BenchFixtures } from './cases.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
@@ -50,6 +51,24 @@ async function openBenchDatabase(dir: string): Promise<Database> {
     : await openDatabase({ dataDir: join(dir, 'pglite') })
   await runMigrations(database)
   if (await isEmpty(database.db)) await seedDemo(database.db)
+  // BENCH_PROFILE=province adds the province-sized ledger (once) for the ledger cases.
+  if (process.env.BENCH_PROFILE === 'province') {
+    const [row] = await database.query<{ n: string }>(
+      "select count(*) as n from units where code = 'PROV'",
+    )
+    if (Number(row?.n) === 0) {
+      const problems = positiveInt('BENCH_PROBLEMS', PROVINCE_DEFAULTS.problems)
+      const started = Date.now()
+      await seedProvince(database, {
+        ...PROVINCE_DEFAULTS,
+        problems,
+        onProgress: (phase, done, total) => {
+          if (done === total) console.error(`seeded ${phase}: ${total}`)
+        },
+      })
+      console.error(`province profile ready in ${Math.round((Date.now() - started) / 1000)} s`)
+    }
+  }
   return database
 }
 
@@ -113,15 +132,20 @@ function table(rows: Row[]): string {
   const hello = rows.find((r) => r.name === HELLO)!
   const pk = rows.find((r) => r.name === PK)!
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'vs hello', 'vs pk']
-  const body = rows.map((r) => [
-    r.name,
-    r.rps.toFixed(0),
-    r.p50.toFixed(1),
-    r.p99.toFixed(1),
-    ratio(r.rps, hello.rps),
-    ratio(r.rps, pk.rps),
-  ])
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'vs hello', 'vs pk', 'vs own baseline']
+  const body = rows.map((r) => {
+    const own = CASES.find((c) => c.name === r.name)?.baseline
+    const base = own ? rows.find((x) => x.name === own) : undefined
+    return [
+      r.name,
+      r.rps.toFixed(0),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      ratio(r.rps, hello.rps),
+      ratio(r.rps, pk.rps),
+      base ? `${ratio(r.rps, base.rps)} (${own})` : '',
+    ]
+  })
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
@@ -152,7 +176,12 @@ async function bench(config: Config, database: Database) {
     "select id from units where code = 'JZ-OFFICE'",
   )
   if (!unit) throw new Error('the database has no unit JZ-OFFICE: the bench needs the demo city')
-  const fx: BenchFixtures = { unitId: unit.id }
+  const [problem] = await database.query<{ id: string }>(
+    'select p.id from problems p where exists (select 1 from measures m where m.problem_id = p.id) order by p.id limit 1',
+  )
+  if (!problem)
+    throw new Error('the database has no problem with measures: the bench needs the demo ledger')
+  const fx: BenchFixtures = { unitId: unit.id, problemId: problem.id }
   const app = await buildApp(config, {
     database,
     signingKey: randomBytes(32),

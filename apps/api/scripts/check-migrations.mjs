@@ -19,8 +19,7 @@ try {
       'db:check: src/db/schema differs from drizzle/ — run `pnpm --filter @rectify/api db:generate` and commit the migration.',
     )
     process.exitCode = 1
-  }
-  else console.log('db:check: schema and migrations agree')
+  } else console.log('db:check: schema and migrations agree')
 } finally {
   rmSync(scratch, { recursive: true, force: true })
 }

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
@@ -21,6 +22,21 @@ import { clientsRoutes } from './modules/clients/clients.routes.js'
 import { AuditService } from './modules/audit/audit.service.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { systemRoutes } from './modules/system/system.routes.js'
+import { MeasuresService } from './modules/measures/measures.service.js'
+import { measuresRoutes } from './modules/measures/measures.routes.js'
+import { LocalFileStore, type FileStore } from './modules/files/file-store.js'
+import { FilesService } from './modules/files/files.service.js'
+import { filesRoutes } from './modules/files/files.routes.js'
+import { ReportsService } from './modules/reports/reports.service.js'
+import { reportsRoutes } from './modules/reports/reports.routes.js'
+import { RoundsService } from './modules/rounds/rounds.service.js'
+import { roundsRoutes } from './modules/rounds/rounds.routes.js'
+import { ProblemsService } from './modules/problems/problems.service.js'
+import { TransitionsService } from './modules/problems/transitions.js'
+import { ExtensionsService } from './modules/problems/extensions.service.js'
+import { OverviewService } from './modules/problems/overview.service.js'
+import { problemsRoutes } from './modules/problems/problems.routes.js'
+import { LightsRefresher } from './modules/problems/lights.refresher.js'
 
 export interface AppDeps {
   database: Database
@@ -29,6 +45,8 @@ export interface AppDeps {
   webRoot?: string
   /** Extra routes for the bench, registered only when the bench starts the server. */
   extraRoutes?: (app: FastifyInstance) => Promise<void>
+  /** Where evidence bytes live (default: a LocalFileStore under FILES_DIR, or DATA_DIR/files). */
+  fileStore?: FileStore
 }
 
 registerAjvFormats()
@@ -68,6 +86,27 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const users = new UsersService(db, auth)
   const clients = new ClientsService(db)
   const audit = new AuditService(db)
+  const measures = new MeasuresService(db, config)
+  const fileStore =
+    deps.fileStore ??
+    new LocalFileStore(resolve(config.FILES_DIR ?? join(config.DATA_DIR, 'files')))
+  const files = new FilesService(db, fileStore, config.FILE_MAX_BYTES)
+  const reports = new ReportsService(db, config)
+  // The ledger: lights are computed with the configured tolerance and near-deadline window.
+  const lightSettings = {
+    tolerance: config.LIGHT_TOLERANCE_POINTS,
+    nearDays: config.LIGHT_NEAR_DAYS,
+  }
+  const rounds = new RoundsService(db)
+  const ledger = {
+    problems: new ProblemsService(db, lightSettings),
+    transitions: new TransitionsService(db, lightSettings),
+    extensions: new ExtensionsService(db, lightSettings),
+    overview: new OverviewService(db, lightSettings),
+  }
+  const lightsRefresher = new LightsRefresher(db, lightSettings, app.log)
+  app.addHook('onReady', async () => lightsRefresher.start())
+  app.addHook('onClose', () => lightsRefresher.stop())
 
   // Infrastructure
   await app.register(errorsPlugin)
@@ -79,11 +118,16 @@ export async function buildApp(config: Config, deps: AppDeps) {
   // Domain modules, all under /api/v1
   const prefix = '/api/v1'
   await app.register(systemRoutes, { prefix, database })
-  await app.register(authRoutes, { prefix, auth, users, config })
+  await app.register(authRoutes, { prefix, auth, config })
   await app.register(unitsRoutes, { prefix, units })
   await app.register(usersRoutes, { prefix, users })
   await app.register(clientsRoutes, { prefix, clients })
   await app.register(auditRoutes, { prefix, audit })
+  await app.register(roundsRoutes, { prefix, rounds })
+  await app.register(problemsRoutes, { prefix, ...ledger })
+  await app.register(measuresRoutes, { prefix, measures })
+  await app.register(filesRoutes, { prefix, files, maxBytes: config.FILE_MAX_BYTES })
+  await app.register(reportsRoutes, { prefix, reports })
   if (deps.extraRoutes) await app.register(deps.extraRoutes)
 
   // The SPA last, so its catch-all never shadows an API route

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js'
 describe('loadConfig', () => {
   it('applies defaults and converts numbers and booleans', () => {
     const c = loadConfig({ PORT: '8080', TRUST_PROXY: 'true' })
-    expect(c).toMatchObject({ HOST: '127.0.0.1', PORT: 8080, TRUST_PROXY: true, PASSWORD_POLICY: 'mlps3', SESSION_IDLE_MINUTES: 30 })
+    expect(c).toMatchObject({
+      HOST: '127.0.0.1',
+      PORT: 8080,
+      TRUST_PROXY: true,
+      PASSWORD_POLICY: 'mlps3',
+      SESSION_IDLE_MINUTES: 30,
+    })
   })
 
   it('lists every invalid variable at once', () => {

@@ -20,7 +20,10 @@ async function main() {
     throw err
   }
   const dataDir = resolve(config.DATA_DIR)
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: resolve(dataDir, 'pglite') })
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: resolve(dataDir, 'pglite'),
+  })
   await runMigrations(database)
   await seedDemoIfWanted(database, config)
   const webRoot = config.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))

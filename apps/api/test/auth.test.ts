@@ -32,11 +32,18 @@ describe('login', () => {
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(900)
     const meRes = await me(body.accessToken)
     expect(meRes.statusCode).toBe(200)
-    expect(meRes.json()).toMatchObject({ username: world.users.office.username, roles: ['office'], unit: { id: world.units.office.id } })
+    expect(meRes.json()).toMatchObject({
+      username: world.users.office.username,
+      roles: ['office'],
+      unit: { id: world.units.office.id },
+    })
   })
 
   it('stores passwords as argon2id with at least OWASP parameters', async () => {
-    const [row] = await t.database.db.select().from(users).where(eq(users.id, world.users.office.id))
+    const [row] = await t.database.db
+      .select()
+      .from(users)
+      .where(eq(users.id, world.users.office.id))
     expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/)
     const [, m, tCost] = /m=(\d+),t=(\d+)/.exec(row!.passwordHash)!
     expect(Number(m)).toBeGreaterThanOrEqual(19456)
@@ -55,12 +62,20 @@ describe('login', () => {
 
   it('locks the account after 5 failures, even for the right password, and audits it', async () => {
     const victim = await makeUser(t.database.db, { unit: world.units.countyA, roles: ['unit'] })
-    for (let i = 0; i < 5; i++) expect((await loginRaw(victim.username, 'Nope#Passw0rd1')).json().code).toBe('invalid_credentials')
+    for (let i = 0; i < 5; i++)
+      expect((await loginRaw(victim.username, 'Nope#Passw0rd1')).json().code).toBe(
+        'invalid_credentials',
+      )
     const locked = await loginRaw(victim.username, PASSWORD)
     expect(locked.statusCode).toBe(401)
     expect(locked.json().code).toBe('account_locked')
-    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, victim.id))
-    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.account_locked']))
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, victim.id))
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['auth.login_failed', 'auth.account_locked']),
+    )
   })
 
   it('locks an unknown username the same way, revealing nothing', async () => {
@@ -73,12 +88,19 @@ describe('login', () => {
     const victim = await makeUser(t.database.db, { unit: world.units.countyA, roles: ['unit'] })
     for (let i = 0; i < 5; i++) await loginRaw(victim.username, 'Nope#Passw0rd1')
     expect((await loginRaw(victim.username, PASSWORD)).json().code).toBe('account_locked')
-    await t.database.query(`update login_throttle set locked_until = now() - interval '1 second' where username_key = $1`, [victim.username.toLowerCase()])
+    await t.database.query(
+      `update login_throttle set locked_until = now() - interval '1 second' where username_key = $1`,
+      [victim.username.toLowerCase()],
+    )
     expect((await loginRaw(victim.username, PASSWORD)).statusCode).toBe(200)
   })
 
   it('refuses a disabled account', async () => {
-    const gone = await makeUser(t.database.db, { unit: world.units.countyA, roles: ['unit'], status: 'disabled' })
+    const gone = await makeUser(t.database.db, {
+      unit: world.units.countyA,
+      roles: ['unit'],
+      status: 'disabled',
+    })
     const res = await loginRaw(gone.username, PASSWORD)
     expect(res.statusCode).toBe(401)
     expect(res.json().code).toBe('account_disabled')
@@ -103,7 +125,10 @@ describe('refresh tokens', () => {
     // The thief's and the owner's tokens are all dead now.
     expect((await refresh(second.refreshToken)).statusCode).toBe(401)
     expect((await me(second.accessToken)).statusCode).toBe(401)
-    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.refresh_reuse'))
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.refresh_reuse'))
     expect(entry).toBeDefined()
   })
 
@@ -115,7 +140,11 @@ describe('refresh tokens', () => {
 
   it('die with logout', async () => {
     const pair = await login(t.app, world.users.lead.username)
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', payload: { refreshToken: pair.refreshToken } })
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      payload: { refreshToken: pair.refreshToken },
+    })
     expect(out.statusCode).toBe(204)
     expect((await me(pair.accessToken)).statusCode).toBe(401)
     expect((await refresh(pair.refreshToken)).statusCode).toBe(401)
@@ -123,7 +152,16 @@ describe('refresh tokens', () => {
 })
 
 describe('access tokens', () => {
-  const sign = (claims: Record<string, unknown>, opts: { aud?: string; iss?: string; typ?: string; exp?: string | number; key?: Uint8Array } = {}) =>
+  const sign = (
+    claims: Record<string, unknown>,
+    opts: {
+      aud?: string
+      iss?: string
+      typ?: string
+      exp?: string | number
+      key?: Uint8Array
+    } = {},
+  ) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256', typ: opts.typ ?? 'at+jwt' })
       .setSubject(world.users.office.id)
@@ -135,7 +173,8 @@ describe('access tokens', () => {
 
   async function liveSession() {
     const pair = await login(t.app, world.users.office.username)
-    return JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString()).sid as string
+    return JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString())
+      .sid as string
   }
 
   it('accepts a well-formed token (control for the cases below)', async () => {
@@ -168,7 +207,11 @@ describe('access tokens', () => {
   })
 
   it('refuses a malformed Authorization header', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Basic abc' } })
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: 'Basic abc' },
+    })
     expect(res.statusCode).toBe(401)
   })
 
@@ -177,7 +220,11 @@ describe('access tokens', () => {
     const pair = await login(t.app, victim.username)
     expect((await me(pair.accessToken)).statusCode).toBe(200)
     const admin = client(t.app, (await login(t.app, world.users.admin.username)).accessToken)
-    const disabled = await admin.patch(`/api/v1/users/${victim.id}`, { status: 'disabled' }, { 'if-match': '"1"' })
+    const disabled = await admin.patch(
+      `/api/v1/users/${victim.id}`,
+      { status: 'disabled' },
+      { 'if-match': '"1"' },
+    )
     expect(disabled.statusCode).toBe(200)
     expect((await me(pair.accessToken)).statusCode).toBe(401)
     expect((await refresh(pair.refreshToken)).statusCode).toBe(401)
@@ -185,16 +232,24 @@ describe('access tokens', () => {
 
   it('dies after the idle timeout', async () => {
     const pair = await login(t.app, world.users.leader.username)
-    const sid = JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString()).sid as string
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.id, sid))
+    const sid = JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString())
+      .sid as string
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.id, sid))
     expect((await me(pair.accessToken)).statusCode).toBe(401)
     expect((await refresh(pair.refreshToken)).statusCode).toBe(401)
   })
 
   it('dies at the absolute session limit', async () => {
     const pair = await login(t.app, world.users.leader.username)
-    const sid = JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString()).sid as string
-    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sid))
+    const sid = JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString())
+      .sid as string
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sid))
     expect((await me(pair.accessToken)).statusCode).toBe(401)
   })
 })
@@ -205,12 +260,21 @@ describe('password change', () => {
     const other = await login(t.app, user.username)
     const mine = await login(t.app, user.username)
     const c = client(t.app, mine.accessToken)
-    const weak = await c.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'abc12345' })
+    const weak = await c.post('/api/v1/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'abc12345',
+    })
     expect(weak.statusCode).toBe(422)
     expect(weak.json().code).toBe('password_policy')
-    const wrong = await c.post('/api/v1/me/password', { currentPassword: 'not-it', newPassword: 'N3w#Passw0rd-ok' })
+    const wrong = await c.post('/api/v1/me/password', {
+      currentPassword: 'not-it',
+      newPassword: 'N3w#Passw0rd-ok',
+    })
     expect(wrong.statusCode).toBe(422)
-    const ok = await c.post('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'N3w#Passw0rd-ok' })
+    const ok = await c.post('/api/v1/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'N3w#Passw0rd-ok',
+    })
     expect(ok.statusCode).toBe(204)
     expect((await me(mine.accessToken)).statusCode).toBe(200)
     expect((await me(other.accessToken)).statusCode).toBe(401)
@@ -222,7 +286,11 @@ describe('password change', () => {
 describe('API clients', () => {
   async function newClient(scopes: string[], unitId?: string) {
     const admin = client(t.app, (await login(t.app, world.users.admin.username)).accessToken)
-    const res = await admin.post('/api/v1/clients', { name: '12345热线', scopes, ...(unitId ? { unitId } : {}) })
+    const res = await admin.post('/api/v1/clients', {
+      name: '12345热线',
+      scopes,
+      ...(unitId ? { unitId } : {}),
+    })
     expect(res.statusCode).toBe(201)
     return res.json<{ client: { id: string; clientId: string }; clientSecret: string }>()
   }
@@ -231,13 +299,23 @@ describe('API clients', () => {
       method: 'POST',
       url: '/api/v1/oauth/token',
       ...(form
-        ? { payload: new URLSearchParams(payload).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+        ? {
+            payload: new URLSearchParams(payload).toString(),
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          }
         : { payload }),
     })
 
   it('get a token with their scopes (form or JSON) and use it within them', async () => {
     const c = await newClient(['units:read'])
-    const res = await token({ grant_type: 'client_credentials', client_id: c.client.clientId, client_secret: c.clientSecret }, true)
+    const res = await token(
+      {
+        grant_type: 'client_credentials',
+        client_id: c.client.clientId,
+        client_secret: c.clientSecret,
+      },
+      true,
+    )
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ token_type: 'Bearer', scope: 'units:read' })
     const api = client(t.app, res.json().access_token)
@@ -248,27 +326,68 @@ describe('API clients', () => {
 
   it('are refused with a wrong secret or scopes they were not granted', async () => {
     const c = await newClient(['units:read'])
-    expect((await token({ grant_type: 'client_credentials', client_id: c.client.clientId, client_secret: 'wrong' })).statusCode).toBe(401)
-    expect((await token({ grant_type: 'client_credentials', client_id: c.client.clientId, client_secret: c.clientSecret, scope: 'users:read' })).statusCode).toBe(403)
+    expect(
+      (
+        await token({
+          grant_type: 'client_credentials',
+          client_id: c.client.clientId,
+          client_secret: 'wrong',
+        })
+      ).statusCode,
+    ).toBe(401)
+    expect(
+      (
+        await token({
+          grant_type: 'client_credentials',
+          client_id: c.client.clientId,
+          client_secret: c.clientSecret,
+          scope: 'users:read',
+        })
+      ).statusCode,
+    ).toBe(403)
   })
 
   it('with a unit scope see only that unit subtree', async () => {
     const c = await newClient(['units:read'], world.units.countyA.id)
-    const res = await token({ grant_type: 'client_credentials', client_id: c.client.clientId, client_secret: c.clientSecret })
+    const res = await token({
+      grant_type: 'client_credentials',
+      client_id: c.client.clientId,
+      client_secret: c.clientSecret,
+    })
     const api = client(t.app, res.json().access_token)
-    const ids = (await api.get('/api/v1/units?limit=200')).json().items.map((u: { id: string }) => u.id)
+    const ids = (await api.get('/api/v1/units?limit=200'))
+      .json()
+      .items.map((u: { id: string }) => u.id)
     expect(ids.sort()).toEqual([world.units.countyA.id, world.units.townA.id].sort())
     expect((await api.get(`/api/v1/units/${world.units.countyB.id}`)).statusCode).toBe(404)
   })
 
   it('lose access at once when deactivated or when the secret rotates', async () => {
     const c = await newClient(['units:read'])
-    const tok = (await token({ grant_type: 'client_credentials', client_id: c.client.clientId, client_secret: c.clientSecret })).json().access_token
+    const tok = (
+      await token({
+        grant_type: 'client_credentials',
+        client_id: c.client.clientId,
+        client_secret: c.clientSecret,
+      })
+    ).json().access_token
     const admin = client(t.app, (await login(t.app, world.users.admin.username)).accessToken)
     const rotated = await admin.post(`/api/v1/clients/${c.client.id}/secret`)
     expect(rotated.statusCode).toBe(200)
-    expect((await token({ grant_type: 'client_credentials', client_id: c.client.clientId, client_secret: c.clientSecret })).statusCode).toBe(401)
-    const off = await admin.patch(`/api/v1/clients/${c.client.id}`, { active: false }, { 'if-match': `"${rotated.json().client.version}"` })
+    expect(
+      (
+        await token({
+          grant_type: 'client_credentials',
+          client_id: c.client.clientId,
+          client_secret: c.clientSecret,
+        })
+      ).statusCode,
+    ).toBe(401)
+    const off = await admin.patch(
+      `/api/v1/clients/${c.client.id}`,
+      { active: false },
+      { 'if-match': `"${rotated.json().client.version}"` },
+    )
     expect(off.statusCode).toBe(200)
     expect((await client(t.app, tok).get('/api/v1/units')).statusCode).toBe(401)
   })

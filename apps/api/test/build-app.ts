@@ -7,7 +7,9 @@ import { loadConfig, type Config } from '../src/config.js'
 import type { Database } from '../src/db/client.js'
 import { openTestDatabase } from './database.js'
 
-export const TEST_SIGNING_KEY = new TextEncoder().encode('test-signing-key-of-at-least-32-characters!')
+export const TEST_SIGNING_KEY = new TextEncoder().encode(
+  'test-signing-key-of-at-least-32-characters!',
+)
 
 export interface TestApp {
   app: FastifyInstance

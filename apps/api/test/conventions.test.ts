@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAppOn, createTestApp, type TestApp } from './build-app.js'
-import { as, client, makeWorld } from './factories.js'
+import { as, client, login, makeWorld } from './factories.js'
 
 let t: TestApp
 let world: Awaited<ReturnType<typeof makeWorld>>
@@ -16,7 +16,11 @@ describe('API conventions', () => {
     const res = await client(t.app).get('/api/v1/nope')
     expect(res.statusCode).toBe(404)
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
-    expect(res.json()).toMatchObject({ type: 'urn:rectify:error:not_found', status: 404, code: 'not_found' })
+    expect(res.json()).toMatchObject({
+      type: 'urn:rectify:error:not_found',
+      status: 404,
+      code: 'not_found',
+    })
   })
 
   it('answers a known path with the wrong method with 405 and Allow', async () => {
@@ -27,25 +31,43 @@ describe('API conventions', () => {
   })
 
   it('refuses a wrong media type with 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: 'x', headers: { 'content-type': 'text/plain' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: 'x',
+      headers: { 'content-type': 'text/plain' },
+    })
     expect(res.statusCode).toBe(415)
     expect(res.json().code).toBe('unsupported_media_type')
   })
 
   it('refuses malformed JSON with 400', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(res.statusCode).toBe(400)
     expect(res.headers['content-type']).toMatch(/problem\+json/)
   })
 
   it('refuses a body over the limit with 413', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'x'.repeat(t.config.BODY_LIMIT_BYTES) } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a', password: 'x'.repeat(t.config.BODY_LIMIT_BYTES) },
+    })
     expect(res.statusCode).toBe(413)
     expect(res.json().code).toBe('payload_too_large')
   })
 
   it('refuses unknown body fields with 422 naming the field', async () => {
-    const res = await client(t.app).post('/api/v1/auth/login', { username: 'a', password: 'b', isAdmin: true })
+    const res = await client(t.app).post('/api/v1/auth/login', {
+      username: 'a',
+      password: 'b',
+      isAdmin: true,
+    })
     expect(res.statusCode).toBe(422)
     expect(res.json().errors).toContainEqual({ path: '/isAdmin', message: 'unknown property' })
   })
@@ -79,7 +101,9 @@ describe('API conventions', () => {
     expect(res.statusCode).toBe(200)
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/users/{id}', '/api/v1/audit']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/units', '/api/v1/users/{id}', '/api/v1/audit']),
+    )
     expect((await client(t.app).get('/api/docs/')).statusCode).toBe(200)
   })
 
@@ -94,9 +118,21 @@ describe('API conventions', () => {
     try {
       const codes: number[] = []
       for (let i = 0; i < 3; i++)
-        codes.push((await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode)
+        codes.push(
+          (
+            await limited.inject({
+              method: 'POST',
+              url: '/api/v1/auth/login',
+              payload: { username: 'nobody', password: 'x' },
+            })
+          ).statusCode,
+        )
       expect(codes).toEqual([401, 401, 429])
-      const last = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } })
+      const last = await limited.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'nobody', password: 'x' },
+      })
       expect(last.headers['retry-after']).toBeTruthy()
       expect(last.json().code).toBe('rate_limited')
     } finally {
@@ -107,12 +143,33 @@ describe('API conventions', () => {
   it('allows CORS only from the allow-list', async () => {
     const cors = await buildAppOn(t.database, { CORS_ORIGINS: 'https://oa.example.gov.cn' })
     try {
-      const ok = await cors.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://oa.example.gov.cn' } })
+      const ok = await cors.inject({
+        method: 'GET',
+        url: '/api/v1/health',
+        headers: { origin: 'https://oa.example.gov.cn' },
+      })
       expect(ok.headers['access-control-allow-origin']).toBe('https://oa.example.gov.cn')
-      const other = await cors.inject({ method: 'GET', url: '/api/v1/health', headers: { origin: 'https://evil.example.com' } })
+      const other = await cors.inject({
+        method: 'GET',
+        url: '/api/v1/health',
+        headers: { origin: 'https://evil.example.com' },
+      })
       expect(other.headers['access-control-allow-origin']).toBeUndefined()
     } finally {
       await cors.close()
     }
+  })
+})
+
+describe('HEAD requests', () => {
+  it('are authenticated like their GET', async () => {
+    expect((await t.app.inject({ method: 'HEAD', url: '/api/v1/units' })).statusCode).toBe(401)
+    const { accessToken } = await login(t.app, world.users.office.username)
+    const res = await t.app.inject({
+      method: 'HEAD',
+      url: '/api/v1/units',
+      headers: { authorization: `Bearer ${accessToken}` },
+    })
+    expect(res.statusCode).toBe(200)
   })
 })

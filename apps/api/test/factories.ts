@@ -80,14 +80,23 @@ export async function makeWorld(db: Db) {
 }
 
 export async function login(app: FastifyInstance, username: string, password = PASSWORD) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  })
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`)
   return res.json<{ accessToken: string; refreshToken: string }>()
 }
 
 /** An inject helper bound to one bearer token. */
 export function client(app: FastifyInstance, token?: string) {
-  const call = (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
+  const call = (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,
@@ -96,8 +105,10 @@ export function client(app: FastifyInstance, token?: string) {
     })
   return {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
-    post: (url: string, payload?: unknown, headers?: Record<string, string>) => call('POST', url, payload ?? {}, headers),
-    patch: (url: string, payload: unknown, headers?: Record<string, string>) => call('PATCH', url, payload, headers),
+    post: (url: string, payload?: unknown, headers?: Record<string, string>) =>
+      call('POST', url, payload ?? {}, headers),
+    patch: (url: string, payload: unknown, headers?: Record<string, string>) =>
+      call('PATCH', url, payload, headers),
   }
 }
 

@@ -25,7 +25,10 @@ export default async function setup(project: TestProject) {
     await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`)
     await admin.query(`create database ${TEMPLATE_DB}`)
     await admin.end()
-    const database = await openDatabase({ databaseUrl: withDatabase(url, TEMPLATE_DB), poolSize: 1 })
+    const database = await openDatabase({
+      databaseUrl: withDatabase(url, TEMPLATE_DB),
+      poolSize: 1,
+    })
     await runMigrations(database)
     await database.close()
     project.provide('pgliteSnapshot', '')

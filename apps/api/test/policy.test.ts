@@ -21,11 +21,17 @@ const ROLE_USER: Record<Role, keyof Awaited<ReturnType<typeof makeWorld>>['users
 
 async function clientToken(scopes: readonly string[]) {
   const admin = client(t.app, tokens.admin)
-  const created = (await admin.post('/api/v1/clients', { name: `policy ${scopes.length}`, scopes })).json()
+  const created = (
+    await admin.post('/api/v1/clients', { name: `policy ${scopes.length}`, scopes })
+  ).json()
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/oauth/token',
-    payload: { grant_type: 'client_credentials', client_id: created.client.clientId, client_secret: created.clientSecret },
+    payload: {
+      grant_type: 'client_credentials',
+      client_id: created.client.clientId,
+      client_secret: created.clientSecret,
+    },
   })
   return res.json().access_token as string
 }
@@ -33,7 +39,8 @@ async function clientToken(scopes: readonly string[]) {
 beforeAll(async () => {
   t = await createTestApp()
   world = await makeWorld(t.database.db)
-  for (const role of ROLES) tokens[role] = (await login(t.app, world.users[ROLE_USER[role]].username)).accessToken
+  for (const role of ROLES)
+    tokens[role] = (await login(t.app, world.users[ROLE_USER[role]].username)).accessToken
   tokens.clientAll = await clientToken(SCOPES)
   // A client whose only scope is one no current route asks for.
   tokens.clientNone = await clientToken(['petitions:read'])
@@ -59,7 +66,8 @@ function request(method: string, url: string, token?: string) {
 
 describe('the policy table', () => {
   it('has a registered route for every row', () => {
-    for (const { method, url, key } of rows) expect(t.app.hasRoute({ method: method as 'GET', url }), key).toBe(true)
+    for (const { method, url, key } of rows)
+      expect(t.app.hasRoute({ method: method as 'GET', url }), key).toBe(true)
   })
 
   it('refuses to register a route without a row', async () => {

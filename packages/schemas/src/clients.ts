@@ -1,5 +1,11 @@
 import { Type, type Static } from 'typebox'
-import { IdSchema, PageQueryProperties, PageSchema, ScopeSchema, TimestampSchema } from './common.js'
+import {
+  IdSchema,
+  PageQueryProperties,
+  PageSchema,
+  ScopeSchema,
+  TimestampSchema,
+} from './common.js'
 
 export const ApiClientSchema = Type.Object({
   id: IdSchema,

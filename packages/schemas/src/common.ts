@@ -60,9 +60,7 @@ export const ProblemDetailsSchema = Type.Object({
   detail: Type.Optional(Type.String()),
   instance: Type.Optional(Type.String()),
   requestId: Type.Optional(Type.String()),
-  errors: Type.Optional(
-    Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
-  ),
+  errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   allowed: Type.Optional(Type.Array(Type.String())),
 })
 export type ProblemDetails = Static<typeof ProblemDetailsSchema>

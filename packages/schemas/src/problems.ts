@@ -2,11 +2,34 @@ import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
 
-export const PROBLEM_SOURCES = ['feedback', 'petition', 'self_check', 'sweep', 'inspection', 'public_report'] as const
+export const PROBLEM_SOURCES = [
+  'feedback',
+  'petition',
+  'self_check',
+  'sweep',
+  'inspection',
+  'public_report',
+] as const
 export const PROBLEM_NATURES = ['individual', 'common'] as const
-export const PROBLEM_DOMAINS = ['air', 'water', 'soil', 'solid_waste', 'ecology', 'noise', 'marine', 'other'] as const
+export const PROBLEM_DOMAINS = [
+  'air',
+  'water',
+  'soil',
+  'solid_waste',
+  'ecology',
+  'noise',
+  'marine',
+  'other',
+] as const
 export const PROBLEM_MODES = ['immediate', 'time_bound', 'long_term'] as const
-export const PROBLEM_STATUSES = ['draft', 'plan_review', 'in_progress', 'acceptance', 'publicity', 'closed'] as const
+export const PROBLEM_STATUSES = [
+  'draft',
+  'plan_review',
+  'in_progress',
+  'acceptance',
+  'publicity',
+  'closed',
+] as const
 export const LIGHTS = ['green', 'blue', 'yellow', 'red'] as const
 export const PROBLEM_ACTIONS = ['submit', 'approve', 'return', 'apply'] as const
 
@@ -27,7 +50,15 @@ export const ProblemActionSchema = Type.Enum(PROBLEM_ACTIONS)
  * (e.g. `behind` with planned 60 and reported 35 → "计划进度 60%，实际进度 35%，滞后 25 个百分点").
  */
 export const LightReasonSchema = Type.Object({
-  code: Type.Enum(['overdue', 'measure_overdue', 'behind', 'milestone_missed', 'deadline_near', 'on_track', 'done']),
+  code: Type.Enum([
+    'overdue',
+    'measure_overdue',
+    'behind',
+    'milestone_missed',
+    'deadline_near',
+    'on_track',
+    'done',
+  ]),
   planned: Type.Optional(Type.Number()),
   reported: Type.Optional(Type.Number()),
   days: Type.Optional(Type.Integer()),
@@ -147,7 +178,16 @@ export const UpdateProblemBodySchema = Type.Object(
 )
 export type UpdateProblemBody = Static<typeof UpdateProblemBodySchema>
 
-export const PROBLEM_SORTS = ['deadline', '-deadline', 'code', '-code', 'updated', '-updated', 'light', '-light'] as const
+export const PROBLEM_SORTS = [
+  'deadline',
+  '-deadline',
+  'code',
+  '-code',
+  'updated',
+  '-updated',
+  'light',
+  '-light',
+] as const
 
 export const ListProblemsQuerySchema = Type.Object(
   {
@@ -179,7 +219,10 @@ export const ProblemPageSchema = PageSchema(ProblemSchema)
 export type ProblemPage = Static<typeof ProblemPageSchema>
 
 export const TransitionBodySchema = Type.Object(
-  { action: ProblemActionSchema, reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) },
+  {
+    action: ProblemActionSchema,
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
   { additionalProperties: false },
 )
 export type TransitionBody = Static<typeof TransitionBodySchema>
@@ -217,7 +260,9 @@ export type Timeline = Static<typeof TimelineSchema>
 /** A unit user's "my work": what needs my report, what was returned, which deadlines are near. */
 export const MyWorkSchema = Type.Object({
   reportsDue: Type.Array(ProblemSchema),
-  returned: Type.Array(Type.Object({ problem: ProblemSchema, reportId: IdSchema, reason: Type.String() })),
+  returned: Type.Array(
+    Type.Object({ problem: ProblemSchema, reportId: IdSchema, reason: Type.String() }),
+  ),
   nearDeadlines: Type.Array(ProblemSchema),
   plansToDraft: Type.Array(ProblemSchema),
   period: Type.String(),

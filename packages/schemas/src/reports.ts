@@ -38,7 +38,10 @@ export const ProgressReportSchema = Type.Object({
 })
 export type ProgressReport = Static<typeof ProgressReportSchema>
 
-export const PeriodSchema = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\\d|5[0-3]))$', maxLength: 8 })
+export const PeriodSchema = Type.String({
+  pattern: '^\\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\\d|5[0-3]))$',
+  maxLength: 8,
+})
 
 /**
  * Fields of a new report. Sent as JSON, or as multipart/form-data with these fields plus
@@ -81,6 +84,13 @@ export const ListReportsQuerySchema = Type.Object(
 )
 export type ListReportsQuery = Static<typeof ListReportsQuerySchema>
 
+/** The reports of one problem (`GET /problems/{id}/reports`), newest first. */
+export const ListProblemReportsQuerySchema = Type.Object(
+  { status: Type.Optional(ReportStatusSchema), ...PageQueryProperties },
+  { additionalProperties: false },
+)
+export type ListProblemReportsQuery = Static<typeof ListProblemReportsQuerySchema>
+
 export const ReportPageSchema = PageSchema(ProgressReportSchema)
 export type ReportPage = Static<typeof ReportPageSchema>
 
@@ -112,7 +122,10 @@ export const CreateExtensionBodySchema = Type.Object(
 export type CreateExtensionBody = Static<typeof CreateExtensionBodySchema>
 
 export const DecideExtensionBodySchema = Type.Object(
-  { decision: Type.Enum(['grant', 'deny']), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  {
+    decision: Type.Enum(['grant', 'deny']),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
   { additionalProperties: false },
 )
 export type DecideExtensionBody = Static<typeof DecideExtensionBodySchema>

@@ -61,7 +61,10 @@ export const UpdateRoundBodySchema = Type.Object(
 )
 export type UpdateRoundBody = Static<typeof UpdateRoundBodySchema>
 
-export const ListRoundsQuerySchema = Type.Object({ ...PageQueryProperties }, { additionalProperties: false })
+export const ListRoundsQuerySchema = Type.Object(
+  { ...PageQueryProperties },
+  { additionalProperties: false },
+)
 export type ListRoundsQuery = Static<typeof ListRoundsQuerySchema>
 
 export const RoundPageSchema = PageSchema(RoundSchema)

@@ -22,7 +22,12 @@ const UnitCode = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-
 const UnitName = Type.String({ minLength: 1, maxLength: 100 })
 
 export const CreateUnitBodySchema = Type.Object(
-  { code: UnitCode, name: UnitName, kind: UnitKindSchema, parentId: Type.Union([IdSchema, Type.Null()]) },
+  {
+    code: UnitCode,
+    name: UnitName,
+    kind: UnitKindSchema,
+    parentId: Type.Union([IdSchema, Type.Null()]),
+  },
   { additionalProperties: false },
 )
 export type CreateUnitBody = Static<typeof CreateUnitBodySchema>

@@ -1,7 +1,12 @@
 /** Calendar dates as the domain speaks them: `YYYY-MM-DD` in Asia/Shanghai. */
 
 export const TIME_ZONE = 'Asia/Shanghai'
-const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+const fmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 
 /** Today's date in Asia/Shanghai (the date a light is computed for). */
 export function shanghaiDate(now: Date = new Date()): string {

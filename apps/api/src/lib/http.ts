@@ -15,7 +15,8 @@ export function requireIfMatch(request: FastifyRequest): number {
   const header = request.headers['if-match']
   if (!header) throw new AppError('precondition_required', 'Send If-Match with the ETag you read')
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
-  if (!m) throw new AppError('precondition_failed', 'If-Match does not name a version of this resource')
+  if (!m)
+    throw new AppError('precondition_failed', 'If-Match does not name a version of this resource')
   return Number(m[1])
 }
 
@@ -28,11 +29,14 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
   if (!cursor) return null
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(v) && v.length === arity && v.every((x) => typeof x === 'string')) return v as string[]
+    if (Array.isArray(v) && v.length === arity && v.every((x) => typeof x === 'string'))
+      return v as string[]
   } catch {
     /* fall through */
   }
-  throw new AppError('bad_request', 'Invalid cursor', { errors: [{ path: '/cursor', message: 'is not a cursor this API issued' }] })
+  throw new AppError('bad_request', 'Invalid cursor', {
+    errors: [{ path: '/cursor', message: 'is not a cursor this API issued' }],
+  })
 }
 
 /** Escapes LIKE wildcards in user text. */

@@ -6,7 +6,10 @@ import { randomBytes } from 'node:crypto'
  * The key that signs access tokens: JWT_SECRET when configured, otherwise a random key
  * generated once into DATA_DIR/signing-key (mode 0600) and reused on every start.
  */
-export function loadSigningKey(opts: { jwtSecret?: string | undefined; dataDir: string }): Uint8Array {
+export function loadSigningKey(opts: {
+  jwtSecret?: string | undefined
+  dataDir: string
+}): Uint8Array {
   if (opts.jwtSecret) return new TextEncoder().encode(opts.jwtSecret)
   const file = join(opts.dataDir, 'signing-key')
   if (!existsSync(file)) {

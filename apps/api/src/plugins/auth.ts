@@ -43,9 +43,10 @@ export default fp(
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1')) return
       for (const method of ([] as string[]).concat(route.method)) {
-        if (method === 'HEAD') continue
-        const policy = POLICY[policyKey(method, route.url)]
-        if (!policy) throw new Error(`No policy row for ${policyKey(method, route.url)} (src/policy.ts)`)
+        // Fastify's automatic HEAD routes answer like their GET: they get its row.
+        const policy = POLICY[policyKey(method === 'HEAD' ? 'GET' : method, route.url)]
+        if (!policy)
+          throw new Error(`No policy row for ${policyKey(method, route.url)} (src/policy.ts)`)
         route.config = { ...(route.config ?? {}), policy }
       }
     })

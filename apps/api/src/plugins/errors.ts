@@ -67,9 +67,17 @@ export default fp(
         return reply
           .code(405)
           .type('application/problem+json')
-          .send(problem('method_not_allowed', `${request.method} is not allowed here`, { instance, requestId: request.id }))
+          .send(
+            problem('method_not_allowed', `${request.method} is not allowed here`, {
+              instance,
+              requestId: request.id,
+            }),
+          )
       }
-      return reply.code(404).type('application/problem+json').send(problem('not_found', 'No such route', { instance, requestId: request.id }))
+      return reply
+        .code(404)
+        .type('application/problem+json')
+        .send(problem('not_found', 'No such route', { instance, requestId: request.id }))
     })
 
     app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -82,20 +90,36 @@ export default fp(
         const inBody = fe.validationContext === 'body'
         const prefix = inBody ? '' : `/${fe.validationContext ?? ''}`
         // TypeBox reports an unknown property twice (on the property and on its object): keep one.
-        const errors = fe.validation!
-          .filter((v) => v.keyword !== 'additionalProperties')
+        const errors = fe
+          .validation!.filter((v) => v.keyword !== 'additionalProperties')
           .map((v) => ({
             path: `${prefix}${v.instancePath || ''}` || '/',
-            message: v.message === 'schema is false' ? 'unknown property' : (v.message ?? 'is invalid'),
+            message:
+              v.message === 'schema is false' ? 'unknown property' : (v.message ?? 'is invalid'),
           }))
-        body = problem(inBody ? 'validation' : 'bad_request', 'The request does not match the schema', { ...base, errors })
+        body = problem(
+          inBody ? 'validation' : 'bad_request',
+          'The request does not match the schema',
+          { ...base, errors },
+        )
       } else if (pgCode(err) && PG_CODES[pgCode(err)!]) {
         const code = PG_CODES[pgCode(err)!]!
         request.log.info({ err }, 'database refused the input')
-        body = problem(code, code === 'duplicate' ? 'A record with these values already exists' : 'The data breaks a database rule', base)
+        body = problem(
+          code,
+          code === 'duplicate'
+            ? 'A record with these values already exists'
+            : 'The data breaks a database rule',
+          base,
+        )
       } else {
         const status = (err as FastifyError).statusCode ?? 500
-        const code = status < 500 ? BY_STATUS[status] ?? 'bad_request' : status === 503 ? 'unavailable' : 'internal'
+        const code =
+          status < 500
+            ? (BY_STATUS[status] ?? 'bad_request')
+            : status === 503
+              ? 'unavailable'
+              : 'internal'
         if (status >= 500) {
           request.log.error({ err }, 'request failed')
           body = problem(code, undefined, base)
@@ -103,7 +127,8 @@ export default fp(
           body = problem(code, err.message, base)
         }
       }
-      if (body.status === 429 && !reply.getHeader('retry-after')) void reply.header('retry-after', '60')
+      if (body.status === 429 && !reply.getHeader('retry-after'))
+        void reply.header('retry-after', '60')
       return reply.code(body.status).type('application/problem+json').send(body)
     })
   },

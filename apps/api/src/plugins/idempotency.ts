@@ -34,9 +34,9 @@ export default fp(
       if (key.length < 1 || key.length > 200)
         throw new AppError('bad_request', 'Idempotency-Key must be 1 to 200 characters')
       const owner = `${actor.type}:${actor.id}`
-      const requestHash = sha256Hex(
-        canonicalJson({ m: request.method, u: request.url, b: request.body ?? null }),
-      )
+      // A multipart body is streamed later, not parsed here: its length stands in for it.
+      const body = request.body ?? { contentLength: request.headers['content-length'] ?? null }
+      const requestHash = sha256Hex(canonicalJson({ m: request.method, u: request.url, b: body }))
       const now = new Date()
       const inserted = await db
         .insert(idempotencyKeys)
@@ -62,7 +62,10 @@ export default fp(
         .where(and(eq(idempotencyKeys.actor, owner), eq(idempotencyKeys.key, key)))
       if (!row) throw new AppError('idempotency_in_progress')
       if (row.requestHash !== requestHash)
-        throw new AppError('idempotency_mismatch', 'This Idempotency-Key was used with a different request')
+        throw new AppError(
+          'idempotency_mismatch',
+          'This Idempotency-Key was used with a different request',
+        )
       if (row.status === null) throw new AppError('idempotency_in_progress')
       const headers = (row.headers ?? {}) as Record<string, string>
       for (const [h, v] of Object.entries(headers)) void reply.header(h, v)
@@ -86,7 +89,11 @@ export default fp(
       }
       await db
         .update(idempotencyKeys)
-        .set({ status: reply.statusCode, headers, body: typeof payload === 'string' ? payload : null })
+        .set({
+          status: reply.statusCode,
+          headers,
+          body: typeof payload === 'string' ? payload : null,
+        })
         .where(where)
       return payload
     })

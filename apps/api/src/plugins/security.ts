@@ -29,7 +29,9 @@ export default fp(
       },
       crossOriginEmbedderPolicy: false,
     })
-    const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+    const origins = config.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
     await app.register(cors, {
       origin: origins.length ? origins : false,
       methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],

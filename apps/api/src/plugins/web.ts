@@ -28,7 +28,10 @@ export default fp(
         )
       },
     })
-    const spa = (_req: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+    const spa = (
+      _req: unknown,
+      reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown },
+    ) => {
       reply.header('cache-control', 'no-cache')
       return reply.sendFile('index.html')
     }

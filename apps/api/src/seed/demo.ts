@@ -55,14 +55,15 @@ export const DEMO_CITY: UnitSeed = {
 }
 
 /** One account per role, as the README lists them. */
-export const DEMO_USERS: { username: string; displayName: string; unit: string; roles: Role[] }[] = [
-  { username: 'admin', displayName: '系统管理员', unit: 'JZ', roles: ['admin'] },
-  { username: 'office', displayName: '整改办 王敏', unit: 'JZ-OFFICE', roles: ['office'] },
-  { username: 'eco', displayName: '市生态环境局 李强', unit: 'JZ-EEB', roles: ['lead_unit'] },
-  { username: 'county', displayName: '临湖县 张伟', unit: 'JZ-LH', roles: ['unit'] },
-  { username: 'leader', displayName: '市领导 陈刚', unit: 'JZ', roles: ['leader'] },
-  { username: 'auditor', displayName: '市纪委监委 刘洋', unit: 'JZ-CDI', roles: ['auditor'] },
-]
+export const DEMO_USERS: { username: string; displayName: string; unit: string; roles: Role[] }[] =
+  [
+    { username: 'admin', displayName: '系统管理员', unit: 'JZ', roles: ['admin'] },
+    { username: 'office', displayName: '整改办 王敏', unit: 'JZ-OFFICE', roles: ['office'] },
+    { username: 'eco', displayName: '市生态环境局 李强', unit: 'JZ-EEB', roles: ['lead_unit'] },
+    { username: 'county', displayName: '临湖县 张伟', unit: 'JZ-LH', roles: ['unit'] },
+    { username: 'leader', displayName: '市领导 陈刚', unit: 'JZ', roles: ['leader'] },
+    { username: 'auditor', displayName: '市纪委监委 刘洋', unit: 'JZ-CDI', roles: ['auditor'] },
+  ]
 
 /** True when the database holds no units yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -82,7 +83,8 @@ export async function seedDemo(
   const ctx = cliContext('seed --demo')
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ n: count() }).from(units)
-    if ((row?.n ?? 0) > 0) throw new Error('The database already has units; seed --demo needs an empty database')
+    if ((row?.n ?? 0) > 0)
+      throw new Error('The database already has units; seed --demo needs an empty database')
     const ids = new Map<string, string>()
     const rows: (typeof units.$inferInsert)[] = []
     const walk = (u: UnitSeed, parentId: string | null, parentPath: string) => {

@@ -1,7 +1,15 @@
 import { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
 import type { Tx } from '../db/client.js'
-import { files, measures, milestones, problemUnits, problems, progressReports, rounds } from '../db/schema/index.js'
+import {
+  files,
+  measures,
+  milestones,
+  problemUnits,
+  problems,
+  progressReports,
+  rounds,
+} from '../db/schema/index.js'
 import { addDays, daysBetween, periodOf } from '../lib/dates.js'
 import { uuidv7 } from '../lib/ids.js'
 import { searchTokens } from '../lib/search.js'
@@ -27,19 +35,54 @@ function plan(state: DemoState, today: string) {
     case 'plan_review':
       return { status: state, start: addDays(today, 10), deadline: addDays(today, 180), lag: 0 }
     case 'near':
-      return { status: 'in_progress', start: addDays(today, -160), deadline: addDays(today, 8), lag: 0 }
+      return {
+        status: 'in_progress',
+        start: addDays(today, -160),
+        deadline: addDays(today, 8),
+        lag: 0,
+      }
     case 'behind':
-      return { status: 'in_progress', start: addDays(today, -120), deadline: addDays(today, 90), lag: 30 }
+      return {
+        status: 'in_progress',
+        start: addDays(today, -120),
+        deadline: addDays(today, 90),
+        lag: 30,
+      }
     case 'milestone_missed':
-      return { status: 'in_progress', start: addDays(today, -200), deadline: addDays(today, 60), lag: 0 }
+      return {
+        status: 'in_progress',
+        start: addDays(today, -200),
+        deadline: addDays(today, 60),
+        lag: 0,
+      }
     case 'overdue':
-      return { status: 'in_progress', start: addDays(today, -300), deadline: addDays(today, -20), lag: 25 }
+      return {
+        status: 'in_progress',
+        start: addDays(today, -300),
+        deadline: addDays(today, -20),
+        lag: 25,
+      }
     case 'long_term':
-      return { status: 'in_progress', start: addDays(today, -240), deadline: addDays(today, 1000), lag: 0 }
+      return {
+        status: 'in_progress',
+        start: addDays(today, -240),
+        deadline: addDays(today, 1000),
+        lag: 0,
+      }
     case 'acceptance':
-      return { status: 'acceptance', start: addDays(today, -200), deadline: addDays(today, 30), lag: 0 }
+      return {
+        status: 'acceptance',
+        start: addDays(today, -200),
+        deadline: addDays(today, 30),
+        lag: 0,
+      }
     default:
-      return { status: 'in_progress', start: addDays(today, -90), deadline: addDays(today, 150), lag: 0 }
+      return {
+        status: 'in_progress',
+        start: addDays(today, -90),
+        deadline: addDays(today, 150),
+        lag: 0,
+      }
   }
 }
 
@@ -54,7 +97,10 @@ const PERSONS = [
  * ledger defines (draft, plan review, in progress green/blue/yellow/red, long-term, applied for
  * acceptance), with measures, reverse-scheduled milestones, reports and small evidence files.
  */
-export async function seedDemoLedger(tx: Tx, c: LedgerSeedContext): Promise<{ problems: number; reports: number; files: number }> {
+export async function seedDemoLedger(
+  tx: Tx,
+  c: LedgerSeedContext,
+): Promise<{ problems: number; reports: number; files: number }> {
   const { today } = c
   const roundId = uuidv7()
   await tx.insert(rounds).values({
@@ -74,7 +120,10 @@ export async function seedDemoLedger(tx: Tx, c: LedgerSeedContext): Promise<{ pr
     const id = uuidv7()
     ids.push(id)
     const pl = plan(d.state, today)
-    const code = d.source === 'petition' ? `信访件 D3600000-${String(120 + i).padStart(4, '0')}` : `反馈问题第${i + 1}项`
+    const code =
+      d.source === 'petition'
+        ? `信访件 D3600000-${String(120 + i).padStart(4, '0')}`
+        : `反馈问题第${i + 1}项`
     await tx.insert(problems).values({
       id,
       roundId,
@@ -96,10 +145,16 @@ export async function seedDemoLedger(tx: Tx, c: LedgerSeedContext): Promise<{ pr
       searchTokens: searchTokens(code, d.title, d.description),
       createdAt: new Date(`${pl.start}T09:00:00+08:00`),
     })
-    if (d.co.length) await tx.insert(problemUnits).values(d.co.map((u) => ({ problemId: id, unitId: c.unit(u), role: 'co' })))
+    if (d.co.length)
+      await tx
+        .insert(problemUnits)
+        .values(d.co.map((u) => ({ problemId: id, unitId: c.unit(u), role: 'co' })))
     const done = await seedMeasures(tx, c, id, d, pl)
     const reported = done.length ? Math.round(done.reduce((s, x) => s + x, 0) / done.length) : 0
-    await tx.update(problems).set({ reportedProgress: pl.status === 'acceptance' ? 100 : reported }).where(eqId(id))
+    await tx
+      .update(problems)
+      .set({ reportedProgress: pl.status === 'acceptance' ? 100 : reported })
+      .where(eqId(id))
     if (pl.status === 'in_progress' || pl.status === 'acceptance') {
       const r = await seedReports(tx, c, id, d, reported, i)
       reportCount += r.reports
@@ -114,22 +169,49 @@ export async function seedDemoLedger(tx: Tx, c: LedgerSeedContext): Promise<{ pr
 const eqId = (id: string) => eq(problems.id, id)
 
 /** Measures with reverse-scheduled milestones; returns each measure's reported percent. */
-async function seedMeasures(tx: Tx, c: LedgerSeedContext, problemId: string, d: DemoProblem, pl: ReturnType<typeof plan>) {
+async function seedMeasures(
+  tx: Tx,
+  c: LedgerSeedContext,
+  problemId: string,
+  d: DemoProblem,
+  pl: ReturnType<typeof plan>,
+) {
   const percents: number[] = []
   for (const [k, content] of d.measures.entries()) {
     const id = uuidv7()
     const unitCode = k === 0 ? d.lead : (d.co[k - 1] ?? d.region)
-    const proposal = reverseSchedule(pl.start, pl.deadline, k === 0 && d.domain !== 'air' ? 'engineering' : 'standard')
+    const proposal = reverseSchedule(
+      pl.start,
+      pl.deadline,
+      k === 0 && d.domain !== 'air' ? 'engineering' : 'standard',
+    )
     const ms = proposal.milestones.map((m, n) => {
       // Milestones already due are done on time, except where the demo shows one missed.
       const due = daysBetween(m.dueDate, c.today) >= 0
       const missed = d.state === 'milestone_missed' && k === 0 && due && n === 1
       return { ...m, doneDate: due && !missed && pl.status !== 'draft' ? m.dueDate : null }
     })
-    const facts = { id, startDate: pl.start, deadline: pl.deadline, weight: 1, status: 'in_progress' as const, percent: 0, milestones: ms.map((m) => ({ name: m.name, dueDate: m.dueDate, weight: m.weight ?? null, doneDate: m.doneDate })) }
+    const facts = {
+      id,
+      startDate: pl.start,
+      deadline: pl.deadline,
+      weight: 1,
+      status: 'in_progress' as const,
+      percent: 0,
+      milestones: ms.map((m) => ({
+        name: m.name,
+        dueDate: m.dueDate,
+        weight: m.weight ?? null,
+        doneDate: m.doneDate,
+      })),
+    }
     const planned = measurePlanned(facts, c.today)
     const accepted = pl.status === 'acceptance'
-    const percent = accepted ? 100 : pl.status === 'in_progress' ? Math.max(0, Math.min(100, Math.round(planned - pl.lag))) : 0
+    const percent = accepted
+      ? 100
+      : pl.status === 'in_progress'
+        ? Math.max(0, Math.min(100, Math.round(planned - pl.lag)))
+        : 0
     percents.push(percent)
     await tx.insert(measures).values({
       id,
@@ -144,7 +226,19 @@ async function seedMeasures(tx: Tx, c: LedgerSeedContext, problemId: string, d: 
       percent,
       doneDate: accepted ? addDays(c.today, -5) : null,
     })
-    await tx.insert(milestones).values(ms.map((m, n) => ({ id: uuidv7(), measureId: id, seq: n + 1, name: m.name, dueDate: m.dueDate, weight: m.weight ?? null, doneDate: m.doneDate })))
+    await tx
+      .insert(milestones)
+      .values(
+        ms.map((m, n) => ({
+          id: uuidv7(),
+          measureId: id,
+          seq: n + 1,
+          name: m.name,
+          dueDate: m.dueDate,
+          weight: m.weight ?? null,
+          doneDate: m.doneDate,
+        })),
+      )
   }
   return percents
 }
@@ -157,7 +251,14 @@ function submitter(c: LedgerSeedContext, d: DemoProblem) {
 }
 
 /** Last month's accepted report (with evidence) and, for some, this month's waiting or returned one. */
-async function seedReports(tx: Tx, c: LedgerSeedContext, problemId: string, d: DemoProblem, reported: number, i: number) {
+async function seedReports(
+  tx: Tx,
+  c: LedgerSeedContext,
+  problemId: string,
+  d: DemoProblem,
+  reported: number,
+  i: number,
+) {
   const unitId = c.unit(d.region)
   const lastMonth = periodOf(addDays(c.today.slice(0, 8) + '01', -1))
   const reportId = uuidv7()
@@ -168,7 +269,8 @@ async function seedReports(tx: Tx, c: LedgerSeedContext, problemId: string, d: D
     period: lastMonth,
     done: `${d.measures[0]}：已完成阶段性工作，累计完成${reported}%。`,
     percent: reported,
-    issues: d.state === 'behind' || d.state === 'overdue' ? '资金和用地手续落实较慢，施工进度滞后。' : '',
+    issues:
+      d.state === 'behind' || d.state === 'overdue' ? '资金和用地手续落实较慢，施工进度滞后。' : '',
     nextSteps: '继续推进整改，按节点完成任务。',
     status: 'accepted',
     reviewNote: '同意。',
@@ -182,11 +284,29 @@ async function seedReports(tx: Tx, c: LedgerSeedContext, problemId: string, d: D
   if (c.store && i % 3 === 0) {
     const evidence = [
       { name: `现场照片-${i + 1}.png`, type: 'image/png', bytes: demoPng(i) },
-      { name: `监测报告-${i + 1}.pdf`, type: 'application/pdf', bytes: demoPdf(`Monitoring report ${i + 1}`) },
+      {
+        name: `监测报告-${i + 1}.pdf`,
+        type: 'application/pdf',
+        bytes: demoPdf(`Monitoring report ${i + 1}`),
+      },
     ]
     for (const e of evidence) {
       const stored = await c.store.put(Readable.from([e.bytes]))
-      await tx.insert(files).values({ id: uuidv7(), name: e.name, size: stored.size, mimeType: e.type, sha256: stored.sha256, storageKey: stored.key, ownerType: 'report', ownerId: reportId, problemId, unitId, uploadedBy: d.region === 'JZ-LH' ? c.users.county : null })
+      await tx
+        .insert(files)
+        .values({
+          id: uuidv7(),
+          name: e.name,
+          size: stored.size,
+          mimeType: e.type,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+          ownerType: 'report',
+          ownerId: reportId,
+          problemId,
+          unitId,
+          uploadedBy: d.region === 'JZ-LH' ? c.users.county : null,
+        })
       fileCount++
     }
   }

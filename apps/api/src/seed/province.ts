@@ -21,13 +21,59 @@ export interface ProvinceOptions {
   onProgress?: (phase: string, done: number, total: number) => void
 }
 
-export const PROVINCE_DEFAULTS = { problems: 50_000, measuresPerProblem: 5, reportsPerMeasure: 4 } as const
+export const PROVINCE_DEFAULTS = {
+  problems: 50_000,
+  measuresPerProblem: 5,
+  reportsPerMeasure: 4,
+} as const
 
-const CITIES = ['洪州', '浔阳', '章江', '袁州', '吉州', '临川', '饶州', '信州', '虔州', '抚州', '瑞州']
-const DEPTS = ['生态环境局', '住建局', '水利局', '农业农村局', '自然资源局', '工信局', '城管局', '林业局']
+const CITIES = [
+  '洪州',
+  '浔阳',
+  '章江',
+  '袁州',
+  '吉州',
+  '临川',
+  '饶州',
+  '信州',
+  '虔州',
+  '抚州',
+  '瑞州',
+]
+const DEPTS = [
+  '生态环境局',
+  '住建局',
+  '水利局',
+  '农业农村局',
+  '自然资源局',
+  '工信局',
+  '城管局',
+  '林业局',
+]
 const COUNTY_SUFFIX = ['东区', '西区', '南县', '北县', '新县', '山县', '湖县', '河县']
-const STATUSES = ['draft', 'plan_review', 'in_progress', 'in_progress', 'in_progress', 'in_progress', 'in_progress', 'in_progress', 'acceptance', 'publicity']
-const SOURCES = ['feedback', 'feedback', 'feedback', 'petition', 'petition', 'self_check', 'sweep', 'inspection', 'public_report']
+const STATUSES = [
+  'draft',
+  'plan_review',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'acceptance',
+  'publicity',
+]
+const SOURCES = [
+  'feedback',
+  'feedback',
+  'feedback',
+  'petition',
+  'petition',
+  'self_check',
+  'sweep',
+  'inspection',
+  'public_report',
+]
 
 /** A small seeded PRNG (mulberry32), so the same size gives the same data. */
 function prng(seed: number) {
@@ -50,21 +96,51 @@ export async function seedProvince(database: Database, opts: ProvinceOptions) {
 
   // Units: the province, its cities, and each city's departments and counties.
   const provinceId = uuidv7()
-  const unitRows: (typeof units.$inferInsert)[] = [{ id: provinceId, code: 'PROV', name: '江南省', kind: 'other', parentId: null, path: `/${provinceId}/` }]
+  const unitRows: (typeof units.$inferInsert)[] = [
+    {
+      id: provinceId,
+      code: 'PROV',
+      name: '江南省',
+      kind: 'other',
+      parentId: null,
+      path: `/${provinceId}/`,
+    },
+  ]
   const cities: { id: string; depts: string[]; counties: string[] }[] = []
   for (const [ci, name] of CITIES.entries()) {
     const id = uuidv7()
     const path = `/${provinceId}/${id}/`
-    unitRows.push({ id, code: `P${ci}`, name: `${name}市`, kind: 'city', parentId: provinceId, path })
+    unitRows.push({
+      id,
+      code: `P${ci}`,
+      name: `${name}市`,
+      kind: 'city',
+      parentId: provinceId,
+      path,
+    })
     const city = { id, depts: [] as string[], counties: [] as string[] }
     DEPTS.forEach((d, k) => {
       const uid = uuidv7()
-      unitRows.push({ id: uid, code: `P${ci}-D${k}`, name: `${name}市${d}`, kind: 'department', parentId: id, path: `${path}${uid}/` })
+      unitRows.push({
+        id: uid,
+        code: `P${ci}-D${k}`,
+        name: `${name}市${d}`,
+        kind: 'department',
+        parentId: id,
+        path: `${path}${uid}/`,
+      })
       city.depts.push(uid)
     })
     COUNTY_SUFFIX.forEach((s, k) => {
       const uid = uuidv7()
-      unitRows.push({ id: uid, code: `P${ci}-C${k}`, name: `${name}${s}`, kind: 'county', parentId: id, path: `${path}${uid}/` })
+      unitRows.push({
+        id: uid,
+        code: `P${ci}-C${k}`,
+        name: `${name}${s}`,
+        kind: 'county',
+        parentId: id,
+        path: `${path}${uid}/`,
+      })
       city.counties.push(uid)
     })
     cities.push(city)
@@ -74,8 +150,18 @@ export async function seedProvince(database: Database, opts: ProvinceOptions) {
 
   const roundIds = [uuidv7(), uuidv7()]
   await db.insert(rounds).values([
-    { id: roundIds[0]!, name: '第二轮中央生态环境保护督察（省级汇总）', kind: 'central', settings: { acceptanceLevels: ['county', 'city'], publicityDays: 5 } },
-    { id: roundIds[1]!, name: '省级生态环境保护督察（省级汇总）', kind: 'provincial', settings: { acceptanceLevels: ['city'], publicityDays: 5 } },
+    {
+      id: roundIds[0]!,
+      name: '第二轮中央生态环境保护督察（省级汇总）',
+      kind: 'central',
+      settings: { acceptanceLevels: ['county', 'city'], publicityDays: 5 },
+    },
+    {
+      id: roundIds[1]!,
+      name: '省级生态环境保护督察（省级汇总）',
+      kind: 'provincial',
+      settings: { acceptanceLevels: ['city'], publicityDays: 5 },
+    },
   ])
 
   // Problems, in batches: their search tokens come from the app's tokenizer.
@@ -113,7 +199,10 @@ export async function seedProvince(database: Database, opts: ProvinceOptions) {
         status: pick(STATUSES),
         searchTokens: searchTokens(code, title, t.description),
       })
-      links.push({ problemId: id, unitId: lead, role: 'lead' }, { problemId: id, unitId: county, role: 'region' })
+      links.push(
+        { problemId: id, unitId: lead, role: 'lead' },
+        { problemId: id, unitId: county, role: 'region' },
+      )
       if (co !== lead) links.push({ problemId: id, unitId: co, role: 'co' })
     }
     await db.insert(problems).values(rows)
@@ -122,7 +211,10 @@ export async function seedProvince(database: Database, opts: ProvinceOptions) {
   }
 
   // Measures: set-based, one statement per measure number.
-  const scope = sql`p.round_id in (${sql.join(roundIds.map((r) => sql`${r}::uuid`), sql`, `)})`
+  const scope = sql`p.round_id in (${sql.join(
+    roundIds.map((r) => sql`${r}::uuid`),
+    sql`, `,
+  )})`
   for (let k = 1; k <= opts.measuresPerProblem; k++) {
     await db.execute(sql`
       insert into measures (id, problem_id, seq, content, unit_id, person_name, start_date, deadline, weight, status, percent)
@@ -158,5 +250,10 @@ export async function seedProvince(database: Database, opts: ProvinceOptions) {
   const [counts] = await database.query<{ problems: string; measures: string; reports: string }>(
     `select (select count(*) from problems) as problems, (select count(*) from measures) as measures, (select count(*) from progress_reports) as reports`,
   )
-  return { units: unitRows.length, problems: Number(counts!.problems), measures: Number(counts!.measures), reports: Number(counts!.reports) }
+  return {
+    units: unitRows.length,
+    problems: Number(counts!.problems),
+    measures: Number(counts!.measures),
+    reports: Number(counts!.reports),
+  }
 }

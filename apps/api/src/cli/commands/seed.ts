@@ -37,10 +37,17 @@ export const seed: Command = {
 --problems N           with --profile: how many problems (measures and reports scale with it)`,
 
   async run(argv) {
-    const { values } = parse(argv, { demo: { type: 'boolean' }, profile: { type: 'string' }, problems: { type: 'string' } })
-    if (values.demo === !!values.profile) throw new UsageError('give either --demo or --profile province')
-    if (values.profile && values.profile !== 'province') throw new UsageError(`unknown profile ${values.profile}`)
-    const problems = values.problems === undefined ? PROVINCE_DEFAULTS.problems : Number(values.problems)
+    const { values } = parse(argv, {
+      demo: { type: 'boolean' },
+      profile: { type: 'string' },
+      problems: { type: 'string' },
+    })
+    if (values.demo === !!values.profile)
+      throw new UsageError('give either --demo or --profile province')
+    if (values.profile && values.profile !== 'province')
+      throw new UsageError(`unknown profile ${values.profile}`)
+    const problems =
+      values.problems === undefined ? PROVINCE_DEFAULTS.problems : Number(values.problems)
     if (!Number.isInteger(problems) || problems < 1 || problems > 1_000_000)
       throw new UsageError('--problems takes a whole number from 1 to 1000000')
     const config = cliConfig()
@@ -48,7 +55,11 @@ export const seed: Command = {
       await requireCurrentSchema(database)
       if (values.profile) {
         const started = Date.now()
-        const r = await seedProvince(database, { ...PROVINCE_DEFAULTS, problems, onProgress: progressBar })
+        const r = await seedProvince(database, {
+          ...PROVINCE_DEFAULTS,
+          problems,
+          onProgress: progressBar,
+        })
         console.log(
           `seeded the province profile in ${Math.round((Date.now() - started) / 1000)} s: ${r.units} units, ${r.problems} problems, ${r.measures} measures, ${r.reports} progress reports`,
         )

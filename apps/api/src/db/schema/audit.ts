@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /**
@@ -30,5 +31,9 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorId),
     index('audit_log_action_idx').on(t.action),
+    // A problem's timeline: entries of its measures, reports, extensions ... carry `problemId` in `after`.
+    index('audit_log_problem_idx')
+      .on(sql`(${t.after} ->> 'problemId')`)
+      .where(sql`(${t.after} ->> 'problemId') is not null`),
   ],
 )

@@ -13,6 +13,7 @@ import {
   timestamp,
   unique,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core'
 import { rounds } from './rounds.js'
 import { units } from './units.js'
@@ -47,7 +48,7 @@ export const problems = pgTable(
       .notNull()
       .references(() => units.id),
     responsiblePersons: jsonb('responsible_persons').notNull().default([]),
-    parentId: uuid('parent_id').references((): any => problems.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => problems.id),
     public: boolean('public').notNull().default(false),
     status: text('status').notNull().default('draft'),
     rebound: boolean('rebound').notNull().default(false),
@@ -56,7 +57,10 @@ export const problems = pgTable(
     light: text('light').notNull().default('green'),
     lightReasons: jsonb('light_reasons').notNull().default([]),
     lightAsOf: date('light_as_of', { mode: 'string' }),
-    searchTokens: text('search_tokens').array().notNull().default(sql`'{}'::text[]`),
+    searchTokens: text('search_tokens')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,6 +69,12 @@ export const problems = pgTable(
     unique('problems_round_code_key').on(t.roundId, t.code),
     index('problems_status_idx').on(t.status),
     index('problems_light_idx').on(t.light, t.deadline),
+    // The ledger sorted by severity (red, yellow, blue, green), then deadline: see LIGHT_RANK.
+    index('problems_light_rank_idx').on(
+      sql`(case ${t.light} when 'red' then 0 when 'yellow' then 1 when 'blue' then 2 else 3 end)`,
+      t.deadline,
+      t.id,
+    ),
     index('problems_deadline_idx').on(t.deadline, t.id),
     index('problems_updated_idx').on(t.updatedAt, t.id),
     index('problems_code_idx').on(t.code, t.id),
@@ -72,7 +82,10 @@ export const problems = pgTable(
     index('problems_region_idx').on(t.regionId),
     index('problems_parent_idx').on(t.parentId),
     index('problems_search_idx').using('gin', t.searchTokens),
-    check('problems_status_check', sql`${t.status} in ('draft','plan_review','in_progress','acceptance','publicity','closed')`),
+    check(
+      'problems_status_check',
+      sql`${t.status} in ('draft','plan_review','in_progress','acceptance','publicity','closed')`,
+    ),
     check('problems_light_check', sql`${t.light} in ('green','blue','yellow','red')`),
   ],
 )
@@ -92,7 +105,11 @@ export const problemUnits = pgTable(
       .references(() => units.id),
     role: text('role').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.problemId, t.unitId, t.role] }), index('problem_units_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.problemId, t.unitId, t.role] }),
+    // Covering: a unit subtree's problems come from the index alone (scope counts, unit filter).
+    index('problem_units_unit_idx').on(t.unitId, t.role, t.problemId),
+  ],
 )
 
 export const measures = pgTable(
@@ -159,10 +176,15 @@ export const extensions = pgTable(
     decisionReason: text('decision_reason'),
     requestedBy: uuid('requested_by'),
     requestedByName: text('requested_by_name'),
+    /** The unit that asked: it may never decide its own request. */
+    requestedByUnitId: uuid('requested_by_unit_id').references(() => units.id),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('extensions_problem_idx').on(t.problemId), index('extensions_status_idx').on(t.status)],
+  (t) => [
+    index('extensions_problem_idx').on(t.problemId),
+    index('extensions_status_idx').on(t.status),
+  ],
 )

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { measures, problems } from './problems.js'
 import { units } from './units.js'
 
@@ -61,5 +71,8 @@ export const files = pgTable(
     uploadedBy: uuid('uploaded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('files_owner_idx').on(t.ownerType, t.ownerId), index('files_problem_idx').on(t.problemId)],
+  (t) => [
+    index('files_owner_idx').on(t.ownerType, t.ownerId),
+    index('files_problem_idx').on(t.problemId),
+  ],
 )

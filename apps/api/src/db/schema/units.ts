@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core'
 
 /**
  * Units form a tree (city → departments and counties → townships). `path` is the materialised
@@ -13,7 +23,7 @@ export const units = pgTable(
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
-    parentId: uuid('parent_id').references((): any => units.id),
+    parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
     path: text('path').notNull(),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),

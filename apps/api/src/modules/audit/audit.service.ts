@@ -44,7 +44,10 @@ export class AuditService {
   async list(ctx: Ctx, q: ListAuditQuery): Promise<AuditPage> {
     const limit = q.limit ?? 50
     const before = decodeCursor(q.cursor, 1)
-    const scope = unitTreeFilter(ctx.actor, sql`(select ${units.path} from ${units} where ${units.id} = ${auditLog.unitId})`)
+    const scope = unitTreeFilter(
+      ctx.actor,
+      sql`(select ${units.path} from ${units} where ${units.id} = ${auditLog.unitId})`,
+    )
     const where: SQL | undefined = and(
       scope,
       q.actor ? or(eq(auditLog.actorId, q.actor), eq(auditLog.actorName, q.actor)) : undefined,
@@ -67,7 +70,8 @@ export class AuditService {
     const page = rows.slice(0, limit)
     return {
       items: page.map(toEntry),
-      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.seq.toString()]) : null,
+      nextCursor:
+        rows.length > limit ? encodeCursor([page[page.length - 1]!.seq.toString()]) : null,
       total: total?.n ?? 0,
     }
   }
@@ -90,11 +94,26 @@ export async function verifyAuditChain(database: Database, batch = 5000): Promis
       .limit(batch)
     for (const r of rows) {
       const seq = r.seq.toString()
-      if (r.seq !== expectedSeq) return { ok: false, checked, broken: { seq, reason: `expected entry ${expectedSeq}, found ${seq} (missing entries)` } }
-      if (r.prevHash !== prevHash) return { ok: false, checked, broken: { seq, reason: 'prev_hash does not match the previous entry' } }
+      if (r.seq !== expectedSeq)
+        return {
+          ok: false,
+          checked,
+          broken: { seq, reason: `expected entry ${expectedSeq}, found ${seq} (missing entries)` },
+        }
+      if (r.prevHash !== prevHash)
+        return {
+          ok: false,
+          checked,
+          broken: { seq, reason: 'prev_hash does not match the previous entry' },
+        }
       const e = toEntry(r)
       const { hash: _hash, ...fields } = e
-      if (chainHash(fields) !== r.hash) return { ok: false, checked, broken: { seq, reason: 'content does not match its hash (altered)' } }
+      if (chainHash(fields) !== r.hash)
+        return {
+          ok: false,
+          checked,
+          broken: { seq, reason: 'content does not match its hash (altered)' },
+        }
       prevHash = r.hash
       expectedSeq++
       checked++

@@ -1,6 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { apiClients, loginThrottle, refreshTokens, sessions, units, users } from '../../db/schema/index.js'
+import {
+  apiClients,
+  loginThrottle,
+  refreshTokens,
+  sessions,
+  units,
+  users,
+} from '../../db/schema/index.js'
 
 /** SQL for sessions, refresh tokens, the login throttle and principal look-ups. No rules here. */
 export const authRepository = {
@@ -22,7 +29,13 @@ export const authRepository = {
   },
 
   /** Counts one failure; returns the new count (the row is locked by the upsert). */
-  async addFailure(db: DbOrTx, usernameKey: string, now: Date, maxFailures: number, lockUntil: Date) {
+  async addFailure(
+    db: DbOrTx,
+    usernameKey: string,
+    now: Date,
+    maxFailures: number,
+    lockUntil: Date,
+  ) {
     const [row] = await db
       .insert(loginThrottle)
       .values({ usernameKey, failures: 1, lastFailureAt: now })
@@ -37,7 +50,10 @@ export const authRepository = {
       })
       .returning()
     if (row && row.failures >= maxFailures && !row.lockedUntil) {
-      await db.update(loginThrottle).set({ lockedUntil: lockUntil }).where(eq(loginThrottle.usernameKey, usernameKey))
+      await db
+        .update(loginThrottle)
+        .set({ lockedUntil: lockUntil })
+        .where(eq(loginThrottle.usernameKey, usernameKey))
       return { failures: row.failures, locked: true }
     }
     return { failures: row?.failures ?? 1, locked: false }
@@ -153,7 +169,12 @@ export const authRepository = {
   setPassword(db: DbOrTx, userId: string, passwordHash: string, now: Date) {
     return db
       .update(users)
-      .set({ passwordHash, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        passwordChangedAt: now,
+        updatedAt: now,
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, userId))
   },
 

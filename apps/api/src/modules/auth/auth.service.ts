@@ -34,22 +34,48 @@ export class AuthService {
     const throttle = await repo.throttle(this.db, key)
     if (throttle?.lockedUntil && throttle.lockedUntil > now) {
       await this.db.transaction((tx) =>
-        recordAudit(tx, ctx, { action: 'auth.login_locked', entityType: 'user', after: { username: key } }),
+        recordAudit(tx, ctx, {
+          action: 'auth.login_locked',
+          entityType: 'user',
+          after: { username: key },
+        }),
       )
       throw new AppError('account_locked', 'Too many failed logins; try again later')
     }
     const user = await repo.findUserByUsername(this.db, key)
-    const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerify(password), false)
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : (await burnVerify(password), false)
     if (!user || !ok) {
       const lockUntil = new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000)
       await this.db.transaction(async (tx) => {
-        const { failures, locked } = await repo.addFailure(tx, key, now, config.LOGIN_MAX_FAILURES, lockUntil)
+        const { failures, locked } = await repo.addFailure(
+          tx,
+          key,
+          now,
+          config.LOGIN_MAX_FAILURES,
+          lockUntil,
+        )
         await recordAudit(
           tx,
           ctx,
-          { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, unitId: user?.unitId ?? null, after: { username: key, failures } },
+          {
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: user?.id ?? null,
+            unitId: user?.unitId ?? null,
+            after: { username: key, failures },
+          },
           ...(locked
-            ? [{ action: 'auth.account_locked', entityType: 'user', entityId: user?.id ?? null, unitId: user?.unitId ?? null, after: { username: key, lockedUntil: lockUntil.toISOString() } }]
+            ? [
+                {
+                  action: 'auth.account_locked',
+                  entityType: 'user',
+                  entityId: user?.id ?? null,
+                  unitId: user?.unitId ?? null,
+                  after: { username: key, lockedUntil: lockUntil.toISOString() },
+                },
+              ]
             : []),
         )
       })
@@ -57,13 +83,21 @@ export class AuthService {
     }
     if (user.status !== 'active') {
       await this.db.transaction((tx) =>
-        recordAudit(tx, ctx, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id, unitId: user.unitId }),
+        recordAudit(tx, ctx, {
+          action: 'auth.login_disabled',
+          entityType: 'user',
+          entityId: user.id,
+          unitId: user.unitId,
+        }),
       )
       throw new AppError('account_disabled')
     }
     const sessionId = uuidv7()
     const refreshToken = randomToken()
-    const actorCtx: Ctx = { ...ctx, actor: { ...ctx.actor, type: 'user', id: user.id, name: user.username, unitId: user.unitId } }
+    const actorCtx: Ctx = {
+      ...ctx,
+      actor: { ...ctx.actor, type: 'user', id: user.id, name: user.username, unitId: user.unitId },
+    }
     await this.db.transaction(async (tx) => {
       await repo.clearThrottle(tx, key)
       await repo.insertSession(tx, {
@@ -75,9 +109,18 @@ export class AuthService {
         ip: ctx.meta.ip,
         userAgent: ctx.meta.userAgent?.slice(0, 500) ?? null,
       })
-      await repo.insertRefreshToken(tx, { id: uuidv7(), sessionId, tokenHash: sha256Hex(refreshToken), createdAt: now })
+      await repo.insertRefreshToken(tx, {
+        id: uuidv7(),
+        sessionId,
+        tokenHash: sha256Hex(refreshToken),
+        createdAt: now,
+      })
       await repo.setLastLogin(tx, user.id, now)
-      await recordAudit(tx, actorCtx, { action: 'auth.login', entityType: 'session', entityId: sessionId })
+      await recordAudit(tx, actorCtx, {
+        action: 'auth.login',
+        entityType: 'session',
+        entityId: sessionId,
+      })
     })
     return this.pair(user.id, sessionId, refreshToken)
   }
@@ -96,19 +139,34 @@ export class AuthService {
     if (token.usedAt || !(await repo.markUsed(this.db, token.id, now))) {
       await this.db.transaction(async (tx) => {
         await repo.revokeSession(tx, session.id, 'refresh_token_reuse', now)
-        await recordAudit(tx, sessionCtx, { action: 'auth.refresh_reuse', entityType: 'session', entityId: session.id, after: { revoked: true } })
+        await recordAudit(tx, sessionCtx, {
+          action: 'auth.refresh_reuse',
+          entityType: 'session',
+          entityId: session.id,
+          after: { revoked: true },
+        })
       })
       throw new AppError('session_expired', 'Refresh token reused; the session has been revoked')
     }
     const idleLimit = now.getTime() - this.deps.config.SESSION_IDLE_MINUTES * 60_000
     const principal = await repo.userPrincipal(this.db, session.userId, session.id)
-    if (!principal || principal.status !== 'active' || session.expiresAt <= now || session.lastSeenAt.getTime() < idleLimit) {
+    if (
+      !principal ||
+      principal.status !== 'active' ||
+      session.expiresAt <= now ||
+      session.lastSeenAt.getTime() < idleLimit
+    ) {
       await repo.revokeSession(this.db, session.id, 'expired', now)
       throw new AppError('session_expired')
     }
     const next = randomToken()
     await this.db.transaction(async (tx) => {
-      await repo.insertRefreshToken(tx, { id: uuidv7(), sessionId: session.id, tokenHash: sha256Hex(next), createdAt: now })
+      await repo.insertRefreshToken(tx, {
+        id: uuidv7(),
+        sessionId: session.id,
+        tokenHash: sha256Hex(next),
+        createdAt: now,
+      })
       await repo.touchSession(tx, session.id, now)
     })
     return this.pair(session.userId, session.id, next)
@@ -121,30 +179,54 @@ export class AuthService {
     const { session } = found
     await this.db.transaction(async (tx) => {
       await repo.revokeSession(tx, session.id, 'logout', new Date())
-      await recordAudit(tx, { ...ctx, actor: { ...ctx.actor, type: 'user', id: session.userId } }, {
-        action: 'auth.logout',
-        entityType: 'session',
-        entityId: session.id,
-      })
+      await recordAudit(
+        tx,
+        { ...ctx, actor: { ...ctx.actor, type: 'user', id: session.userId } },
+        {
+          action: 'auth.logout',
+          entityType: 'session',
+          entityId: session.id,
+        },
+      )
     })
   }
 
-  async clientToken(ctx: Ctx, clientId: string, secret: string, scope?: string): Promise<ClientToken> {
+  async clientToken(
+    ctx: Ctx,
+    clientId: string,
+    secret: string,
+    scope?: string,
+  ): Promise<ClientToken> {
     const client = await repo.findClientByClientId(this.db, clientId)
     const valid = client && client.active && digestsEqual(client.secretHash, sha256Hex(secret))
     if (!client || !valid) {
       await this.db.transaction((tx) =>
-        recordAudit(tx, ctx, { action: 'auth.client_failed', entityType: 'api_client', entityId: client?.id ?? null, after: { clientId } }),
+        recordAudit(tx, ctx, {
+          action: 'auth.client_failed',
+          entityType: 'api_client',
+          entityId: client?.id ?? null,
+          after: { clientId },
+        }),
       )
       throw new AppError('invalid_credentials', 'Invalid client credentials')
     }
     const granted = client.scopes as Scope[]
     const requested = scope ? (scope.split(/\s+/).filter(Boolean) as Scope[]) : granted
     const outside = requested.filter((s) => !granted.includes(s))
-    if (outside.length) throw new AppError('forbidden', `Scopes not granted to this client: ${outside.join(' ')}`)
+    if (outside.length)
+      throw new AppError('forbidden', `Scopes not granted to this client: ${outside.join(' ')}`)
     const scopeString = [...new Set(requested)].join(' ')
-    const accessToken = await this.deps.tokens.sign({ sub: client.id, kind: 'client', scope: scopeString })
-    return { access_token: accessToken, token_type: 'Bearer', expires_in: this.deps.tokens.ttlSeconds, scope: scopeString }
+    const accessToken = await this.deps.tokens.sign({
+      sub: client.id,
+      kind: 'client',
+      scope: scopeString,
+    })
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: this.deps.tokens.ttlSeconds,
+      scope: scopeString,
+    }
   }
 
   /** Changes the caller's password and ends the caller's other sessions. */
@@ -154,16 +236,32 @@ export class AuthService {
     const user = await repo.findUserByUsername(this.db, actor.name ?? '')
     if (!user || user.id !== actor.id) throw new AppError('unauthorized')
     if (!(await verifyPassword(user.passwordHash, current)))
-      throw new AppError('validation', 'Current password is wrong', { errors: [{ path: '/currentPassword', message: 'is wrong' }] })
+      throw new AppError('validation', 'Current password is wrong', {
+        errors: [{ path: '/currentPassword', message: 'is wrong' }],
+      })
     this.assertPolicy(next, user.username)
     if (await verifyPassword(user.passwordHash, next))
-      throw new AppError('password_policy', 'The new password must differ from the current one', { errors: [{ path: '/newPassword', message: 'must differ from the current password' }] })
+      throw new AppError('password_policy', 'The new password must differ from the current one', {
+        errors: [{ path: '/newPassword', message: 'must differ from the current password' }],
+      })
     const passwordHash = await hashPassword(next)
     const now = new Date()
     await this.db.transaction(async (tx) => {
       await repo.setPassword(tx, user.id, passwordHash, now)
-      const ended = await repo.revokeUserSessions(tx, user.id, 'password_changed', now, actor.sessionId ?? undefined)
-      await recordAudit(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, unitId: user.unitId, after: { sessionsEnded: ended } })
+      const ended = await repo.revokeUserSessions(
+        tx,
+        user.id,
+        'password_changed',
+        now,
+        actor.sessionId ?? undefined,
+      )
+      await recordAudit(tx, ctx, {
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        unitId: user.unitId,
+        after: { sessionsEnded: ended },
+      })
     })
   }
 
@@ -205,7 +303,8 @@ export class AuthService {
     if (!p || p.status !== 'active' || p.sessionRevokedAt || p.sessionExpiresAt <= now) return null
     const idleLimit = now.getTime() - this.deps.config.SESSION_IDLE_MINUTES * 60_000
     if (p.sessionLastSeenAt.getTime() < idleLimit) return null
-    if (now.getTime() - p.sessionLastSeenAt.getTime() > TOUCH_AFTER_MS) await repo.touchSession(this.db, claims.sid!, now)
+    if (now.getTime() - p.sessionLastSeenAt.getTime() > TOUCH_AFTER_MS)
+      await repo.touchSession(this.db, claims.sid!, now)
     const roles = p.roles as Role[]
     const cityWide = isCityWide(roles)
     return {
@@ -225,7 +324,8 @@ export class AuthService {
   /** The caller's own account and session, in one query (GET /me). */
   async me(ctx: Ctx): Promise<Me> {
     const { actor } = ctx
-    const row = actor.id && actor.sessionId ? await repo.me(this.db, actor.id, actor.sessionId) : undefined
+    const row =
+      actor.id && actor.sessionId ? await repo.me(this.db, actor.id, actor.sessionId) : undefined
     if (!row) throw new AppError('unauthorized')
     return {
       id: row.id,
@@ -234,12 +334,20 @@ export class AuthService {
       unit: { id: row.unitId, code: row.unitCode, name: row.unitName },
       roles: row.roles as Role[],
       passwordChangedAt: row.passwordChangedAt?.toISOString() ?? null,
-      session: { idleTimeoutSeconds: this.deps.config.SESSION_IDLE_MINUTES * 60, expiresAt: row.expiresAt.toISOString() },
+      session: {
+        idleTimeoutSeconds: this.deps.config.SESSION_IDLE_MINUTES * 60,
+        expiresAt: row.expiresAt.toISOString(),
+      },
     }
   }
 
   private async pair(userId: string, sessionId: string, refreshToken: string): Promise<TokenPair> {
     const accessToken = await this.deps.tokens.sign({ sub: userId, kind: 'user', sid: sessionId })
-    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.deps.tokens.ttlSeconds }
+    return {
+      accessToken,
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.deps.tokens.ttlSeconds,
+    }
   }
 }

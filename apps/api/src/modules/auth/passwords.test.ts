@@ -18,11 +18,15 @@ describe('password policy', () => {
   })
 
   it('refuses a password that contains the username', () => {
-    expect(checkPasswordPolicy('mlps3', 'Zhangwei#2026', 'zhangwei')).toContain('must not contain the username')
+    expect(checkPasswordPolicy('mlps3', 'Zhangwei#2026', 'zhangwei')).toContain(
+      'must not contain the username',
+    )
   })
 
   it('counts characters, not UTF-16 units', () => {
-    expect(checkPasswordPolicy('asvs', '生态环境保护督察整改')).toContain('must be at least 12 characters')
+    expect(checkPasswordPolicy('asvs', '生态环境保护督察整改')).toContain(
+      'must be at least 12 characters',
+    )
     expect(checkPasswordPolicy('asvs', '生态环境保护督察整改到位了')).toEqual([])
   })
 })

@@ -34,7 +34,12 @@ export function toClient(r: Row): ApiClient {
   }
 }
 
-const find = (db: DbOrTx, id: string) => db.select().from(apiClients).where(eq(apiClients.id, id)).then((r) => r[0])
+const find = (db: DbOrTx, id: string) =>
+  db
+    .select()
+    .from(apiClients)
+    .where(eq(apiClients.id, id))
+    .then((r) => r[0])
 
 /**
  * API clients (other government systems). The secret is random (256 bits) and stored as a
@@ -48,11 +53,20 @@ export class ClientsService {
     const before = decodeCursor(q.cursor, 1)
     const filter = q.active === undefined ? undefined : eq(apiClients.active, q.active)
     const [rows, [total]] = await Promise.all([
-      this.db.select().from(apiClients).where(and(filter, before ? lt(apiClients.id, before[0]!) : undefined)).orderBy(desc(apiClients.id)).limit(limit + 1),
+      this.db
+        .select()
+        .from(apiClients)
+        .where(and(filter, before ? lt(apiClients.id, before[0]!) : undefined))
+        .orderBy(desc(apiClients.id))
+        .limit(limit + 1),
       this.db.select({ n: count() }).from(apiClients).where(filter),
     ])
     const page = rows.slice(0, limit)
-    return { items: page.map(toClient), nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.id]) : null, total: total?.n ?? 0 }
+    return {
+      items: page.map(toClient),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.id]) : null,
+      total: total?.n ?? 0,
+    }
   }
 
   async get(_ctx: Ctx, id: string): Promise<ApiClient> {
@@ -66,20 +80,44 @@ export class ClientsService {
     const id = uuidv7()
     return this.db.transaction(async (tx) => {
       if (body.unitId && !(await unitsRepository.findById(tx, body.unitId)))
-        throw new AppError('unprocessable', 'No such unit', { errors: [{ path: '/unitId', message: 'no such unit' }] })
+        throw new AppError('unprocessable', 'No such unit', {
+          errors: [{ path: '/unitId', message: 'no such unit' }],
+        })
       const [row] = await tx
         .insert(apiClients)
-        .values({ id, clientId: `rc_${randomToken(12)}`, name: body.name, scopes: body.scopes, unitId: body.unitId ?? null, secretHash: sha256Hex(secret) })
+        .values({
+          id,
+          clientId: `rc_${randomToken(12)}`,
+          name: body.name,
+          scopes: body.scopes,
+          unitId: body.unitId ?? null,
+          secretHash: sha256Hex(secret),
+        })
         .returning()
       const client = toClient(row!)
-      await recordAudit(tx, ctx, { action: 'client.created', entityType: 'api_client', entityId: id, unitId: client.unitId, after: client })
+      await recordAudit(tx, ctx, {
+        action: 'client.created',
+        entityType: 'api_client',
+        entityId: id,
+        unitId: client.unitId,
+        after: client,
+      })
       return { client, clientSecret: secret }
     })
   }
 
-  async update(ctx: Ctx, id: string, version: number, body: UpdateApiClientBody): Promise<ApiClient> {
+  async update(
+    ctx: Ctx,
+    id: string,
+    version: number,
+    body: UpdateApiClientBody,
+  ): Promise<ApiClient> {
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.select().from(apiClients).where(eq(apiClients.id, id)).for('update')
+      const [current] = await tx
+        .select()
+        .from(apiClients)
+        .where(eq(apiClients.id, id))
+        .for('update')
       if (!current) throw notFound('API client')
       if (current.version !== version) throw new AppError('precondition_failed')
       const [row] = await tx
@@ -88,7 +126,13 @@ export class ClientsService {
         .where(eq(apiClients.id, id))
         .returning()
       const client = toClient(row!)
-      await recordAudit(tx, ctx, { action: 'client.updated', entityType: 'api_client', entityId: id, unitId: client.unitId, ...changedFields(toClient(current), client) })
+      await recordAudit(tx, ctx, {
+        action: 'client.updated',
+        entityType: 'api_client',
+        entityId: id,
+        unitId: client.unitId,
+        ...changedFields(toClient(current), client),
+      })
       return client
     })
   }
@@ -99,11 +143,20 @@ export class ClientsService {
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .update(apiClients)
-        .set({ secretHash: sha256Hex(secret), updatedAt: new Date(), version: sql`${apiClients.version} + 1` })
+        .set({
+          secretHash: sha256Hex(secret),
+          updatedAt: new Date(),
+          version: sql`${apiClients.version} + 1`,
+        })
         .where(eq(apiClients.id, id))
         .returning()
       if (!row) throw notFound('API client')
-      await recordAudit(tx, ctx, { action: 'client.secret_rotated', entityType: 'api_client', entityId: id, unitId: row.unitId })
+      await recordAudit(tx, ctx, {
+        action: 'client.secret_rotated',
+        entityType: 'api_client',
+        entityId: id,
+        unitId: row.unitId,
+      })
       return { client: toClient(row), clientSecret: secret }
     })
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { shanghaiDate, periodOf } from '../../lib/dates.js'
-import { measurePlanned, problemLight, problemPlanned, type MeasureFacts, type ProblemFacts } from './lights.js'
+import {
+  measurePlanned,
+  problemLight,
+  problemPlanned,
+  type MeasureFacts,
+  type ProblemFacts,
+} from './lights.js'
 
 const measure = (o: Partial<MeasureFacts> = {}): MeasureFacts => ({
   id: '00000000-0000-7000-8000-000000000001',
@@ -79,7 +85,10 @@ describe('lights', () => {
   it('is blue within the window (inclusive) and green outside it', () => {
     const p = problem({ deadline: '2026-07-16', reportedProgress: 100 })
     expect(problemLight(p, '2026-07-01').color).toBe('blue')
-    expect(problemLight(p, '2026-07-01').reasons[0]).toMatchObject({ code: 'deadline_near', days: 15 })
+    expect(problemLight(p, '2026-07-01').reasons[0]).toMatchObject({
+      code: 'deadline_near',
+      days: 15,
+    })
     expect(problemLight(p, '2026-06-30').color).toBe('green')
   })
 
@@ -93,17 +102,29 @@ describe('lights', () => {
   })
 
   it('turns yellow when a milestone is missed and red when a measure is overdue', () => {
-    const m = measure({ deadline: '2026-12-31', percent: 100, milestones: [{ name: '工程实施', dueDate: '2026-05-31', weight: null, doneDate: null }] })
+    const m = measure({
+      deadline: '2026-12-31',
+      percent: 100,
+      milestones: [{ name: '工程实施', dueDate: '2026-05-31', weight: null, doneDate: null }],
+    })
     const p = problem({ measures: [m], reportedProgress: 100 })
     expect(problemLight(p, '2026-05-31').color).toBe('green')
-    expect(problemLight(p, '2026-06-01').reasons[0]).toMatchObject({ code: 'milestone_missed', milestone: '工程实施' })
-    const overdueMeasure = problem({ measures: [measure({ deadline: '2026-03-31', percent: 100 })], reportedProgress: 100 })
+    expect(problemLight(p, '2026-06-01').reasons[0]).toMatchObject({
+      code: 'milestone_missed',
+      milestone: '工程实施',
+    })
+    const overdueMeasure = problem({
+      measures: [measure({ deadline: '2026-03-31', percent: 100 })],
+      reportedProgress: 100,
+    })
     expect(problemLight(overdueMeasure, '2026-04-01').color).toBe('red')
     expect(problemLight(overdueMeasure, '2026-04-01').reasons[0]!.code).toBe('measure_overdue')
   })
 
   it('is green once the problem is up for acceptance, whatever the dates', () => {
-    expect(problemLight(problem({ status: 'acceptance', deadline: '2020-01-01' }), '2026-01-01').color).toBe('green')
+    expect(
+      problemLight(problem({ status: 'acceptance', deadline: '2020-01-01' }), '2026-01-01').color,
+    ).toBe('green')
   })
 })
 

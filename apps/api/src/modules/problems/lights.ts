@@ -46,7 +46,9 @@ const round1 = (n: number) => Math.round(n * 10) / 10
 export function measurePlanned(m: MeasureFacts, date: string): number {
   if (m.milestones.length) {
     const weighted = m.milestones.some((x) => x.weight !== null)
-    const total = weighted ? m.milestones.reduce((s, x) => s + (x.weight ?? 0), 0) : m.milestones.length
+    const total = weighted
+      ? m.milestones.reduce((s, x) => s + (x.weight ?? 0), 0)
+      : m.milestones.length
     if (total <= 0) return 0
     const due = m.milestones.filter((x) => dayNumber(x.dueDate) <= dayNumber(date))
     const sum = weighted ? due.reduce((s, x) => s + (x.weight ?? 0), 0) : due.length
@@ -69,7 +71,9 @@ export function problemPlanned(p: ProblemFacts, date: string): number {
 export function measuresReported(measures: MeasureFacts[]): number | null {
   const total = measures.reduce((s, m) => s + m.weight, 0)
   if (!measures.length || total <= 0) return null
-  return round1(measures.reduce((s, m) => s + (m.status === 'done' ? 100 : m.percent) * m.weight, 0) / total)
+  return round1(
+    measures.reduce((s, m) => s + (m.status === 'done' ? 100 : m.percent) * m.weight, 0) / total,
+  )
 }
 
 const OPEN: ReadonlySet<ProblemStatus> = new Set(['draft', 'plan_review', 'in_progress'])
@@ -84,27 +88,55 @@ function measureReasons(m: MeasureFacts, date: string, s: LightSettings) {
   const yellow: LightReason[] = []
   if (m.status === 'done') return { red, yellow, planned: 100 }
   if (dayNumber(m.deadline) < dayNumber(date))
-    red.push({ code: 'measure_overdue', measureId: m.id, date: m.deadline, days: daysBetween(m.deadline, date) })
+    red.push({
+      code: 'measure_overdue',
+      measureId: m.id,
+      date: m.deadline,
+      days: daysBetween(m.deadline, date),
+    })
   for (const x of m.milestones)
     if (!x.doneDate && dayNumber(x.dueDate) < dayNumber(date))
       yellow.push({ code: 'milestone_missed', measureId: m.id, milestone: x.name, date: x.dueDate })
   const planned = measurePlanned(m, date)
-  if (planned - m.percent > s.tolerance) yellow.push({ code: 'behind', measureId: m.id, planned, reported: m.percent })
+  if (planned - m.percent > s.tolerance)
+    yellow.push({ code: 'behind', measureId: m.id, planned, reported: m.percent })
   return { red, yellow, planned }
 }
 
-function pick(date: string, red: LightReason[], yellow: LightReason[], blue: LightReason[]): LightInfo {
-  const color: Light = red.length ? 'red' : yellow.length ? 'yellow' : blue.length ? 'blue' : 'green'
-  const reasons = red.length ? red : yellow.length ? yellow : blue.length ? blue : [{ code: 'on_track' as const }]
+function pick(
+  date: string,
+  red: LightReason[],
+  yellow: LightReason[],
+  blue: LightReason[],
+): LightInfo {
+  const color: Light = red.length
+    ? 'red'
+    : yellow.length
+      ? 'yellow'
+      : blue.length
+        ? 'blue'
+        : 'green'
+  const reasons = red.length
+    ? red
+    : yellow.length
+      ? yellow
+      : blue.length
+        ? blue
+        : [{ code: 'on_track' as const }]
   return { color, reasons, asOf: date }
 }
 
 /** The light of one measure on `date`. */
-export function measureLight(m: MeasureFacts, date: string, s: LightSettings = DEFAULT_LIGHT_SETTINGS): LightInfo {
+export function measureLight(
+  m: MeasureFacts,
+  date: string,
+  s: LightSettings = DEFAULT_LIGHT_SETTINGS,
+): LightInfo {
   if (m.status === 'done') return { color: 'green', reasons: [{ code: 'done' }], asOf: date }
   const { red, yellow } = measureReasons(m, date, s)
   const left = daysBetween(date, m.deadline)
-  const blue: LightReason[] = left >= 0 && left <= s.nearDays ? [{ code: 'deadline_near', days: left, date: m.deadline }] : []
+  const blue: LightReason[] =
+    left >= 0 && left <= s.nearDays ? [{ code: 'deadline_near', days: left, date: m.deadline }] : []
   return pick(date, red, yellow, blue)
 }
 
@@ -114,11 +146,16 @@ export function measureLight(m: MeasureFacts, date: string, s: LightSettings = D
  * tolerance, or a milestone missed; blue — deadline within the window and not yet applied for
  * acceptance; green — otherwise. Problems at or past acceptance are green ("done").
  */
-export function problemLight(p: ProblemFacts, date: string, s: LightSettings = DEFAULT_LIGHT_SETTINGS): LightInfo {
+export function problemLight(
+  p: ProblemFacts,
+  date: string,
+  s: LightSettings = DEFAULT_LIGHT_SETTINGS,
+): LightInfo {
   if (!OPEN.has(p.status)) return { color: 'green', reasons: [{ code: 'done' }], asOf: date }
   const red: LightReason[] = []
   const yellow: LightReason[] = []
-  if (isOverdue(p.status, p.deadline, date)) red.push({ code: 'overdue', date: p.deadline, days: daysBetween(p.deadline, date) })
+  if (isOverdue(p.status, p.deadline, date))
+    red.push({ code: 'overdue', date: p.deadline, days: daysBetween(p.deadline, date) })
   if (p.status === 'in_progress') {
     for (const m of p.measures) {
       const r = measureReasons(m, date, s)
@@ -126,9 +163,11 @@ export function problemLight(p: ProblemFacts, date: string, s: LightSettings = D
       yellow.push(...r.yellow.filter((x) => x.code === 'milestone_missed'))
     }
     const planned = problemPlanned(p, date)
-    if (planned - p.reportedProgress > s.tolerance) yellow.unshift({ code: 'behind', planned, reported: p.reportedProgress })
+    if (planned - p.reportedProgress > s.tolerance)
+      yellow.unshift({ code: 'behind', planned, reported: p.reportedProgress })
   }
   const left = daysBetween(date, p.deadline)
-  const blue: LightReason[] = left >= 0 && left <= s.nearDays ? [{ code: 'deadline_near', days: left, date: p.deadline }] : []
+  const blue: LightReason[] =
+    left >= 0 && left <= s.nearDays ? [{ code: 'deadline_near', days: left, date: p.deadline }] : []
   return pick(date, red, yellow, blue)
 }

@@ -1,17 +1,26 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
-import type { ProblemStatus } from '@rectify/schemas'
+import type { LightInfo, ProblemStatus } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
 import { measures, milestones, problemUnits, problems, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
-import { DEFAULT_LIGHT_SETTINGS, problemLight, problemPlanned, type LightSettings, type MeasureFacts } from './lights.js'
+import {
+  DEFAULT_LIGHT_SETTINGS,
+  problemLight,
+  problemPlanned,
+  type LightSettings,
+  type MeasureFacts,
+} from './lights.js'
 
 /**
  * The object scope of problems (and everything hanging off one: measures, reports, files):
  * a unit user or unit-scoped client sees a problem when any unit it concerns — lead,
  * co-responsible, region or a measure's unit — lies in the actor's subtree.
  */
-export function problemScope(actor: Actor, problemId: SQL | typeof problems.id = problems.id): SQL | undefined {
+export function problemScope(
+  actor: Actor,
+  problemId: SQL | typeof problems.id = problems.id,
+): SQL | undefined {
   if (actor.cityWide) return undefined
   if (!actor.unitPath) return sql`false`
   return sql`exists (select 1 from ${problemUnits} pu join ${units} u on u.id = pu.unit_id
@@ -23,7 +32,9 @@ export function problemScope(actor: Actor, problemId: SQL | typeof problems.id =
  * rows; co-responsible links (role `co`) are the source of truth and left alone.
  */
 export async function syncProblemUnits(tx: DbOrTx, problemId: string): Promise<void> {
-  await tx.delete(problemUnits).where(and(eq(problemUnits.problemId, problemId), ne(problemUnits.role, 'co')))
+  await tx
+    .delete(problemUnits)
+    .where(and(eq(problemUnits.problemId, problemId), ne(problemUnits.role, 'co')))
   await tx.execute(sql`
     insert into ${problemUnits} (problem_id, unit_id, role)
     select id, lead_unit_id, 'lead' from ${problems} where id = ${problemId}
@@ -34,12 +45,21 @@ export async function syncProblemUnits(tx: DbOrTx, problemId: string): Promise<v
 
 /** Loads the plan facts the lights need, for many problems at once (two queries). */
 async function loadFacts(tx: DbOrTx, ids: string[]) {
-  const ms = await tx.select().from(measures).where(inArray(measures.problemId, ids)).orderBy(asc(measures.seq))
+  const ms = await tx
+    .select()
+    .from(measures)
+    .where(inArray(measures.problemId, ids))
+    .orderBy(asc(measures.seq))
   const mls = ms.length
     ? await tx
         .select()
         .from(milestones)
-        .where(inArray(milestones.measureId, ms.map((m) => m.id)))
+        .where(
+          inArray(
+            milestones.measureId,
+            ms.map((m) => m.id),
+          ),
+        )
         .orderBy(asc(milestones.seq))
     : []
   const byMeasure = new Map<string, MeasureFacts['milestones']>()
@@ -65,6 +85,50 @@ async function loadFacts(tx: DbOrTx, ids: string[]) {
   return byProblem
 }
 
+/** The status, deadline and reported progress of a problem: what its light needs besides the plan. */
+export interface DerivedInput {
+  id: string
+  status: string
+  deadline: string
+  reportedProgress: number
+}
+
+export interface Derived {
+  plannedProgress: number
+  light: LightInfo
+}
+
+/**
+ * Planned progress and light of the given problems on `date`, computed without writing (a GET
+ * whose stored light is from another day answers with this). Two queries for any number.
+ */
+export async function computeDerived(
+  tx: DbOrTx,
+  rows: readonly DerivedInput[],
+  date: string,
+  settings: LightSettings = DEFAULT_LIGHT_SETTINGS,
+): Promise<Map<string, Derived>> {
+  const out = new Map<string, Derived>()
+  if (!rows.length) return out
+  const facts = await loadFacts(
+    tx,
+    rows.map((r) => r.id),
+  )
+  for (const r of rows) {
+    const p = {
+      status: r.status as ProblemStatus,
+      deadline: r.deadline,
+      reportedProgress: r.reportedProgress,
+      measures: facts.get(r.id) ?? [],
+    }
+    out.set(r.id, {
+      plannedProgress: problemPlanned(p, date),
+      light: problemLight(p, date, settings),
+    })
+  }
+  return out
+}
+
 /**
  * Recomputes planned progress and the light of the given problems for `date` and stores them.
  * Derived data: neither the version nor updated_at changes, and nothing is audited.
@@ -77,34 +141,56 @@ export async function refreshDerived(
 ): Promise<void> {
   if (!ids.length) return
   const rows = await tx
-    .select({ id: problems.id, status: problems.status, deadline: problems.deadline, reportedProgress: problems.reportedProgress })
+    .select({
+      id: problems.id,
+      status: problems.status,
+      deadline: problems.deadline,
+      reportedProgress: problems.reportedProgress,
+    })
     .from(problems)
     .where(inArray(problems.id, ids))
-  const facts = await loadFacts(tx, ids)
-  for (const r of rows) {
-    const p = { status: r.status as ProblemStatus, deadline: r.deadline, reportedProgress: r.reportedProgress, measures: facts.get(r.id) ?? [] }
-    const light = problemLight(p, date, settings)
+  const derived = await computeDerived(tx, rows, date, settings)
+  for (const [id, d] of derived) {
     await tx
       .update(problems)
-      .set({ plannedProgress: problemPlanned(p, date), light: light.color, lightReasons: light.reasons, lightAsOf: date })
-      .where(eq(problems.id, r.id))
+      .set({
+        plannedProgress: d.plannedProgress,
+        light: d.light.color,
+        lightReasons: d.light.reasons,
+        lightAsOf: date,
+      })
+      .where(eq(problems.id, id))
   }
 }
 
 /**
  * Brings every problem's light up to `date` (run at start and whenever the Asia/Shanghai date
- * changes), in batches so a province-sized ledger never holds one long transaction.
+ * changes), in batches so a province-sized ledger never holds one long transaction. Stops
+ * between batches when `signal` aborts (the server is closing).
  */
-export async function refreshStaleLights(db: Db, date: string, batch = 500): Promise<number> {
+export async function refreshStaleLights(
+  db: Db,
+  date: string,
+  settings: LightSettings = DEFAULT_LIGHT_SETTINGS,
+  opts: { batch?: number; signal?: AbortSignal } = {},
+): Promise<number> {
   let done = 0
   for (;;) {
+    if (opts.signal?.aborted) return done
     const stale = await db
       .select({ id: problems.id })
       .from(problems)
       .where(or(isNull(problems.lightAsOf), ne(problems.lightAsOf, date)))
-      .limit(batch)
+      .limit(opts.batch ?? 500)
     if (!stale.length) return done
-    await db.transaction((tx) => refreshDerived(tx, stale.map((s) => s.id), date))
+    await db.transaction((tx) =>
+      refreshDerived(
+        tx,
+        stale.map((s) => s.id),
+        date,
+        settings,
+      ),
+    )
     done += stale.length
   }
 }

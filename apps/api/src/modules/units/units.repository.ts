@@ -20,7 +20,9 @@ function where(f: UnitFilter): SQL | undefined {
     f.scope,
     f.parent ? eq(units.parentId, f.parent) : undefined,
     f.active === undefined ? undefined : eq(units.active, f.active),
-    f.q ? or(ilike(units.name, `%${likeEscape(f.q)}%`), ilike(units.code, `%${likeEscape(f.q)}%`)) : undefined,
+    f.q
+      ? or(ilike(units.name, `%${likeEscape(f.q)}%`), ilike(units.code, `%${likeEscape(f.q)}%`))
+      : undefined,
   )
 }
 
@@ -33,21 +35,40 @@ export const unitsRepository = {
     return db
       .select()
       .from(units)
-      .where(and(where(f), afterId ? gt(units.path, sql`(select c.path from ${units} c where c.id = ${afterId})`) : undefined))
+      .where(
+        and(
+          where(f),
+          afterId
+            ? gt(units.path, sql`(select c.path from ${units} c where c.id = ${afterId})`)
+            : undefined,
+        ),
+      )
       .orderBy(asc(units.path))
       .limit(limit)
   },
 
   count(db: DbOrTx, f: UnitFilter) {
-    return db.select({ n: count() }).from(units).where(where(f)).then((r) => r[0]?.n ?? 0)
+    return db
+      .select({ n: count() })
+      .from(units)
+      .where(where(f))
+      .then((r) => r[0]?.n ?? 0)
   },
 
   findById(db: DbOrTx, id: string, scope?: SQL) {
-    return db.select().from(units).where(and(eq(units.id, id), scope)).then((r) => r[0])
+    return db
+      .select()
+      .from(units)
+      .where(and(eq(units.id, id), scope))
+      .then((r) => r[0])
   },
 
   findByCode(db: DbOrTx, code: string) {
-    return db.select().from(units).where(eq(units.code, code)).then((r) => r[0])
+    return db
+      .select()
+      .from(units)
+      .where(eq(units.code, code))
+      .then((r) => r[0])
   },
 
   /**
@@ -55,7 +76,12 @@ export const unitsRepository = {
    * active) while another transaction may not change it, `update` to change it.
    */
   lockById(db: DbOrTx, id: string, strength: 'update' | 'share' = 'update') {
-    return db.select().from(units).where(eq(units.id, id)).for(strength).then((r) => r[0])
+    return db
+      .select()
+      .from(units)
+      .where(eq(units.id, id))
+      .for(strength)
+      .then((r) => r[0])
   },
 
   /**
@@ -70,7 +96,11 @@ export const unitsRepository = {
   },
 
   insert(db: DbOrTx, values: typeof units.$inferInsert) {
-    return db.insert(units).values(values).returning().then((r) => r[0]!)
+    return db
+      .insert(units)
+      .values(values)
+      .returning()
+      .then((r) => r[0]!)
   },
 
   update(db: DbOrTx, id: string, set: Partial<typeof units.$inferInsert>) {

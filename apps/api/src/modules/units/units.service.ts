@@ -1,4 +1,10 @@
-import type { CreateUnitBody, ListUnitsQuery, Unit, UnitPage, UpdateUnitBody } from '@rectify/schemas'
+import type {
+  CreateUnitBody,
+  ListUnitsQuery,
+  Unit,
+  UnitPage,
+  UpdateUnitBody,
+} from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import { AppError, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
@@ -30,7 +36,12 @@ export class UnitsService {
   async list(ctx: Ctx, q: ListUnitsQuery): Promise<UnitPage> {
     const limit = q.limit ?? 50
     const after = decodeCursor(q.cursor, 1)
-    const filter = { scope: unitTreeFilter(ctx.actor, units.path), parent: q.parent, q: q.q, active: q.active }
+    const filter = {
+      scope: unitTreeFilter(ctx.actor, units.path),
+      parent: q.parent,
+      q: q.q,
+      active: q.active,
+    }
     const [rows, total] = await Promise.all([
       repo.list(this.db, filter, limit + 1, after?.[0] ?? null),
       repo.count(this.db, filter),
@@ -59,11 +70,25 @@ export class UnitsService {
         if (!parent.active) throw invalid('/parentId', 'the parent unit is deactivated')
         parentPath = parent.path
       }
-      if (await repo.findByCode(tx, body.code)) throw new AppError('duplicate', `Unit code ${body.code} is taken`)
+      if (await repo.findByCode(tx, body.code))
+        throw new AppError('duplicate', `Unit code ${body.code} is taken`)
       const id = uuidv7()
-      const row = await repo.insert(tx, { id, code: body.code, name: body.name, kind: body.kind, parentId: body.parentId, path: `${parentPath}${id}/` })
+      const row = await repo.insert(tx, {
+        id,
+        code: body.code,
+        name: body.name,
+        kind: body.kind,
+        parentId: body.parentId,
+        path: `${parentPath}${id}/`,
+      })
       const unit = toUnit(row)
-      await recordAudit(tx, ctx, { action: 'unit.created', entityType: 'unit', entityId: id, unitId: id, after: unit })
+      await recordAudit(tx, ctx, {
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        after: unit,
+      })
       return unit
     })
   }
@@ -72,7 +97,8 @@ export class UnitsService {
     return this.db.transaction(async (tx) => {
       await repo.lockTree(tx)
       const current = await repo.lockById(tx, id)
-      if (!current || !(await repo.findById(tx, id, unitTreeFilter(ctx.actor, units.path)))) throw notFound('Unit')
+      if (!current || !(await repo.findById(tx, id, unitTreeFilter(ctx.actor, units.path))))
+        throw notFound('Unit')
       if (current.version !== version) throw new AppError('precondition_failed')
       const set: Parameters<typeof repo.update>[2] = {}
       if (body.name !== undefined) set.name = body.name
@@ -82,7 +108,8 @@ export class UnitsService {
         if (body.parentId) {
           const parent = await repo.findById(tx, body.parentId)
           if (!parent) throw invalid('/parentId', 'no such unit')
-          if (parent.path.startsWith(current.path)) throw invalid('/parentId', 'a unit cannot move under itself or its own sub-units')
+          if (parent.path.startsWith(current.path))
+            throw invalid('/parentId', 'a unit cannot move under itself or its own sub-units')
           if (!parent.active) throw invalid('/parentId', 'the parent unit is deactivated')
           newPath = `${parent.path}${id}/`
         }
@@ -104,12 +131,20 @@ export class UnitsService {
       const row = await repo.update(tx, id, set)
       const unit = toUnit(row)
       const diff = changedFields(toUnit(current), unit)
-      await recordAudit(tx, ctx, { action: 'unit.updated', entityType: 'unit', entityId: id, unitId: id, ...diff })
+      await recordAudit(tx, ctx, {
+        action: 'unit.updated',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        ...diff,
+      })
       return unit
     })
   }
 }
 
 function invalid(path: string, message: string) {
-  return new AppError('unprocessable', `${path.slice(1)} ${message}`, { errors: [{ path, message }] })
+  return new AppError('unprocessable', `${path.slice(1)} ${message}`, {
+    errors: [{ path, message }],
+  })
 }

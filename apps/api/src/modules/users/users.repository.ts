@@ -18,9 +18,10 @@ const columns = {
   unitCode: units.code,
   unitName: units.name,
   unitPath: units.path,
-  lockedUntil: sql<Date | null>`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`.mapWith(
-    (v: string | Date | null) => (v ? new Date(v) : null),
-  ),
+  lockedUntil:
+    sql<Date | null>`case when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil} end`.mapWith(
+      (v: string | Date | null) => (v ? new Date(v) : null),
+    ),
 }
 
 function where(f: UserFilter): SQL | undefined {
@@ -29,7 +30,12 @@ function where(f: UserFilter): SQL | undefined {
     f.unitPath ? sql`${units.path} like ${`${likeEscape(f.unitPath)}%`}` : undefined,
     f.role ? sql`${users.roles} @> array[${f.role}]::text[]` : undefined,
     f.status ? eq(users.status, f.status) : undefined,
-    f.q ? or(ilike(users.username, `%${likeEscape(f.q)}%`), ilike(users.displayName, `%${likeEscape(f.q)}%`)) : undefined,
+    f.q
+      ? or(
+          ilike(users.username, `%${likeEscape(f.q)}%`),
+          ilike(users.displayName, `%${likeEscape(f.q)}%`),
+        )
+      : undefined,
   )
 }
 
@@ -68,7 +74,12 @@ export const usersRepository = {
   },
 
   lockById(db: DbOrTx, id: string) {
-    return db.select().from(users).where(eq(users.id, id)).for('update').then((r) => r[0])
+    return db
+      .select()
+      .from(users)
+      .where(eq(users.id, id))
+      .for('update')
+      .then((r) => r[0])
   },
 
   usernameTaken(db: DbOrTx, username: string) {

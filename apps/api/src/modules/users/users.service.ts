@@ -1,4 +1,11 @@
-import type { CreateUserBody, ListUsersQuery, Role, UpdateUserBody, User, UserPage } from '@rectify/schemas'
+import type {
+  CreateUserBody,
+  ListUsersQuery,
+  Role,
+  UpdateUserBody,
+  User,
+  UserPage,
+} from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import { units } from '../../db/schema/index.js'
 import { AppError, notFound } from '../../errors.js'
@@ -53,7 +60,13 @@ export class UsersService {
       const unit = await unitsRepository.findById(this.db, q.unit)
       unitPath = unit?.path ?? '/none/'
     }
-    const filter = { scope: unitTreeFilter(ctx.actor, units.path), unitPath, role: q.role, status: q.status, q: q.q }
+    const filter = {
+      scope: unitTreeFilter(ctx.actor, units.path),
+      unitPath,
+      role: q.role,
+      status: q.status,
+      q: q.q,
+    }
     const [rows, total] = await Promise.all([
       repo.list(this.db, filter, limit + 1, before?.[0] ?? null),
       repo.count(this.db, filter),
@@ -81,11 +94,28 @@ export class UsersService {
       // A share lock: the unit cannot be deactivated until this user is committed (and counted).
       const unit = await unitsRepository.lockById(tx, body.unitId, 'share')
       if (!unit || !unit.active)
-        throw new AppError('unprocessable', 'No such active unit', { errors: [{ path: '/unitId', message: 'no such active unit' }] })
-      if (await repo.usernameTaken(tx, body.username)) throw new AppError('duplicate', `Username ${body.username} is taken`)
-      await repo.insert(tx, { id, username: body.username, displayName: body.displayName, unitId: unit.id, roles: body.roles, passwordHash, passwordChangedAt: new Date() })
+        throw new AppError('unprocessable', 'No such active unit', {
+          errors: [{ path: '/unitId', message: 'no such active unit' }],
+        })
+      if (await repo.usernameTaken(tx, body.username))
+        throw new AppError('duplicate', `Username ${body.username} is taken`)
+      await repo.insert(tx, {
+        id,
+        username: body.username,
+        displayName: body.displayName,
+        unitId: unit.id,
+        roles: body.roles,
+        passwordHash,
+        passwordChangedAt: new Date(),
+      })
       const user = toUser((await repo.findById(tx, id))!)
-      await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: id, unitId: unit.id, after: user })
+      await recordAudit(tx, ctx, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        unitId: unit.id,
+        after: user,
+      })
       return user
     })
   }
@@ -97,15 +127,25 @@ export class UsersService {
       const before = locked && (await repo.findById(tx, id, unitTreeFilter(ctx.actor, units.path)))
       if (!locked || !before) throw notFound('User')
       if (locked.version !== version) throw new AppError('precondition_failed')
-      if (id === ctx.actor.id && (body.status === 'disabled' || (body.roles && !body.roles.includes('admin'))))
-        throw new AppError('unprocessable', 'You cannot disable yourself or drop your own admin role')
+      if (
+        id === ctx.actor.id &&
+        (body.status === 'disabled' || (body.roles && !body.roles.includes('admin')))
+      )
+        throw new AppError(
+          'unprocessable',
+          'You cannot disable yourself or drop your own admin role',
+        )
       // An active user needs an active unit; a share lock keeps it so until this commits.
       const moved = !!body.unitId && body.unitId !== locked.unitId
       if (moved || (body.status === 'active' && locked.status !== 'active')) {
         const unit = await unitsRepository.lockById(tx, body.unitId ?? locked.unitId, 'share')
         if (!unit || !unit.active)
           throw new AppError('unprocessable', 'No such active unit', {
-            errors: [moved ? { path: '/unitId', message: 'no such active unit' } : { path: '/status', message: 'the unit is deactivated' }],
+            errors: [
+              moved
+                ? { path: '/unitId', message: 'no such active unit' }
+                : { path: '/status', message: 'the unit is deactivated' },
+            ],
           })
       }
       await repo.update(tx, id, body)
@@ -116,7 +156,10 @@ export class UsersService {
       const user = toUser((await repo.findById(tx, id))!)
       const diff = changedFields(toUser(before), user)
       await recordAudit(tx, ctx, {
-        action: body.status === 'disabled' && locked.status !== 'disabled' ? 'user.disabled' : 'user.updated',
+        action:
+          body.status === 'disabled' && locked.status !== 'disabled'
+            ? 'user.disabled'
+            : 'user.updated',
         entityType: 'user',
         entityId: id,
         unitId: user.unit.id,
@@ -138,7 +181,13 @@ export class UsersService {
       await authRepository.setPassword(tx, id, passwordHash, now)
       await authRepository.clearThrottle(tx, target.user.username.toLowerCase())
       const sessionsEnded = await authRepository.revokeUserSessions(tx, id, 'password_reset', now)
-      await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, unitId: target.user.unitId, after: { sessionsEnded } })
+      await recordAudit(tx, ctx, {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: id,
+        unitId: target.user.unitId,
+        after: { sessionsEnded },
+      })
     })
   }
 }

@@ -1,0 +1,97 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { createWriteStream, mkdirSync } from 'node:fs'
+import { mkdir, open, rename, rm, rmdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+/** What a store returns for bytes it has kept. */
+export interface StoredFile {
+  /** Where the store keeps the bytes; opaque to everyone else. */
+  key: string
+  size: number
+  /** SHA-256 of the bytes, hex. */
+  sha256: string
+}
+
+export interface PutOptions {
+  /** Refuse (with FileTooLargeError, keeping nothing) once more than this many bytes arrive. */
+  maxBytes?: number
+}
+
+/**
+ * Where evidence bytes live. The database keeps the record (name, type, owner); the store keeps
+ * only bytes under a key, so an S3-compatible store can replace the local one. `put` keeps the
+ * bytes only if the whole stream arrives: on any error nothing stays behind.
+ */
+export interface FileStore {
+  put(stream: Readable, opts?: PutOptions): Promise<StoredFile>
+  /** The bytes of a key; rejects when they are missing. */
+  open(key: string): Promise<Readable>
+  /** Removes a key; a missing key is not an error. */
+  remove(key: string): Promise<void>
+}
+
+export class FileTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`File larger than ${maxBytes} bytes`)
+  }
+}
+
+const KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/
+
+/**
+ * Files on the local disk under `root`: each upload is written to a temporary file in `root`
+ * while it is hashed and counted, then renamed (atomic on one file system) to `xx/<random id>`.
+ * Temporary names start with a dot and end in `.part`; a crash leaves at most such a file.
+ */
+export class LocalFileStore implements FileStore {
+  constructor(readonly root: string) {
+    mkdirSync(root, { recursive: true })
+  }
+
+  async put(stream: Readable, opts: PutOptions = {}): Promise<StoredFile> {
+    const id = randomUUID().replace(/-/g, '')
+    const key = `${id.slice(-2)}/${id}`
+    const temp = join(this.root, `.${id}.part`)
+    const hash = createHash('sha256')
+    let size = 0
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length
+        if (opts.maxBytes !== undefined && size > opts.maxBytes)
+          return done(new FileTooLargeError(opts.maxBytes))
+        hash.update(chunk)
+        done(null, chunk)
+      },
+    })
+    try {
+      await pipeline(stream, meter, createWriteStream(temp, { flags: 'wx', mode: 0o640 }))
+      const path = this.path(key)
+      await mkdir(dirname(path), { recursive: true })
+      await rename(temp, path)
+    } catch (err) {
+      await rm(temp, { force: true })
+      throw err
+    }
+    return { key, size, sha256: hash.digest('hex') }
+  }
+
+  async open(key: string): Promise<Readable> {
+    // Opening first makes a missing file fail here, before any response header is sent.
+    const handle = await open(this.path(key), 'r')
+    return handle.createReadStream()
+  }
+
+  async remove(key: string): Promise<void> {
+    const path = this.path(key)
+    await rm(path, { force: true })
+    // Drop the shard directory once empty (it fails harmlessly while other files are in it).
+    await rmdir(dirname(path)).catch(() => undefined)
+  }
+
+  private path(key: string): string {
+    if (!KEY.test(key)) throw new Error(`Not a key of this store: ${key}`)
+    return join(this.root, key)
+  }
+}

@@ -1,0 +1,324 @@
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  ilike,
+  inArray,
+  lt,
+  lte,
+  not,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { measures, problemUnits, problems, units } from '../../db/schema/index.js'
+import { likeEscape } from '../../lib/http.js'
+import { queryTokens } from '../../lib/search.js'
+
+const { searchTokens: _tokens, ...columns } = getTableColumns(problems)
+
+/**
+ * The columns a problem is answered with (never the search tokens), its co-responsible units,
+ * and the exact `updated_at` as text (a JS Date keeps only milliseconds, a cursor needs all six
+ * digits to be stable).
+ */
+export const problemColumns = {
+  ...columns,
+  coUnitIds: sql<
+    string[]
+  >`coalesce((select array_agg(pu.unit_id::text order by pu.unit_id) from ${problemUnits} pu
+    where pu.problem_id = ${problems.id} and pu.role = 'co'), '{}'::text[])`,
+  updatedKey: sql<string>`to_char(${problems.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+}
+export type ProblemRow = NonNullable<Awaited<ReturnType<typeof problemsRepository.findById>>>
+
+/** Statuses in which a passed deadline makes a problem overdue (not yet up for acceptance). */
+export const OPEN_STATUSES = ['draft', 'plan_review', 'in_progress'] as const
+
+/** Severity order of the lights (red first); the same expression as the index problems_light_rank_idx. */
+export const LIGHT_RANK = sql<number>`(case ${problems.light} when 'red' then 0 when 'yellow' then 1 when 'blue' then 2 else 3 end)`
+export const lightRank = (light: string) => ({ red: 0, yellow: 1, blue: 2 })[light] ?? 3
+
+/** Overdue, derived: deadline before `today` (Asia/Shanghai) and not yet up for acceptance. */
+export function overdueSql(today: string): SQL {
+  return and(inArray(problems.status, [...OPEN_STATUSES]), lt(problems.deadline, today))!
+}
+
+export interface ProblemFilter {
+  scope?: SQL | undefined
+  round?: string | undefined
+  status?: string | undefined
+  light?: string | undefined
+  mode?: string | undefined
+  source?: string | undefined
+  nature?: string | undefined
+  domain?: string | undefined
+  region?: string | undefined
+  /**
+   * Path of a unit whose subtree must hold the problem's lead or a co-responsible unit; null
+   * when the filter names no existing unit (nothing matches).
+   */
+  unitPath?: string | null | undefined
+  leader?: string | undefined
+  deadlineFrom?: string | undefined
+  deadlineTo?: string | undefined
+  overdue?: boolean | undefined
+  rebound?: boolean | undefined
+  parent?: string | undefined
+  q?: string | undefined
+  today: string
+}
+
+/**
+ * Problems whose lead or co-responsible unit lies in the subtree at `path`. The path is given as
+ * a literal (not a sub-select) so the planner can estimate it and walk the sort index.
+ */
+export function ledByUnitTree(path: string | null): SQL {
+  if (path === null) return sql`false`
+  return sql`exists (select 1 from ${problemUnits} pu join ${units} u on u.id = pu.unit_id
+    where pu.problem_id = ${problems.id} and pu.role in ('lead', 'co') and u.path like ${`${likeEscape(path)}%`})`
+}
+
+function where(f: ProblemFilter): SQL | undefined {
+  let text: SQL | undefined
+  if (f.q) {
+    const pattern = `%${likeEscape(f.q)}%`
+    const tokens = queryTokens(f.q)
+    text = and(
+      tokens.length ? arrayContains(problems.searchTokens, tokens) : undefined,
+      or(
+        ilike(problems.code, pattern),
+        ilike(problems.title, pattern),
+        ilike(problems.description, pattern),
+      ),
+    )
+  }
+  return and(
+    f.scope,
+    f.round ? eq(problems.roundId, f.round) : undefined,
+    f.status ? eq(problems.status, f.status) : undefined,
+    f.light ? eq(problems.light, f.light) : undefined,
+    f.mode ? eq(problems.mode, f.mode) : undefined,
+    f.source ? eq(problems.source, f.source) : undefined,
+    f.nature ? eq(problems.nature, f.nature) : undefined,
+    f.domain ? eq(problems.domain, f.domain) : undefined,
+    f.region ? eq(problems.regionId, f.region) : undefined,
+    f.unitPath !== undefined ? ledByUnitTree(f.unitPath) : undefined,
+    f.leader
+      ? sql`(${problems.leadLeader} ->> 'name') like ${`${likeEscape(f.leader)}%`}`
+      : undefined,
+    f.deadlineFrom ? gte(problems.deadline, f.deadlineFrom) : undefined,
+    f.deadlineTo ? lte(problems.deadline, f.deadlineTo) : undefined,
+    f.overdue === undefined
+      ? undefined
+      : f.overdue
+        ? overdueSql(f.today)
+        : not(overdueSql(f.today)),
+    f.rebound === undefined ? undefined : eq(problems.rebound, f.rebound),
+    f.parent ? eq(problems.parentId, f.parent) : undefined,
+    text,
+  )
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
+
+/**
+ * A sort of the ledger: its keys (each ending in the id, so the order is total), the cast and
+ * shape of each key in a cursor, and how to read the keys off a row. Every sort runs on an index.
+ */
+interface SortSpec {
+  keys: { expr: SQL | typeof problems.id; cast: string; shape: RegExp }[]
+  of(row: ProblemRow): string[]
+}
+const id = { expr: problems.id, cast: 'uuid', shape: UUID }
+const deadline = { expr: sql`${problems.deadline}`, cast: 'date', shape: DATE }
+const SORTS: Record<'deadline' | 'code' | 'updated' | 'light', SortSpec> = {
+  deadline: { keys: [deadline, id], of: (r) => [r.deadline, r.id] },
+  code: {
+    keys: [{ expr: sql`${problems.code}`, cast: 'text', shape: /^[\s\S]{1,64}$/ }, id],
+    of: (r) => [r.code, r.id],
+  },
+  updated: {
+    keys: [{ expr: sql`${problems.updatedAt}`, cast: 'timestamptz', shape: TS }, id],
+    of: (r) => [r.updatedKey, r.id],
+  },
+  light: {
+    keys: [{ expr: LIGHT_RANK, cast: 'int', shape: /^[0-3]$/ }, deadline, id],
+    of: (r) => [String(lightRank(r.light)), r.deadline, r.id],
+  },
+}
+
+export type ProblemSort =
+  'deadline' | '-deadline' | 'code' | '-code' | 'updated' | '-updated' | 'light' | '-light'
+
+export function sortSpec(sort: ProblemSort) {
+  const descending = sort.startsWith('-')
+  const spec = SORTS[(descending ? sort.slice(1) : sort) as keyof typeof SORTS]
+  return {
+    descending,
+    arity: spec.keys.length,
+    /** True when cursor values have the shape of this sort's keys. */
+    accepts: (values: string[]) =>
+      values.length === spec.keys.length && spec.keys.every((k, i) => k.shape.test(values[i]!)),
+    cursorOf: spec.of,
+    orderBy: spec.keys.map((k) => (descending ? desc(k.expr) : asc(k.expr))),
+    after(values: string[]): SQL {
+      const left = sql.join(
+        spec.keys.map((k) => sql`${k.expr}`),
+        sql`, `,
+      )
+      const right = sql.join(
+        spec.keys.map((k, i) => sql`${values[i]}::${sql.raw(k.cast)}`),
+        sql`, `,
+      )
+      return descending ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`
+    },
+  }
+}
+
+export const problemsRepository = {
+  /** A page of the ledger: `limit` rows after the cursor position `after` in the given order. */
+  list(
+    db: DbOrTx,
+    f: ProblemFilter,
+    sort: ReturnType<typeof sortSpec>,
+    limit: number,
+    after: string[] | null,
+  ) {
+    return db
+      .select(problemColumns)
+      .from(problems)
+      .where(and(where(f), after ? sort.after(after) : undefined))
+      .orderBy(...sort.orderBy)
+      .limit(limit)
+  },
+
+  count(db: DbOrTx, f: ProblemFilter) {
+    return db
+      .select({ n: count() })
+      .from(problems)
+      .where(where(f))
+      .then((r) => r[0]?.n ?? 0)
+  },
+
+  /** Problems by id within an optional scope, in no particular order. */
+  findMany(db: DbOrTx, ids: string[], scope?: SQL) {
+    if (!ids.length) return Promise.resolve([])
+    return db
+      .select(problemColumns)
+      .from(problems)
+      .where(and(inArray(problems.id, ids), scope))
+  },
+
+  /** Problems matching a condition, by deadline (for the work lists), at most `limit`. */
+  findWhere(db: DbOrTx, condition: SQL | undefined, limit: number) {
+    return db
+      .select(problemColumns)
+      .from(problems)
+      .where(condition)
+      .orderBy(asc(problems.deadline), asc(problems.id))
+      .limit(limit)
+  },
+
+  findById(db: DbOrTx, id: string, scope?: SQL) {
+    return db
+      .select(problemColumns)
+      .from(problems)
+      .where(and(eq(problems.id, id), scope))
+      .then((r) => r[0])
+  },
+
+  /** Locks the problem row for the rest of the transaction. */
+  lockById(db: DbOrTx, id: string) {
+    return db
+      .select({ id: problems.id, version: problems.version })
+      .from(problems)
+      .where(eq(problems.id, id))
+      .for('update')
+      .then((r) => r[0])
+  },
+
+  codeTaken(db: DbOrTx, roundId: string, code: string) {
+    return db
+      .select({ id: problems.id })
+      .from(problems)
+      .where(and(eq(problems.roundId, roundId), eq(problems.code, code)))
+      .then((r) => r[0]?.id ?? null)
+  },
+
+  /** True when `ancestorId` is `id` itself or above it in the parent chain of problems. */
+  async isInParentChain(db: DbOrTx, id: string, ancestorId: string): Promise<boolean> {
+    const res = await db.execute(sql`
+      with recursive chain(id, parent_id, depth) as (
+        select id, parent_id, 0 from ${problems} where id = ${id}
+        union all
+        select p.id, p.parent_id, c.depth + 1 from ${problems} p join chain c on p.id = c.parent_id where c.depth < 100
+      )
+      select exists (select 1 from chain where id = ${ancestorId}) as found`)
+    return Boolean((res as unknown as { rows: { found: boolean }[] }).rows[0]?.found)
+  },
+
+  insert(db: DbOrTx, values: typeof problems.$inferInsert) {
+    return db.insert(problems).values(values)
+  },
+
+  /** Updates the record; bumps the version and updated_at. */
+  update(db: DbOrTx, id: string, set: Partial<typeof problems.$inferInsert>) {
+    return db
+      .update(problems)
+      .set({ ...set, updatedAt: new Date(), version: sql`${problems.version} + 1` })
+      .where(eq(problems.id, id))
+  },
+
+  /** Replaces the co-responsible units of a problem. */
+  async setCoUnits(db: DbOrTx, problemId: string, unitIds: readonly string[]) {
+    await db
+      .delete(problemUnits)
+      .where(and(eq(problemUnits.problemId, problemId), eq(problemUnits.role, 'co')))
+    if (unitIds.length)
+      await db
+        .insert(problemUnits)
+        .values(unitIds.map((unitId) => ({ problemId, unitId, role: 'co' })))
+  },
+
+  countMeasures(db: DbOrTx, problemId: string) {
+    return db
+      .select({ n: count() })
+      .from(measures)
+      .where(eq(measures.problemId, problemId))
+      .then((r) => r[0]?.n ?? 0)
+  },
+
+  /** The materialised path of a unit; null when there is no such unit. */
+  unitPath(db: DbOrTx, id: string) {
+    return db
+      .select({ path: units.path })
+      .from(units)
+      .where(eq(units.id, id))
+      .then((r) => r[0]?.path ?? null)
+  },
+
+  /** Units by id (id, code, name, kind, path, active), for validation and embedded refs. */
+  units(db: DbOrTx, ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([])
+    return db
+      .select({
+        id: units.id,
+        code: units.code,
+        name: units.name,
+        kind: units.kind,
+        path: units.path,
+        active: units.active,
+      })
+      .from(units)
+      .where(inArray(units.id, [...ids]))
+  },
+}

@@ -1,0 +1,234 @@
+import type {
+  CreateProblemBody,
+  ListProblemsQuery,
+  Problem,
+  ProblemPage,
+  UpdateProblemBody,
+} from '@rectify/schemas'
+import type { Db, DbOrTx } from '../../db/client.js'
+import { AppError, forbidden, notFound } from '../../errors.js'
+import type { Ctx } from '../../lib/context.js'
+import { shanghaiDate } from '../../lib/dates.js'
+import { decodeCursor, encodeCursor } from '../../lib/http.js'
+import { uuidv7 } from '../../lib/ids.js'
+import { searchTokens } from '../../lib/search.js'
+import { changedFields, recordAudit } from '../audit/audit.writer.js'
+import { roundsRepository } from '../rounds/rounds.repository.js'
+import type { LightSettings } from './lights.js'
+import { actsAsOffice, leadsProblem } from './problems.access.js'
+import { problemScope, refreshDerived, syncProblemUnits } from './problems.derived.js'
+import { problemsRepository as repo, sortSpec, type ProblemSort } from './problems.repository.js'
+import { auditView, toProblem, toProblems } from './problems.view.js'
+
+/** What a lead unit may edit on its own draft plan; everything else is the office's. */
+const LEAD_UNIT_FIELDS: ReadonlySet<string> = new Set([
+  'target',
+  'responsiblePersons',
+  'coUnitIds',
+  'leadLeader',
+])
+/** Statuses in which the office may still set the deadline directly (later only by extension). */
+const DEADLINE_EDITABLE: ReadonlySet<string> = new Set(['draft', 'plan_review'])
+
+export function invalid(path: string, message: string) {
+  return new AppError('unprocessable', `${path.slice(1)} ${message}`, {
+    errors: [{ path, message }],
+  })
+}
+
+interface RefChecks {
+  leadUnitId: string
+  regionId?: string | null | undefined
+  coUnitIds?: readonly string[] | undefined
+  parentId?: string | null | undefined
+  /** The problem being edited (a problem cannot be its own ancestor). */
+  self?: string | undefined
+}
+
+/** The units and parent a problem names exist (and are active, and the region is a county). */
+async function checkRefs(tx: DbOrTx, c: RefChecks) {
+  const ids = [c.leadUnitId, ...(c.regionId ? [c.regionId] : []), ...(c.coUnitIds ?? [])]
+  const found = new Map((await repo.units(tx, ids)).map((u) => [u.id, u]))
+  if (!found.get(c.leadUnitId)?.active) throw invalid('/leadUnitId', 'is not an active unit')
+  if (c.regionId) {
+    const region = found.get(c.regionId)
+    if (!region || region.kind !== 'county')
+      throw invalid('/regionId', 'is not a county or district')
+  }
+  for (const [i, u] of (c.coUnitIds ?? []).entries()) {
+    if (!found.get(u)?.active) throw invalid(`/coUnitIds/${i}`, 'is not an active unit')
+    if (u === c.leadUnitId) throw invalid(`/coUnitIds/${i}`, 'is the lead unit')
+  }
+  if (c.parentId) {
+    if (!(await repo.findById(tx, c.parentId))) throw invalid('/parentId', 'no such problem')
+    if (c.self && (await repo.isInParentChain(tx, c.parentId, c.self)))
+      throw invalid('/parentId', 'would make the problem its own ancestor')
+  }
+}
+
+/** The problem list (问题清单): read within the actor's scope, created by the office, edited by office and lead unit. */
+export class ProblemsService {
+  constructor(
+    private readonly db: Db,
+    private readonly settings: LightSettings,
+  ) {}
+
+  async list(ctx: Ctx, q: ListProblemsQuery): Promise<ProblemPage> {
+    const limit = q.limit ?? 50
+    const sortName: ProblemSort = q.sort ?? 'deadline'
+    const sort = sortSpec(sortName)
+    const cursor = decodeCursor(q.cursor, sort.arity + 1)
+    if (cursor && (cursor[0] !== sortName || !sort.accepts(cursor.slice(1))))
+      throw new AppError('bad_request', 'Invalid cursor', {
+        errors: [{ path: '/cursor', message: 'is not a cursor of this sort' }],
+      })
+    const today = shanghaiDate()
+    const { limit: _l, cursor: _c, sort: _s, unit, ...filters } = q
+    const unitPath = unit ? await repo.unitPath(this.db, unit) : undefined
+    const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
+    const [rows, total] = await Promise.all([
+      repo.list(this.db, filter, sort, limit + 1, cursor ? cursor.slice(1) : null),
+      repo.count(this.db, filter),
+    ])
+    const page = rows.slice(0, limit)
+    return {
+      items: await toProblems(this.db, page, today, this.settings),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor([sortName, ...sort.cursorOf(page[page.length - 1]!)])
+          : null,
+      total,
+    }
+  }
+
+  async get(ctx: Ctx, id: string): Promise<Problem> {
+    const row = await repo.findById(this.db, id, problemScope(ctx.actor))
+    if (!row) throw notFound('Problem')
+    return toProblem(this.db, row, shanghaiDate(), this.settings)
+  }
+
+  async create(ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
+    if (!actsAsOffice(ctx.actor)) throw forbidden('Only the office adds problems to the list')
+    const today = shanghaiDate()
+    return this.db.transaction(async (tx) => {
+      if (!(await roundsRepository.findById(tx, body.roundId)))
+        throw invalid('/roundId', 'no such round')
+      await checkRefs(tx, body)
+      if (await repo.codeTaken(tx, body.roundId, body.code))
+        throw new AppError('duplicate', `Problem ${body.code} is already in this round`)
+      const id = uuidv7()
+      await repo.insert(tx, {
+        id,
+        roundId: body.roundId,
+        code: body.code,
+        title: body.title,
+        description: body.description,
+        source: body.source,
+        nature: body.nature,
+        domain: body.domain,
+        regionId: body.regionId ?? null,
+        mode: body.mode,
+        target: body.target ?? '',
+        deadline: body.deadline,
+        leadLeader: body.leadLeader ?? null,
+        leadUnitId: body.leadUnitId,
+        responsiblePersons: body.responsiblePersons ?? [],
+        parentId: body.parentId ?? null,
+        public: body.public ?? false,
+        searchTokens: searchTokens(body.code, body.title, body.description),
+      })
+      await repo.setCoUnits(tx, id, body.coUnitIds ?? [])
+      await syncProblemUnits(tx, id)
+      await refreshDerived(tx, [id], today, this.settings)
+      const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
+      await recordAudit(tx, ctx, {
+        action: 'problem.created',
+        entityType: 'problem',
+        entityId: id,
+        unitId: problem.leadUnit.id,
+        after: auditView(problem),
+      })
+      return problem
+    })
+  }
+
+  /**
+   * The office edits any field until the problem is closed, the deadline only until the plan is
+   * approved (then by extension); the lead unit edits its draft plan's target, persons, co-units
+   * and lead leader. Refusals: 403 for who, 409 for when, 422 for what.
+   */
+  async update(ctx: Ctx, id: string, version: number, body: UpdateProblemBody): Promise<Problem> {
+    const today = shanghaiDate()
+    return this.db.transaction(async (tx) => {
+      const locked = await repo.lockById(tx, id)
+      const current = locked && (await repo.findById(tx, id, problemScope(ctx.actor)))
+      if (!locked || !current) throw notFound('Problem')
+      if (locked.version !== version) throw new AppError('precondition_failed')
+      if (actsAsOffice(ctx.actor)) {
+        if (current.status === 'closed')
+          throw new AppError('conflict', 'A closed problem cannot be edited')
+        if (
+          body.deadline !== undefined &&
+          body.deadline !== current.deadline &&
+          !DEADLINE_EDITABLE.has(current.status)
+        )
+          throw invalid('/deadline', 'moves only by a granted extension once the plan is approved')
+      } else {
+        const [lead] = await repo.units(tx, [current.leadUnitId])
+        if (!lead || !leadsProblem(ctx.actor, lead.path))
+          throw forbidden('Only the office or the lead unit may edit this problem')
+        const others = Object.keys(body).filter((k) => !LEAD_UNIT_FIELDS.has(k))
+        if (others.length)
+          throw new AppError(
+            'forbidden',
+            'A lead unit edits only the target, responsible persons, co-units and lead leader',
+            {
+              errors: others.map((k) => ({
+                path: `/${k}`,
+                message: 'only the office may change this',
+              })),
+            },
+          )
+        if (current.status !== 'draft')
+          throw new AppError('conflict', 'The plan is no longer a draft')
+      }
+      const leadUnitId = body.leadUnitId ?? current.leadUnitId
+      await checkRefs(tx, {
+        leadUnitId,
+        regionId: body.regionId,
+        coUnitIds: body.coUnitIds ?? (body.leadUnitId ? current.coUnitIds : undefined),
+        parentId: body.parentId,
+        self: id,
+      })
+      if (body.code !== undefined && body.code !== current.code) {
+        const holder = await repo.codeTaken(tx, current.roundId, body.code)
+        if (holder && holder !== id)
+          throw new AppError('duplicate', `Problem ${body.code} is already in this round`)
+      }
+      const before = await toProblem(tx, current, today, this.settings)
+      const { coUnitIds, ...fields } = body
+      const code = body.code ?? current.code
+      const title = body.title ?? current.title
+      const description = body.description ?? current.description
+      await repo.update(tx, id, {
+        ...fields,
+        ...(body.code !== undefined || body.title !== undefined || body.description !== undefined
+          ? { searchTokens: searchTokens(code, title, description) }
+          : {}),
+      })
+      if (coUnitIds) await repo.setCoUnits(tx, id, coUnitIds)
+      await syncProblemUnits(tx, id)
+      await refreshDerived(tx, [id], today, this.settings)
+      const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
+      const diff = changedFields(auditView(before), auditView(problem))
+      await recordAudit(tx, ctx, {
+        action: 'problem.updated',
+        entityType: 'problem',
+        entityId: id,
+        unitId: problem.leadUnit.id,
+        ...diff,
+      })
+      return problem
+    })
+  }
+}

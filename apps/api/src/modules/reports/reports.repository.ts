@@ -1,0 +1,105 @@
+import { and, asc, count, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { progressReports, units, users } from '../../db/schema/index.js'
+import { likeEscape } from '../../lib/http.js'
+
+export type ReportRow = typeof progressReports.$inferSelect
+
+export interface ReportFilter {
+  scope?: SQL | undefined
+  problem?: string | undefined
+  status?: string | undefined
+  /** Path of a unit whose subtree's reports to list. */
+  unitPath?: string | undefined
+  period?: string | undefined
+}
+
+const columns = { report: progressReports, unitCode: units.code, unitName: units.name }
+export type ReportWithUnit = { report: ReportRow; unitCode: string; unitName: string }
+
+function where(f: ReportFilter): SQL | undefined {
+  return and(
+    f.scope,
+    f.problem ? eq(progressReports.problemId, f.problem) : undefined,
+    f.status ? eq(progressReports.status, f.status) : undefined,
+    f.unitPath ? sql`${units.path} like ${`${likeEscape(f.unitPath)}%`}` : undefined,
+    f.period ? eq(progressReports.period, f.period) : undefined,
+  )
+}
+
+function base(db: DbOrTx) {
+  return db
+    .select(columns)
+    .from(progressReports)
+    .innerJoin(units, eq(units.id, progressReports.unitId))
+}
+
+export const reportsRepository = {
+  /** A page ordered by id (UUIDv7: creation order), oldest or newest first, after the cursor's id. */
+  list(
+    db: DbOrTx,
+    f: ReportFilter,
+    order: 'asc' | 'desc',
+    limit: number,
+    afterId: string | null,
+  ): Promise<ReportWithUnit[]> {
+    const after = afterId
+      ? order === 'asc'
+        ? gt(progressReports.id, afterId)
+        : lt(progressReports.id, afterId)
+      : undefined
+    return base(db)
+      .where(and(where(f), after))
+      .orderBy(order === 'asc' ? asc(progressReports.id) : desc(progressReports.id))
+      .limit(limit)
+  },
+
+  count(db: DbOrTx, f: ReportFilter) {
+    return db
+      .select({ n: count() })
+      .from(progressReports)
+      .innerJoin(units, eq(units.id, progressReports.unitId))
+      .where(where(f))
+      .then((r) => r[0]?.n ?? 0)
+  },
+
+  findById(db: DbOrTx, id: string, scope?: SQL): Promise<ReportWithUnit | undefined> {
+    return base(db)
+      .where(and(eq(progressReports.id, id), scope))
+      .then((r) => r[0])
+  },
+
+  lockById(db: DbOrTx, id: string) {
+    return db
+      .select()
+      .from(progressReports)
+      .where(eq(progressReports.id, id))
+      .for('update')
+      .then((r) => r[0])
+  },
+
+  insert(db: DbOrTx, values: typeof progressReports.$inferInsert) {
+    return db
+      .insert(progressReports)
+      .values(values)
+      .returning()
+      .then((r) => r[0]!)
+  },
+
+  update(db: DbOrTx, id: string, set: Partial<typeof progressReports.$inferInsert>) {
+    return db
+      .update(progressReports)
+      .set({ ...set, version: sql`${progressReports.version} + 1` })
+      .where(eq(progressReports.id, id))
+      .returning()
+      .then((r) => r[0]!)
+  },
+
+  displayName(db: DbOrTx, userId: string) {
+    return db
+      .select({ name: users.displayName })
+      .from(users)
+      .where(eq(users.id, userId))
+      .then((r) => r[0]?.name)
+  },
+}

@@ -1,0 +1,274 @@
+import type {
+  CreateReportBody,
+  ListProblemReportsQuery,
+  ListReportsQuery,
+  ProgressReport,
+  ReportPage,
+  ReviewReportBody,
+} from '@rectify/schemas'
+import type { Config } from '../../config.js'
+import type { Db, DbOrTx } from '../../db/client.js'
+import { AppError, forbidden, notFound, type FieldError } from '../../errors.js'
+import type { Ctx } from '../../lib/context.js'
+import { decodeCursor, encodeCursor } from '../../lib/http.js'
+import { uuidv7 } from '../../lib/ids.js'
+import { canSeeUnitPath } from '../../lib/scope.js'
+import { sql } from 'drizzle-orm'
+import { progressReports } from '../../db/schema/index.js'
+import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
+import { filesRepository } from '../files/files.repository.js'
+import { actsAsOffice, actsAsUnit, isOwnUnit, leadsProblem } from '../problems/problems.access.js'
+import { measuresRepository } from '../measures/measures.repository.js'
+import { lightSettings } from '../measures/measures.view.js'
+import type { LightSettings } from '../problems/lights.js'
+import { problemScope } from '../problems/problems.derived.js'
+import { unitsRepository } from '../units/units.repository.js'
+import { reportsRepository as repo, type ReportFilter } from './reports.repository.js'
+import { invalid } from '../measures/measures.rules.js'
+import { applyAcceptance, type Rating } from './reports.progress.js'
+import { auditView, toReport } from './reports.view.js'
+
+/**
+ * Progress reports (进展报告/调度): a unit reports on a problem in progress, with evidence; the
+ * office — or the lead unit, for its co-responsible units — accepts or returns it. Accepting
+ * moves the measure's and the problem's reported progress and so the light.
+ */
+export class ReportsService {
+  private readonly settings: LightSettings
+
+  constructor(
+    private readonly db: Db,
+    config: Config,
+  ) {
+    this.settings = lightSettings(config)
+  }
+
+  async create(ctx: Ctx, problemId: string, body: CreateReportBody): Promise<ProgressReport> {
+    const { actor } = ctx
+    return this.db.transaction(async (tx) => {
+      await measuresRepository.lockProblem(tx, problemId)
+      const problem = await measuresRepository.findProblem(tx, problemId, problemScope(actor))
+      if (!problem) throw notFound('Problem')
+      if (!actsAsUnit(actor) || !actor.unitId || !actor.id)
+        throw forbidden('Progress is reported by a responsible or lead unit')
+      if (problem.status !== 'in_progress')
+        throw new AppError(
+          'conflict',
+          `Progress is reported while a problem is in progress (it is ${problem.status})`,
+        )
+      const errors: FieldError[] = []
+      if (body.measureId) {
+        const measure = await measuresRepository.findById(tx, body.measureId)
+        const unit = measure && (await unitsRepository.findById(tx, measure.unitId))
+        if (!measure || measure.problemId !== problemId)
+          errors.push({ path: '/measureId', message: 'is not a measure of this problem' })
+        else if (
+          !leadsProblem(actor, problem.leadUnitPath) &&
+          !(unit && canSeeUnitPath(actor, unit.path))
+        )
+          errors.push({
+            path: '/measureId',
+            message: 'a unit reports on its own measures; the lead unit on any',
+          })
+      }
+      const ids = body.evidenceIds ?? []
+      const attachable = await filesRepository.lockAttachable(tx, ids, actor.id)
+      ids.forEach((fid, i) => {
+        if (!attachable.some((f) => f.id === fid))
+          errors.push({
+            path: `/evidenceIds/${i}`,
+            message: 'is not a file you uploaded that is still unattached',
+          })
+      })
+      if (errors.length) throw invalid(errors)
+
+      const id = uuidv7()
+      await repo.insert(tx, {
+        id,
+        problemId,
+        measureId: body.measureId ?? null,
+        unitId: actor.unitId,
+        period: body.period,
+        done: body.done,
+        percent: body.percent,
+        issues: body.issues ?? '',
+        nextSteps: body.nextSteps ?? '',
+        submittedBy: actor.id,
+        submittedByName:
+          (actor.type === 'user' ? await repo.displayName(tx, actor.id) : null) ?? actor.name,
+      })
+      await filesRepository.attach(tx, ids, { ownerType: 'report', ownerId: id, problemId })
+      const report = await this.load(tx, id)
+      await recordAudit(
+        tx,
+        ctx,
+        {
+          action: 'report.submitted',
+          entityType: 'report',
+          entityId: id,
+          unitId: actor.unitId,
+          after: auditView(report),
+        },
+        ...ids.map((fid) => ({
+          action: 'file.attached',
+          entityType: 'file',
+          entityId: fid,
+          after: { ownerType: 'report', ownerId: id, problemId },
+        })),
+      )
+      return report
+    })
+  }
+
+  async get(ctx: Ctx, id: string): Promise<ProgressReport> {
+    const row = await repo.findById(
+      this.db,
+      id,
+      problemScope(ctx.actor, sql`${progressReports.problemId}`),
+    )
+    if (!row) throw notFound('Report')
+    return toReport(row, await filesRepository.listByOwners(this.db, 'report', [id]))
+  }
+
+  /** The review queue and report search: submitted reports oldest first, otherwise newest first. */
+  async list(ctx: Ctx, q: ListReportsQuery): Promise<ReportPage> {
+    let unitPath: string | undefined
+    if (q.unit) unitPath = (await unitsRepository.findById(this.db, q.unit))?.path ?? '/none/'
+    const filter = {
+      scope: problemScope(ctx.actor, sql`${progressReports.problemId}`),
+      problem: q.problem,
+      status: q.status,
+      unitPath,
+      period: q.period,
+    }
+    return this.page(filter, q.status === 'submitted' ? 'asc' : 'desc', q)
+  }
+
+  /** A problem's reports, newest first. */
+  async listForProblem(
+    ctx: Ctx,
+    problemId: string,
+    q: ListProblemReportsQuery,
+  ): Promise<ReportPage> {
+    if (!(await measuresRepository.findProblem(this.db, problemId, problemScope(ctx.actor))))
+      throw notFound('Problem')
+    return this.page({ problem: problemId, status: q.status }, 'desc', q)
+  }
+
+  /**
+   * Accepts or returns a report. Accepting sets the measure's percent (done at 100), the
+   * problem's reported progress (the weighted mean over its measures, or the report's percent
+   * when it has none), rates a long-term problem's period, and recomputes the light.
+   */
+  async review(
+    ctx: Ctx,
+    id: string,
+    version: number,
+    body: ReviewReportBody,
+  ): Promise<ProgressReport> {
+    const { actor } = ctx
+    return this.db.transaction(async (tx) => {
+      const found = await repo.findById(
+        tx,
+        id,
+        problemScope(actor, sql`${progressReports.problemId}`),
+      )
+      if (!found) throw notFound('Report')
+      const problemId = found.report.problemId
+      await measuresRepository.lockProblem(tx, problemId)
+      const report = (await repo.lockById(tx, id))!
+      const problem = (await measuresRepository.findProblem(tx, problemId))!
+      if (isOwnUnit(actor, report.unitId)) throw forbidden('A unit never reviews its own report')
+      if (!actsAsOffice(actor)) {
+        if (!leadsProblem(actor, problem.leadUnitPath))
+          throw forbidden(
+            'Reports are reviewed by the office, or by the lead unit for its co-responsible units',
+          )
+        if (report.unitId === problem.leadUnitId)
+          throw forbidden("The lead unit's own reports are reviewed by the office")
+      }
+      if (report.version !== version) throw new AppError('precondition_failed')
+      if (report.status !== 'submitted')
+        throw new AppError('conflict', `The report was already ${report.status}`)
+      if (problem.status === 'closed') throw new AppError('conflict', 'The problem is closed')
+      const errors: FieldError[] = []
+      if (body.decision === 'return' && !body.note?.trim())
+        errors.push({ path: '/note', message: 'say why the report is returned' })
+      if (body.rating && problem.mode !== 'long_term')
+        errors.push({ path: '/rating', message: 'only long-term problems are rated per period' })
+      if (errors.length) throw invalid(errors)
+
+      const before = await this.load(tx, id)
+      const events: AuditEvent[] = []
+      let rating: Rating | null = null
+      if (body.decision === 'accept') {
+        const effect = await applyAcceptance(tx, report, problem, body.rating, this.settings)
+        events.push(...effect.events)
+        rating = effect.rating
+      }
+      await repo.update(tx, id, {
+        status: body.decision === 'accept' ? 'accepted' : 'returned',
+        reviewNote: body.note?.trim() ?? null,
+        reviewedBy: actor.id,
+        reviewedAt: new Date(),
+        rating,
+      })
+      const after = await this.load(tx, id)
+      await recordAudit(
+        tx,
+        ctx,
+        {
+          action: body.decision === 'accept' ? 'report.accepted' : 'report.returned',
+          entityType: 'report',
+          entityId: id,
+          unitId: report.unitId,
+          before: { status: before.status, problemId },
+          after: {
+            status: after.status,
+            reviewNote: after.reviewNote,
+            rating: after.rating,
+            percent: after.percent,
+            measureId: after.measureId,
+            problemId,
+          },
+        },
+        ...events,
+      )
+      return after
+    })
+  }
+
+  private async page(
+    filter: ReportFilter,
+    order: 'asc' | 'desc',
+    q: { limit?: number | undefined; cursor?: string | undefined },
+  ): Promise<ReportPage> {
+    const limit = q.limit ?? 50
+    const after = decodeCursor(q.cursor, 1)
+    const [rows, total] = await Promise.all([
+      repo.list(this.db, filter, order, limit + 1, after?.[0] ?? null),
+      repo.count(this.db, filter),
+    ])
+    const page = rows.slice(0, limit)
+    const evidence = await filesRepository.listByOwners(
+      this.db,
+      'report',
+      page.map((r) => r.report.id),
+    )
+    return {
+      items: page.map((r) =>
+        toReport(
+          r,
+          evidence.filter((f) => f.ownerId === r.report.id),
+        ),
+      ),
+      nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.report.id]) : null,
+      total,
+    }
+  }
+
+  private async load(db: DbOrTx, id: string): Promise<ProgressReport> {
+    const row = (await repo.findById(db, id))!
+    return toReport(row, await filesRepository.listByOwners(db, 'report', [id]))
+  }
+}

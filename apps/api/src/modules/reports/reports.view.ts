@@ -1,0 +1,33 @@
+import type { ProgressReport } from '@rectify/schemas'
+import { toFileInfo } from '../files/files.service.js'
+import type { FileRow } from '../files/files.repository.js'
+import type { ReportWithUnit } from './reports.repository.js'
+
+export function toReport(r: ReportWithUnit, evidence: FileRow[]): ProgressReport {
+  const p = r.report
+  return {
+    id: p.id,
+    problemId: p.problemId,
+    measureId: p.measureId,
+    unit: { id: p.unitId, code: r.unitCode, name: r.unitName },
+    period: p.period,
+    done: p.done,
+    percent: p.percent,
+    issues: p.issues,
+    nextSteps: p.nextSteps,
+    evidence: evidence.map(toFileInfo),
+    status: p.status as ProgressReport['status'],
+    reviewNote: p.reviewNote,
+    reviewedAt: p.reviewedAt?.toISOString() ?? null,
+    rating: p.rating as ProgressReport['rating'],
+    submittedBy: p.submittedByName,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+  }
+}
+
+/** What the audit log keeps of a report: the record with its problem and the evidence ids. */
+export function auditView(r: ProgressReport): Record<string, unknown> {
+  const { evidence, ...rest } = r
+  return { ...rest, evidenceIds: evidence.map((e) => e.id) }
+}
