@@ -226,19 +226,17 @@ async function seedMeasures(
       percent,
       doneDate: accepted ? addDays(c.today, -5) : null,
     })
-    await tx
-      .insert(milestones)
-      .values(
-        ms.map((m, n) => ({
-          id: uuidv7(),
-          measureId: id,
-          seq: n + 1,
-          name: m.name,
-          dueDate: m.dueDate,
-          weight: m.weight ?? null,
-          doneDate: m.doneDate,
-        })),
-      )
+    await tx.insert(milestones).values(
+      ms.map((m, n) => ({
+        id: uuidv7(),
+        measureId: id,
+        seq: n + 1,
+        name: m.name,
+        dueDate: m.dueDate,
+        weight: m.weight ?? null,
+        doneDate: m.doneDate,
+      })),
+    )
   }
   return percents
 }
@@ -292,21 +290,19 @@ async function seedReports(
     ]
     for (const e of evidence) {
       const stored = await c.store.put(Readable.from([e.bytes]))
-      await tx
-        .insert(files)
-        .values({
-          id: uuidv7(),
-          name: e.name,
-          size: stored.size,
-          mimeType: e.type,
-          sha256: stored.sha256,
-          storageKey: stored.key,
-          ownerType: 'report',
-          ownerId: reportId,
-          problemId,
-          unitId,
-          uploadedBy: d.region === 'JZ-LH' ? c.users.county : null,
-        })
+      await tx.insert(files).values({
+        id: uuidv7(),
+        name: e.name,
+        size: stored.size,
+        mimeType: e.type,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+        ownerType: 'report',
+        ownerId: reportId,
+        problemId,
+        unitId,
+        uploadedBy: d.region === 'JZ-LH' ? c.users.county : null,
+      })
       fileCount++
     }
   }
