@@ -10,6 +10,7 @@ import './specs/navigation.mjs'
 import './specs/administration.mjs'
 import './specs/session.mjs'
 import './specs/language.mjs'
+import './specs/ledger.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)

@@ -1,6 +1,14 @@
 import type { TokenPair } from '@rectify/schemas'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, configureAuth, request, toSearch, type TokenStorage } from './http'
+import {
+  ApiError,
+  configureAuth,
+  download,
+  request,
+  toSearch,
+  upload,
+  type TokenStorage,
+} from './http'
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>
 
@@ -164,5 +172,121 @@ describe('toSearch', () => {
     expect(toSearch(undefined)).toBe('')
     expect(toSearch({ a: null, b: '' })).toBe('')
     expect(toSearch({ q: '污水', limit: 200 })).toBe('?q=%E6%B1%A1%E6%B0%B4&limit=200')
+  })
+})
+
+/** Just enough of XMLHttpRequest for `upload`: headers in, progress and one answer out. */
+class FakeXhr {
+  static answer: (xhr: FakeXhr) => { status: number; body: unknown } = () => ({
+    status: 201,
+    body: {},
+  })
+  static sent: FakeXhr[] = []
+  method = ''
+  url = ''
+  headers: Record<string, string> = {}
+  body: unknown
+  status = 0
+  statusText = ''
+  responseText = ''
+  upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null }
+  onload: (() => void) | null = null
+  onerror: (() => void) | null = null
+  onabort: (() => void) | null = null
+
+  open(method: string, url: string) {
+    this.method = method
+    this.url = url
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value
+  }
+  getAllResponseHeaders() {
+    return 'content-type: application/problem+json\r\netag: "1"\r\n'
+  }
+  send(body: unknown) {
+    this.body = body
+    FakeXhr.sent.push(this)
+    queueMicrotask(() => {
+      this.upload.onprogress?.({
+        lengthComputable: true,
+        loaded: 512,
+        total: 1024,
+      } as ProgressEvent)
+      const { status, body: answer } = FakeXhr.answer(this)
+      this.status = status
+      this.responseText = JSON.stringify(answer)
+      this.onload?.()
+    })
+  }
+  abort() {
+    this.onabort?.()
+  }
+}
+
+describe('upload', () => {
+  let tokens: ReturnType<typeof memoryTokens>
+
+  beforeEach(() => {
+    tokens = memoryTokens(pair(1))
+    configureAuth(tokens, () => {})
+    FakeXhr.sent = []
+    vi.stubGlobal('XMLHttpRequest', FakeXhr)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('posts the form with the bearer token and an Idempotency-Key, reporting progress', async () => {
+    FakeXhr.answer = () => ({ status: 201, body: { id: 'f1', sha256: 'ab' } })
+    const progress: number[] = []
+    const form = new FormData()
+    const info = await upload<{ id: string }>('/files', form, {
+      onProgress: (loaded, total) => progress.push(loaded / total),
+    })
+    expect(info).toEqual({ id: 'f1', sha256: 'ab' })
+    expect(progress).toEqual([0.5])
+    const [xhr] = FakeXhr.sent
+    expect(xhr).toMatchObject({ method: 'POST', url: '/api/v1/files', body: form })
+    expect(xhr!.headers.Authorization).toBe('Bearer access-1')
+    expect(xhr!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('renews an expired token once and sends the same upload again with the same key', async () => {
+    serve(rotatingServer(2))
+    tokens.current = { ...pair(2), accessToken: 'access-stale' }
+    FakeXhr.answer = (xhr) =>
+      xhr.headers.Authorization === 'Bearer access-3'
+        ? { status: 201, body: { id: 'f2' } }
+        : {
+            status: 401,
+            body: { type: 'x', title: 'x', status: 401, code: 'unauthorized' },
+          }
+    await expect(upload('/files', new FormData())).resolves.toEqual({ id: 'f2' })
+    expect(FakeXhr.sent).toHaveLength(2)
+    expect(FakeXhr.sent[1]!.headers['Idempotency-Key']).toBe(
+      FakeXhr.sent[0]!.headers['Idempotency-Key'],
+    )
+  })
+
+  it('turns a refused file into an ApiError the form can name (415, 413)', async () => {
+    FakeXhr.answer = () => ({
+      status: 415,
+      body: { type: 'x', title: 'x', status: 415, code: 'unsupported_media_type' },
+    })
+    await expect(upload('/files', new FormData())).rejects.toMatchObject({
+      status: 415,
+      code: 'unsupported_media_type',
+    })
+  })
+})
+
+describe('download', () => {
+  beforeEach(() => configureAuth(memoryTokens(pair(1)), () => {}))
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('reads a file with the bearer token as a Blob', async () => {
+    serve(() => new Response(new Uint8Array([137, 80, 78, 71]), { status: 200 }))
+    const blob = await download('/files/f1')
+    expect(blob.size).toBe(4)
+    expect(header(0, 'Authorization')).toBe('Bearer access-1')
   })
 })

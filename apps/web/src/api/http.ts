@@ -1,7 +1,8 @@
 /**
- * The one place in the SPA that calls `fetch`. Every API module goes through `request`, which
- * adds the bearer token, refreshes it once on a 401, sends `If-Match` and `Idempotency-Key`, and
- * turns RFC 9457 problem details into an `ApiError` the UI can branch on by `code`.
+ * The one place in the SPA that talks to the server (`fetch`, and XMLHttpRequest for uploads with
+ * progress). Every API module goes through `request`, `download` or `upload`, which add the
+ * bearer token, refresh it once on a 401, send `If-Match` and `Idempotency-Key`, and turn RFC 9457
+ * problem details into an `ApiError` the UI can branch on by `code`.
  */
 import type { ProblemDetails, TokenPair } from '@rectify/schemas'
 
@@ -210,13 +211,17 @@ async function parse<T>(response: Response): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T
 }
 
-/** Calls `path` under `/api/v1` and returns the parsed JSON body (undefined for 204). */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const auth = options.auth ?? true
-  const method = options.method ?? 'GET'
-  const key = (options.idempotent ?? method === 'POST') ? newIdempotencyKey() : null
+/** One attempt at a request with the given access token (fetch or XHR). */
+type Attempt = (access: string | null) => Promise<Response>
+
+/**
+ * Runs `attempt` with the bearer token, renews the token once on a 401 and tries again, ends the
+ * session when it cannot be renewed, and turns a failure into an ApiError. Every route goes
+ * through here, whatever carries it (JSON, a download, an upload with progress).
+ */
+async function authorized(attempt: Attempt, auth: boolean): Promise<Response> {
   const access = auth ? tokens.accessToken() : null
-  let response = await send(path, options, key, access)
+  let response = await attempt(access)
 
   if (response.status === 401 && auth && (await isExpiredToken(response))) {
     // Another request may already have renewed the token while this one was in flight.
@@ -225,10 +230,100 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       (tokens.accessToken() !== access || (await refreshSession()))
     if (renewed) {
       // The same idempotency key: the first attempt was refused, so nothing was created.
-      response = await send(path, options, key, tokens.accessToken())
+      response = await attempt(tokens.accessToken())
     }
     if (response.status === 401 && (await isExpiredToken(response))) onSessionExpired()
   }
   if (!response.ok) throw await toApiError(response)
+  return response
+}
+
+/** Calls `path` under `/api/v1` and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET'
+  const key = (options.idempotent ?? method === 'POST') ? newIdempotencyKey() : null
+  const response = await authorized(
+    (access) => send(path, options, key, access),
+    options.auth ?? true,
+  )
+  return parse<T>(response)
+}
+
+/** `GET path` for a binary body (an evidence file), with the same auth as every call. */
+export async function download(path: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await authorized((access) => send(path, { signal }, null, access), true)
+  return response.blob()
+}
+
+export interface UploadOptions {
+  /** Called as the request body goes out: bytes sent so far and in all. */
+  onProgress?: (loaded: number, total: number) => void
+  signal?: AbortSignal
+}
+
+/** Statuses whose response may not carry a body (`new Response` refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304])
+
+function headersOf(raw: string): Headers {
+  const headers = new Headers()
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const at = line.indexOf(':')
+    if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim())
+  }
+  return headers
+}
+
+/**
+ * One multipart POST through XMLHttpRequest: `fetch` cannot report upload progress. The answer
+ * is wrapped in a `Response` so the rest of the pipeline treats it like any other.
+ */
+function sendForm(
+  path: string,
+  form: FormData,
+  key: string,
+  access: string | null,
+  options: UploadOptions,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled', 'AbortError'))
+      return
+    }
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `${API_BASE}${path}`)
+    xhr.setRequestHeader('Accept', 'application/json')
+    if (access) xhr.setRequestHeader('Authorization', `Bearer ${access}`)
+    xhr.setRequestHeader('Idempotency-Key', key)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total)
+    }
+    xhr.onload = () => {
+      const body = NULL_BODY.has(xhr.status) ? null : xhr.responseText
+      resolve(
+        new Response(body, {
+          status: xhr.status,
+          statusText: xhr.statusText,
+          headers: headersOf(xhr.getAllResponseHeaders()),
+        }),
+      )
+    }
+    xhr.onerror = () => reject(networkError(new Error('The upload could not be sent')))
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'))
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true })
+    xhr.send(form)
+  })
+}
+
+/**
+ * `POST path` with a multipart body, reporting upload progress. Same bearer token, refresh on
+ * 401, Idempotency-Key (kept for the retry) and ApiError as `request`.
+ */
+export async function upload<T>(
+  path: string,
+  form: FormData,
+  options: UploadOptions = {},
+): Promise<T> {
+  const key = newIdempotencyKey()
+  const response = await authorized((access) => sendForm(path, form, key, access, options), true)
   return parse<T>(response)
 }

@@ -1,4 +1,16 @@
 /** English. Typed against the Chinese messages, so a missing key fails the type check. */
+import {
+  extension,
+  ledger,
+  light,
+  measure,
+  plan,
+  problem,
+  report,
+  review,
+  rounds,
+  work,
+} from './en.ledger'
 import { audit, errors } from './en.logs'
 import type { MessageSchema } from './zh-CN'
 
@@ -43,6 +55,10 @@ const en: MessageSchema = {
     updatedAt: 'Updated',
     confirmTitle: 'Please confirm',
     currentValue: 'Currently saved: {value}',
+    previous: 'Previous',
+    next: 'Next',
+    pageOf: '{n} rows · page {page} of {pages}',
+    print: 'Print',
   },
   lang: {
     label: 'Language',
@@ -70,6 +86,12 @@ const en: MessageSchema = {
     clients: 'API clients',
     clientDetail: 'API client',
     audit: 'Audit log',
+    problems: 'Problem list',
+    problemDetail: 'Problem',
+    problemPlan: 'Edit plan',
+    problemReport: 'Report progress',
+    reviews: 'Review queue',
+    rounds: 'Inspection rounds',
     login: 'Sign in',
     notFound: 'Page not found',
   },
@@ -128,8 +150,11 @@ const en: MessageSchema = {
     duties: 'Your duties',
     available: 'Available now',
     upcoming:
-      'The problem ledger, dispatch, acceptance, petition, accountability and statistics modules are being rolled out and will appear in the menu for your role.',
+      'The dispatch, acceptance, petition, accountability and statistics modules are being rolled out and will appear in the menu for your role.',
     links: {
+      problems: 'Find problems, read their plans and progress',
+      reviews: 'Review the progress reports units sent',
+      rounds: 'Inspection rounds and their problem lists',
       units: 'View and maintain the unit tree',
       unitsReadOnly: 'View the unit tree',
       users: 'Manage accounts and roles',
@@ -251,6 +276,16 @@ const en: MessageSchema = {
       petitions_write: 'Write petition cases',
     },
   },
+  problem,
+  light,
+  ledger,
+  measure,
+  plan,
+  report,
+  review,
+  extension,
+  rounds,
+  work,
   audit,
   errors,
   notFound: {

@@ -1,7 +1,19 @@
 import {
   ACTOR_TYPES,
   ERROR_CODES,
+  EXTENSION_STATUSES,
+  LIGHTS,
+  MEASURE_STATUSES,
+  PROBLEM_ACTIONS,
+  PROBLEM_DOMAINS,
+  PROBLEM_MODES,
+  PROBLEM_NATURES,
+  PROBLEM_SORTS,
+  PROBLEM_SOURCES,
+  PROBLEM_STATUSES,
+  REPORT_STATUSES,
   ROLES,
+  ROUND_KINDS,
   SCOPES,
   UNIT_KINDS,
   USER_STATUSES,
@@ -58,6 +70,45 @@ describe('messages', () => {
       ...MENU.flatMap((group) => [group.titleKey, ...group.items.map((item) => item.titleKey)]),
     ]
     for (const key of needed) expect(zh.has(key), key).toBe(true)
+  })
+
+  it('names every value of the ledger: statuses, lights, sources, modes, sorts, ...', () => {
+    const needed = [
+      ...PROBLEM_STATUSES.map((v) => `problem.statuses.${v}`),
+      ...PROBLEM_SOURCES.map((v) => `problem.sources.${v}`),
+      ...PROBLEM_NATURES.map((v) => `problem.natures.${v}`),
+      ...PROBLEM_DOMAINS.map((v) => `problem.domains.${v}`),
+      ...PROBLEM_MODES.map((v) => `problem.modes.${v}`),
+      ...PROBLEM_ACTIONS.flatMap((v) => [
+        `problem.actions.${v}`,
+        `problem.actionDone.${v}`,
+        `problem.actionConfirm.${v}`,
+      ]),
+      ...LIGHTS.map((v) => `light.colors.${v}`),
+      ...PROBLEM_SORTS.map((v) => `ledger.sorts.${v.startsWith('-') ? `${v.slice(1)}Desc` : v}`),
+      ...MEASURE_STATUSES.map((v) => `measure.statuses.${v}`),
+      ...REPORT_STATUSES.map((v) => `report.statuses.${v}`),
+      ...EXTENSION_STATUSES.map((v) => `extension.statuses.${v}`),
+      ...ROUND_KINDS.map((v) => `rounds.kinds.${v}`),
+    ]
+    for (const key of needed) expect(zh.has(key), key).toBe(true)
+  })
+
+  it("uses UX.md's words for the lights and the stages of a problem", () => {
+    expect(['green', 'blue', 'yellow', 'red'].map((c) => zh.get(`light.colors.${c}`))).toEqual([
+      '正常',
+      '临期',
+      '滞后',
+      '逾期',
+    ])
+    expect(PROBLEM_STATUSES.map((s) => zh.get(`problem.statuses.${s}`))).toEqual([
+      '待制定方案',
+      '方案审核中',
+      '整改中',
+      '验收中',
+      '公示中',
+      '已销号',
+    ])
   })
 
   it('says 用户名或密码错误 for invalid credentials, as users expect', () => {

@@ -2,6 +2,18 @@
  * Simplified Chinese, the default and complete language. The words follow UX.md's table.
  * vue-i18n treats `{ } @ $ |` as syntax: write them as `{'@'}` etc. if ever needed.
  */
+import {
+  extension,
+  ledger,
+  light,
+  measure,
+  plan,
+  problem,
+  report,
+  review,
+  rounds,
+  work,
+} from './zh-CN.ledger'
 import { audit, errors } from './zh-CN.logs'
 
 const zhCN = {
@@ -45,6 +57,10 @@ const zhCN = {
     updatedAt: '更新时间',
     confirmTitle: '请确认',
     currentValue: '当前已保存的值：{value}',
+    previous: '上一页',
+    next: '下一页',
+    pageOf: '共 {n} 条 · 第 {page} / {pages} 页',
+    print: '打印',
   },
   lang: {
     label: '语言',
@@ -72,6 +88,12 @@ const zhCN = {
     clients: '接口客户端',
     clientDetail: '客户端详情',
     audit: '操作日志',
+    problems: '问题清单',
+    problemDetail: '问题详情',
+    problemPlan: '编辑整改方案',
+    problemReport: '报送进展',
+    reviews: '审核队列',
+    rounds: '督察批次',
     login: '登录',
     notFound: '页面不存在',
   },
@@ -127,8 +149,11 @@ const zhCN = {
     duties: '岗位职责',
     available: '现在可以使用',
     upcoming:
-      '整改台账、调度督办、验收销号、信访件、问责和统计分析等功能正在陆续上线，上线后将按您的角色显示在左侧菜单中。',
+      '调度督办、验收销号、信访件、问责和统计分析等功能正在陆续上线，上线后将按您的角色显示在左侧菜单中。',
     links: {
+      problems: '按条件查找问题，查看整改方案和进展',
+      reviews: '审核各单位报送的进展报告',
+      rounds: '查看督察批次及其问题清单',
       units: '查看和维护单位结构',
       unitsReadOnly: '查看单位结构',
       users: '管理用户账号和角色',
@@ -247,6 +272,16 @@ const zhCN = {
       petitions_write: '维护信访件',
     },
   },
+  problem,
+  light,
+  ledger,
+  measure,
+  plan,
+  report,
+  review,
+  extension,
+  rounds,
+  work,
   audit,
   errors,
   notFound: {

@@ -5,9 +5,12 @@
 import type { Role } from '@rectify/schemas'
 
 /** A part of the SPA that a route or menu entry belongs to. */
-export type Feature = 'home' | 'units' | 'users' | 'clients' | 'audit'
+export type Feature =
+  'home' | 'units' | 'users' | 'clients' | 'audit' | 'ledger' | 'reviews' | 'rounds'
 
 const EVERYONE: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
+/** Everyone with a part in the rectification; the administrator keeps to accounts and units. */
+const BUSINESS: readonly Role[] = ['office', 'lead_unit', 'unit', 'leader', 'auditor']
 
 /** Roles that may open each feature (read). */
 export const READ_ACCESS: Record<Feature, readonly Role[]> = {
@@ -18,6 +21,10 @@ export const READ_ACCESS: Record<Feature, readonly Role[]> = {
   // Separation of duties: the admin manages accounts, the auditor and the office read the log.
   clients: ['admin'],
   audit: ['office', 'auditor'],
+  // Unit staff see the problems of their own subtree: the API filters the list.
+  ledger: BUSINESS,
+  reviews: ['office'],
+  rounds: ['office', 'leader', 'auditor'],
 }
 
 /** Roles that may change each feature's records. */
@@ -27,6 +34,10 @@ export const WRITE_ACCESS: Record<Feature, readonly Role[]> = {
   users: ['admin'],
   clients: ['admin'],
   audit: [],
+  // Who may change which problem, and how, depends on its state: see lib/problem-access.ts.
+  ledger: ['office', 'lead_unit', 'unit'],
+  reviews: ['office'],
+  rounds: ['office'],
 }
 
 function holdsAny(roles: readonly Role[], allowed: readonly Role[]): boolean {

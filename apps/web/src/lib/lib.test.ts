@@ -60,11 +60,11 @@ describe('access by role', () => {
 
   it.each<[Role, string[]]>([
     ['admin', ['units', 'users', 'clients']],
-    ['office', ['units', 'users', 'audit']],
-    ['auditor', ['units', 'users', 'audit']],
-    ['leader', ['units', 'users']],
-    ['lead_unit', ['units']],
-    ['unit', ['units']],
+    ['office', ['problems', 'reviews', 'rounds', 'units', 'users', 'audit']],
+    ['auditor', ['problems', 'rounds', 'units', 'users', 'audit']],
+    ['leader', ['problems', 'rounds', 'units', 'users']],
+    ['lead_unit', ['problems', 'units']],
+    ['unit', ['problems', 'units']],
   ])('%s sees %j in the menu', (role, routes) => {
     expect(visible([role])).toEqual(routes)
   })
@@ -78,8 +78,15 @@ describe('access by role', () => {
     expect(canRead(['admin'], 'audit')).toBe(false)
   })
 
+  it('keeps the administrator out of the ledger and lets only the office review and edit rounds', () => {
+    expect(canRead(['admin'], 'ledger')).toBe(false)
+    expect(canWrite(['office'], 'rounds')).toBe(true)
+    expect(canWrite(['leader'], 'rounds')).toBe(false)
+    expect(canRead(['lead_unit'], 'reviews')).toBe(false)
+  })
+
   it('combines the rights of several roles', () => {
-    expect(visible(['unit', 'auditor'])).toEqual(['units', 'users', 'audit'])
+    expect(visible(['unit', 'auditor'])).toEqual(['problems', 'rounds', 'units', 'users', 'audit'])
   })
 })
 

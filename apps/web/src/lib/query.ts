@@ -44,3 +44,11 @@ export function shanghaiDayStart(date: string): string {
 export function shanghaiDayEnd(date: string): string {
   return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000 - 1).toISOString()
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** An identifier (UUID) from the query, or undefined: a mangled link must not become a 400. */
+export function queryId(value: Raw): string | undefined {
+  const text = queryString(value)
+  return text && UUID.test(text) ? text : undefined
+}

@@ -34,7 +34,16 @@ export interface MenuGroup {
 
 /** Every group in UX.md's order, with the entries that exist today. */
 export const MENU: readonly MenuGroup[] = [
-  { key: 'ledger', titleKey: 'nav.groups.ledger', icon: Document, items: [] },
+  {
+    key: 'ledger',
+    titleKey: 'nav.groups.ledger',
+    icon: Document,
+    items: [
+      { route: 'problems', feature: 'ledger', titleKey: 'nav.problems' },
+      { route: 'reviews', feature: 'reviews', titleKey: 'nav.reviews' },
+      { route: 'rounds', feature: 'rounds', titleKey: 'nav.rounds' },
+    ],
+  },
   { key: 'dispatch', titleKey: 'nav.groups.dispatch', icon: Bell, items: [] },
   { key: 'acceptance', titleKey: 'nav.groups.acceptance', icon: Finished, items: [] },
   { key: 'petitions', titleKey: 'nav.groups.petitions', icon: ChatLineSquare, items: [] },

@@ -40,6 +40,57 @@ export const routes: RouteRecordRaw[] = [
         meta: { feature: 'home', titleKey: 'nav.home' },
       },
       {
+        path: 'problems',
+        name: 'problems',
+        component: () => import('@/views/ProblemListView.vue'),
+        meta: { feature: 'ledger', titleKey: 'nav.problems', group: 'ledger' },
+      },
+      {
+        path: 'problems/:id',
+        name: 'problem-detail',
+        component: () => import('@/views/ProblemDetailView.vue'),
+        meta: {
+          feature: 'ledger',
+          titleKey: 'nav.problemDetail',
+          group: 'ledger',
+          parent: 'problems',
+        },
+      },
+      {
+        path: 'problems/:id/plan',
+        name: 'problem-plan',
+        component: () => import('@/views/ProblemPlanView.vue'),
+        meta: {
+          feature: 'ledger',
+          titleKey: 'nav.problemPlan',
+          group: 'ledger',
+          parent: 'problems',
+        },
+      },
+      {
+        path: 'problems/:id/reports/new',
+        name: 'problem-report',
+        component: () => import('@/views/ProblemReportView.vue'),
+        meta: {
+          feature: 'ledger',
+          titleKey: 'nav.problemReport',
+          group: 'ledger',
+          parent: 'problems',
+        },
+      },
+      {
+        path: 'reviews',
+        name: 'reviews',
+        component: () => import('@/views/ReviewQueueView.vue'),
+        meta: { feature: 'reviews', titleKey: 'nav.reviews', group: 'ledger' },
+      },
+      {
+        path: 'rounds',
+        name: 'rounds',
+        component: () => import('@/views/RoundsView.vue'),
+        meta: { feature: 'rounds', titleKey: 'nav.rounds', group: 'ledger' },
+      },
+      {
         path: 'admin/units/:id?',
         name: 'units',
         component: () => import('@/views/UnitsView.vue'),

@@ -1,0 +1,22 @@
+/** Evidence files (佐证材料): upload with progress, download with the user's credentials. */
+import type { FileInfo } from '@rectify/schemas'
+import { download, upload, type UploadOptions } from './http'
+
+/**
+ * `POST /files` with one multipart part named `file`. The server sniffs the type (415 for
+ * anything but images, PDF, Office documents and ZIP) and enforces the size limit (413).
+ */
+export function uploadFile(
+  file: Blob,
+  name: string,
+  options: UploadOptions = {},
+): Promise<FileInfo> {
+  const form = new FormData()
+  form.append('file', file, name)
+  return upload<FileInfo>('/files', form, options)
+}
+
+/** `GET /files/:id`: the bytes, read like the record the file belongs to (404 otherwise). */
+export function downloadFile(id: string, signal?: AbortSignal): Promise<Blob> {
+  return download(`/files/${encodeURIComponent(id)}`, signal)
+}

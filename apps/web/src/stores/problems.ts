@@ -1,0 +1,63 @@
+/**
+ * The ledger list (问题清单): one page of problems at a time, for the filters and page in the URL.
+ * Pages are reached by cursor; the stack of cursors already seen makes "previous" possible.
+ */
+import type { Problem } from '@rectify/schemas'
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import * as problemsApi from '@/api/problems'
+import {
+  FIRST_PAGE,
+  currentPage,
+  nextTarget,
+  previousTarget,
+  stackAt,
+  type CursorStack,
+} from '@/lib/cursor-stack'
+import {
+  LEDGER_PAGE_SIZE,
+  toProblemsQuery,
+  type LedgerFilters,
+  type LedgerPaging,
+} from '@/lib/ledger-query'
+
+export const useProblemsStore = defineStore('problems', () => {
+  const items = shallowRef<Problem[]>([])
+  const total = ref(0)
+  const nextCursor = ref<string | null>(null)
+  const loading = ref(false)
+  const error = shallowRef<unknown>(null)
+  const stack = shallowRef<CursorStack>(FIRST_PAGE)
+  /** The filters of the rows shown; other filters start a new stack. */
+  let shownFor = ''
+  let generation = 0
+
+  const page = computed(() => currentPage(stack.value))
+  const pages = computed(() => Math.max(1, Math.ceil(total.value / LEDGER_PAGE_SIZE)))
+  const next = computed(() => nextTarget(stack.value, nextCursor.value))
+  const previous = computed(() => previousTarget(stack.value))
+
+  /** Loads the page the URL names. A newer call wins over one still in flight. */
+  async function show(filters: LedgerFilters, paging: LedgerPaging): Promise<void> {
+    const mine = ++generation
+    const key = JSON.stringify(filters)
+    const base = key === shownFor ? stack.value : FIRST_PAGE
+    loading.value = true
+    error.value = null
+    try {
+      const result = await problemsApi.listProblems(toProblemsQuery(filters, paging))
+      if (mine !== generation) return
+      items.value = result.items
+      total.value = result.total
+      nextCursor.value = result.nextCursor
+      stack.value = stackAt(base, paging.page, paging.cursor ?? null)
+      shownFor = key
+    } catch (cause) {
+      if (mine === generation) error.value = cause
+    } finally {
+      if (mine === generation) loading.value = false
+    }
+  }
+
+  return { items, total, loading, error, page, pages, next, previous, show }
+})
