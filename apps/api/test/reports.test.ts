@@ -407,6 +407,14 @@ describe('reviewing a report', () => {
     expect((await problemRow(p.id)).reportedProgress).toBe(80) // (100×3 + 20×1) / 4
   })
 
+  it("takes a whole-problem report's percent even when the problem has measures", async () => {
+    const p = await problem()
+    await makeMeasure(t.database.db, { problem: p, unit: world.units.countyA, percent: 20 })
+    const r = await submit('unitA', p, { percent: 55 })
+    expect((await review('office', r.id, { decision: 'accept' })).statusCode).toBe(200)
+    expect((await problemRow(p.id)).reportedProgress).toBe(55)
+  })
+
   it("takes the report's percent when the problem has no measures", async () => {
     const p = await problem()
     const r = await submit('unitA', p, { percent: 35 })

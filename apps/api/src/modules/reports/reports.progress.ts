@@ -16,8 +16,9 @@ export type Rating = 'on_schedule' | 'behind'
 
 /**
  * What accepting a report changes, inside the review's transaction: the measure reported on
- * takes the report's percent (done, with today's date, at 100); the problem's reported progress
- * becomes the weighted mean over its measures, or the report's percent when it has none; a
+ * takes the report's percent (done, with today's date, at 100) and the problem's reported
+ * progress becomes the weighted mean over its measures; a report on the whole problem sets the
+ * problem's reported progress to its percent; a
  * long-term problem's period is rated (the reviewer's rating, else behind when the percent
  * trails planned progress by more than the tolerance); then planned progress and the light are
  * recomputed. Returns the audit events for the caller to record last.
@@ -58,7 +59,9 @@ export async function applyAcceptance(
     })
   }
   const facts = await planFacts(tx, problemId)
-  const reported = measuresReported(facts) ?? report.percent
+  // Reported progress is the latest accepted report: a report on the whole problem states it
+  // directly; a report on one measure moves that measure, and the problem follows its measures.
+  const reported = report.measureId ? (measuresReported(facts) ?? report.percent) : report.percent
   await measuresRepository.setReportedProgress(tx, problemId, reported)
   events.push({
     action: 'problem.progress_updated',
