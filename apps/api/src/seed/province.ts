@@ -242,7 +242,8 @@ export async function seedProvince(database: Database, opts: ProvinceOptions) {
     update problems p set reported_progress = s.avg
       from (select problem_id, avg(percent) as avg from measures group by problem_id) s
      where s.problem_id = p.id and ${scope}`)
-  await db.execute(sql`analyze`)
+  // The bulk updates above left dead rows: reclaim them and refresh the planner's statistics.
+  await database.query('vacuum analyze')
 
   progress('lights', 0, opts.problems)
   const lit = await refreshStaleLights(db, today, DEFAULT_LIGHT_SETTINGS, { batch: 2000 })

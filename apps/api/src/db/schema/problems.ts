@@ -78,6 +78,11 @@ export const problems = pgTable(
     index('problems_deadline_idx').on(t.deadline, t.id),
     index('problems_updated_idx').on(t.updatedAt, t.id),
     index('problems_code_idx').on(t.code, t.id),
+    // The ledger's other filters, combined by bitmap AND with status and each other.
+    index('problems_domain_idx').on(t.domain, t.status),
+    index('problems_mode_idx').on(t.mode),
+    index('problems_source_idx').on(t.source),
+    index('problems_nature_idx').on(t.nature),
     index('problems_lead_unit_idx').on(t.leadUnitId),
     index('problems_region_idx').on(t.regionId),
     index('problems_parent_idx').on(t.parentId),
