@@ -153,6 +153,94 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
+
+  // ── Acceptance, publicity, close-out, rebound reviews, calendar, dossier (modules/acceptance, modules/dossier)
+  // Apply: the lead unit. Review: per level (county: a lead-unit user of the problem's county,
+  // never of the lead unit itself; city: the office, never for its own unit) — decided in the
+  // service. Publicity, close-out, rebound reviews: the office. The calendar: office and admin.
+  'GET /api/v1/problems/:id/acceptance': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/problems/:id/acceptances': {
+    roles: ['lead_unit'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/acceptances': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'POST /api/v1/acceptances/:id/reviews': {
+    roles: ['office', 'lead_unit'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/acceptance-reviews/:id/snapshot': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/problems/:id/publicity': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/publicity': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'POST /api/v1/problems/:id/closeout': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/rebound-reviews': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/rebound-reviews/:id': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/calendar': { roles: ALL, scopes: ['problems:read'], objects: 'none' },
+  'PUT /api/v1/calendar/:date': { roles: ['office', 'admin'], objects: 'none' },
+  'DELETE /api/v1/calendar/:date': { roles: ['office', 'admin'], objects: 'none' },
+  // The dossier (一案一档) is read like the problem; auditors and the file room take it whole.
+  'GET /api/v1/problems/:id/dossier': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+
+  // ── The public board and public reports (modules/public, modules/public-reports)
+  // No credentials; only allow-listed fields leave (see packages/schemas/src/public.ts).
+  'GET /api/v1/public/problems': PUBLIC,
+  'GET /api/v1/public/problems/:id': PUBLIC,
+  'GET /api/v1/public/notices': PUBLIC,
+  'GET /api/v1/public/regions': PUBLIC,
+  'GET /api/v1/public/challenge': PUBLIC,
+  'POST /api/v1/public/files': PUBLIC,
+  'POST /api/v1/public/reports': PUBLIC,
+  'GET /api/v1/public/reports/:code': PUBLIC,
+  // Triage is the office's; leaders and auditors read (without the reporter's name and contact).
+  'GET /api/v1/public-reports': {
+    roles: ['office', 'leader', 'auditor'],
+    scopes: ['public_reports:read'],
+    objects: 'none',
+  },
+  'GET /api/v1/public-reports/:id': {
+    roles: ['office', 'leader', 'auditor'],
+    scopes: ['public_reports:read'],
+    objects: 'none',
+  },
+  'POST /api/v1/public-reports/:id/triage': {
+    roles: ['office'],
+    scopes: ['public_reports:write'],
+    objects: 'none',
+  },
+  'POST /api/v1/public-reports/:id/ruling': {
+    roles: ['office'],
+    scopes: ['public_reports:write'],
+    objects: 'none',
+  },
 }
 
 export function policyKey(method: string, url: string): string {

@@ -27,6 +27,8 @@ export const SCOPES = [
   'progress:write',
   'petitions:read',
   'petitions:write',
+  'public_reports:read',
+  'public_reports:write',
 ] as const
 export type Scope = (typeof SCOPES)[number]
 export const ScopeSchema = Type.Enum(SCOPES)

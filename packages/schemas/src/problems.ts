@@ -31,7 +31,24 @@ export const PROBLEM_STATUSES = [
   'closed',
 ] as const
 export const LIGHTS = ['green', 'blue', 'yellow', 'red'] as const
-export const PROBLEM_ACTIONS = ['submit', 'approve', 'return', 'apply'] as const
+/** The plan steps taken through `POST /problems/{id}/transitions`. */
+export const PROBLEM_ACTIONS = ['submit', 'approve', 'return'] as const
+/**
+ * Every step of a problem's life, as the lifecycle table names them: the plan steps, then the
+ * close-out steps, each taken through its own route (acceptances, reviews, publicity,
+ * objection rulings, close-out, rebound reviews).
+ */
+export const LIFECYCLE_ACTIONS = [
+  ...PROBLEM_ACTIONS,
+  'apply',
+  'review_pass',
+  'review_return',
+  'open_publicity',
+  'uphold_objection',
+  'close',
+  'fail_rebound',
+] as const
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
 
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number]
 export type Light = (typeof LIGHTS)[number]
@@ -114,7 +131,12 @@ export const ProblemSchema = Type.Object({
   parentId: Type.Union([IdSchema, Type.Null()]),
   public: Type.Boolean(),
   status: ProblemStatusSchema,
+  /** Reopened by a failed rebound review (回头看) at least once. */
   rebound: Type.Boolean(),
+  /** Set while closed: `rectified` (整改到位) or `not_rectified` (未整改到位, closed by decision). */
+  outcome: Type.Union([Type.Enum(['rectified', 'not_rectified']), Type.Null()]),
+  /** The Asia/Shanghai date of the close-out, while closed. */
+  closedOn: Type.Union([DateSchema, Type.Null()]),
   /** Planned progress (序时进度) today, 0–100. */
   plannedProgress: Type.Number(),
   /** Progress from the latest accepted report, 0–100. */
@@ -206,6 +228,7 @@ export const ListProblemsQuerySchema = Type.Object(
     deadlineTo: Type.Optional(DateSchema),
     overdue: Type.Optional(Type.Boolean()),
     rebound: Type.Optional(Type.Boolean()),
+    outcome: Type.Optional(Type.Enum(['rectified', 'not_rectified'])),
     parent: Type.Optional(IdSchema),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     sort: Type.Optional(Type.Enum(PROBLEM_SORTS)),
@@ -227,10 +250,17 @@ export const TransitionBodySchema = Type.Object(
 )
 export type TransitionBody = Static<typeof TransitionBodySchema>
 
-/** "N completed, M on schedule, K behind, overdue X" — the sentence the office reports upward. */
+/**
+ * "N completed, M on schedule, K behind, overdue X" — the sentence the office reports upward.
+ * `completed` counts problems closed as rectified only: a problem closed `not_rectified` is
+ * counted apart and never as fixed.
+ */
 export const ProblemSummarySchema = Type.Object({
   total: Type.Integer(),
   completed: Type.Integer(),
+  closedNotRectified: Type.Integer(),
+  /** Problems reopened by a failed rebound review (whatever their status now). */
+  rebound: Type.Integer(),
   onSchedule: Type.Integer(),
   behind: Type.Integer(),
   overdue: Type.Integer(),

@@ -4,17 +4,51 @@ import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema 
 export const ROUND_KINDS = ['central', 'provincial'] as const
 export const RoundKindSchema = Type.Enum(ROUND_KINDS)
 
+/** Review levels an acceptance may pass through (county acceptance, city review). */
+export const ACCEPTANCE_LEVELS = ['county', 'city'] as const
+
+/** The five acceptance criteria Anhui uses (DOMAIN.md "Acceptance"); a round may edit them. */
+export const DEFAULT_ACCEPTANCE_CRITERIA: readonly string[] = [
+  '整改措施全部落实到位',
+  '违法违规问题依法依规查处到位',
+  '整改效果达到规定标准',
+  '同一地点、同一园区类似问题举一反三整改到位',
+  '问题根源追溯到位，长效机制建立健全',
+]
+
+const settingsProperties = {
+  /** Review levels of acceptance, in order (e.g. county acceptance, then city review). */
+  acceptanceLevels: Type.Array(Type.Enum(ACCEPTANCE_LEVELS), { minItems: 1, maxItems: 4 }),
+  /** Publicity period in working days. */
+  publicityDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  /** The acceptance checklist each review level ticks. */
+  criteria: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+    minItems: 1,
+    maxItems: 20,
+    uniqueItems: true,
+  }),
+  /** Rebound reviews (回头看) after close-out, in months; empty: none. */
+  reboundMonths: Type.Array(Type.Integer({ minimum: 1, maximum: 60 }), {
+    maxItems: 6,
+    uniqueItems: true,
+  }),
+}
+
 /** Per-round settings that the acceptance and reminder stages read. */
-export const RoundSettingsSchema = Type.Object(
+export const RoundSettingsSchema = Type.Object(settingsProperties, { additionalProperties: false })
+export type RoundSettings = Static<typeof RoundSettingsSchema>
+
+/** Settings as sent: any subset, merged over the round's current (or default) settings. */
+export const RoundSettingsInputSchema = Type.Object(
   {
-    /** Review levels of acceptance, in order (e.g. county acceptance, then city review). */
-    acceptanceLevels: Type.Array(Type.Enum(['county', 'city']), { minItems: 1, maxItems: 4 }),
-    /** Publicity period in working days. */
-    publicityDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    acceptanceLevels: Type.Optional(settingsProperties.acceptanceLevels),
+    publicityDays: Type.Optional(settingsProperties.publicityDays),
+    criteria: Type.Optional(settingsProperties.criteria),
+    reboundMonths: Type.Optional(settingsProperties.reboundMonths),
   },
   { additionalProperties: false },
 )
-export type RoundSettings = Static<typeof RoundSettingsSchema>
+export type RoundSettingsInput = Static<typeof RoundSettingsInputSchema>
 
 export const RoundSchema = Type.Object({
   id: IdSchema,
@@ -41,7 +75,7 @@ export const CreateRoundBodySchema = Type.Object(
     stationedTo: OptDate,
     feedbackDate: OptDate,
     planApprovedDate: OptDate,
-    settings: Type.Optional(RoundSettingsSchema),
+    settings: Type.Optional(RoundSettingsInputSchema),
   },
   { additionalProperties: false },
 )
@@ -55,7 +89,7 @@ export const UpdateRoundBodySchema = Type.Object(
     stationedTo: OptDate,
     feedbackDate: OptDate,
     planApprovedDate: OptDate,
-    settings: Type.Optional(RoundSettingsSchema),
+    settings: Type.Optional(RoundSettingsInputSchema),
   },
   { additionalProperties: false, minProperties: 1 },
 )

@@ -52,6 +52,9 @@ export const problems = pgTable(
     public: boolean('public').notNull().default(false),
     status: text('status').notNull().default('draft'),
     rebound: boolean('rebound').notNull().default(false),
+    /** While closed: `rectified` or `not_rectified` (see closeouts). */
+    outcome: text('outcome'),
+    closedOn: date('closed_on', { mode: 'string' }),
     reportedProgress: doublePrecision('reported_progress').notNull().default(0),
     plannedProgress: doublePrecision('planned_progress').notNull().default(0),
     light: text('light').notNull().default('green'),
@@ -87,9 +90,20 @@ export const problems = pgTable(
     index('problems_region_idx').on(t.regionId),
     index('problems_parent_idx').on(t.parentId),
     index('problems_search_idx').using('gin', t.searchTokens),
+    // The public board: published problems only, newest first.
+    index('problems_public_idx')
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.public}`),
+    index('problems_rebound_idx')
+      .on(t.id)
+      .where(sql`${t.rebound}`),
     check(
       'problems_status_check',
       sql`${t.status} in ('draft','plan_review','in_progress','acceptance','publicity','closed')`,
+    ),
+    check(
+      'problems_outcome_check',
+      sql`(${t.status} = 'closed') = (${t.outcome} is not null) and ${t.outcome} in ('rectified','not_rectified')`,
     ),
     check('problems_light_check', sql`${t.light} in ('green','blue','yellow','red')`),
   ],

@@ -63,7 +63,7 @@ export const files = pgTable(
     mimeType: text('mime_type').notNull(),
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
-    /** `report` (later: acceptance, notice, accountability ...); null while not yet attached. */
+    /** `report`, `acceptance`, `rebound_review`, `public_report` (later: notice, accountability ...); null while not yet attached. */
     ownerType: text('owner_type'),
     ownerId: uuid('owner_id'),
     problemId: uuid('problem_id').references(() => problems.id),

@@ -32,6 +32,13 @@ export interface UploadInput {
 
 const UNSUPPORTED =
   'Accepted are images (JPEG, PNG, GIF, WebP), PDF, Office documents (Word, Excel, PowerPoint) and ZIP archives'
+/** Owners whose files are read like their problem (files.problem_id is set on attach). */
+export const PROBLEM_OWNED: ReadonlySet<string> = new Set([
+  'report',
+  'acceptance',
+  'rebound_review',
+])
+
 /** Unattached uploads older than this may be purged. */
 export const UNATTACHED_TTL_HOURS = 24
 
@@ -103,7 +110,8 @@ export class FilesService {
   /**
    * The file record if the actor may read it: a file attached to a report is read like the
    * report (its problem must be visible to the actor); an unattached one only by its uploader.
-   * Anything else answers 404.
+   * Acceptance materials and rebound-review evidence likewise; public-report photos only by
+   * city-wide users. Anything else answers 404.
    */
   async find(ctx: Ctx, id: string): Promise<FileRow> {
     const row = await repo.findById(this.db, id)
@@ -147,8 +155,11 @@ export class FilesService {
   private async readable(ctx: Ctx, row: FileRow): Promise<boolean> {
     const { actor } = ctx
     if (row.ownerType === null) return actor.id !== null && row.uploadedBy === actor.id
-    if (row.ownerType === 'report' && row.problemId)
+    // Evidence of a problem's records is read like the problem.
+    if (row.ownerType && PROBLEM_OWNED.has(row.ownerType) && row.problemId)
       return repo.problemVisible(this.db, row.problemId, problemScope(actor))
+    // Photos sent with a public report: the city-wide readers of public reports only.
+    if (row.ownerType === 'public_report') return actor.cityWide && actor.type === 'user'
     return false
   }
 }

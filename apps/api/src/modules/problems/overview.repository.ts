@@ -22,6 +22,8 @@ export const overviewRepository = {
         status: problems.status,
         light: problems.light,
         overdue: sql<boolean>`${overdueSql(today)}`,
+        outcome: problems.outcome,
+        rebound: problems.rebound,
         n: count(),
       })
       .from(problems)
@@ -32,7 +34,7 @@ export const overviewRepository = {
           unitPath !== undefined ? ledByUnitTree(unitPath) : undefined,
         ),
       )
-      .groupBy(sql`1, 2, 3`)
+      .groupBy(sql`1, 2, 3, 4, 5`)
   },
 
   /** Problems in progress with no live report (submitted or accepted) from `unitId` for `period`. */

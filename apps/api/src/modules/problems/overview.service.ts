@@ -27,7 +27,8 @@ export class OverviewService {
 
   /**
    * "N completed, M on schedule, K behind, X overdue" within the actor's scope: completed means
-   * up for acceptance or further; on schedule and behind split the open problems by light.
+   * up for acceptance or further, except problems closed `not_rectified`, which are counted
+   * apart and never as fixed; on schedule and behind split the open problems by light.
    */
   async summary(ctx: Ctx, q: SummaryQuery): Promise<ProblemSummary> {
     const unitPath = q.unit ? await problemsRepo.unitPath(this.db, q.unit) : undefined
@@ -41,6 +42,8 @@ export class OverviewService {
     const out: ProblemSummary = {
       total: 0,
       completed: 0,
+      closedNotRectified: 0,
+      rebound: 0,
       onSchedule: 0,
       behind: 0,
       overdue: 0,
@@ -49,12 +52,14 @@ export class OverviewService {
     }
     for (const r of rows) {
       out.total += r.n
-      if (COMPLETED.has(r.status)) out.completed += r.n
+      if (r.outcome === 'not_rectified') out.closedNotRectified += r.n
+      else if (COMPLETED.has(r.status)) out.completed += r.n
       else if (OPEN.has(r.status)) {
         if (r.light === 'yellow' || r.light === 'red') out.behind += r.n
         else out.onSchedule += r.n
       }
       if (r.overdue) out.overdue += r.n
+      if (r.rebound) out.rebound += r.n
       out.byStatus[r.status] = (out.byStatus[r.status] ?? 0) + r.n
       out.byLight[r.light] = (out.byLight[r.light] ?? 0) + r.n
     }

@@ -70,6 +70,7 @@ export interface ProblemFilter {
   deadlineTo?: string | undefined
   overdue?: boolean | undefined
   rebound?: boolean | undefined
+  outcome?: string | undefined
   parent?: string | undefined
   q?: string | undefined
   today: string
@@ -121,6 +122,7 @@ function where(f: ProblemFilter): SQL | undefined {
         ? overdueSql(f.today)
         : not(overdueSql(f.today)),
     f.rebound === undefined ? undefined : eq(problems.rebound, f.rebound),
+    f.outcome ? eq(problems.outcome, f.outcome) : undefined,
     f.parent ? eq(problems.parentId, f.parent) : undefined,
     text,
   )

@@ -55,6 +55,8 @@ export async function toProblems(
       public: r.public,
       status: r.status as Problem['status'],
       rebound: r.rebound,
+      outcome: (r.outcome as Problem['outcome']) ?? null,
+      closedOn: r.closedOn,
       plannedProgress: d ? d.plannedProgress : r.plannedProgress,
       reportedProgress: r.reportedProgress,
       overdue: isOverdue(r.status as Problem['status'], r.deadline, today),

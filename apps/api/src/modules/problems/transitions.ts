@@ -1,4 +1,10 @@
-import type { Problem, ProblemAction, ProblemStatus, TransitionBody } from '@rectify/schemas'
+import type {
+  LifecycleAction,
+  Problem,
+  ProblemAction,
+  ProblemStatus,
+  TransitionBody,
+} from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
@@ -11,11 +17,14 @@ import { problemsRepository as repo } from './problems.repository.js'
 import { invalid } from './problems.service.js'
 import { toProblem } from './problems.view.js'
 
-/** Who takes a step: the office (never on its own unit's problem), or the problem's lead unit. */
-export type TransitionActor = 'office' | 'lead_unit'
+/**
+ * Who takes a step: the office (never on its own unit's problem), the problem's lead unit, or
+ * the reviewer of the acceptance level under way (see modules/acceptance).
+ */
+export type TransitionActor = 'office' | 'lead_unit' | 'reviewer'
 
 export interface Transition {
-  action: ProblemAction
+  action: LifecycleAction
   from: ProblemStatus
   to: ProblemStatus
   by: TransitionActor
@@ -28,8 +37,10 @@ export interface Transition {
 }
 
 /**
- * The plan workflow as one table (DOMAIN.md, "The problem's life"). The acceptance stages that
- * follow `apply` belong to a later issue; `apply` itself is defined here.
+ * A problem's whole life as one table (DOMAIN.md, "The problem's life"). The plan steps are
+ * taken through `POST /problems/{id}/transitions`; the close-out steps through their own routes
+ * (modules/acceptance, modules/public-reports), which carry the records each step creates and
+ * move the problem with lifecycle.ts.
  */
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit', from: 'draft', to: 'plan_review', by: 'lead_unit' },
@@ -38,7 +49,33 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'apply', from: 'in_progress', to: 'acceptance', by: 'lead_unit' },
   // 立行立改: a problem fixed on the spot goes to acceptance without a plan review.
   { action: 'apply', from: 'draft', to: 'acceptance', by: 'lead_unit', modes: ['immediate'] },
+  // A level passes: the next level reviews, or (last level) the office may open publicity.
+  { action: 'review_pass', from: 'acceptance', to: 'acceptance', by: 'reviewer' },
+  {
+    action: 'review_return',
+    from: 'acceptance',
+    to: 'in_progress',
+    by: 'reviewer',
+    reasonRequired: true,
+  },
+  { action: 'open_publicity', from: 'acceptance', to: 'publicity', by: 'office' },
+  {
+    action: 'uphold_objection',
+    from: 'publicity',
+    to: 'in_progress',
+    by: 'office',
+    reasonRequired: true,
+  },
+  { action: 'close', from: 'publicity', to: 'closed', by: 'office' },
+  { action: 'fail_rebound', from: 'closed', to: 'in_progress', by: 'office' },
 ]
+
+/** The plan steps, the only ones `POST /problems/{id}/transitions` takes. */
+export const PLAN_ACTIONS: ReadonlySet<LifecycleAction> = new Set<ProblemAction>([
+  'submit',
+  'approve',
+  'return',
+])
 
 /** The steps a problem in `status` and `mode` can take, whoever takes them. */
 export function transitionsFrom(status: ProblemStatus, mode: Problem['mode']): Transition[] {
@@ -54,7 +91,9 @@ export interface TransitionSubject {
 /** True when `actor` may take step `t` on the problem. */
 export function mayTake(actor: Actor, t: Transition, p: TransitionSubject): boolean {
   if (t.by === 'office') return actsAsOffice(actor) && !isOwnUnit(actor, p.leadUnitId)
-  return leadsProblem(actor, p.leadUnitPath)
+  if (t.by === 'lead_unit') return leadsProblem(actor, p.leadUnitPath)
+  // Reviewers are decided per level by modules/acceptance, never by this table alone.
+  return false
 }
 
 /** The actions `actor` may take now on a problem in `status`/`mode`. */
@@ -63,7 +102,7 @@ export function allowedActions(
   status: ProblemStatus,
   mode: Problem['mode'],
   p: TransitionSubject,
-): ProblemAction[] {
+): LifecycleAction[] {
   return [
     ...new Set(
       transitionsFrom(status, mode)
@@ -96,7 +135,9 @@ export class TransitionsService {
       const mode = current.mode as Problem['mode']
       const [lead] = await repo.units(tx, [current.leadUnitId])
       const subject = { leadUnitId: current.leadUnitId, leadUnitPath: lead?.path ?? '' }
-      const step = transitionsFrom(status, mode).find((t) => t.action === body.action)
+      const step = transitionsFrom(status, mode).find(
+        (t) => t.action === body.action && PLAN_ACTIONS.has(t.action),
+      )
       if (!step)
         throw new AppError('conflict', `A problem in ${status} cannot ${body.action}`, {
           allowed: allowedActions(ctx.actor, status, mode, subject),

@@ -1,10 +1,11 @@
-import type {
-  CreateRoundBody,
-  ListRoundsQuery,
-  Round,
-  RoundPage,
-  RoundSettings,
-  UpdateRoundBody,
+import {
+  DEFAULT_ACCEPTANCE_CRITERIA,
+  type CreateRoundBody,
+  type ListRoundsQuery,
+  type Round,
+  type RoundPage,
+  type RoundSettings,
+  type UpdateRoundBody,
 } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import { AppError, notFound } from '../../errors.js'
@@ -14,10 +15,20 @@ import { uuidv7 } from '../../lib/ids.js'
 import { changedFields, recordAudit } from '../audit/audit.writer.js'
 import { roundsRepository as repo, type RoundRow } from './rounds.repository.js'
 
-/** Settings of a round created without any: county acceptance then city review, 5 days of publicity. */
+/**
+ * Settings of a round created without any: county acceptance then city review against the five
+ * Anhui criteria, 5 working days of publicity, rebound reviews 3 and 12 months after close-out.
+ */
 export const DEFAULT_ROUND_SETTINGS: RoundSettings = {
   acceptanceLevels: ['county', 'city'],
   publicityDays: 5,
+  criteria: [...DEFAULT_ACCEPTANCE_CRITERIA],
+  reboundMonths: [3, 12],
+}
+
+/** A round's settings: what is stored over the defaults (rounds stored before a setting existed). */
+export function roundSettings(stored: unknown): RoundSettings {
+  return { ...DEFAULT_ROUND_SETTINGS, ...(stored as Partial<RoundSettings>) }
 }
 
 export function toRound(r: RoundRow): Round {
@@ -29,7 +40,7 @@ export function toRound(r: RoundRow): Round {
     stationedTo: r.stationedTo,
     feedbackDate: r.feedbackDate,
     planApprovedDate: r.planApprovedDate,
-    settings: { ...DEFAULT_ROUND_SETTINGS, ...(r.settings as Partial<RoundSettings>) },
+    settings: roundSettings(r.settings),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -82,7 +93,7 @@ export class RoundsService {
         stationedTo: body.stationedTo ?? null,
         feedbackDate: body.feedbackDate ?? null,
         planApprovedDate: body.planApprovedDate ?? null,
-        settings: body.settings ?? DEFAULT_ROUND_SETTINGS,
+        settings: { ...DEFAULT_ROUND_SETTINGS, ...body.settings },
       })
       const round = toRound(row)
       await recordAudit(tx, ctx, {
@@ -105,7 +116,12 @@ export class RoundsService {
       assertDates(from, to)
       if (body.name !== undefined && (await repo.nameTaken(tx, body.name, id)))
         throw new AppError('duplicate', `A round named ${body.name} exists`)
-      const row = await repo.update(tx, id, body)
+      const row = await repo.update(tx, id, {
+        ...body,
+        ...(body.settings && {
+          settings: { ...roundSettings(current.settings), ...body.settings },
+        }),
+      })
       const round = toRound(row)
       await recordAudit(tx, ctx, {
         action: 'round.updated',

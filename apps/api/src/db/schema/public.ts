@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { publicities } from './acceptance.js'
+import { problems } from './problems.js'
+
+/**
+ * A report from the public board (群众/代表/媒体监督). `name` and `contact` are for the office
+ * only. `challenge_salt` is unique: a solved proof-of-work challenge buys one submission.
+ * `search_tokens` holds the content's bigrams (lib/search.ts) for the office's search.
+ */
+export const publicReports = pgTable(
+  'public_reports',
+  {
+    id: uuid('id').primaryKey(),
+    trackingCode: text('tracking_code').notNull().unique(),
+    reporterType: text('reporter_type').notNull(),
+    name: text('name'),
+    contact: text('contact'),
+    content: text('content').notNull(),
+    problemId: uuid('problem_id').references(() => problems.id),
+    publicityId: uuid('publicity_id').references(() => publicities.id),
+    status: text('status').notNull().default('new'),
+    ruling: text('ruling'),
+    rulingReason: text('ruling_reason'),
+    ruledBy: uuid('ruled_by'),
+    ruledAt: timestamp('ruled_at', { withTimezone: true }),
+    reply: text('reply'),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    createdProblemId: uuid('created_problem_id').references(() => problems.id),
+    challengeSalt: text('challenge_salt').notNull().unique(),
+    /** SHA-256 of the submitter's IP with a server secret: enough to spot floods, not to identify. */
+    ipHash: text('ip_hash'),
+    searchTokens: text('search_tokens')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('public_reports_status_idx').on(t.status, t.createdAt),
+    index('public_reports_problem_idx').on(t.problemId),
+    index('public_reports_publicity_idx').on(t.publicityId, t.ruling),
+    index('public_reports_created_idx').on(t.createdAt, t.id),
+    index('public_reports_search_idx').using('gin', t.searchTokens),
+    check(
+      'public_reports_status_check',
+      sql`${t.status} in ('new','replied','linked','converted','objection')`,
+    ),
+    check(
+      'public_reports_reporter_check',
+      sql`${t.reporterType} in ('citizen','npc_deputy','cppcc_member','journalist','other')`,
+    ),
+    check(
+      'public_reports_ruling_check',
+      sql`${t.ruling} is null or ${t.ruling} in ('pending','upheld','rejected')`,
+    ),
+  ],
+)
