@@ -161,6 +161,31 @@ describe('request', () => {
     await expect(request('/me')).rejects.toMatchObject({ code: 'network', status: 0 })
   })
 
+  it('sends no token and never refreshes or ends the session for a public call', async () => {
+    serve(() => problem(401, 'unauthorized'))
+    await expect(request('/public/problems', { auth: false })).rejects.toMatchObject({
+      status: 401,
+    })
+    expect(calls).toHaveLength(1)
+    expect(header(0, 'Authorization')).toBeNull()
+    expect(expired).not.toHaveBeenCalled()
+    expect(tokens.current).toEqual(pair(1))
+  })
+
+  it('tells how long to wait from the Retry-After of a 429', async () => {
+    serve(() => {
+      const response = problem(429, 'rate_limited')
+      response.headers.set('Retry-After', '42')
+      return response
+    })
+    await expect(request('/public/reports', { method: 'POST', auth: false })).rejects.toMatchObject(
+      { code: 'rate_limited', retryAfter: 42 },
+    )
+    serve(() => problem(429, 'rate_limited'))
+    const error = (await request('/me').catch((e: unknown) => e)) as ApiError
+    expect(error.retryAfter).toBeUndefined()
+  })
+
   it('returns undefined for 204 No Content', async () => {
     serve(() => new Response(null, { status: 204 }))
     await expect(request('/auth/logout', { method: 'POST', auth: false })).resolves.toBeUndefined()
@@ -265,6 +290,19 @@ describe('upload', () => {
     expect(FakeXhr.sent[1]!.headers['Idempotency-Key']).toBe(
       FakeXhr.sent[0]!.headers['Idempotency-Key'],
     )
+  })
+
+  it('uploads without the bearer token and without a refresh when auth is off', async () => {
+    FakeXhr.answer = () => ({
+      status: 401,
+      body: { type: 'x', title: 'x', status: 401, code: 'unauthorized' },
+    })
+    await expect(upload('/public/files', new FormData(), { auth: false })).rejects.toMatchObject({
+      status: 401,
+    })
+    expect(FakeXhr.sent).toHaveLength(1)
+    expect(FakeXhr.sent[0]!.headers.Authorization).toBeUndefined()
+    expect(tokens.current).toEqual(pair(1))
   })
 
   it('turns a refused file into an ApiError the form can name (415, 413)', async () => {

@@ -21,9 +21,12 @@ export class ApiError extends Error {
   readonly detail: string | undefined
   readonly errors: FieldError[]
   readonly problem: ProblemDetails
+  /** Seconds to wait before trying again, from a 429's `Retry-After` header. */
+  readonly retryAfter: number | undefined
 
-  constructor(problem: ProblemDetails) {
+  constructor(problem: ProblemDetails, retryAfter?: number) {
     super(problem.detail ?? problem.title)
+    this.retryAfter = retryAfter
     this.name = 'ApiError'
     this.problem = problem
     this.status = problem.status
@@ -115,21 +118,31 @@ function isProblem(value: unknown): value is ProblemDetails {
   return typeof v.status === 'number' && typeof v.code === 'string'
 }
 
+/** `Retry-After` in seconds (the delta form; an HTTP date is read as "unknown"). */
+function retryAfterOf(response: Response): number | undefined {
+  const value = Number(response.headers.get('Retry-After') ?? '')
+  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined
+}
+
 /** Turns any non-2xx response into an ApiError, whether or not it carries problem+json. */
 export async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = retryAfterOf(response)
   let body: unknown = null
   try {
     body = await response.json()
   } catch {
     // A proxy's HTML error page or an empty body: fall through to the synthesised problem.
   }
-  if (isProblem(body)) return new ApiError(body)
-  return new ApiError({
-    type: 'about:blank',
-    title: response.statusText || 'Error',
-    status: response.status,
-    code: response.status >= 500 ? 'unavailable' : 'bad_response',
-  })
+  if (isProblem(body)) return new ApiError(body, retryAfter)
+  return new ApiError(
+    {
+      type: 'about:blank',
+      title: response.statusText || 'Error',
+      status: response.status,
+      code: response.status >= 500 ? 'unavailable' : 'bad_response',
+    },
+    retryAfter,
+  )
 }
 
 function networkError(cause: unknown): ApiError {
@@ -259,6 +272,11 @@ export interface UploadOptions {
   /** Called as the request body goes out: bytes sent so far and in all. */
   onProgress?: (loaded: number, total: number) => void
   signal?: AbortSignal
+  /**
+   * Send the bearer token and refresh it on 401 (default true). The public board passes false:
+   * an anonymous upload must neither carry a signed-in clerk's token nor end their session.
+   */
+  auth?: boolean
 }
 
 /** Statuses whose response may not carry a body (`new Response` refuses one). */
@@ -324,6 +342,9 @@ export async function upload<T>(
   options: UploadOptions = {},
 ): Promise<T> {
   const key = newIdempotencyKey()
-  const response = await authorized((access) => sendForm(path, form, key, access, options), true)
+  const response = await authorized(
+    (access) => sendForm(path, form, key, access, options),
+    options.auth ?? true,
+  )
   return parse<T>(response)
 }
