@@ -37,6 +37,13 @@ import { ExtensionsService } from './modules/problems/extensions.service.js'
 import { OverviewService } from './modules/problems/overview.service.js'
 import { problemsRoutes } from './modules/problems/problems.routes.js'
 import { LightsRefresher } from './modules/problems/lights.refresher.js'
+import { PublicBoardService } from './modules/public/public.service.js'
+import { publicRoutes } from './modules/public/public.routes.js'
+import { PublicKeys } from './modules/public-reports/public-reports.keys.js'
+import { PublicIntakeService } from './modules/public-reports/intake.service.js'
+import { intakeRoutes } from './modules/public-reports/intake.routes.js'
+import { PublicReportsService } from './modules/public-reports/public-reports.service.js'
+import { publicReportsRoutes } from './modules/public-reports/public-reports.routes.js'
 
 export interface AppDeps {
   database: Database
@@ -128,6 +135,30 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(measuresRoutes, { prefix, measures })
   await app.register(filesRoutes, { prefix, files, maxBytes: config.FILE_MAX_BYTES })
   await app.register(reportsRoutes, { prefix, reports })
+  // The public board (no login, cached, rate limited) and public reports with the office's triage
+  await app.register(publicRoutes, {
+    prefix,
+    board: new PublicBoardService(db),
+    cacheSeconds: config.PUBLIC_CACHE_SECONDS,
+    rateLimitMax: config.PUBLIC_RATE_LIMIT_MAX,
+  })
+  await app.register(intakeRoutes, {
+    prefix,
+    intake: new PublicIntakeService(db, new PublicKeys(deps.signingKey), files, {
+      challengeBits: config.PUBLIC_CHALLENGE_BITS,
+      photoMaxBytes: config.PUBLIC_FILE_MAX_BYTES,
+    }),
+    photoMaxBytes: config.PUBLIC_FILE_MAX_BYTES,
+    limits: {
+      read: config.PUBLIC_RATE_LIMIT_MAX,
+      report: config.PUBLIC_REPORT_RATE_LIMIT_MAX,
+      upload: config.PUBLIC_UPLOAD_RATE_LIMIT_MAX,
+    },
+  })
+  await app.register(publicReportsRoutes, {
+    prefix,
+    publicReports: new PublicReportsService(db, ledger.problems, lightSettings),
+  })
   if (deps.extraRoutes) await app.register(deps.extraRoutes)
 
   // The SPA last, so its catch-all never shadows an API route

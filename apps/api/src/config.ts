@@ -37,6 +37,21 @@ export const ConfigSchema = Type.Object({
   LIGHT_TOLERANCE_POINTS: Type.Number({ minimum: 0, maximum: 100, default: 10 }),
   /** Days before a deadline that turn a problem blue. */
   LIGHT_NEAR_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 15 }),
+  /**
+   * Seconds the public board's answers may be cached (Cache-Control max-age and the in-process
+   * cache): the board can lag the ledger by up to this long. 0 turns the in-process cache off.
+   */
+  PUBLIC_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
+  /** Leading zero bits the public report form's proof-of-work must find (each bit doubles the work). */
+  PUBLIC_CHALLENGE_BITS: Type.Integer({ minimum: 0, maximum: 32, default: 16 }),
+  /** Largest photo accepted with a public report, in bytes. */
+  PUBLIC_FILE_MAX_BYTES: Type.Integer({ minimum: 1024, default: 5 * 1024 * 1024 }),
+  /** Public board reads allowed per minute per client IP. */
+  PUBLIC_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 300 }),
+  /** Public reports accepted per 10 minutes per client IP. */
+  PUBLIC_REPORT_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 5 }),
+  /** Public photo uploads accepted per 10 minutes per client IP. */
+  PUBLIC_UPLOAD_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 20 }),
 })
 export type Config = Static<typeof ConfigSchema>
 

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Readable } from 'node:stream'
+import type { FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import { Type } from 'typebox'
 import { FileSchema, IdParamsSchema } from '@rectify/schemas'
 import { AppError } from '../../errors.js'
-import type { FilesService } from './files.service.js'
+import type { FilesService, UploadInput } from './files.service.js'
 
 const tags = ['files']
 
@@ -16,6 +17,46 @@ export function contentDisposition(name: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   )
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
+}
+
+/**
+ * Hands the one file part named `file` of a multipart request to `store` as a stream, cut at
+ * `maxBytes` (413). Transport failures (a malformed or cut-short body) answer 400, never 5xx.
+ * The route's plugin must have registered @fastify/multipart with a `fileSize` of `maxBytes`.
+ */
+export async function receiveFile<T>(
+  req: FastifyRequest,
+  maxBytes: number,
+  store: (input: UploadInput) => Promise<T>,
+): Promise<T> {
+  if (!req.isMultipart())
+    throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data')
+  const clientFault = (err: unknown) =>
+    err instanceof AppError || ((err as { statusCode?: number }).statusCode ?? 500) < 500
+      ? err
+      : new AppError('bad_request', 'The multipart body is malformed or was cut short')
+  const part = await req.file().catch((err: unknown) => {
+    throw clientFault(err)
+  })
+  if (!part) throw new AppError('bad_request', 'Send one file part named "file"')
+  if (part.fieldname !== 'file') {
+    part.file.destroy()
+    throw new AppError('bad_request', 'Send one file part named "file"')
+  }
+  // Stop reading at the limit: the store then removes what it has written.
+  part.file.once('limit', () =>
+    part.file.destroy(new AppError('payload_too_large', `Files may be at most ${maxBytes} bytes`)),
+  )
+  try {
+    return await store({
+      filename: part.filename,
+      stream: part.file,
+      truncated: () => part.file.truncated,
+    })
+  } catch (err) {
+    // The request broke (cut short, malformed): the client's fault, not the server's.
+    throw err === part.file.errored ? clientFault(err) : err
+  }
 }
 
 export interface FilesRoutesOptions {
@@ -55,37 +96,8 @@ export const filesRoutes: FastifyPluginAsyncTypebox<FilesRoutesOptions> = async 
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data')
-      const clientFault = (err: unknown) =>
-        err instanceof AppError || ((err as { statusCode?: number }).statusCode ?? 500) < 500
-          ? err
-          : new AppError('bad_request', 'The multipart body is malformed or was cut short')
-      const part = await req.file().catch((err: unknown) => {
-        throw clientFault(err)
-      })
-      if (!part) throw new AppError('bad_request', 'Send one file part named "file"')
-      if (part.fieldname !== 'file') {
-        part.file.destroy()
-        throw new AppError('bad_request', 'Send one file part named "file"')
-      }
-      // Stop reading at the limit: the store then removes what it has written.
-      part.file.once('limit', () =>
-        part.file.destroy(
-          new AppError('payload_too_large', `Files may be at most ${maxBytes} bytes`),
-        ),
-      )
-      try {
-        const info = await files.upload(req.ctx, {
-          filename: part.filename,
-          stream: part.file,
-          truncated: () => part.file.truncated,
-        })
-        return reply.code(201).header('location', `/api/v1/files/${info.id}`).send(info)
-      } catch (err) {
-        // The request broke (cut short, malformed): the client's fault, not the server's.
-        throw err === part.file.errored ? clientFault(err) : err
-      }
+      const info = await receiveFile(req, maxBytes, (input) => files.upload(req.ctx, input))
+      return reply.code(201).header('location', `/api/v1/files/${info.id}`).send(info)
     },
   )
 

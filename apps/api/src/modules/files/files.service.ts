@@ -8,7 +8,14 @@ import { recordAudit } from '../audit/audit.writer.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { FileTooLargeError, type FileStore } from './file-store.js'
 import { filesRepository as repo, type FileRow } from './files.repository.js'
-import { MAGIC_BYTES, MarkerScanner, classify, sanitizeName, sniffFamily } from './sniff.js'
+import {
+  MAGIC_BYTES,
+  MarkerScanner,
+  classify,
+  sanitizeName,
+  sniffFamily,
+  type FileType,
+} from './sniff.js'
 
 export function toFileInfo(r: FileRow): FileInfo {
   return {
@@ -28,6 +35,15 @@ export interface UploadInput {
   stream: Readable
   /** True when the transport cut the file at its size limit. */
   truncated?: () => boolean
+}
+
+/** Narrower rules for one kind of upload (e.g. photos on the public board). */
+export interface UploadRules {
+  /** Largest accepted size (default: the service's FILE_MAX_BYTES). */
+  maxBytes?: number
+  /** Types accepted out of those the sniffer knows; the rest is refused with 415 and `refusal`. */
+  accept?: (type: FileType) => boolean
+  refusal?: string
 }
 
 const UNSUPPORTED =
@@ -54,31 +70,36 @@ export class FilesService {
     private readonly maxBytes: number,
   ) {}
 
-  async upload(ctx: Ctx, input: UploadInput): Promise<FileInfo> {
+  async upload(ctx: Ctx, input: UploadInput, rules: UploadRules = {}): Promise<FileInfo> {
+    const maxBytes = rules.maxBytes ?? this.maxBytes
+    const refused = () => new AppError('unsupported_media_type', rules.refusal ?? UNSUPPORTED)
     // A stream cut at the transport's size limit ends normally: refuse it before the store keeps it.
     const cutAtLimit = () => {
-      if (input.truncated?.()) throw tooLarge(this.maxBytes)
+      if (input.truncated?.()) throw tooLarge(maxBytes)
     }
     const { head, rest } = await peek(input.stream, MAGIC_BYTES, cutAtLimit)
     const family = sniffFamily(head)
-    if (!family) {
+    // Outside a container the family names the type: refuse it before a byte is stored.
+    const known =
+      family && family !== 'zip' && family !== 'ole' ? classify(family, new MarkerScanner()) : null
+    if (!family || (known && rules.accept && !rules.accept(known))) {
       input.stream.destroy()
-      throw new AppError('unsupported_media_type', UNSUPPORTED)
+      throw refused()
     }
     const scan = family === 'zip' || family === 'ole' ? new MarkerScanner() : null
     let stored
     try {
       stored = await this.store.put(Readable.from(rest(scan ? (c) => scan.push(c) : undefined)), {
-        maxBytes: this.maxBytes,
+        maxBytes,
       })
     } catch (err) {
-      if (err instanceof FileTooLargeError) throw tooLarge(this.maxBytes)
+      if (err instanceof FileTooLargeError) throw tooLarge(maxBytes)
       throw err
     }
     const type = classify(family, scan ?? new MarkerScanner())
-    if (!type) {
+    if (!type || (rules.accept && !rules.accept(type))) {
       await this.store.remove(stored.key)
-      throw new AppError('unsupported_media_type', UNSUPPORTED)
+      throw type ? refused() : new AppError('unsupported_media_type', UNSUPPORTED)
     }
     try {
       return await this.db.transaction(async (tx) => {

@@ -107,49 +107,55 @@ export class ProblemsService {
     return toProblem(this.db, row, shanghaiDate(), this.settings)
   }
 
-  async create(ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
+  create(ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
+    return this.db.transaction((tx) => this.createIn(tx, ctx, body))
+  }
+
+  /**
+   * Adds a problem inside the caller's transaction (e.g. a public report's triage opens one in
+   * the same transaction as the report's change); the permission check comes first as always.
+   */
+  async createIn(tx: DbOrTx, ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
     if (!actsAsOffice(ctx.actor)) throw forbidden('Only the office adds problems to the list')
     const today = shanghaiDate()
-    return this.db.transaction(async (tx) => {
-      if (!(await roundsRepository.findById(tx, body.roundId)))
-        throw invalid('/roundId', 'no such round')
-      await checkRefs(tx, body)
-      if (await repo.codeTaken(tx, body.roundId, body.code))
-        throw new AppError('duplicate', `Problem ${body.code} is already in this round`)
-      const id = uuidv7()
-      await repo.insert(tx, {
-        id,
-        roundId: body.roundId,
-        code: body.code,
-        title: body.title,
-        description: body.description,
-        source: body.source,
-        nature: body.nature,
-        domain: body.domain,
-        regionId: body.regionId ?? null,
-        mode: body.mode,
-        target: body.target ?? '',
-        deadline: body.deadline,
-        leadLeader: body.leadLeader ?? null,
-        leadUnitId: body.leadUnitId,
-        responsiblePersons: body.responsiblePersons ?? [],
-        parentId: body.parentId ?? null,
-        public: body.public ?? false,
-        searchTokens: searchTokens(body.code, body.title, body.description),
-      })
-      await repo.setCoUnits(tx, id, body.coUnitIds ?? [])
-      await syncProblemUnits(tx, id)
-      await refreshDerived(tx, [id], today, this.settings)
-      const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
-      await recordAudit(tx, ctx, {
-        action: 'problem.created',
-        entityType: 'problem',
-        entityId: id,
-        unitId: problem.leadUnit.id,
-        after: auditView(problem),
-      })
-      return problem
+    if (!(await roundsRepository.findById(tx, body.roundId)))
+      throw invalid('/roundId', 'no such round')
+    await checkRefs(tx, body)
+    if (await repo.codeTaken(tx, body.roundId, body.code))
+      throw new AppError('duplicate', `Problem ${body.code} is already in this round`)
+    const id = uuidv7()
+    await repo.insert(tx, {
+      id,
+      roundId: body.roundId,
+      code: body.code,
+      title: body.title,
+      description: body.description,
+      source: body.source,
+      nature: body.nature,
+      domain: body.domain,
+      regionId: body.regionId ?? null,
+      mode: body.mode,
+      target: body.target ?? '',
+      deadline: body.deadline,
+      leadLeader: body.leadLeader ?? null,
+      leadUnitId: body.leadUnitId,
+      responsiblePersons: body.responsiblePersons ?? [],
+      parentId: body.parentId ?? null,
+      public: body.public ?? false,
+      searchTokens: searchTokens(body.code, body.title, body.description),
     })
+    await repo.setCoUnits(tx, id, body.coUnitIds ?? [])
+    await syncProblemUnits(tx, id)
+    await refreshDerived(tx, [id], today, this.settings)
+    const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
+    await recordAudit(tx, ctx, {
+      action: 'problem.created',
+      entityType: 'problem',
+      entityId: id,
+      unitId: problem.leadUnit.id,
+      after: auditView(problem),
+    })
+    return problem
   }
 
   /**

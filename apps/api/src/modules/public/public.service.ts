@@ -1,0 +1,141 @@
+import type {
+  ListPublicProblemsQuery,
+  PublicNotice,
+  PublicNoticeList,
+  PublicProblem,
+  PublicProblemDetail,
+  PublicProblemPage,
+  PublicRegionList,
+} from '@rectify/schemas'
+import type { Db } from '../../db/client.js'
+import { AppError, notFound } from '../../errors.js'
+import { shanghaiDate } from '../../lib/dates.js'
+import { decodeCursor, encodeCursor } from '../../lib/http.js'
+import { problemsRepository, sortSpec, type ProblemRow } from '../problems/problems.repository.js'
+import { publicRepository as repo, published } from './public.repository.js'
+
+/** The board lists published problems most recently changed first (index problems_public_idx). */
+const SORT = '-updated' as const
+
+type NoticeRow = NonNullable<Awaited<ReturnType<typeof repo.latestPublicity>>>
+
+/**
+ * The public board (no login): problems the office marked public, their measures, accepted
+ * progress and close-out notices. Every answer is built field by field from the public schemas'
+ * allow-list — a row is never spread — so a column added to the ledger stays internal until
+ * someone adds it here on purpose. Nobody is checked: there is nothing here that is not public.
+ */
+export class PublicBoardService {
+  constructor(private readonly db: Db) {}
+
+  async list(q: ListPublicProblemsQuery): Promise<PublicProblemPage> {
+    const limit = q.limit ?? 50
+    const sort = sortSpec(SORT)
+    const cursor = decodeCursor(q.cursor, sort.arity)
+    if (cursor && !sort.accepts(cursor))
+      throw new AppError('bad_request', 'Invalid cursor', {
+        errors: [{ path: '/cursor', message: 'is not a cursor this API issued' }],
+      })
+    const filter = {
+      scope: published,
+      status: q.status,
+      domain: q.domain,
+      region: q.region,
+      q: q.q,
+      today: shanghaiDate(),
+    }
+    const [rows, total] = await Promise.all([
+      problemsRepository.list(this.db, filter, sort, limit + 1, cursor),
+      problemsRepository.count(this.db, filter),
+    ])
+    const page = rows.slice(0, limit)
+    return {
+      items: await this.toPublic(page),
+      nextCursor: rows.length > limit ? encodeCursor(sort.cursorOf(page[page.length - 1]!)) : null,
+      total,
+    }
+  }
+
+  /** A published problem; an unpublished one does not exist here (404). */
+  async get(id: string): Promise<PublicProblemDetail> {
+    const row = await repo.findPublished(this.db, id)
+    if (!row) throw notFound('Problem')
+    const [[problem], measures, progress, notice] = await Promise.all([
+      this.toPublic([row]),
+      repo.measures(this.db, id),
+      repo.acceptedProgress(this.db, id),
+      repo.latestPublicity(this.db, id),
+    ])
+    const names = await repo.unitNames(this.db, [...new Set(measures.map((m) => m.unitId))])
+    return {
+      problem: problem!,
+      description: row.description,
+      target: row.target,
+      measures: measures.map((m) => ({
+        seq: m.seq,
+        content: m.content,
+        unit: names.get(m.unitId) ?? '',
+        deadline: m.deadline,
+        status: m.status as PublicProblemDetail['measures'][number]['status'],
+        percent: m.percent,
+      })),
+      progress: progress.map((p) => ({
+        period: p.period,
+        percent: p.percent,
+        date: shanghaiDate(p.reviewedAt!),
+      })),
+      notice: notice ? toNotice(notice) : null,
+    }
+  }
+
+  /** Close-out notices open for objections now. */
+  async notices(): Promise<PublicNoticeList> {
+    const rows = await repo.openNotices(this.db)
+    const problems = await this.toPublic(rows.map((r) => r.problem))
+    return { items: rows.map((r, i) => ({ problem: problems[i]!, notice: toNotice(r.notice) })) }
+  }
+
+  async regions(): Promise<PublicRegionList> {
+    const rows = await repo.regions(this.db)
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, count: r.count })) }
+  }
+
+  /** Rows → PublicProblem, with the unit names of a whole page in one query. */
+  private async toPublic(rows: readonly ProblemRow[]): Promise<PublicProblem[]> {
+    const ids = new Set<string>()
+    for (const r of rows) {
+      ids.add(r.leadUnitId)
+      if (r.regionId) ids.add(r.regionId)
+      r.coUnitIds.forEach((u) => ids.add(u))
+    }
+    const names = await repo.unitNames(this.db, [...ids])
+    const name = (id: string) => names.get(id) ?? ''
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      title: r.title,
+      domain: r.domain as PublicProblem['domain'],
+      region: r.regionId ? name(r.regionId) : null,
+      leadUnit: name(r.leadUnitId),
+      coUnits: r.coUnitIds.map(name).sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      mode: r.mode as PublicProblem['mode'],
+      deadline: r.deadline,
+      status: r.status as PublicProblem['status'],
+      light: r.light as PublicProblem['light'],
+      progress: r.reportedProgress,
+      outcome: r.outcome as PublicProblem['outcome'],
+      closedOn: r.closedOn,
+      updatedAt: r.updatedAt.toISOString(),
+    }))
+  }
+}
+
+function toNotice(n: NoticeRow): PublicNotice {
+  return {
+    publicityId: n.id,
+    notice: n.notice,
+    startDate: n.startDate,
+    endDate: n.endDate,
+    open: n.status === 'open',
+  }
+}
