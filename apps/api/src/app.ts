@@ -29,6 +29,8 @@ import { FilesService } from './modules/files/files.service.js'
 import { filesRoutes } from './modules/files/files.routes.js'
 import { ReportsService } from './modules/reports/reports.service.js'
 import { reportsRoutes } from './modules/reports/reports.routes.js'
+import { AcceptanceService } from './modules/acceptance/acceptance.service.js'
+import { acceptanceRoutes } from './modules/acceptance/acceptance.routes.js'
 import { RoundsService } from './modules/rounds/rounds.service.js'
 import { roundsRoutes } from './modules/rounds/rounds.routes.js'
 import { ProblemsService } from './modules/problems/problems.service.js'
@@ -135,6 +137,10 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(measuresRoutes, { prefix, measures })
   await app.register(filesRoutes, { prefix, files, maxBytes: config.FILE_MAX_BYTES })
   await app.register(reportsRoutes, { prefix, reports })
+  await app.register(acceptanceRoutes, {
+    prefix,
+    acceptance: new AcceptanceService(db, lightSettings),
+  })
   // The public board (no login, cached, rate limited) and public reports with the office's triage
   await app.register(publicRoutes, {
     prefix,

@@ -1,0 +1,69 @@
+import type { AcceptanceSnapshot } from '@rectify/schemas'
+import type { DbOrTx } from '../../db/client.js'
+import { canonicalJson, sha256Hex } from '../../lib/hash.js'
+import { filesRepository } from '../files/files.repository.js'
+import { toFileInfo } from '../files/files.service.js'
+import { measuresRepository } from '../measures/measures.repository.js'
+import { toMeasure } from '../measures/measures.view.js'
+import type { LightSettings } from '../problems/lights.js'
+import { problemsRepository } from '../problems/problems.repository.js'
+import { toProblem } from '../problems/problems.view.js'
+import { reportsRepository } from '../reports/reports.repository.js'
+import { toReport } from '../reports/reports.view.js'
+import { acceptanceRepository } from './acceptance.repository.js'
+
+export type SnapshotContent = AcceptanceSnapshot['content']
+
+/** More reports than any problem files in a rectification period; a guard, not a page size. */
+const MAX_REPORTS = 100_000
+
+/**
+ * What a passing review accepted, frozen: the problem, its measures with milestones, its
+ * reports with their evidence, and every file of the problem with its SHA-256, as the API
+ * showed them on `today`. Stored as it is returned, so later edits never change it.
+ */
+export async function freezeSnapshot(
+  db: DbOrTx,
+  problemId: string,
+  today: string,
+  settings: LightSettings,
+): Promise<{ content: SnapshotContent; sha256: string }> {
+  const row = (await problemsRepository.findById(db, problemId))!
+  const measures = await measuresRepository.listByProblem(db, problemId)
+  const milestones = await measuresRepository.milestonesOf(
+    db,
+    measures.map((m) => m.measure.id),
+  )
+  const reports = await reportsRepository.list(db, { problem: problemId }, 'asc', MAX_REPORTS, null)
+  const evidence = await filesRepository.listByOwners(
+    db,
+    'report',
+    reports.map((r) => r.report.id),
+  )
+  const content: SnapshotContent = {
+    problem: await toProblem(db, row, today, settings),
+    measures: measures.map((m) =>
+      toMeasure(
+        m,
+        milestones.filter((x) => x.measureId === m.measure.id),
+        today,
+        settings,
+      ),
+    ),
+    reports: reports.map((r) =>
+      toReport(
+        r,
+        evidence.filter((f) => f.ownerId === r.report.id),
+      ),
+    ),
+    files: (await acceptanceRepository.filesOfProblem(db, problemId)).map(toFileInfo),
+  }
+  // Through JSON once, so the hash covers exactly what jsonb keeps (no undefined fields).
+  const stored = JSON.parse(JSON.stringify(content)) as SnapshotContent
+  return { content: stored, sha256: snapshotSha256(stored) }
+}
+
+/** The SHA-256 of a snapshot's canonical JSON (lib/hash.ts), as stored and as anyone can recompute. */
+export function snapshotSha256(content: unknown): string {
+  return sha256Hex(canonicalJson(content))
+}
