@@ -7,6 +7,7 @@
  * BENCH_DATABASE_URL is set: migrated, seeded when empty), with logging off and rate limits out
  * of reach. autocannon runs in a worker thread so the load generator does not share the server's
  * event loop. Environment: BENCH_SECONDS (default 5) per route, BENCH_CONNECTIONS (default 10).
+ * Then the dossier's time and memory, small against large (bench/dossier.ts).
  * Any error or non-2xx answer fails the run: the bench must never measure 401s.
  */
 import { randomBytes } from 'node:crypto'
@@ -18,9 +19,10 @@ import { buildApp } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { runMigrations } from '../src/db/migrate.js'
-import { DEMO_PASSWORD, isEmpty, seedDemo } from '../src/seed/demo.js'
+import { DEMO_PASSWORD, fileStoreFor, isEmpty, seedDemo } from '../src/seed/demo.js'
 import { PROVINCE_DEFAULTS, seedProvince } from '../src/seed/province.js'
 import { CASES, HELLO, PK, benchRoutes, type BenchCase, type BenchFixtures } from './cases.js'
+import { benchDossier } from './dossier.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
@@ -207,6 +209,12 @@ async function bench(config: Config, database: Database) {
       })
     }
     console.log(table(rows))
+    // The dossier streams an archive: time per download and peak memory, small vs large.
+    const runs = positiveInt('BENCH_DOSSIER_RUNS', 3)
+    const store = fileStoreFor(config)
+    console.log(
+      `\n${await benchDossier(base, database, store, fx.problemId, () => login(base), runs)}`,
+    )
   } finally {
     await app.close()
   }

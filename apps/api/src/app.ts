@@ -29,6 +29,8 @@ import { FilesService } from './modules/files/files.service.js'
 import { filesRoutes } from './modules/files/files.routes.js'
 import { ReportsService } from './modules/reports/reports.service.js'
 import { reportsRoutes } from './modules/reports/reports.routes.js'
+import { DossierService } from './modules/dossier/dossier.service.js'
+import { dossierRoutes } from './modules/dossier/dossier.routes.js'
 import { AcceptanceService } from './modules/acceptance/acceptance.service.js'
 import { acceptanceRoutes } from './modules/acceptance/acceptance.routes.js'
 import { RoundsService } from './modules/rounds/rounds.service.js'
@@ -137,6 +139,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(measuresRoutes, { prefix, measures })
   await app.register(filesRoutes, { prefix, files, maxBytes: config.FILE_MAX_BYTES })
   await app.register(reportsRoutes, { prefix, reports })
+  await app.register(dossierRoutes, { prefix, dossier: new DossierService(db, fileStore) })
   await app.register(acceptanceRoutes, {
     prefix,
     acceptance: new AcceptanceService(db, lightSettings),
