@@ -268,6 +268,39 @@ export async function download(path: string, signal?: AbortSignal): Promise<Blob
   return response.blob()
 }
 
+/** A downloaded file and the name the server gave it (null when it gave none). */
+export interface NamedBlob {
+  blob: Blob
+  filename: string | null
+}
+
+/**
+ * The file name of a `Content-Disposition` header: RFC 6266's `filename*=UTF-8''…` (how Chinese
+ * names travel) before the plain `filename="…"`; null when there is none.
+ */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null
+  const extended = /filename\*\s*=\s*([\w-]+)'[^']*'([^;]+)/i.exec(header)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[2]!.trim().replace(/^"|"$/g, ''))
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("((?:\\.|[^"\\])*)"|[^;]+)/i.exec(header)
+  if (!plain) return null
+  const name = plain[2] !== undefined ? plain[2].replace(/\\(.)/g, '$1') : plain[1]!.trim()
+  return name || null
+}
+
+/** `GET path` for a file download (the dossier), with the name from `Content-Disposition`. */
+export async function downloadNamed(path: string, signal?: AbortSignal): Promise<NamedBlob> {
+  const response = await authorized((access) => send(path, { signal }, null, access), true)
+  const filename = filenameFromDisposition(response.headers.get('Content-Disposition'))
+  return { blob: await response.blob(), filename }
+}
+
 export interface UploadOptions {
   /** Called as the request body goes out: bytes sent so far and in all. */
   onProgress?: (loaded: number, total: number) => void

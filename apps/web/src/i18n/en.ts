@@ -12,6 +12,7 @@ import {
   work,
 } from './en.ledger'
 import { audit, errors } from './en.logs'
+import enAcceptance from './en.acceptance'
 import type { MessageSchema } from './zh-CN'
 
 const en: MessageSchema = {
@@ -274,6 +275,8 @@ const en: MessageSchema = {
       progress_write: 'Report progress',
       petitions_read: 'Read petition cases',
       petitions_write: 'Write petition cases',
+      public_reports_read: 'Read public reports',
+      public_reports_write: 'Triage public reports',
     },
   },
   problem,
@@ -288,6 +291,7 @@ const en: MessageSchema = {
   work,
   audit,
   errors,
+  ...enAcceptance,
   notFound: {
     title: 'Page not found',
     description: 'The page does not exist or you may not see it.',

@@ -15,6 +15,7 @@ import {
   work,
 } from './zh-CN.ledger'
 import { audit, errors } from './zh-CN.logs'
+import zhCNAcceptance from './zh-CN.acceptance'
 
 const zhCN = {
   app: {
@@ -270,6 +271,8 @@ const zhCN = {
       progress_write: '上报整改进展',
       petitions_read: '读取信访件',
       petitions_write: '维护信访件',
+      public_reports_read: '读取群众监督',
+      public_reports_write: '办理群众监督',
     },
   },
   problem,
@@ -284,6 +287,7 @@ const zhCN = {
   work,
   audit,
   errors,
+  ...zhCNAcceptance,
   notFound: {
     title: '页面不存在',
     description: '您访问的页面不存在，或者您没有权限查看。',

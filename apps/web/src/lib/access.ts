@@ -6,11 +6,25 @@ import type { Role } from '@rectify/schemas'
 
 /** A part of the SPA that a route or menu entry belongs to. */
 export type Feature =
-  'home' | 'units' | 'users' | 'clients' | 'audit' | 'ledger' | 'reviews' | 'rounds'
+  | 'home'
+  | 'units'
+  | 'users'
+  | 'clients'
+  | 'audit'
+  | 'ledger'
+  | 'reviews'
+  | 'rounds'
+  | 'acceptance'
+  | 'publicity'
+  | 'rebound'
+  | 'publicReports'
+  | 'calendar'
 
 const EVERYONE: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
 /** Everyone with a part in the rectification; the administrator keeps to accounts and units. */
 const BUSINESS: readonly Role[] = ['office', 'lead_unit', 'unit', 'leader', 'auditor']
+/** Those who read every record of the city: the office, city leaders, discipline and audit. */
+const CITY_READERS: readonly Role[] = ['office', 'leader', 'auditor']
 
 /** Roles that may open each feature (read). */
 export const READ_ACCESS: Record<Feature, readonly Role[]> = {
@@ -25,6 +39,14 @@ export const READ_ACCESS: Record<Feature, readonly Role[]> = {
   ledger: BUSINESS,
   reviews: ['office'],
   rounds: ['office', 'leader', 'auditor'],
+  // County lead units review county acceptance; the office reviews at city level.
+  acceptance: ['office', 'lead_unit', 'leader', 'auditor'],
+  publicity: CITY_READERS,
+  rebound: CITY_READERS,
+  // Reporters' names and contacts are the office's; leaders and auditors read without them.
+  publicReports: CITY_READERS,
+  // The working-day calendar publicity periods are counted in.
+  calendar: ['office', 'admin'],
 }
 
 /** Roles that may change each feature's records. */
@@ -38,6 +60,11 @@ export const WRITE_ACCESS: Record<Feature, readonly Role[]> = {
   ledger: ['office', 'lead_unit', 'unit'],
   reviews: ['office'],
   rounds: ['office'],
+  acceptance: ['office', 'lead_unit'],
+  publicity: ['office'],
+  rebound: ['office'],
+  publicReports: ['office'],
+  calendar: ['office', 'admin'],
 }
 
 function holdsAny(roles: readonly Role[], allowed: readonly Role[]): boolean {

@@ -5,6 +5,7 @@
  */
 import {
   LIGHTS,
+  OUTCOMES,
   PROBLEM_DOMAINS,
   PROBLEM_MODES,
   PROBLEM_NATURES,
@@ -23,6 +24,8 @@ export const LEDGER_PAGE_SIZE = 50
 export const DEFAULT_SORT = 'deadline'
 
 export const OVERDUE_VALUES = ['true', 'false'] as const
+/** The ledger lists rebounds only, or everything: a "not rebound" filter answers no question. */
+export const REBOUND_VALUES = ['true'] as const
 
 /** The filters as the URL holds them: strings, each one optional. */
 export type LedgerFilters = {
@@ -37,6 +40,9 @@ export type LedgerFilters = {
   unit?: string
   q?: string
   overdue?: (typeof OVERDUE_VALUES)[number]
+  /** How a closed problem ended: 整改到位 or 未整改到位. */
+  outcome?: (typeof OUTCOMES)[number]
+  rebound?: (typeof REBOUND_VALUES)[number]
   sort?: (typeof PROBLEM_SORTS)[number]
 }
 
@@ -60,6 +66,8 @@ export function parseLedgerFilters(query: LocationQuery): LedgerFilters {
     unit: queryId(query.unit),
     q: queryString(query.q)?.slice(0, 100),
     overdue: queryEnum(query.overdue, OVERDUE_VALUES),
+    outcome: queryEnum(query.outcome, OUTCOMES),
+    rebound: queryEnum(query.rebound, REBOUND_VALUES),
     sort: queryEnum(query.sort, PROBLEM_SORTS),
   }
 }
@@ -72,14 +80,18 @@ export function parseLedgerPaging(query: LocationQuery): LedgerPaging {
   return { page, cursor }
 }
 
-/** The API query for the filters and page (`overdue` becomes a boolean, `page` stays in the SPA). */
+/**
+ * The API query for the filters and page (`overdue` and `rebound` become booleans, `page` stays
+ * in the SPA).
+ */
 export function toProblemsQuery(filters: LedgerFilters, paging?: LedgerPaging): ListProblemsQuery {
-  const { overdue, ...rest } = filters
+  const { overdue, rebound, ...rest } = filters
   const query: ListProblemsQuery = { limit: LEDGER_PAGE_SIZE }
   for (const [key, value] of Object.entries(rest)) {
     if (value !== undefined && value !== '') (query as Record<string, unknown>)[key] = value
   }
   if (overdue !== undefined) query.overdue = overdue === 'true'
+  if (rebound !== undefined) query.rebound = true
   if (paging?.cursor) query.cursor = paging.cursor
   return query
 }

@@ -152,6 +152,19 @@ describe('ledger URL ↔ filters', () => {
     expect(toProblemsQuery(parseLedgerFilters({}))).toEqual({ limit: 50 })
   })
 
+  it('filters closed problems by outcome and rebounds, as the API spells them', () => {
+    const filters = parseLedgerFilters({ outcome: 'not_rectified', rebound: 'true' })
+    expect(toProblemsQuery(filters)).toEqual({
+      outcome: 'not_rectified',
+      rebound: true,
+      limit: 50,
+    })
+    expect(parseLedgerFilters({ outcome: 'fixed', rebound: 'false' })).toMatchObject({
+      outcome: undefined,
+      rebound: undefined,
+    })
+  })
+
   it('writes a link that reads back to the same list, page included', () => {
     const filters = parseLedgerFilters({ status: 'draft', q: '黑臭水体', sort: 'light' })
     const query = ledgerLocationQuery(filters, { page: 2, cursor: 'c2' })
@@ -244,6 +257,8 @@ function problem(overrides: Partial<Problem> = {}): Problem {
     public: false,
     status: 'draft',
     rebound: false,
+    outcome: null,
+    closedOn: null,
     plannedProgress: 0,
     reportedProgress: 0,
     overdue: false,
@@ -269,15 +284,16 @@ describe('who may do what with a problem', () => {
     ['draft', office, []],
     ['plan_review', office, ['approve', 'return']],
     ['plan_review', eco, []],
-    ['in_progress', eco, ['apply']],
+    ['in_progress', eco, []],
     ['in_progress', county, []],
     ['closed', office, []],
   ] as const)('a problem in %s offers %o the steps %j', (status, who, steps) => {
     expect(problemActions(problem({ status }), who)).toEqual(steps)
   })
 
-  it('lets the lead unit apply straight from a draft only for 立行立改', () => {
-    expect(problemActions(problem({ mode: 'immediate' }), eco)).toEqual(['submit', 'apply'])
+  it('never offers applying for acceptance as a plan step: it is an application of its own', () => {
+    expect(problemActions(problem({ mode: 'immediate' }), eco)).toEqual(['submit'])
+    expect(problemActions(problem({ status: 'in_progress', mode: 'immediate' }), eco)).toEqual([])
   })
 
   it('never lets the office approve a plan of its own unit', () => {

@@ -56,14 +56,19 @@ describe('unit tree', () => {
 })
 
 describe('access by role', () => {
+  /** The 验收销号 pages the office, leaders and auditors open. */
+  const CLOSEOUT_PAGES = ['acceptance-reviews', 'publicity', 'rebound-reviews', 'public-reports']
   const visible = (roles: Role[]) => menuFor(roles).flatMap((g) => g.items.map((i) => i.route))
 
   it.each<[Role, string[]]>([
-    ['admin', ['units', 'users', 'clients']],
-    ['office', ['problems', 'reviews', 'rounds', 'units', 'users', 'audit']],
-    ['auditor', ['problems', 'rounds', 'units', 'users', 'audit']],
-    ['leader', ['problems', 'rounds', 'units', 'users']],
-    ['lead_unit', ['problems', 'units']],
+    ['admin', ['units', 'users', 'clients', 'calendar']],
+    [
+      'office',
+      ['problems', 'reviews', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users', 'calendar', 'audit'],
+    ],
+    ['auditor', ['problems', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users', 'audit']],
+    ['leader', ['problems', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users']],
+    ['lead_unit', ['problems', 'acceptance-reviews', 'units']],
     ['unit', ['problems', 'units']],
   ])('%s sees %j in the menu', (role, routes) => {
     expect(visible([role])).toEqual(routes)
@@ -85,8 +90,34 @@ describe('access by role', () => {
     expect(canRead(['lead_unit'], 'reviews')).toBe(false)
   })
 
+  it('lets only the office triage public reports and open publicity; leaders and auditors read', () => {
+    expect(canWrite(['office'], 'publicReports')).toBe(true)
+    expect(canWrite(['office'], 'publicity')).toBe(true)
+    for (const role of ['leader', 'auditor', 'lead_unit', 'unit'] as Role[]) {
+      expect(canWrite([role], 'publicReports')).toBe(false)
+      expect(canWrite([role], 'publicity')).toBe(false)
+    }
+    expect(canRead(['leader'], 'publicReports')).toBe(true)
+    expect(canRead(['unit'], 'publicReports')).toBe(false)
+    expect(canWrite(['lead_unit'], 'acceptance')).toBe(true)
+    expect(canRead(['unit'], 'acceptance')).toBe(false)
+  })
+
+  it('leaves the holiday calendar to the office and the administrator', () => {
+    expect(canWrite(['admin'], 'calendar')).toBe(true)
+    expect(canWrite(['office'], 'calendar')).toBe(true)
+    expect(canRead(['leader'], 'calendar')).toBe(false)
+  })
+
   it('combines the rights of several roles', () => {
-    expect(visible(['unit', 'auditor'])).toEqual(['problems', 'rounds', 'units', 'users', 'audit'])
+    expect(visible(['unit', 'auditor'])).toEqual([
+      'problems',
+      'rounds',
+      ...CLOSEOUT_PAGES,
+      'units',
+      'users',
+      'audit',
+    ])
   })
 })
 

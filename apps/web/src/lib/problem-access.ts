@@ -27,20 +27,19 @@ function officeFor(viewer: Viewer, problem: Pick<Problem, 'leadUnit'>): boolean 
   return isOffice(viewer) && problem.leadUnit.id !== viewer.unitId
 }
 
-/** The workflow steps the viewer may take now, in the order the buttons show. */
+/**
+ * The plan steps (`POST /problems/:id/transitions`) the viewer may take now, in the order the
+ * buttons show. Applying for acceptance is not one of them: it is an application with a
+ * self-check and materials (`POST /problems/:id/acceptances`), offered when the problem's
+ * close-out file says `can.apply`.
+ */
 export function problemActions(problem: ProblemFacts, viewer: Viewer): ProblemAction[] {
-  const leads = leadsProblem(viewer, problem)
   switch (problem.status) {
     case 'draft':
-      return [
-        ...(leads ? (['submit'] as const) : []),
-        // 立行立改: fixed on the spot, straight to acceptance without a plan review.
-        ...(leads && problem.mode === 'immediate' ? (['apply'] as const) : []),
-      ]
+      return leadsProblem(viewer, problem) ? ['submit'] : []
     case 'plan_review':
       return officeFor(viewer, problem) ? ['approve', 'return'] : []
     case 'in_progress':
-      return leads ? ['apply'] : []
     case 'acceptance':
     case 'publicity':
     case 'closed':

@@ -79,6 +79,17 @@ export const routes: RouteRecordRaw[] = [
         },
       },
       {
+        path: 'problems/:id/acceptance/new',
+        name: 'acceptance-apply',
+        component: () => import('@/views/AcceptanceApplyView.vue'),
+        meta: {
+          feature: 'ledger',
+          titleKey: 'acceptanceNav.apply',
+          group: 'ledger',
+          parent: 'problems',
+        },
+      },
+      {
         path: 'reviews',
         name: 'reviews',
         component: () => import('@/views/ReviewQueueView.vue'),
@@ -89,6 +100,51 @@ export const routes: RouteRecordRaw[] = [
         name: 'rounds',
         component: () => import('@/views/RoundsView.vue'),
         meta: { feature: 'rounds', titleKey: 'nav.rounds', group: 'ledger' },
+      },
+      {
+        path: 'acceptance/reviews',
+        name: 'acceptance-reviews',
+        component: () => import('@/views/AcceptanceQueueView.vue'),
+        meta: { feature: 'acceptance', titleKey: 'acceptanceNav.reviews', group: 'acceptance' },
+      },
+      {
+        path: 'acceptance/publicity',
+        name: 'publicity',
+        component: () => import('@/views/PublicityBoardView.vue'),
+        meta: { feature: 'publicity', titleKey: 'acceptanceNav.publicity', group: 'acceptance' },
+      },
+      {
+        path: 'acceptance/rebound-reviews',
+        name: 'rebound-reviews',
+        component: () => import('@/views/ReboundReviewsView.vue'),
+        meta: { feature: 'rebound', titleKey: 'acceptanceNav.rebound', group: 'acceptance' },
+      },
+      {
+        path: 'acceptance/public-reports',
+        name: 'public-reports',
+        component: () => import('@/views/PublicReportsView.vue'),
+        meta: {
+          feature: 'publicReports',
+          titleKey: 'acceptanceNav.publicReports',
+          group: 'acceptance',
+        },
+      },
+      {
+        path: 'acceptance/public-reports/:id',
+        name: 'public-report-detail',
+        component: () => import('@/views/PublicReportDetailView.vue'),
+        meta: {
+          feature: 'publicReports',
+          titleKey: 'acceptanceNav.publicReportDetail',
+          group: 'acceptance',
+          parent: 'public-reports',
+        },
+      },
+      {
+        path: 'admin/calendar',
+        name: 'calendar',
+        component: () => import('@/views/CalendarView.vue'),
+        meta: { feature: 'calendar', titleKey: 'acceptanceNav.calendar', group: 'system' },
       },
       {
         path: 'admin/units/:id?',
