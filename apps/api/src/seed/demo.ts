@@ -10,6 +10,7 @@ import { hashPassword } from '../modules/auth/passwords.js'
 import { LocalFileStore, type FileStore } from '../modules/files/file-store.js'
 import { shanghaiDate } from '../lib/dates.js'
 import { seedDemoLedger } from './ledger.js'
+import { seedPublicReports } from './public-reports.js'
 import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
@@ -113,6 +114,10 @@ export async function seedDemo(
       users: { office: userId('office'), eco: userId('eco'), county: userId('county') },
       store,
       today: shanghaiDate(),
+    })
+    // After the ledger (and after the acceptance seed once it is here: it opens the notice objected to)
+    await seedPublicReports(tx, {
+      office: { id: userId('office'), name: '整改办 王敏', unitId: ids.get('JZ-OFFICE')! },
     })
     await recordAudit(tx, ctx, {
       action: 'seed.demo',
