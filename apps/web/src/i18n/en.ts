@@ -13,6 +13,7 @@ import {
 } from './en.ledger'
 import { audit, errors } from './en.logs'
 import enAcceptance from './en.acceptance'
+import { publicBoard } from './en.public'
 import type { MessageSchema } from './zh-CN'
 
 const en: MessageSchema = {
@@ -292,6 +293,7 @@ const en: MessageSchema = {
   audit,
   errors,
   ...enAcceptance,
+  publicBoard,
   notFound: {
     title: 'Page not found',
     description: 'The page does not exist or you may not see it.',

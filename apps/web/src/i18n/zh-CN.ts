@@ -16,6 +16,7 @@ import {
 } from './zh-CN.ledger'
 import { audit, errors } from './zh-CN.logs'
 import zhCNAcceptance from './zh-CN.acceptance'
+import { publicBoard } from './zh-CN.public'
 
 const zhCN = {
   app: {
@@ -288,6 +289,7 @@ const zhCN = {
   audit,
   errors,
   ...zhCNAcceptance,
+  publicBoard,
   notFound: {
     title: '页面不存在',
     description: '您访问的页面不存在，或者您没有权限查看。',

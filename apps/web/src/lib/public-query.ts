@@ -7,7 +7,6 @@ import {
   PROBLEM_DOMAINS,
   PROBLEM_STATUSES,
   type ListPublicProblemsQuery,
-  type ProblemDomain,
   type ProblemStatus,
 } from '@rectify/schemas'
 import type { LocationQuery } from 'vue-router'
@@ -15,6 +14,8 @@ import { queryEnum, queryId, queryString, toLocationQuery } from './query'
 
 /** Problems per page on the board ("加载更多" fetches the next as many). */
 export const PUBLIC_PAGE_SIZE = 20
+
+type ProblemDomain = (typeof PROBLEM_DOMAINS)[number]
 
 /** The list's filters as the URL holds them. */
 export type PublicFilters = {

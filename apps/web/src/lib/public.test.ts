@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ApiError } from '@/api/http'
 import { CHART_BOX, chartPoints, percentY, stepPath } from './progress-chart'
 import {
   hasPublicFilters,
@@ -10,6 +11,17 @@ import {
   toPublicLocation,
   toPublicProblemsQuery,
 } from './public-query'
+import {
+  contentLength,
+  explainRefusal,
+  fieldOfPath,
+  needsNewChallenge,
+  PHOTO_MAX_BYTES,
+  photoProblem,
+  reportBody,
+  type ReportDraft,
+  waitSeconds,
+} from './public-report'
 
 const REGION = '0b9d4c1e-6a3f-4e2b-9c1d-2f3e4a5b6c7d'
 
@@ -122,5 +134,114 @@ describe('progress chart points', () => {
     expect(stepPath(points)).toBe(`M${plotLeft} ${bottom} H${plotRight} V${top}`)
     expect(stepPath([])).toBe('')
     expect(percentY(50)).toBe((top + bottom) / 2)
+  })
+})
+
+describe('the report form rules', () => {
+  const draft: ReportDraft = {
+    reporterType: 'journalist',
+    name: '  ',
+    contact: ' 13800000000 ',
+    content: '  河道有黑臭水体  ',
+    problemId: undefined,
+    objection: true,
+  }
+  const answer = { token: 't', nonce: '42' }
+
+  it('accepts JPEG, PNG and WebP photos up to 5 MB only', () => {
+    expect(photoProblem({ type: 'image/jpeg', size: PHOTO_MAX_BYTES })).toBeNull()
+    expect(photoProblem({ type: 'image/webp', size: 10 })).toBeNull()
+    expect(photoProblem({ type: 'image/png', size: PHOTO_MAX_BYTES + 1 })).toBe('size')
+    expect(photoProblem({ type: 'image/gif', size: 10 })).toBe('type')
+    expect(photoProblem({ type: 'application/pdf', size: 10 })).toBe('type')
+  })
+
+  it('sends trimmed text, leaves blank optional fields out, and objects only about a problem', () => {
+    expect(reportBody(draft, [], answer)).toEqual({
+      reporterType: 'journalist',
+      contact: '13800000000',
+      content: '河道有黑臭水体',
+      challenge: answer,
+    })
+    const photo = { id: REGION, token: 'p', name: 'a.jpg', size: 1, mimeType: 'image/jpeg' }
+    expect(reportBody({ ...draft, problemId: REGION }, [photo], answer)).toMatchObject({
+      problemId: REGION,
+      objection: true,
+      photos: [{ id: REGION, token: 'p' }],
+    })
+    expect(contentLength(draft.content)).toBe(7)
+  })
+
+  it('solves a new challenge after a replay (409) or a refused challenge, not after other errors', () => {
+    const refusal = (status: number, code: string, paths: string[] = []) =>
+      new ApiError({
+        type: 'x',
+        title: code,
+        status,
+        code,
+        errors: paths.map((path) => ({ path, message: 'm' })),
+      })
+    expect(needsNewChallenge(refusal(409, 'duplicate'))).toBe(true)
+    expect(needsNewChallenge(refusal(422, 'unprocessable', ['/challenge']))).toBe(true)
+    expect(needsNewChallenge(refusal(422, 'validation', ['/challenge', '/content']))).toBe(false)
+    expect(needsNewChallenge(refusal(422, 'validation', ['/content']))).toBe(false)
+    expect(needsNewChallenge(refusal(429, 'rate_limited'))).toBe(false)
+    expect(needsNewChallenge(new Error('x'))).toBe(false)
+    expect(fieldOfPath('/photos/2')).toBe('photos')
+  })
+
+  it('tells how long to wait after a 429, from the header or else the detail', () => {
+    const limited = (detail: string, retryAfter?: number) =>
+      new ApiError({ type: 'x', title: 't', status: 429, code: 'rate_limited', detail }, retryAfter)
+    expect(waitSeconds(limited('Too many requests; retry after 30 s', 12))).toBe(12)
+    expect(waitSeconds(limited('Too many requests; retry after 30 s'))).toBe(30)
+    expect(waitSeconds(limited('Too many requests'))).toBeUndefined()
+  })
+
+  it('words a refusal next to its fields: the objection at the problem, photos at the photos', () => {
+    const t = (key: string, named?: Record<string, unknown>) =>
+      named ? `${key} ${JSON.stringify(named)}` : key
+    const messageOf = () => 'why'
+    const unprocessable = new ApiError({
+      type: 'x',
+      title: 't',
+      status: 422,
+      code: 'unprocessable',
+      errors: [
+        { path: '/objection', message: 'm' },
+        { path: '/photos/1', message: 'm' },
+        { path: '/content', message: 'm' },
+      ],
+    })
+    expect(explainRefusal(unprocessable, t, messageOf, 'too short')).toEqual({
+      fields: {
+        problem: 'publicBoard.report.errors.notOpen',
+        photos: 'publicBoard.report.errors.photoRejected',
+        content: 'too short',
+      },
+      general: null,
+    })
+    const limited = new ApiError({ type: 'x', title: 't', status: 429, code: 'rate_limited' }, 9)
+    expect(explainRefusal(limited, t, messageOf).general).toBe(
+      'publicBoard.report.errors.rateLimited {"seconds":9}',
+    )
+    const unknownField = new ApiError({
+      type: 'x',
+      title: 't',
+      status: 422,
+      code: 'validation',
+      errors: [{ path: '/extra', message: 'm' }],
+    })
+    expect(explainRefusal(unknownField, t, messageOf)).toEqual({
+      fields: {},
+      general: 'publicBoard.report.errors.failed {"reason":"why"}',
+    })
+    expect(
+      explainRefusal(
+        new ApiError({ type: 'x', title: 't', status: 409, code: 'duplicate' }),
+        t,
+        messageOf,
+      ).general,
+    ).toBe('publicBoard.report.errors.challenge')
   })
 })

@@ -29,6 +29,44 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/LoginView.vue'),
     meta: { public: true, titleKey: 'nav.login' },
   },
+  // The public board (整改公开): no login, its own plain layout and chunks, none of the admin's.
+  {
+    path: '/public',
+    component: () => import('@/components/public/PublicLayout.vue'),
+    meta: { public: true },
+    children: [
+      {
+        path: '',
+        name: 'public-problems',
+        component: () => import('@/views/public/PublicListView.vue'),
+        meta: { public: true, titleKey: 'publicBoard.nav.list' },
+      },
+      {
+        path: 'problems/:id',
+        name: 'public-problem',
+        component: () => import('@/views/public/PublicProblemView.vue'),
+        meta: { public: true, titleKey: 'publicBoard.nav.list' },
+      },
+      {
+        path: 'notices',
+        name: 'public-notices',
+        component: () => import('@/views/public/PublicNoticesView.vue'),
+        meta: { public: true, titleKey: 'publicBoard.nav.notices' },
+      },
+      {
+        path: 'report',
+        name: 'public-report',
+        component: () => import('@/views/public/PublicReportView.vue'),
+        meta: { public: true, titleKey: 'publicBoard.nav.report' },
+      },
+      {
+        path: 'lookup',
+        name: 'public-lookup',
+        component: () => import('@/views/public/PublicLookupView.vue'),
+        meta: { public: true, titleKey: 'publicBoard.nav.lookup' },
+      },
+    ],
+  },
   {
     path: '/',
     component: () => import('@/components/layout/AppLayout.vue'),
