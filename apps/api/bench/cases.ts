@@ -31,6 +31,8 @@ export const PK = 'pk'
 /** The ledger list's page and count queries, written by hand and run through the driver. */
 export const LEDGER_SQL = 'ledger SQL by hand'
 const LEDGER_QUERY = 'status=in_progress&domain=water&sort=deadline&limit=50'
+/** The public board's first page, written by hand (what GET /public/problems asks of the database). */
+export const PUBLIC_SQL = 'public board SQL by hand'
 
 export const CASES: BenchCase[] = [
   // (a) Fastify alone: the ceiling for any route.
@@ -57,6 +59,15 @@ export const CASES: BenchCase[] = [
     name: 'GET /problems?q=污水 (50)',
     path: `/api/v1/problems?q=${encodeURIComponent('污水')}&limit=50`,
     auth: true,
+  },
+  // The public board (issue 4): anonymous, first page at the default limit, against its own SQL.
+  // Its in-process cache (PUBLIC_CACHE_SECONDS) is what lets it keep up with the hand-written query.
+  { name: PUBLIC_SQL, path: '/bench/public-sql', auth: false },
+  {
+    name: 'GET /public/problems (first page)',
+    path: '/api/v1/public/problems',
+    auth: false,
+    baseline: PUBLIC_SQL,
   },
 ]
 
@@ -89,6 +100,33 @@ async function ledgerByHand(database: Database) {
   return { items: page.slice(0, 50), refs, total }
 }
 
+/**
+ * What GET /public/problems (first page, limit 50) asks of the database: published problems most
+ * recently changed first, with their co-responsible units, the unit names, and the count.
+ */
+async function publicByHand(database: Database) {
+  const page = await database.query<{
+    lead_unit_id: string
+    region_id: string | null
+    co: string[]
+  }>(
+    `select p.id, p.code, p.title, p.domain, p.region_id, p.lead_unit_id, p.mode, p.deadline, p.status,
+            p.light, p.reported_progress, p.outcome, p.closed_on, p.updated_at,
+            coalesce((select array_agg(pu.unit_id::text order by pu.unit_id) from problem_units pu
+              where pu.problem_id = p.id and pu.role = 'co'), '{}') as co
+       from problems p where p.public
+      order by p.updated_at desc, p.id desc limit 51`,
+  )
+  const ids = [
+    ...new Set(page.flatMap((r) => [r.lead_unit_id, r.region_id, ...r.co].filter(Boolean))),
+  ]
+  const [names, total] = await Promise.all([
+    database.query('select id, name from units where id = any($1::uuid[])', [ids]),
+    database.query('select count(*) as n from problems where public'),
+  ])
+  return { items: page.slice(0, 50), names, total }
+}
+
 const HelloSchema = Type.Object({ hello: Type.String() })
 const UnitRowSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })
 
@@ -113,5 +151,6 @@ export function benchRoutes(database: Database, fx: BenchFixtures) {
       return row
     })
     app.get('/bench/ledger-sql', async () => ledgerByHand(database))
+    app.get('/bench/public-sql', async () => publicByHand(database))
   }
 }

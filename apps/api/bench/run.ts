@@ -160,7 +160,12 @@ async function main() {
   try {
     const config = loadConfig(
       { ...process.env, DATABASE_URL: '', DATA_DIR: dir, FILES_DIR: '' },
-      { LOG_LEVEL: 'silent', RATE_LIMIT_MAX: 1_000_000_000, LOGIN_RATE_LIMIT_MAX: 1_000_000_000 },
+      {
+        LOG_LEVEL: 'silent',
+        RATE_LIMIT_MAX: 1_000_000_000,
+        LOGIN_RATE_LIMIT_MAX: 1_000_000_000,
+        PUBLIC_RATE_LIMIT_MAX: 1_000_000_000,
+      },
     )
     const database = await openBenchDatabase(dir)
     try {
