@@ -40,7 +40,8 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     {
       schema: {
         tags,
-        description: 'Published problems, most recently changed first.',
+        description:
+          'Published problems, most recently changed first. Cached: the board may lag the ledger by up to PUBLIC_CACHE_SECONDS (default 30 s).',
         querystring: ListPublicProblemsQuerySchema,
         response: { 200: PublicProblemPageSchema, 304: NotModified },
       },
