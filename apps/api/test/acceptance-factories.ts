@@ -3,7 +3,7 @@ import { DEFAULT_ACCEPTANCE_CRITERIA } from '@rectify/schemas'
 import { acceptances, problems, publicities } from '../src/db/schema/index.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import type { TestApp } from './build-app.js'
-import { as, makeUser, makeWorld } from './factories.js'
+import { client, login, makeUser, makeWorld, type as } from './factories.js'
 import { makeMeasure, makeProblem, makeRound } from './ledger-factories.js'
 
 /**
@@ -49,8 +49,20 @@ export async function closeoutWorld(t: TestApp) {
     admin: world.users.admin,
   }
   const api = {} as Record<Who, Api>
-  for (const [k, u] of Object.entries(users)) api[k as Who] = await as(t.app, u)
-  return { world, round, users, api }
+  const tokens = {} as Record<Who, string>
+  for (const [k, u] of Object.entries(users)) {
+    tokens[k as Who] = (await login(t.app, u.username)).accessToken
+    api[k as Who] = client(t.app, tokens[k as Who])
+  }
+  /** PUT and DELETE, which the shared client does not speak. */
+  const send = (who: Who, method: 'PUT' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${tokens[who]}` },
+      ...(payload ? { payload } : {}),
+    })
+  return { world, round, users, api, tokens, send }
 }
 export type CloseoutWorld = Awaited<ReturnType<typeof closeoutWorld>>
 

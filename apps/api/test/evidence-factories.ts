@@ -71,6 +71,8 @@ export async function makeProblem(
     deadline: typeof o.deadline === 'string' ? o.deadline : day(o.deadline ?? 120),
     leadUnitId: o.leadUnit.id,
     status: o.status ?? 'draft',
+    // A closed problem always has its outcome (problems_outcome_check).
+    ...(o.status === 'closed' && { outcome: 'rectified', closedOn: shanghaiDate() }),
     reportedProgress: o.reportedProgress ?? 0,
   })
   if (o.coUnits?.length)

@@ -74,6 +74,8 @@ export async function makeProblem(db: Db, o: ProblemOverrides): Promise<ProblemR
     leadUnitId: o.leadUnit.id,
     parentId: o.parentId ?? null,
     status: o.status ?? 'draft',
+    // A closed problem always has its outcome (problems_outcome_check).
+    ...(o.status === 'closed' && { outcome: 'rectified', closedOn: shanghaiDate() }),
     rebound: o.rebound ?? false,
     reportedProgress: o.reportedProgress ?? 0,
     searchTokens: searchTokens(code, title, description),

@@ -55,7 +55,10 @@ const rows = Object.entries(POLICY).map(([key, policy]) => {
 function request(method: string, url: string, token?: string) {
   return t.app.inject({
     method: method as 'GET',
-    url: url.replace(/:id\b/g, uuidv7()),
+    url: url
+      .replace(/:id\b/g, uuidv7())
+      .replace(/:date\b/g, '2026-10-01')
+      .replace(/:code\b/g, 'ABCDEF234567'),
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(method === 'PATCH' ? { 'if-match': '"1"' } : {}),

@@ -102,7 +102,10 @@ function allowedFor(status: ProblemStatus, mode: string, who: Who): string[] {
       TRANSITIONS.filter(
         (s) => s.from === status && (!s.modes || s.modes.includes(mode as 'immediate')),
       )
-        .filter((s) => (s.by === 'office' ? who === 'office' : who === 'lead'))
+        // Reviewers are decided per level by modules/acceptance: the table never names them.
+        .filter((s) =>
+          s.by === 'office' ? who === 'office' : s.by === 'lead_unit' ? who === 'lead' : false,
+        )
         .map((s) => s.action),
     ),
   ]
@@ -121,6 +124,12 @@ describe('the transition table', () => {
       'plan_review -return-> draft by office',
       'in_progress -apply-> acceptance by lead_unit',
       'draft -apply-> acceptance by lead_unit (immediate)',
+      'acceptance -review_pass-> acceptance by reviewer',
+      'acceptance -review_return-> in_progress by reviewer',
+      'acceptance -open_publicity-> publicity by office',
+      'publicity -uphold_objection-> in_progress by office',
+      'publicity -close-> closed by office',
+      'closed -fail_rebound-> in_progress by office',
     ])
   })
 
@@ -180,12 +189,30 @@ describe('refused transitions, spelled out', () => {
     ['a leader approving', 'plan_review', 'approve', 'leader', 403],
     ['a lead unit that cannot see the problem', 'draft', 'submit', 'leadBlind', 404],
     ['approving a draft', 'draft', 'approve', 'office', 409],
-    ['applying for a time-bound draft', 'draft', 'apply', 'lead', 409],
     ['submitting twice', 'plan_review', 'submit', 'lead', 409],
-    ['anything on a closed problem', 'closed', 'apply', 'lead', 409],
+    ['anything on a closed problem', 'closed', 'submit', 'lead', 409],
   ] as const)('refuses %s', async (_name, status, action, who, code) => {
     const p = await problemIn(status, 'time_bound')
     expect((await take(who, p.id, { action, reason: '理由' })).statusCode).toBe(code)
+  })
+
+  it('applies for acceptance through its own route: never a time-bound draft', async () => {
+    const p = await problemIn('draft', 'time_bound')
+    const res = await api.lead!.post(
+      `/api/v1/problems/${p.id}/acceptances`,
+      { selfCheck: '自验合格' },
+      { 'if-match': '"1"' },
+    )
+    expect(res.statusCode).toBe(409)
+    const immediate = await problemIn('draft', 'immediate')
+    const ok = await api.lead!.post(
+      `/api/v1/problems/${immediate.id}/acceptances`,
+      { selfCheck: '立行立改，已整改到位' },
+      { 'if-match': '"1"' },
+    )
+    expect(ok.statusCode, ok.body).toBe(201)
+    const [row] = await t.database.db.select().from(problems).where(eq(problems.id, immediate.id))
+    expect(row).toMatchObject({ status: 'acceptance', version: 2 })
   })
 
   it('names the actions allowed now in a 409', async () => {
@@ -240,6 +267,8 @@ describe('refused transitions, spelled out', () => {
   it('refuses unknown actions and fields with 422', async () => {
     const p = await problemIn('draft', 'time_bound')
     expect((await take('lead', p.id, { action: 'close' })).statusCode).toBe(422)
+    // Applying carries an application: it has its own route (modules/acceptance).
+    expect((await take('lead', p.id, { action: 'apply' })).statusCode).toBe(422)
     expect((await take('lead', p.id, { action: 'submit', status: 'closed' })).statusCode).toBe(422)
     const [row] = await t.database.db.select().from(problems).where(eq(problems.id, p.id))
     expect(row).toMatchObject({ status: 'draft', version: 1 })
