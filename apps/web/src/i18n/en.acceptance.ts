@@ -20,7 +20,7 @@ const enAcceptance: typeof zhCNAcceptance = {
     review: 'Review acceptance',
     reviewLevel: 'Acceptance review ({level})',
     application: 'Application {n}',
-    appliedBy: 'Applied by {name}, {unit}, on {at}',
+    appliedBy: 'Applied on {at} by {unit} {name}',
     selfCheck: 'Self-check',
     materials: 'Acceptance materials',
     levelsTitle: 'Review levels',
@@ -155,7 +155,7 @@ const enAcceptance: typeof zhCNAcceptance = {
       problem: 'Problem',
       daysLeft: 'Left',
       pending: 'Pending objections',
-      readyToClose: 'Ready to close',
+      readyToClose: 'Close out',
     },
   },
   closeout: {

@@ -153,7 +153,7 @@ const zhCNAcceptance = {
       problem: '问题',
       daysLeft: '剩余',
       pending: '待处理异议',
-      readyToClose: '可销号',
+      readyToClose: '去销号',
     },
   },
   closeout: {
