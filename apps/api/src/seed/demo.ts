@@ -10,6 +10,7 @@ import { hashPassword } from '../modules/auth/passwords.js'
 import { LocalFileStore, type FileStore } from '../modules/files/file-store.js'
 import { shanghaiDate } from '../lib/dates.js'
 import { seedDemoLedger } from './ledger.js'
+import { seedAcceptance } from './acceptance.js'
 import { seedPublicReports } from './public-reports.js'
 import { join, resolve } from 'node:path'
 
@@ -111,6 +112,12 @@ export async function seedDemo(
     const userId = (name: string) => userRows.find((u) => u.username === name)!.id
     const ledger = await seedDemoLedger(tx, {
       unit: (code) => ids.get(code) ?? fail(`demo unit ${code}`),
+      users: { office: userId('office'), eco: userId('eco'), county: userId('county') },
+      store,
+      today: shanghaiDate(),
+    })
+    await seedAcceptance(tx, {
+      unit: (code) => ids.get(code)!,
       users: { office: userId('office'), eco: userId('eco'), county: userId('county') },
       store,
       today: shanghaiDate(),
