@@ -35,7 +35,7 @@ const params = IdParamsSchema
 export const acceptanceRoutes: FastifyPluginAsyncTypebox<{
   acceptance: AcceptanceService
 }> = async (app, { acceptance }) => {
-  const { applications, closeout, calendar } = acceptance
+  const { applications, closeout, boards, calendar } = acceptance
 
   app.get(
     '/problems/:id/acceptance',
@@ -106,7 +106,7 @@ export const acceptanceRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: PublicityPageSchema },
       },
     },
-    (req) => closeout.listPublicity(req.ctx, req.query),
+    (req) => boards.listPublicity(req.ctx, req.query),
   )
   app.post(
     '/problems/:id/closeout',
@@ -125,7 +125,7 @@ export const acceptanceRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ReboundPageSchema },
       },
     },
-    (req) => closeout.listRebound(req.ctx, req.query),
+    (req) => boards.listRebound(req.ctx, req.query),
   )
   app.post(
     '/rebound-reviews/:id',

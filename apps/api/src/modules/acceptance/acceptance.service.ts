@@ -8,6 +8,7 @@ import { computeCan, findSubject } from './acceptance.access.js'
 import { acceptanceRepository } from './acceptance.repository.js'
 import { loadAcceptances, loadPublicities, loadRebounds, toCloseout } from './acceptance.view.js'
 import { ApplicationsService } from './applications.service.js'
+import { BoardsService } from './boards.service.js'
 import { CalendarService } from './calendar.service.js'
 import { CloseoutService } from './closeout.service.js'
 import { closeoutRepository } from './closeout.repository.js'
@@ -20,11 +21,12 @@ export interface AcceptanceOptions {
 /**
  * How a problem is proven fixed and closed (验收销号) and kept closed (回头看): applications
  * and level reviews, publicity and close-out, rebound reviews, and the working-day calendar
- * the publicity period is counted in. One service for the module, in three parts.
+ * the publicity period is counted in. One service for the module, in four parts.
  */
 export class AcceptanceService {
   readonly applications: ApplicationsService
   readonly closeout: CloseoutService
+  readonly boards: BoardsService
   readonly calendar: CalendarService
   private readonly clock: () => Date
 
@@ -36,6 +38,7 @@ export class AcceptanceService {
     const deps = { db, settings, clock: opts.clock ?? (() => new Date()) }
     this.applications = new ApplicationsService(deps)
     this.closeout = new CloseoutService(deps)
+    this.boards = new BoardsService(deps)
     this.calendar = new CalendarService(db)
     this.clock = deps.clock
   }

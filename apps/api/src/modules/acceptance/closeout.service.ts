@@ -1,32 +1,22 @@
 import type {
   CloseProblemBody,
   Closeout,
-  ListPublicityQuery,
-  ListReboundReviewsQuery,
   OpenPublicityBody,
-  Problem,
   Publicity,
-  PublicityPage,
-  ReboundPage,
   ReboundReview,
   RecordReboundReviewBody,
 } from '@rectify/schemas'
-import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { publicities, reboundReviews } from '../../db/schema/index.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { addDays, shanghaiDate } from '../../lib/dates.js'
-import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { nextWorkingDay, periodEnd, type WorkCalendar } from '../../lib/workdays.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { filesRepository } from '../files/files.repository.js'
 import { invalid } from '../measures/measures.rules.js'
 import { moveProblem } from '../problems/lifecycle.js'
-import { problemScope } from '../problems/problems.derived.js'
 import { problemsRepository } from '../problems/problems.repository.js'
-import { toProblems } from '../problems/problems.view.js'
 import { roundsRepository } from '../rounds/rounds.repository.js'
 import { roundSettings } from '../rounds/rounds.service.js'
 import { findSubject, officeMay, type Subject } from './acceptance.access.js'
@@ -34,7 +24,6 @@ import { acceptanceRepository } from './acceptance.repository.js'
 import { loadPublicities, loadRebounds, toCloseout } from './acceptance.view.js'
 import { actorName, attachableFiles, type ServiceDeps } from './applications.service.js'
 import { closeoutRepository as repo } from './closeout.repository.js'
-import { dateIdCursor } from './cursors.js'
 
 /** The calendar exceptions from `from` on, enough for any publicity period (≤ 60 working days). */
 export async function workCalendar(db: DbOrTx, from: string): Promise<WorkCalendar> {
@@ -281,70 +270,6 @@ export class CloseoutService {
       )
       return result!
     })
-  }
-
-  /** The publicity board: open notices ending first on top, others latest first. */
-  async listPublicity(ctx: Ctx, q: ListPublicityQuery): Promise<PublicityPage> {
-    const { db } = this.d
-    const limit = q.limit ?? 50
-    const after = dateIdCursor(q.cursor)
-    const f = {
-      scope: problemScope(ctx.actor, sql`${publicities.problemId}`),
-      status: q.status,
-      round: q.round,
-    }
-    const [rows, total] = await Promise.all([
-      repo.listPublicity(db, f, limit + 1, after),
-      repo.countPublicity(db, f),
-    ])
-    const page = rows.slice(0, limit)
-    const today = shanghaiDate(this.d.clock())
-    const items = await loadPublicities(db, page, today)
-    const problems = await this.problems(
-      page.map((p) => p.problemId),
-      today,
-    )
-    const last = page[page.length - 1]
-    return {
-      items: items.map((publicity) => ({ publicity, problem: problems.get(publicity.problemId)! })),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.endDate, last.id]) : null,
-      total,
-    }
-  }
-
-  /** Rebound reviews by due date. */
-  async listRebound(ctx: Ctx, q: ListReboundReviewsQuery): Promise<ReboundPage> {
-    const { db } = this.d
-    const limit = q.limit ?? 50
-    const after = dateIdCursor(q.cursor)
-    const f = {
-      scope: problemScope(ctx.actor, sql`${reboundReviews.problemId}`),
-      status: q.status,
-      dueBy: q.dueBy,
-      round: q.round,
-    }
-    const [rows, total] = await Promise.all([
-      repo.listRebound(db, f, limit + 1, after),
-      repo.countRebound(db, f),
-    ])
-    const page = rows.slice(0, limit)
-    const items = await loadRebounds(db, page)
-    const problems = await this.problems(
-      page.map((r) => r.problemId),
-      shanghaiDate(this.d.clock()),
-    )
-    const last = page[page.length - 1]
-    return {
-      items: items.map((review) => ({ review, problem: problems.get(review.problemId)! })),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.dueDate, last.id]) : null,
-      total,
-    }
-  }
-
-  private async problems(ids: string[], today: string): Promise<Map<string, Problem>> {
-    const rows = await problemsRepository.findMany(this.d.db, [...new Set(ids)])
-    const views = await toProblems(this.d.db, rows, today, this.d.settings)
-    return new Map(views.map((p) => [p.id, p]))
   }
 
   private async settingsOf(db: DbOrTx, s: Subject) {
