@@ -99,7 +99,7 @@ describe('rectify CLI', () => {
   it('seeds the demo city once and refuses a second seed', { timeout: TIMEOUT }, async () => {
     const first = await rectify(['seed', '--demo'])
     expect(first.status).toBe(0)
-    expect(first.stdout).toMatch(/seeded the demo city: \d+ units, 6 accounts/)
+    expect(first.stdout).toMatch(/seeded the demo city: \d+ units, 7 accounts/)
 
     const second = await rectify(['seed', '--demo'])
     expect(second.status).toBe(1)

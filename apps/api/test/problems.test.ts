@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Problem } from '@rectify/schemas'
+import { DEFAULT_ACCEPTANCE_CRITERIA, type Problem } from '@rectify/schemas'
 import { auditLog, extensions, problems, progressReports } from '../src/db/schema/index.js'
 import { addDays, periodOf, shanghaiDate } from '../src/lib/dates.js'
 import { uuidv7 } from '../src/lib/ids.js'
@@ -68,7 +68,12 @@ describe('rounds', () => {
     expect(res.statusCode).toBe(201)
     expect(res.headers.etag).toBe('"1"')
     const r = res.json()
-    expect(r.settings).toEqual({ acceptanceLevels: ['county', 'city'], publicityDays: 5 })
+    expect(r.settings).toEqual({
+      acceptanceLevels: ['county', 'city'],
+      publicityDays: 5,
+      criteria: DEFAULT_ACCEPTANCE_CRITERIA,
+      reboundMonths: [3, 12],
+    })
     expect(await audits(r.id, 'round.created')).toHaveLength(1)
     for (const who of [unitA, leader, auditor])
       expect((await who.get(`/api/v1/rounds/${r.id}`)).statusCode).toBe(200)
@@ -299,7 +304,10 @@ describe('editing a problem', () => {
 
   it('refuses edits of a closed problem with 409', async () => {
     const p = await create()
-    await db().update(problems).set({ status: 'closed' }).where(eq(problems.id, p.id))
+    await db()
+      .update(problems)
+      .set({ status: 'closed', outcome: 'rectified', closedOn: '2026-01-01' })
+      .where(eq(problems.id, p.id))
     expect((await patch(office, p.id, { title: '关闭后' })).statusCode).toBe(409)
   })
 })
@@ -313,7 +321,10 @@ describe('what each role sees', () => {
     mine = await mk({ regionId: world.units.countyA.id, coUnitIds: [] })
     theirs = await mk({ regionId: world.units.countyB.id, coUnitIds: [] })
     viaTown = await mk({ regionId: null, coUnitIds: [world.units.townA.id] })
-    await db().update(problems).set({ status: 'closed' }).where(eq(problems.id, viaTown.id))
+    await db()
+      .update(problems)
+      .set({ status: 'closed', outcome: 'rectified', closedOn: '2026-01-01' })
+      .where(eq(problems.id, viaTown.id))
   })
 
   it.each([
@@ -393,27 +404,35 @@ describe('the summary', () => {
     const mk = (o: Partial<Parameters<typeof makeProblem>[1]>) =>
       makeProblem(db(), { round: r, leadUnit: world.units.eeb, region: world.units.countyA, ...o })
     await mk({ status: 'closed' })
+    const forced = await mk({ status: 'closed' })
+    await db()
+      .update(problems)
+      .set({ outcome: 'not_rectified', rebound: true })
+      .where(eq(problems.id, forced.id))
     await mk({ status: 'publicity' })
     await mk({ status: 'in_progress', deadline: 100 }) // green
     await mk({ status: 'in_progress', deadline: 3 }) // blue
     await mk({ status: 'in_progress', deadline: -2 }) // red, overdue
     await mk({ status: 'draft', deadline: -1, region: world.units.countyB }) // red, overdue, county B
     const s = (await office.get(`/api/v1/problems/summary${qs({ round: r.id })}`)).json()
+    // A problem closed not_rectified is never counted as completed.
     expect(s).toEqual({
-      total: 6,
+      total: 7,
       completed: 2,
+      closedNotRectified: 1,
+      rebound: 1,
       onSchedule: 2,
       behind: 2,
       overdue: 2,
-      byStatus: { closed: 1, publicity: 1, in_progress: 3, draft: 1 },
-      byLight: { green: 3, blue: 1, red: 2 },
+      byStatus: { closed: 2, publicity: 1, in_progress: 3, draft: 1 },
+      byLight: { green: 4, blue: 1, red: 2 },
     })
     const a = (await unitA.get(`/api/v1/problems/summary${qs({ round: r.id })}`)).json()
-    expect(a).toMatchObject({ total: 5, overdue: 1 })
+    expect(a).toMatchObject({ total: 6, overdue: 1 })
     const byUnit = (
       await office.get(`/api/v1/problems/summary${qs({ round: r.id, unit: world.units.city.id })}`)
     ).json()
-    expect(byUnit.total).toBe(6)
+    expect(byUnit.total).toBe(7)
   })
 })
 

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm'
 import type { Role } from '@rectify/schemas'
 import type { Config } from '../config.js'
 import type { Database, Db } from '../db/client.js'
-import { units, users } from '../db/schema/index.js'
+import { problems, units, users } from '../db/schema/index.js'
 import { cliContext } from '../lib/context.js'
 import { uuidv7 } from '../lib/ids.js'
 import { recordAudit } from '../modules/audit/audit.writer.js'
@@ -63,6 +63,9 @@ export const DEMO_USERS: { username: string; displayName: string; unit: string; 
     { username: 'office', displayName: '整改办 王敏', unit: 'JZ-OFFICE', roles: ['office'] },
     { username: 'eco', displayName: '市生态环境局 李强', unit: 'JZ-EEB', roles: ['lead_unit'] },
     { username: 'county', displayName: '临湖县 张伟', unit: 'JZ-LH', roles: ['unit'] },
+    // The county's rectification office: leads the county's own problems and does the county
+    // level of acceptance (县级验收) for problems in 临湖县 led by city departments.
+    { username: 'lhoffice', displayName: '临湖县整改办 赵磊', unit: 'JZ-LH', roles: ['lead_unit'] },
     { username: 'leader', displayName: '市领导 陈刚', unit: 'JZ', roles: ['leader'] },
     { username: 'auditor', displayName: '市纪委监委 刘洋', unit: 'JZ-CDI', roles: ['auditor'] },
   ]
@@ -116,23 +119,33 @@ export async function seedDemo(
       store,
       today: shanghaiDate(),
     })
-    await seedAcceptance(tx, {
+    const closeout = await seedAcceptance(tx, {
       unit: (code) => ids.get(code)!,
       users: { office: userId('office'), eco: userId('eco'), county: userId('county') },
       store,
       today: shanghaiDate(),
     })
-    // After the ledger (and after the acceptance seed once it is here: it opens the notice objected to)
-    await seedPublicReports(tx, {
+    // After the acceptance seed: it opens the notice the demo objection is filed against.
+    const reports = await seedPublicReports(tx, {
       office: { id: userId('office'), name: '整改办 王敏', unitId: ids.get('JZ-OFFICE')! },
     })
+    // The acceptance seed adds problems of its own: count what is there.
+    const [all] = await tx.select({ n: count() }).from(problems)
+    const totals = { problems: all?.n ?? 0 }
     await recordAudit(tx, ctx, {
       action: 'seed.demo',
       entityType: 'database',
       unitId: null,
-      after: { units: rows.length, users: userRows.map((u) => u.username), ...ledger },
+      after: {
+        units: rows.length,
+        users: userRows.map((u) => u.username),
+        ...ledger,
+        ...totals,
+        ...closeout,
+        ...reports,
+      },
     })
-    return { units: rows.length, users: userRows.length, ...ledger }
+    return { units: rows.length, users: userRows.length, ...ledger, ...totals }
   })
 }
 

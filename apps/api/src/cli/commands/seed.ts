@@ -28,7 +28,7 @@ export const seed: Command = {
        rectify seed --profile province [--problems N]
 
 --demo                 the demo city (江州市: departments, counties, townships), one account per
-                       role with the demo password, and its problem list (about 40 problems in
+                       role with the demo password, and its problem list (about 46 problems in
                        every state, with measures, reports and evidence files), in one audited
                        transaction. Refuses a database that already has units.
 --profile province     a province-sized data set for benchmarks: 11 cities, ${PROVINCE_DEFAULTS.problems}
