@@ -88,6 +88,16 @@ export async function confirmBox(page) {
 export const shot = (page, name) =>
   page.screenshot({ path: path.join(SHOTS, `rectify-${name}.png`), fullPage: true })
 
+/**
+ * Stops the API, runs `fn` on its embedded database, and starts it again: how a test lets time
+ * pass. Returns false (and runs nothing) against an external system (E2E_BASE_URL).
+ */
+export async function withDatabase(fn) {
+  if (!system.withDatabase) return false
+  await system.withDatabase(fn)
+  return true
+}
+
 /** Calls the API as `token` (for arranging data behind the page's back). */
 export async function api(token, method, route, body, version) {
   const headers = { Accept: 'application/json' }

@@ -11,6 +11,7 @@ import './specs/administration.mjs'
 import './specs/session.mjs'
 import './specs/language.mjs'
 import './specs/ledger.mjs'
+import './specs/closeout.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)

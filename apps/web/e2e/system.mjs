@@ -63,19 +63,11 @@ async function waitReady(baseUrl, child, logs, timeoutMs = 120_000) {
   throw new Error(`API not ready after ${timeoutMs} ms:\n${logs.join('')}`)
 }
 
-/** Returns `{ baseUrl, stop, logs }`; `stop()` ends the API and removes its data directory. */
-export async function startSystem() {
-  if (process.env.E2E_BASE_URL) {
-    return { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {}, logs: [] }
-  }
-  await ensureBuilt()
-  const port = await freePort()
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'rectify-e2e-'))
+function spawnApi(port, dataDir, logs) {
   // `--import tsx`, resolved from the API package, which is where pnpm links tsx.
   const tsx = pathToFileURL(
     createRequire(path.join(repoRoot, 'apps/api/package.json')).resolve('tsx'),
   ).href
-  const logs = []
   const child = spawn(process.execPath, ['--import', tsx, 'apps/api/src/server.ts'], {
     cwd: repoRoot,
     env: {
@@ -85,6 +77,9 @@ export async function startSystem() {
       DATA_DIR: dataDir,
       LOGIN_RATE_LIMIT_MAX: '1000',
       RATE_LIMIT_MAX: '100000',
+      // The public board's cache would hide what a test just changed for its lifetime.
+      PUBLIC_CACHE_SECONDS: '0',
+      PUBLIC_CHALLENGE_BITS: '8',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,17 +90,58 @@ export async function startSystem() {
   }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
+  return child
+}
 
-  const baseUrl = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r))
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited
-      clearTimeout(timer)
+async function stopChild(child) {
+  if (child.exitCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+/**
+ * Returns `{ baseUrl, stop, logs, withDatabase }`; `stop()` ends the API and removes its data
+ * directory. `withDatabase(fn)` stops the API, hands `fn` the embedded database (a PGlite
+ * instance on the same data directory) and starts the API again on the same port: how a test
+ * lets time pass (e.g. a publicity period run out) without any clock knob in the product.
+ * With E2E_BASE_URL set, `withDatabase` is null.
+ */
+export async function startSystem() {
+  if (process.env.E2E_BASE_URL) {
+    return {
+      baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''),
+      stop: async () => {},
+      logs: [],
+      withDatabase: null,
     }
+  }
+  await ensureBuilt()
+  const port = await freePort()
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rectify-e2e-'))
+  const logs = []
+  const baseUrl = `http://127.0.0.1:${port}`
+  let child = spawnApi(port, dataDir, logs)
+
+  const stop = async () => {
+    await stopChild(child)
     rmSync(dataDir, { recursive: true, force: true })
+  }
+  const withDatabase = async (fn) => {
+    await stopChild(child)
+    const requireApi = createRequire(path.join(repoRoot, 'apps/api/package.json'))
+    const { PGlite } = await import(pathToFileURL(requireApi.resolve('@electric-sql/pglite')).href)
+    // The API keeps its PGlite database in DATA_DIR/pglite (see apps/api/src/db/client.ts).
+    const pg = new PGlite(path.join(dataDir, 'pglite'))
+    try {
+      await fn(pg)
+    } finally {
+      await pg.close()
+    }
+    child = spawnApi(port, dataDir, logs)
+    await waitReady(baseUrl, child, logs)
   }
   try {
     await waitReady(baseUrl, child, logs)
@@ -113,5 +149,5 @@ export async function startSystem() {
     await stop()
     throw error
   }
-  return { baseUrl, stop, logs }
+  return { baseUrl, stop, logs, withDatabase }
 }
