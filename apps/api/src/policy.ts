@@ -241,6 +241,18 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['public_reports:write'],
     objects: 'none',
   },
+
+  // ── Supervision (issue 5). Each block belongs to one module; keep rows inside their block.
+  // dispatch periods, cards, assessment points, rankings (modules/dispatch, modules/cards)
+  // end dispatch
+  // supervision notices (modules/notices)
+  // end notices
+  // inspections and accountability records (modules/inspections, modules/accountability)
+  // end inspections
+  // reminders and the inbox (modules/reminders, modules/inbox)
+  // end inbox
+  // webhooks (modules/webhooks)
+  // end webhooks
 }
 
 export function policyKey(method: string, url: string): string {

@@ -26,6 +26,9 @@ export const units = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
     path: text('path').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Who reminders go to first (联络员), then the unit's head (负责人): see modules/reminders. */
+    contactUserId: uuid('contact_user_id'),
+    headUserId: uuid('head_user_id'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,49 @@
+import type { DbOrTx } from '../../db/client.js'
+import { events } from '../../db/schema/index.js'
+import { uuidv7 } from '../../lib/ids.js'
+
+/** Event types other systems can subscribe to (webhooks). */
+export const EVENT_TYPES = [
+  'problem.status_changed',
+  'problem.light_changed',
+  'report.submitted',
+  'report.reviewed',
+  'notice.issued',
+  'notice.replied',
+  'notice.closed',
+  'notice.escalated',
+  'inspection.finding_recorded',
+  'card.issued',
+  'accountability.recorded',
+  'dispatch.closed',
+  'reminder.due',
+] as const
+export type EventType = (typeof EVENT_TYPES)[number]
+
+export interface DomainEvent {
+  type: EventType
+  entityType: string
+  entityId?: string | null
+  /** The unit the event concerns: unit-scoped subscribers only get their subtree's events. */
+  unitId?: string | null
+  /** What subscribers receive; never secrets, never persons' contacts. */
+  data: Record<string, unknown>
+}
+
+/**
+ * Records domain events in the outbox, in the caller's transaction: they exist exactly when the
+ * change they describe was committed. The webhook dispatcher (modules/webhooks) fans them out.
+ */
+export async function emitEvent(tx: DbOrTx, ...list: DomainEvent[]): Promise<void> {
+  if (!list.length) return
+  await tx.insert(events).values(
+    list.map((e) => ({
+      id: uuidv7(),
+      type: e.type,
+      entityType: e.entityType,
+      entityId: e.entityId ?? null,
+      unitId: e.unitId ?? null,
+      data: e.data,
+    })),
+  )
+}
