@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { recordAudit } from '../audit/audit.writer.js'
+import { emitEvent } from '../events/events.writer.js'
 import type { LightSettings } from './lights.js'
 import { refreshDerived } from './problems.derived.js'
 import { problemsRepository as repo } from './problems.repository.js'
@@ -40,7 +41,13 @@ export async function moveProblem(
   step: Step,
 ): Promise<ProblemStatus> {
   const [row] = await tx
-    .select({ status: problems.status, mode: problems.mode, leadUnitId: problems.leadUnitId })
+    .select({
+      status: problems.status,
+      mode: problems.mode,
+      leadUnitId: problems.leadUnitId,
+      code: problems.code,
+      title: problems.title,
+    })
     .from(problems)
     .where(eq(problems.id, step.problemId))
   if (!row) throw new AppError('not_found', 'Problem not found')
@@ -54,6 +61,21 @@ export async function moveProblem(
   if (!t) throw new AppError('conflict', `A problem in ${from} cannot ${step.action}`)
   await repo.update(tx, step.problemId, { status: t.to, ...step.set })
   await refreshDerived(tx, [step.problemId], shanghaiDate(), settings)
+  await emitEvent(tx, {
+    type: 'problem.status_changed',
+    entityType: 'problem',
+    entityId: step.problemId,
+    unitId: row.leadUnitId,
+    data: {
+      problemId: step.problemId,
+      code: row.code,
+      title: row.title,
+      action: step.action,
+      from,
+      to: t.to,
+      reason: step.reason ?? null,
+    },
+  })
   await recordAudit(tx, ctx, {
     action: `problem.${step.action}`,
     entityType: 'problem',

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.js'
 import { measures, milestones, problemUnits, problems, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
+import { emitEvent, type DomainEvent } from '../events/events.writer.js'
 import {
   DEFAULT_LIGHT_SETTINGS,
   problemLight,
@@ -131,7 +132,8 @@ export async function computeDerived(
 
 /**
  * Recomputes planned progress and the light of the given problems for `date` and stores them.
- * Derived data: neither the version nor updated_at changes, and nothing is audited.
+ * Derived data: neither the version nor updated_at changes, and nothing is audited. A light
+ * that changes colour emits `problem.light_changed` (one multi-row insert for the whole batch).
  */
 export async function refreshDerived(
   tx: DbOrTx,
@@ -146,10 +148,27 @@ export async function refreshDerived(
       status: problems.status,
       deadline: problems.deadline,
       reportedProgress: problems.reportedProgress,
+      light: problems.light,
+      leadUnitId: problems.leadUnitId,
+      code: problems.code,
+      title: problems.title,
     })
     .from(problems)
     .where(inArray(problems.id, ids))
   const derived = await computeDerived(tx, rows, date, settings)
+  const changed: DomainEvent[] = []
+  for (const r of rows) {
+    const to = derived.get(r.id)?.light.color
+    if (to && to !== r.light)
+      changed.push({
+        type: 'problem.light_changed',
+        entityType: 'problem',
+        entityId: r.id,
+        unitId: r.leadUnitId,
+        data: { problemId: r.id, code: r.code, title: r.title, from: r.light, to, date },
+      })
+  }
+  await emitEvent(tx, ...changed)
   for (const [id, d] of derived) {
     await tx
       .update(problems)

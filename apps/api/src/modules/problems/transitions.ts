@@ -10,6 +10,7 @@ import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { recordAudit } from '../audit/audit.writer.js'
+import { emitEvent } from '../events/events.writer.js'
 import type { LightSettings } from './lights.js'
 import { actsAsOffice, isOwnUnit, leadsProblem } from './problems.access.js'
 import { problemScope, refreshDerived } from './problems.derived.js'
@@ -155,6 +156,21 @@ export class TransitionsService {
       await repo.update(tx, id, { status: step.to })
       await refreshDerived(tx, [id], today, this.settings)
       const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
+      await emitEvent(tx, {
+        type: 'problem.status_changed',
+        entityType: 'problem',
+        entityId: id,
+        unitId: current.leadUnitId,
+        data: {
+          problemId: id,
+          code: problem.code,
+          title: problem.title,
+          action: body.action,
+          from: status,
+          to: step.to,
+          reason,
+        },
+      })
       await recordAudit(tx, ctx, {
         action: `problem.${body.action}`,
         entityType: 'problem',

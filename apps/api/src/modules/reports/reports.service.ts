@@ -16,6 +16,7 @@ import { canSeeUnitPath } from '../../lib/scope.js'
 import { sql } from 'drizzle-orm'
 import { progressReports } from '../../db/schema/index.js'
 import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
+import { emitEvent } from '../events/events.writer.js'
 import { filesRepository } from '../files/files.repository.js'
 import { actsAsOffice, actsAsUnit, isOwnUnit, leadsProblem } from '../problems/problems.access.js'
 import { measuresRepository } from '../measures/measures.repository.js'
@@ -99,6 +100,20 @@ export class ReportsService {
       })
       await filesRepository.attach(tx, ids, { ownerType: 'report', ownerId: id, problemId })
       const report = await this.load(tx, id)
+      await emitEvent(tx, {
+        type: 'report.submitted',
+        entityType: 'report',
+        entityId: id,
+        unitId: actor.unitId,
+        data: {
+          reportId: id,
+          problemId,
+          measureId: report.measureId,
+          unit: report.unit.name,
+          period: report.period,
+          percent: report.percent,
+        },
+      })
       await recordAudit(
         tx,
         ctx,
@@ -214,6 +229,22 @@ export class ReportsService {
         rating,
       })
       const after = await this.load(tx, id)
+      await emitEvent(tx, {
+        type: 'report.reviewed',
+        entityType: 'report',
+        entityId: id,
+        unitId: report.unitId,
+        data: {
+          reportId: id,
+          problemId,
+          decision: body.decision,
+          status: after.status,
+          percent: after.percent,
+          rating: after.rating,
+          unit: after.unit.name,
+          period: after.period,
+        },
+      })
       await recordAudit(
         tx,
         ctx,
