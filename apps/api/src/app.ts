@@ -48,6 +48,10 @@ import { PublicIntakeService } from './modules/public-reports/intake.service.js'
 import { intakeRoutes } from './modules/public-reports/intake.routes.js'
 import { PublicReportsService } from './modules/public-reports/public-reports.service.js'
 import { publicReportsRoutes } from './modules/public-reports/public-reports.routes.js'
+import { InboxService } from './modules/inbox/inbox.service.js'
+import { inboxRoutes } from './modules/inbox/inbox.routes.js'
+import { RemindersService, parseOffsets } from './modules/reminders/reminders.service.js'
+import { ReminderScheduler } from './modules/reminders/reminders.scheduler.js'
 
 export interface AppDeps {
   database: Database
@@ -118,6 +122,18 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const lightsRefresher = new LightsRefresher(db, lightSettings, app.log)
   app.addHook('onReady', async () => lightsRefresher.start())
   app.addHook('onClose', () => lightsRefresher.stop())
+  // Reminders and escalation: a pass at start, then every REMINDER_INTERVAL_SECONDS (0: off).
+  const reminders = new RemindersService(db, {
+    offsets: parseOffsets(config.REMINDER_OFFSETS),
+    catchUpDays: config.REMINDER_CATCH_UP_DAYS,
+  })
+  const reminderScheduler = new ReminderScheduler(
+    reminders,
+    app.log,
+    config.REMINDER_INTERVAL_SECONDS * 1000,
+  )
+  app.addHook('onReady', async () => reminderScheduler.start())
+  app.addHook('onClose', () => reminderScheduler.stop())
 
   // Infrastructure
   await app.register(errorsPlugin)
@@ -168,6 +184,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     prefix,
     publicReports: new PublicReportsService(db, ledger.problems, lightSettings),
   })
+  await app.register(inboxRoutes, { prefix, inbox: new InboxService(db) })
   if (deps.extraRoutes) await app.register(deps.extraRoutes)
 
   // The SPA last, so its catch-all never shadows an API route

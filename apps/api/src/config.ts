@@ -52,6 +52,18 @@ export const ConfigSchema = Type.Object({
   PUBLIC_REPORT_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 5 }),
   /** Public photo uploads accepted per 10 minutes per client IP. */
   PUBLIC_UPLOAD_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 20 }),
+  /**
+   * Days relative to a deadline on which reminders go out, comma-separated: negative before,
+   * 0 on the day, positive after (from +1 to the unit's head, from +7 to the office as well).
+   */
+  REMINDER_OFFSETS: Type.String({
+    pattern: '^\\s*-?\\d{1,3}(\\s*,\\s*-?\\d{1,3})*\\s*$',
+    default: '-30,-7,-1,0,1,7',
+  }),
+  /** Seconds between reminder passes of the scheduler; 0 turns the scheduler off. */
+  REMINDER_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300 }),
+  /** Days a missed reminder is still sent late (after downtime), at most once. */
+  REMINDER_CATCH_UP_DAYS: Type.Integer({ minimum: 0, maximum: 30, default: 3 }),
 })
 export type Config = Static<typeof ConfigSchema>
 

@@ -250,6 +250,11 @@ export const POLICY: Record<string, RoutePolicy> = {
   // inspections and accountability records (modules/inspections, modules/accountability)
   // end inspections
   // reminders and the inbox (modules/reminders, modules/inbox)
+  // People only: API clients have no inbox (no scopes). Each reads only their own messages.
+  'GET /api/v1/inbox': { roles: ALL, objects: 'none' },
+  'GET /api/v1/inbox/unread-count': { roles: ALL, objects: 'none' },
+  'POST /api/v1/inbox/:id/read': { roles: ALL, objects: 'none' },
+  'POST /api/v1/inbox/read-all': { roles: ALL, objects: 'none' },
   // end inbox
   // webhooks (modules/webhooks)
   // end webhooks

@@ -26,6 +26,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       LOG_LEVEL: 'silent',
       RATE_LIMIT_MAX: 1_000_000,
       LOGIN_RATE_LIMIT_MAX: 1_000_000,
+      // No reminder passes behind a test's back: reminder tests run passes themselves.
+      REMINDER_INTERVAL_SECONDS: 0,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'rectify-data-')),
       ...overrides,
     },

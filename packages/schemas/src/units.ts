@@ -12,6 +12,10 @@ export const UnitSchema = Type.Object({
   kind: UnitKindSchema,
   parentId: Type.Union([IdSchema, Type.Null()]),
   active: Type.Boolean(),
+  /** Who reminders go to first (联络员): a user of this unit, or null (then all its users). */
+  contactUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
+  /** Who overdue reminders escalate to (负责人): a user of this unit, or null (then the contact). */
+  headUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
   version: Type.Integer(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -32,13 +36,16 @@ export const CreateUnitBodySchema = Type.Object(
 )
 export type CreateUnitBody = Static<typeof CreateUnitBodySchema>
 
-/** Rename, move (new parent) or (de)activate; a unit is never deleted once it has records. */
+/** Rename, move (new parent), (de)activate or set its contact and head; a unit is never deleted once it has records. */
 export const UpdateUnitBodySchema = Type.Object(
   {
     name: Type.Optional(UnitName),
     kind: Type.Optional(UnitKindSchema),
     parentId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     active: Type.Optional(Type.Boolean()),
+    /** A user of this unit (422 otherwise), or null to clear. */
+    contactUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
+    headUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 )

@@ -52,3 +52,30 @@ export function useCursorList<T>(fetchPage: PageFetcher<T>) {
 
   return { items, total, nextCursor, hasMore, loading, error, reload, loadMore, replace }
 }
+
+/**
+ * A board's list as its store exposes it: `search(query)` loads the first page for the filters
+ * from the URL, `loadMore` appends with the same filters. `fetchPage` adds the page size.
+ */
+export function useFilteredList<Q extends object, T>(
+  fetchPage: (query: Q, cursor: string | undefined) => Promise<Page<T>>,
+) {
+  let filters = {} as Q
+  const list = useCursorList<T>((cursor) => fetchPage(filters, cursor))
+
+  /** Loads the first page for `query` (filters from the URL). */
+  function search(query: Q): Promise<void> {
+    filters = query
+    return list.reload()
+  }
+
+  return {
+    items: list.items,
+    total: list.total,
+    hasMore: list.hasMore,
+    loading: list.loading,
+    error: list.error,
+    loadMore: list.loadMore,
+    search,
+  }
+}

@@ -136,6 +136,15 @@ export const unitsRepository = {
       .then((r) => r[0]?.n ?? 0)
   },
 
+  /** True when `userId` is an active user of the unit itself (its contact or head candidates). */
+  isUserOf(db: DbOrTx, userId: string, unitId: string) {
+    return db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.unitId, unitId), eq(users.status, 'active')))
+      .then((r) => r.length > 0)
+  },
+
   roots(db: DbOrTx) {
     return db.select().from(units).where(isNull(units.parentId))
   },

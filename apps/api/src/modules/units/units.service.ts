@@ -23,6 +23,8 @@ export function toUnit(r: UnitRow): Unit {
     kind: r.kind as Unit['kind'],
     parentId: r.parentId,
     active: r.active,
+    contactUserId: r.contactUserId,
+    headUserId: r.headUserId,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -128,6 +130,13 @@ export class UnitsService {
         if (parent && !parent.active) throw invalid('/active', 'the parent unit is deactivated')
       }
       if (body.active !== undefined) set.active = body.active
+      for (const field of ['contactUserId', 'headUserId'] as const) {
+        const userId = body[field]
+        if (userId === undefined) continue
+        if (userId !== null && !(await repo.isUserOf(tx, userId, id)))
+          throw invalid(`/${field}`, 'is not a user of this unit')
+        set[field] = userId
+      }
       const row = await repo.update(tx, id, set)
       const unit = toUnit(row)
       const diff = changedFields(toUnit(current), unit)

@@ -1,0 +1,54 @@
+import type { RefresherLog } from '../problems/lights.refresher.js'
+import type { PassResult, RemindersService } from './reminders.service.js'
+
+/**
+ * Runs reminder passes inside the API process: one at start, then every `everyMs`. A pass never
+ * overlaps another of this instance (other instances are kept apart by the pass lock and the
+ * unique key); a failure is logged and retried at the next tick, never thrown.
+ */
+export class ReminderScheduler {
+  private timer: NodeJS.Timeout | undefined
+  private running: Promise<PassResult | null> | null = null
+  private stopped = false
+
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly log: RefresherLog,
+    private readonly everyMs: number,
+  ) {}
+
+  start(): void {
+    if (this.everyMs <= 0) return
+    void this.tick()
+    this.timer = setInterval(() => void this.tick(), this.everyMs)
+    this.timer.unref()
+  }
+
+  /** Runs a pass unless one is in progress (then resolves with that one). */
+  tick(): Promise<PassResult | null> {
+    if (this.running) return this.running
+    if (this.stopped) return Promise.resolve(null)
+    const started = Date.now()
+    this.running = this.reminders
+      .pass()
+      .then((r) => {
+        if (r.sent || r.skipped) this.log.info({ ...r, ms: Date.now() - started }, 'reminders pass')
+        return r
+      })
+      .catch((err: unknown) => {
+        this.log.error({ err }, 'the reminders pass failed; retrying at the next tick')
+        return null
+      })
+      .finally(() => {
+        this.running = null
+      })
+    return this.running
+  }
+
+  /** Stops ticking and waits for a pass in progress (its current batch commits or rolls back). */
+  async stop(): Promise<void> {
+    this.stopped = true
+    clearInterval(this.timer)
+    await this.running
+  }
+}
