@@ -35,7 +35,14 @@ const LADDER: Record<number, [number, number, number, number]> = {
   1: [0, 1, 0, 0],
   7: [0, 1, 1, 0],
 }
-const LEVEL: Record<number, string> = { [-30]: 'contact', [-7]: 'contact', [-1]: 'contact', 0: 'contact', 1: 'head', 7: 'office' }
+const LEVEL: Record<number, string> = {
+  [-30]: 'contact',
+  [-7]: 'contact',
+  [-1]: 'contact',
+  0: 'contact',
+  1: 'head',
+  7: 'office',
+}
 
 /** Runs a pass on each offset day of `deadline` and checks who got each reminder. */
 async function climbLadder(subjectId: string, entityId: string, deadline: string) {
@@ -49,7 +56,10 @@ async function climbLadder(subjectId: string, entityId: string, deadline: string
     clock.at(addDays(deadline, offset))
     await service.pass()
     const after = await counts()
-    expect(after.map((n, i) => n - before[i]!), `offset ${offset}`).toEqual(LADDER[offset])
+    expect(
+      after.map((n, i) => n - before[i]!),
+      `offset ${offset}`,
+    ).toEqual(LADDER[offset])
     const row = (await sentFor(db, subjectId)).find((r) => r.offsetDays === offset)
     expect(row?.level, `offset ${offset}`).toBe(LEVEL[offset])
   }
@@ -154,7 +164,11 @@ describe('reminders escalate from the contact to the head, then to the office', 
     await remindersOn(db, clock.now).pass()
     const rows = await db.select().from(events).where(eq(events.entityId, notice.id))
     expect(rows.map((e) => [e.type, e.unitId])).toEqual([['reminder.due', w.units.countyB.id]])
-    expect(rows[0]!.data).toMatchObject({ subjectType: 'notice_reply', offsetDays: 0, level: 'contact' })
+    expect(rows[0]!.data).toMatchObject({
+      subjectType: 'notice_reply',
+      offsetDays: 0,
+      level: 'contact',
+    })
     // County B has no contact: every active user of county B itself got it.
     expect(await messagesOf(db, w.users.unitB.id, notice.id)).toHaveLength(1)
   })

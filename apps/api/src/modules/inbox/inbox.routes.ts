@@ -31,9 +31,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ inbox: InboxService }> = a
     { schema: { tags, params: IdParamsSchema, response: { 200: InboxMessageSchema } } },
     (req) => inbox.markRead(req.ctx, req.params.id),
   )
-  app.post(
-    '/inbox/read-all',
-    { schema: { tags, response: { 200: ReadAllResultSchema } } },
-    (req) => inbox.markAllRead(req.ctx),
+  app.post('/inbox/read-all', { schema: { tags, response: { 200: ReadAllResultSchema } } }, (req) =>
+    inbox.markAllRead(req.ctx),
   )
 }

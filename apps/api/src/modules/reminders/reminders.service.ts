@@ -127,7 +127,12 @@ export class RemindersService {
     const written = await notifyEach(tx, messages)
     const events: DomainEvent[] = send.map((p) => ({
       type: 'reminder.due',
-      entityType: p.d.subject_type === 'notice_reply' ? 'notice' : p.d.subject_type === 'measure' ? 'measure' : 'problem',
+      entityType:
+        p.d.subject_type === 'notice_reply'
+          ? 'notice'
+          : p.d.subject_type === 'measure'
+            ? 'measure'
+            : 'problem',
       entityId: p.d.subject_id,
       unitId: p.d.unit_id,
       data: {
