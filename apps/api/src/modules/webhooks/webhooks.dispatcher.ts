@@ -1,0 +1,145 @@
+import type { WebhookFormat } from '@rectify/schemas'
+import type { Db } from '../../db/client.js'
+import type { RefresherLog } from '../problems/lights.refresher.js'
+import { buildRequest } from './webhooks.formats.js'
+import { webhooksRepository as repo, type DueDelivery } from './webhooks.repository.js'
+import { sendWebhook, type Resolver, type SendResult } from './webhooks.send.js'
+
+export interface DispatcherOptions {
+  /** Milliseconds between passes; 0 never starts the timer (tick() still works). */
+  intervalMs: number
+  /** Consecutive failures after which a subscription is paused. */
+  maxFailures: number
+  /** Hosts allowed plain http and exempt from the address check (parseAllowedHosts). */
+  allowedHosts: ReadonlySet<string>
+  /** Attempts before a delivery is given up as dead (default 8). */
+  maxAttempts?: number
+  /** Events fanned out and deliveries sent per pass (default 100). */
+  batch?: number
+  /** Deliveries in flight at once (default 10). */
+  concurrency?: number
+  /** The clock (tests inject one). */
+  now?: () => Date
+  /** The resolver used at connect time (tests inject one; default dns.lookup). */
+  resolve?: Resolver
+}
+
+/** Seconds before retry number `attempts` (1-based): 10 s × 2^(attempts-1), capped at 1 h, ±50 % jitter. */
+export function backoffMs(attempts: number, random = Math.random): number {
+  const base = Math.min(3600, 10 * 2 ** Math.max(0, attempts - 1)) * 1000
+  return Math.round(base / 2 + (random() * base) / 2)
+}
+
+/** How long a claimed delivery stays invisible to other dispatchers: well past the 10 s send limit. */
+const LEASE_MS = 60_000
+
+/**
+ * Delivers the outbox to webhook subscribers, inside the API process. A pass (1) fans new
+ * events out into deliveries, exactly once per (subscription, event) and (2) sends the due
+ * deliveries, recording each attempt: success, or a retry later with exponential backoff, dead
+ * after `maxAttempts`, and the subscription paused after `maxFailures` failures in a row. Rows
+ * are taken with FOR UPDATE SKIP LOCKED, so any number of API instances can run it on one
+ * PostgreSQL (and it runs alike on PGlite). Passes never overlap; errors are logged, never thrown.
+ */
+export class WebhookDispatcher {
+  private timer: NodeJS.Timeout | undefined
+  private running: Promise<{ queued: number; sent: number }> | null = null
+  private stopped = false
+  private readonly now: () => Date
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: RefresherLog,
+    private readonly opts: DispatcherOptions,
+  ) {
+    this.now = opts.now ?? (() => new Date())
+  }
+
+  start(): void {
+    if (!this.opts.intervalMs) return
+    this.timer = setInterval(() => void this.tick(), this.opts.intervalMs)
+    this.timer.unref()
+  }
+
+  /** One pass (or the pass in progress); resolves with the deliveries queued and attempted. */
+  tick(): Promise<{ queued: number; sent: number }> {
+    if (this.running) return this.running
+    if (this.stopped) return Promise.resolve({ queued: 0, sent: 0 })
+    this.running = this.pass()
+      .catch((err: unknown) => {
+        this.log.error({ err }, 'webhook dispatch failed; retrying at the next pass')
+        return { queued: 0, sent: 0 }
+      })
+      .finally(() => {
+        this.running = null
+      })
+    return this.running
+  }
+
+  /** Stops the timer and waits for a pass in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    clearInterval(this.timer)
+    await this.running
+  }
+
+  private async pass() {
+    const batch = this.opts.batch ?? 100
+    const queued = await this.db.transaction((tx) => repo.fanOut(tx, batch, this.now()))
+    const due = await repo.claimDue(this.db, this.now(), batch, LEASE_MS)
+    const limit = this.opts.concurrency ?? 10
+    let next = 0
+    const worker = async () => {
+      while (next < due.length && !this.stopped) await this.deliver(due[next++]!)
+    }
+    await Promise.all(Array.from({ length: Math.min(limit, due.length) }, worker))
+    return { queued, sent: due.length }
+  }
+
+  private async deliver(d: DueDelivery): Promise<void> {
+    const event = { id: d.eventId, type: d.eventType, at: d.eventAt, data: d.data }
+    const request = buildRequest(
+      d.format as WebhookFormat,
+      { url: d.url, secret: d.secret },
+      d.id,
+      event,
+      this.now(),
+    )
+    let r: SendResult
+    try {
+      r = await sendWebhook(request, {
+        allowedHosts: this.opts.allowedHosts,
+        ...(this.opts.resolve ? { resolve: this.opts.resolve } : {}),
+      })
+    } catch (err) {
+      r = { ok: false, statusCode: null, latencyMs: 0, error: String(err), refused: false }
+    }
+    const now = this.now()
+    if (r.ok) {
+      await repo.succeeded(this.db, d, r.statusCode!, r.latencyMs, now)
+      return
+    }
+    const attempts = d.attempts + 1
+    // A refused target is refused again on retry: the delivery fails for good at once.
+    const status = r.refused
+      ? 'failed'
+      : attempts >= (this.opts.maxAttempts ?? 8)
+        ? 'dead'
+        : 'pending'
+    await repo.failed(
+      this.db,
+      d,
+      {
+        status,
+        code: r.statusCode,
+        latencyMs: r.latencyMs,
+        error: r.error ?? 'failed',
+        next: new Date(now.getTime() + (status === 'pending' ? backoffMs(attempts) : 0)),
+      },
+      this.opts.maxFailures,
+      now,
+    )
+    if (status !== 'pending')
+      this.log.info({ delivery: d.id, status, error: r.error }, 'webhook delivery given up')
+  }
+}
