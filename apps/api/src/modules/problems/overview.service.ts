@@ -18,6 +18,22 @@ export const WORK_LIST_LIMIT = 100
 const COMPLETED: ReadonlySet<string> = new Set(['acceptance', 'publicity', 'closed'])
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES)
 
+/**
+ * Where a problem counts in the summary sentence: completed (up for acceptance or further),
+ * closed not rectified (counted apart, never as fixed), on schedule or behind (open problems by
+ * light); null for none. Overdue is derived separately and overlaps the open buckets.
+ */
+export function summaryBucket(r: {
+  status: string
+  light: string
+  outcome: string | null
+}): 'completed' | 'closedNotRectified' | 'onSchedule' | 'behind' | null {
+  if (r.outcome === 'not_rectified') return 'closedNotRectified'
+  if (COMPLETED.has(r.status)) return 'completed'
+  if (OPEN.has(r.status)) return r.light === 'yellow' || r.light === 'red' ? 'behind' : 'onSchedule'
+  return null
+}
+
 /** Read models: the summary the office reports upward, a unit's work list, a problem's timeline. */
 export class OverviewService {
   constructor(
@@ -52,12 +68,8 @@ export class OverviewService {
     }
     for (const r of rows) {
       out.total += r.n
-      if (r.outcome === 'not_rectified') out.closedNotRectified += r.n
-      else if (COMPLETED.has(r.status)) out.completed += r.n
-      else if (OPEN.has(r.status)) {
-        if (r.light === 'yellow' || r.light === 'red') out.behind += r.n
-        else out.onSchedule += r.n
-      }
+      const bucket = summaryBucket(r)
+      if (bucket) out[bucket] += r.n
       if (r.overdue) out.overdue += r.n
       if (r.rebound) out.rebound += r.n
       out.byStatus[r.status] = (out.byStatus[r.status] ?? 0) + r.n
