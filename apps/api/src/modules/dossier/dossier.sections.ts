@@ -15,6 +15,7 @@ import {
 import type { DossierDocument, DossierSection } from './dossier.html.js'
 import type { DossierFile } from './dossier.repository.js'
 import { evidencePath } from './dossier.source.js'
+import { accountabilitySection } from './dossier.accountability.js'
 
 /*
  * The sections of the printed summary, in order. Every value goes through esc() or a formatter
@@ -298,4 +299,5 @@ export const SECTIONS: readonly DossierSection[] = [
   publicity,
   closeout,
   rebound,
+  accountabilitySection,
 ]

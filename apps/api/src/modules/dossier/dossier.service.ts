@@ -44,7 +44,7 @@ export class DossierService {
       }),
     )
     // The small records now, so a failure here is still an ordinary error response.
-    const facts = await loadFacts(this.db, problem)
+    const facts = await loadFacts(this.db, problem, ctx.actor)
     const stream = zipDossier({
       problem: { id: problem.id, code: problem.code, title: problem.title },
       generatedAt,

@@ -1,4 +1,7 @@
 import type { DbOrTx } from '../../db/client.js'
+import type { Actor } from '../../lib/context.js'
+import { accountabilityScope } from '../accountability/accountability.access.js'
+import { accountabilityRepository } from '../accountability/accountability.repository.js'
 import { PROBLEM_OWNED } from '../files/files.service.js'
 import {
   dossierRepository as repo,
@@ -19,6 +22,7 @@ type Publicity = Awaited<ReturnType<typeof repo.publicities>>[number]
 type Objection = Awaited<ReturnType<typeof repo.objections>>[number]
 type Closeout = Awaited<ReturnType<typeof repo.closeouts>>[number]
 type ReboundReview = Awaited<ReturnType<typeof repo.reboundReviews>>[number]
+type Accountability = Awaited<ReturnType<typeof accountabilityRepository.ofProblem>>[number]
 
 /**
  * The records of a problem that stay small whatever its age: the plan, acceptance applications,
@@ -31,6 +35,8 @@ export interface DossierFacts {
   publicities: (Publicity & { objections: Objection[] })[]
   closeouts: Closeout[]
   reboundReviews: (ReboundReview & { files: DossierFile[] })[]
+  /** Accountability records for the problem that the exporting actor may read (问责). */
+  accountability: Accountability[]
 }
 
 export type ReportWithFiles = DossierReport & { files: DossierFile[] }
@@ -52,17 +58,26 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return out
 }
 
-/** Loads the small records of the problem (a fixed number of queries). */
-export async function loadFacts(db: DbOrTx, problem: DossierProblem): Promise<DossierFacts> {
+/**
+ * Loads the small records of the problem (a fixed number of queries). Accountability records
+ * are scoped like everywhere else: a unit's export carries only its own subtree's.
+ */
+export async function loadFacts(
+  db: DbOrTx,
+  problem: DossierProblem,
+  actor: Actor,
+): Promise<DossierFacts> {
   const id = problem.id
-  const [measures, acceptances, reviews, publicities, closeouts, rebounds] = await Promise.all([
-    repo.measures(db, id),
-    repo.acceptances(db, id),
-    repo.acceptanceReviews(db, id),
-    repo.publicities(db, id),
-    repo.closeouts(db, id),
-    repo.reboundReviews(db, id),
-  ])
+  const [measures, acceptances, reviews, publicities, closeouts, rebounds, accountability] =
+    await Promise.all([
+      repo.measures(db, id),
+      repo.acceptances(db, id),
+      repo.acceptanceReviews(db, id),
+      repo.publicities(db, id),
+      repo.closeouts(db, id),
+      repo.reboundReviews(db, id),
+      accountabilityRepository.ofProblem(db, id, accountabilityScope(actor)),
+    ])
   const [milestones, acceptanceFiles, reboundFiles, objections] = await Promise.all([
     repo.milestones(
       db,
@@ -100,6 +115,7 @@ export async function loadFacts(db: DbOrTx, problem: DossierProblem): Promise<Do
     publicities: publicities.map((p) => ({ ...p, objections: objectionsOf.get(p.id) ?? [] })),
     closeouts,
     reboundReviews: rebounds.map((r) => ({ ...r, files: filesOf.get(r.id) ?? [] })),
+    accountability,
   }
 }
 
