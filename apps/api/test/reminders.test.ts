@@ -4,6 +4,7 @@ import { events, measures, progressReports } from '../src/db/schema/index.js'
 import { addDays } from '../src/lib/dates.js'
 import { uuidv7 } from '../src/lib/ids.js'
 import { createTestApp, type TestApp } from './build-app.js'
+import { as } from './factories.js'
 import { makeMeasure, makeProblem } from './ledger-factories.js'
 import {
   OFFSETS,
@@ -171,5 +172,36 @@ describe('reminders escalate from the contact to the head, then to the office', 
     })
     // County B has no contact: every active user of county B itself got it.
     expect(await messagesOf(db, w.users.unitB.id, notice.id)).toHaveLength(1)
+  })
+})
+
+describe("a unit's contact and head (who reminders go to)", () => {
+  it('are read and set by the admin; a user of another unit is refused with 422', async () => {
+    const admin = await as(t.app, w.users.admin)
+    const url = `/api/v1/units/${w.units.countyB.id}`
+    const read = await admin.get(url)
+    expect(read.json()).toMatchObject({ contactUserId: null, headUserId: null })
+    const etag = read.headers.etag as string
+    const wrong = await admin.patch(url, { contactUserId: w.users.unitA.id }, { 'if-match': etag })
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.json().errors).toEqual([
+      { path: '/contactUserId', message: 'is not a user of this unit' },
+    ])
+    const ok = await admin.patch(
+      url,
+      { contactUserId: w.users.unitB.id, headUserId: w.users.unitB.id },
+      { 'if-match': etag },
+    )
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json()).toMatchObject({
+      contactUserId: w.users.unitB.id,
+      headUserId: w.users.unitB.id,
+    })
+    const cleared = await admin.patch(
+      url,
+      { headUserId: null },
+      { 'if-match': ok.headers.etag as string },
+    )
+    expect(cleared.json()).toMatchObject({ contactUserId: w.users.unitB.id, headUserId: null })
   })
 })

@@ -43,7 +43,7 @@ export interface DueWindow {
 /**
  * Everything due in the window, in one set-based statement over the whole ledger: for each
  * offset, the subjects whose deadline + offset falls in [today - catchUpDays, today], less those
- * already in reminders_sent. Sorted so a subject's offsets are adjacent.
+ * already in reminders_sent at this or a later offset (a missed earlier step is never sent late). Sorted so a subject's offsets are adjacent.
  */
 export async function findDue(db: DbOrTx, w: DueWindow): Promise<DueRow[]> {
   const offsets = sql.raw(`array[${w.offsets.map((o) => Math.trunc(o)).join(',')}]::int[]`)
@@ -95,7 +95,7 @@ export async function findDue(db: DbOrTx, w: DueWindow): Promise<DueRow[]> {
     where not exists (
       select 1 from ${remindersSent} s
       where s.subject_type = d.subject_type and s.subject_id = d.subject_id
-        and s.unit_id = d.unit_id and s.deadline = d.deadline and s.offset_days = d.offset_days)
+        and s.unit_id = d.unit_id and s.deadline = d.deadline and s.offset_days >= d.offset_days)
     order by d.subject_type, d.subject_id, d.unit_id, d.deadline, d.offset_days`)
   return (res as unknown as { rows: DueRow[] }).rows.map((r) => ({
     ...r,
