@@ -61,12 +61,12 @@ describe('access by role', () => {
   const visible = (roles: Role[]) => menuFor(roles).flatMap((g) => g.items.map((i) => i.route))
 
   it.each<[Role, string[]]>([
-    ['admin', ['units', 'users', 'clients', 'calendar']],
+    ['admin', ['units', 'users', 'clients', 'webhooks', 'calendar']],
     [
       'office',
       ['problems', 'reviews', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users', 'calendar', 'audit'],
     ],
-    ['auditor', ['problems', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users', 'audit']],
+    ['auditor', ['problems', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users', 'webhooks', 'audit']],
     ['leader', ['problems', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users']],
     ['lead_unit', ['problems', 'acceptance-reviews', 'units']],
     ['unit', ['problems', 'units']],
@@ -116,6 +116,7 @@ describe('access by role', () => {
       ...CLOSEOUT_PAGES,
       'units',
       'users',
+      'webhooks',
       'audit',
     ])
   })
