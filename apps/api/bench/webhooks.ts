@@ -71,27 +71,23 @@ export async function benchWebhooks(database: Database, n: number): Promise<stri
     )
     const rawMs = performance.now() - t0
 
-    await db
-      .insert(webhookSubscriptions)
-      .values({
-        id: subId,
-        name: 'bench',
-        url,
-        eventTypes: ['reminder.due'],
-        format: 'json',
-        secret: 'bench-secret',
-      })
+    await db.insert(webhookSubscriptions).values({
+      id: subId,
+      name: 'bench',
+      url,
+      eventTypes: ['reminder.due'],
+      format: 'json',
+      secret: 'bench-secret',
+    })
     t0 = performance.now()
-    await db
-      .insert(events)
-      .values(
-        Array.from({ length: n }, (_, i) => ({
-          id: uuidv7(),
-          type: 'reminder.due',
-          entityType: 'bench',
-          data: { code: `BENCH-${i}`, title: '基准测试' },
-        })),
-      )
+    await db.insert(events).values(
+      Array.from({ length: n }, (_, i) => ({
+        id: uuidv7(),
+        type: 'reminder.due',
+        entityType: 'bench',
+        data: { code: `BENCH-${i}`, title: '基准测试' },
+      })),
+    )
     let done = 0
     while (done < n) {
       await dispatcher.tick()
