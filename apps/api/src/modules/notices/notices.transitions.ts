@@ -1,0 +1,178 @@
+import {
+  NOTICE_LEVELS,
+  type CloseNoticeBody,
+  type EscalateNoticeBody,
+  type NoticeDetail,
+  type NoticeLevel,
+  type ReplyNoticeBody,
+} from '@rectify/schemas'
+import type { Db } from '../../db/client.js'
+import { AppError, forbidden } from '../../errors.js'
+import type { Ctx } from '../../lib/context.js'
+import { shanghaiDate } from '../../lib/dates.js'
+import { actorName, attachableFiles } from '../acceptance/applications.service.js'
+import { recordAudit } from '../audit/audit.writer.js'
+import { emitEvent } from '../events/events.writer.js'
+import { filesRepository } from '../files/files.repository.js'
+import { notifyUnit, notifyUsers, officeRecipients } from '../inbox/inbox.writer.js'
+import { invalid } from '../measures/measures.rules.js'
+import { actsAsOffice, actsAsUnit } from '../problems/problems.access.js'
+import { noticesRepository as repo } from './notices.repository.js'
+import {
+  insertNotice,
+  issuedAudit,
+  loadDetail,
+  lockVisible,
+  noticeEvent,
+} from './notices.shared.js'
+import { noticeNumber, toNoticeRef } from './notices.view.js'
+
+/**
+ * What happens to an issued notice: the addressed unit replies; the office closes a replied
+ * notice or escalates it to the next level (a new notice, the old one `escalated`).
+ */
+export class NoticeTransitions {
+  constructor(private readonly d: { db: Db; clock: () => Date }) {}
+
+  /** 404 hidden, 403 not a unit user, 412 stale, 409 not awaiting a reply, 422 files. */
+  async reply(ctx: Ctx, id: string, version: number, body: ReplyNoticeBody): Promise<NoticeDetail> {
+    const { actor } = ctx
+    const at = this.d.clock()
+    return this.d.db.transaction(async (tx) => {
+      const n = await lockVisible(tx, actor, id, version)
+      if (!actsAsUnit(actor)) throw forbidden('Only the addressed unit replies to a notice')
+      if (n.status !== 'issued') throw new AppError('conflict', `The notice is already ${n.status}`)
+      const fileIds = body.fileIds ?? []
+      await attachableFiles(tx, actor, fileIds, '/fileIds')
+      const reply = {
+        status: 'replied',
+        replyText: body.text,
+        repliedAt: at,
+        repliedBy: actor.id,
+        repliedByName: await actorName(tx, actor),
+      }
+      await repo.update(tx, id, reply)
+      const owner = { ownerType: 'notice_reply', ownerId: id, problemId: null }
+      await filesRepository.attach(tx, fileIds, owner)
+      const number = noticeNumber(n.year, n.seq)
+      await emitEvent(tx, noticeEvent('notice.replied', n, { replyText: body.text, fileIds }))
+      await notifyUsers(tx, await officeRecipients(tx), {
+        kind: 'notice',
+        title: `${number}已回复`,
+        body: `${reply.repliedByName}：${body.text.slice(0, 200)}`,
+        link: `/notices/${id}`,
+        entityType: 'notice',
+        entityId: id,
+      })
+      await recordAudit(
+        tx,
+        ctx,
+        {
+          action: 'notice.replied',
+          entityType: 'notice',
+          entityId: id,
+          unitId: n.unitId,
+          before: { status: n.status },
+          after: { status: 'replied', replyText: body.text, fileIds },
+        },
+        ...fileIds.map((fid) => ({
+          action: 'file.attached',
+          entityType: 'file',
+          entityId: fid,
+          after: owner,
+        })),
+      )
+      return loadDetail(tx, actor, id, shanghaiDate(at))
+    })
+  }
+
+  /** 404 hidden, 403 not the office, 412 stale, 409 not replied. */
+  async close(ctx: Ctx, id: string, version: number, body: CloseNoticeBody): Promise<NoticeDetail> {
+    const { actor } = ctx
+    if (!actsAsOffice(actor)) throw forbidden('Only the office closes a notice')
+    const at = this.d.clock()
+    return this.d.db.transaction(async (tx) => {
+      const n = await lockVisible(tx, actor, id, version)
+      if (n.status !== 'replied')
+        throw new AppError('conflict', `A notice ${n.status} cannot be closed; only a replied one`)
+      await repo.update(tx, id, { status: 'closed', closedAt: at, closeNote: body.note })
+      await emitEvent(tx, noticeEvent('notice.closed', n, { note: body.note }))
+      await notifyUnit(tx, n.unitId, {
+        kind: 'notice',
+        title: `${noticeNumber(n.year, n.seq)}已办结`,
+        body: body.note,
+        link: `/notices/${id}`,
+        entityType: 'notice',
+        entityId: id,
+      })
+      await recordAudit(tx, ctx, {
+        action: 'notice.closed',
+        entityType: 'notice',
+        entityId: id,
+        unitId: n.unitId,
+        before: { status: n.status },
+        after: { status: 'closed', note: body.note },
+      })
+      return loadDetail(tx, actor, id, shanghaiDate(at))
+    })
+  }
+
+  /**
+   * Ends the notice `escalated` and issues a new one at the next level to the same unit about
+   * the same problems. 404 hidden, 403 not the office, 412 stale, 409 closed, already
+   * escalated or at the top level, 422 a reply date in the past.
+   */
+  async escalate(
+    ctx: Ctx,
+    id: string,
+    version: number,
+    body: EscalateNoticeBody,
+  ): Promise<NoticeDetail> {
+    const { actor } = ctx
+    if (!actsAsOffice(actor)) throw forbidden('Only the office escalates a notice')
+    const today = shanghaiDate(this.d.clock())
+    return this.d.db.transaction(async (tx) => {
+      const n = await lockVisible(tx, actor, id, version)
+      if (n.status !== 'issued' && n.status !== 'replied')
+        throw new AppError('conflict', `A notice ${n.status} cannot be escalated`)
+      const next = NOTICE_LEVELS[NOTICE_LEVELS.indexOf(n.level as NoticeLevel) + 1]
+      if (!next) throw new AppError('conflict', 'Listed supervision is the highest level')
+      if (body.replyDue < today) throw invalid([{ path: '/replyDue', message: 'is in the past' }])
+      const problemIds = await repo.problemIdsOf(tx, id)
+      await repo.update(tx, id, { status: 'escalated' })
+      const row = await insertNotice(
+        tx,
+        ctx,
+        {
+          level: next,
+          unitId: n.unitId,
+          problemIds,
+          title: body.title ?? n.title,
+          body: body.body,
+          replyDue: body.replyDue,
+          parentId: id,
+        },
+        today,
+        this.d.clock(),
+      )
+      await emitEvent(
+        tx,
+        noticeEvent('notice.escalated', n, { to: { ...toNoticeRef(row) }, fromLevel: n.level }),
+      )
+      await recordAudit(
+        tx,
+        ctx,
+        {
+          action: 'notice.escalated',
+          entityType: 'notice',
+          entityId: id,
+          unitId: n.unitId,
+          before: { status: n.status, level: n.level },
+          after: { status: 'escalated', childId: row.id, level: next },
+        },
+        issuedAudit(row, problemIds, []),
+      )
+      return loadDetail(tx, actor, row.id, today)
+    })
+  }
+}
