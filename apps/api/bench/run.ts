@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, fileStoreFor, isEmpty, seedDemo } from '../src/seed/demo
 import { PROVINCE_DEFAULTS, seedProvince } from '../src/seed/province.js'
 import { CASES, HELLO, PK, benchRoutes, type BenchCase, type BenchFixtures } from './cases.js'
 import { benchDossier } from './dossier.js'
+import { benchReminders } from './reminders.js'
 import { benchWebhooks } from './webhooks.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
@@ -166,6 +167,8 @@ async function main() {
         RATE_LIMIT_MAX: 1_000_000_000,
         LOGIN_RATE_LIMIT_MAX: 1_000_000_000,
         PUBLIC_RATE_LIMIT_MAX: 1_000_000_000,
+        // No scheduler passes during the load: the reminders case times one by itself.
+        REMINDER_INTERVAL_SECONDS: 0,
         // The webhook case runs its own dispatcher: the app's must not compete with it.
         WEBHOOK_INTERVAL_MS: 0,
       },
@@ -223,6 +226,8 @@ async function bench(config: Config, database: Database) {
     console.log(
       `\n${await benchDossier(base, database, store, fx.problemId, () => login(base), runs)}`,
     )
+    // The reminder scheduler's pass over the whole ledger, and a second one sending nothing.
+    console.log(`\n${await benchReminders(database)}`)
     console.log(`\n${await benchWebhooks(database, positiveInt('BENCH_WEBHOOK_EVENTS', 500))}`)
   } finally {
     await app.close()

@@ -12,6 +12,7 @@ import { shanghaiDate } from '../lib/dates.js'
 import { seedDemoLedger } from './ledger.js'
 import { seedAcceptance } from './acceptance.js'
 import { seedPublicReports } from './public-reports.js'
+import { seedReminders } from './reminders.js'
 import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
@@ -128,6 +129,11 @@ export async function seedDemo(
     // After the acceptance seed: it opens the notice the demo objection is filed against.
     const reports = await seedPublicReports(tx, {
       office: { id: userId('office'), name: '整改办 王敏', unitId: ids.get('JZ-OFFICE')! },
+    })
+    await seedReminders(tx, {
+      unit: (code) => ids.get(code)!,
+      users: { county: userId('county'), lhoffice: userId('lhoffice'), office: userId('office') },
+      today: shanghaiDate(),
     })
     // The acceptance seed adds problems of its own: count what is there.
     const [all] = await tx.select({ n: count() }).from(problems)

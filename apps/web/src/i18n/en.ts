@@ -13,6 +13,7 @@ import {
 } from './en.ledger'
 import { audit, errors } from './en.logs'
 import enAcceptance from './en.acceptance'
+import enInbox from './en.inbox'
 import { publicBoard } from './en.public'
 import type { MessageSchema } from './zh-CN'
 
@@ -293,6 +294,7 @@ const en: MessageSchema = {
   audit,
   errors,
   ...enAcceptance,
+  ...enInbox,
   publicBoard,
   notFound: {
     title: 'Page not found',

@@ -16,6 +16,7 @@ import {
 } from './zh-CN.ledger'
 import { audit, errors } from './zh-CN.logs'
 import zhCNAcceptance from './zh-CN.acceptance'
+import zhCNInbox from './zh-CN.inbox'
 import { publicBoard } from './zh-CN.public'
 
 const zhCN = {
@@ -289,6 +290,7 @@ const zhCN = {
   audit,
   errors,
   ...zhCNAcceptance,
+  ...zhCNInbox,
   publicBoard,
   notFound: {
     title: '页面不存在',

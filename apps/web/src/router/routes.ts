@@ -220,6 +220,12 @@ export const routes: RouteRecordRaw[] = [
         },
       },
       {
+        path: 'inbox',
+        name: 'inbox',
+        component: () => import('@/views/InboxView.vue'),
+        meta: { feature: 'home', titleKey: 'inbox.nav' },
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('@/views/AuditView.vue'),
