@@ -9,7 +9,7 @@ import type { PassResult, RemindersService } from './reminders.service.js'
 export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<PassResult | null> | null = null
-  private stopped = false
+  private readonly abort = new AbortController()
 
   constructor(
     private readonly reminders: RemindersService,
@@ -27,10 +27,10 @@ export class ReminderScheduler {
   /** Runs a pass unless one is in progress (then resolves with that one). */
   tick(): Promise<PassResult | null> {
     if (this.running) return this.running
-    if (this.stopped) return Promise.resolve(null)
+    if (this.abort.signal.aborted) return Promise.resolve(null)
     const started = Date.now()
     this.running = this.reminders
-      .pass()
+      .pass(undefined, this.abort.signal)
       .then((r) => {
         if (r.sent || r.skipped) this.log.info({ ...r, ms: Date.now() - started }, 'reminders pass')
         return r
@@ -45,9 +45,9 @@ export class ReminderScheduler {
     return this.running
   }
 
-  /** Stops ticking and waits for a pass in progress (its current batch commits or rolls back). */
+  /** Stops ticking and waits for a pass in progress to finish its current batch. */
   async stop(): Promise<void> {
-    this.stopped = true
+    this.abort.abort()
     clearInterval(this.timer)
     await this.running
   }

@@ -68,7 +68,8 @@ export class RemindersService {
     return shanghaiDate(this.now())
   }
 
-  async pass(date: string = this.today()): Promise<PassResult> {
+  /** One pass as of `date` (default: today by the clock); `signal` stops it between batches. */
+  async pass(date: string = this.today(), signal?: AbortSignal): Promise<PassResult> {
     const result: PassResult = { date, skipped: false, due: 0, sent: 0, messages: 0 }
     if (!this.settings.offsets.length) return result
     const due = await findDue(this.db, {
@@ -78,7 +79,7 @@ export class RemindersService {
     })
     result.due = due.length
     const size = this.settings.batchSize ?? 1000
-    for (let i = 0; i < due.length; i += size) {
+    for (let i = 0; i < due.length && !signal?.aborted; i += size) {
       const done = await this.db.transaction(async (tx) => {
         if (!(await tryPassLock(tx))) return null
         return this.sendBatch(tx, date, due.slice(i, i + size))
