@@ -7,6 +7,7 @@ import type {
   SuggestionDecisionResult,
 } from '@rectify/schemas'
 import { cards, events, inboxMessages } from '../src/db/schema/index.js'
+import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { uuidv7 } from '../src/lib/ids.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { setLight } from './dispatch-factories.js'
@@ -25,9 +26,10 @@ beforeAll(async () => {
   const db = t.database.db
   w = await makeWorld(db)
   round = await makeRound(db)
-  ;[office, lead, unitA, leader] = await Promise.all(
-    [w.users.office, w.users.lead, w.users.unitA, w.users.leader].map((u) => as(t.app, u)),
-  )
+  office = await as(t.app, w.users.office)
+  lead = await as(t.app, w.users.lead)
+  unitA = await as(t.app, w.users.unitA)
+  leader = await as(t.app, w.users.leader)
   // Overdue: its light is red.
   red = await makeProblem(db, {
     round,
@@ -40,6 +42,12 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
+/** Moves a card's issue date to yesterday, as if the office had issued it then. */
+const backdate = (id: string) =>
+  t.database.db
+    .update(cards)
+    .set({ issuedOn: addDays(shanghaiDate(), -1) })
+    .where(eq(cards.id, id))
 const cardCount = async () =>
   (await t.database.db
     .select({ n: count() })
@@ -177,11 +185,16 @@ describe('card suggestions', () => {
       ['yellow_card', 'yellow_two_periods', yellow.id],
     ])
     expect(two[0]!.facts.periods).toEqual(['2026-09', '2026-10'])
-    expect((await decide(two[0]!, 'confirm')).json().card.color).toBe('yellow')
+    const firstCard = (await decide(two[0]!, 'confirm')).json<SuggestionDecisionResult>().card!
+    expect(firstCard.color).toBe('yellow')
+    // The same day the card changes nothing yet; still yellow a day later, it does.
+    expect((await refresh()).created).toBe(0)
+    await backdate(firstCard.id)
 
     const after = (await refresh()).items
     expect(after.map((x) => [x.kind, x.rule])).toEqual([['yellow_card', 'yellow_after_card']])
-    expect((await decide(after[0]!, 'confirm')).statusCode).toBe(200)
+    const secondCard = (await decide(after[0]!, 'confirm')).json<SuggestionDecisionResult>().card!
+    await backdate(secondCard.id)
 
     // Still yellow after the second card: one more yellow card suggested, and the notice.
     const next = (await refresh()).items

@@ -13,7 +13,8 @@ let w: Awaited<ReturnType<typeof makeWorld>>
 let round: Awaited<ReturnType<typeof makeRound>>
 type Api = Awaited<ReturnType<typeof as>>
 let office: Api, unitA: Api, unitB: Api, lead: Api
-const p: Record<string, { id: string; code: string }> = {}
+type Key = 'shared' | 'countyB' | 'overdue' | 'closed' | 'forced' | 'draft'
+const p = {} as Record<Key, { id: string; code: string }>
 const PERIOD = '2026-10'
 
 beforeAll(async () => {
@@ -21,9 +22,10 @@ beforeAll(async () => {
   const db = t.database.db
   w = await makeWorld(db)
   round = await makeRound(db)
-  ;[office, unitA, unitB, lead] = await Promise.all(
-    [w.users.office, w.users.unitA, w.users.unitB, w.users.lead].map((u) => as(t.app, u)),
-  )
+  office = await as(t.app, w.users.office)
+  unitA = await as(t.app, w.users.unitA)
+  unitB = await as(t.app, w.users.unitB)
+  lead = await as(t.app, w.users.lead)
   // Led by the city EEB, with measures of county A and its township.
   p.shared = await makeProblem(db, {
     round,

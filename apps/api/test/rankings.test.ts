@@ -18,9 +18,9 @@ beforeAll(async () => {
   const db = t.database.db
   w = await makeWorld(db)
   const round = await makeRound(db)
-  ;[office, unitA, lead] = await Promise.all(
-    [w.users.office, w.users.unitA, w.users.lead].map((u) => as(t.app, u)),
-  )
+  office = await as(t.app, w.users.office)
+  unitA = await as(t.app, w.users.unitA)
+  lead = await as(t.app, w.users.lead)
   const make = (leadUnit: (typeof w.units)['eeb'], status: string, deadline = `${YEAR}-06-30`) =>
     makeProblem(db, { round, leadUnit, status, deadline })
   // EEB: 2 of 3 completed, 1 overdue. County B: 0 of 3, all overdue. County A: 1 of 1.

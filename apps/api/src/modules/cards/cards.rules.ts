@@ -18,7 +18,7 @@ export interface Candidate {
  * - a problem with a red light → a red card for its lead unit (once per problem and deadline);
  * - a problem yellow in the last two closed dispatch periods of its round (their frozen
  *   summaries) → a yellow card (once per pair of periods); yellow now with a yellow card
- *   already issued for it → another yellow card (once per card before it);
+ *   issued for it on an earlier day → another yellow card (once per card before it);
  * - a unit with two yellow cards in a year → a supervision notice (once per pair of cards);
  * - a red card issued → an admonishing talk (约谈) (once per card).
  */
@@ -82,7 +82,8 @@ export async function candidates(db: DbOrTx, today: string): Promise<Candidate[]
   for (const c of yellowCards) for (const id of c.problemIds as string[]) lastYellowCard.set(id, c)
   for (const p of yellowNow) {
     const card = lastYellowCard.get(p.id)
-    if (!card) continue
+    // Still yellow on a later day than the card: a card issued today is not yet ignored.
+    if (!card || card.issuedOn >= today) continue
     out.push({
       key: `yellow_card:${p.id}:after:${card.id}`,
       kind: 'yellow_card',

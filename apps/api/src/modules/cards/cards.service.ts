@@ -218,7 +218,7 @@ export class CardsService {
       kind: 'card',
       title: `你单位被亮${COLOR_WORDS[c.color]}`,
       body: c.reason,
-      link: '/cards',
+      link: '/dispatch/cards',
       entityType: 'card',
       entityId: id,
     })

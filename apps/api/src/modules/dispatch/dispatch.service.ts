@@ -128,7 +128,7 @@ export class DispatchService {
           kind: 'report',
           title: `请报送${row.title}整改进展`,
           body: `你单位尚有 ${u.problems} 个问题未报送${row.period}进展，报送截止日期为${row.dueDate}。`,
-          link: '/my-work',
+          link: '/',
           entityType: 'dispatch_period',
           entityId: row.id,
         })
