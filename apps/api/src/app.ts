@@ -48,6 +48,21 @@ import { PublicIntakeService } from './modules/public-reports/intake.service.js'
 import { intakeRoutes } from './modules/public-reports/intake.routes.js'
 import { PublicReportsService } from './modules/public-reports/public-reports.service.js'
 import { publicReportsRoutes } from './modules/public-reports/public-reports.routes.js'
+import { WebhooksService } from './modules/webhooks/webhooks.service.js'
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js'
+import { WebhookDispatcher } from './modules/webhooks/webhooks.dispatcher.js'
+import { parseAllowedHosts } from './modules/webhooks/webhooks.target.js'
+import { DispatchService } from './modules/dispatch/dispatch.service.js'
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes.js'
+import { CardsService } from './modules/cards/cards.service.js'
+import { RankingsService } from './modules/cards/rankings.service.js'
+import { cardsRoutes } from './modules/cards/cards.routes.js'
+import { InspectionsService } from './modules/inspections/inspections.service.js'
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js'
+import { AccountabilityService } from './modules/accountability/accountability.service.js'
+import { accountabilityRoutes } from './modules/accountability/accountability.routes.js'
+import { NoticesService } from './modules/notices/notices.service.js'
+import { noticesRoutes } from './modules/notices/notices.routes.js'
 import { InboxService } from './modules/inbox/inbox.service.js'
 import { inboxRoutes } from './modules/inbox/inbox.routes.js'
 import { RemindersService, parseOffsets } from './modules/reminders/reminders.service.js'
@@ -122,6 +137,15 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const lightsRefresher = new LightsRefresher(db, lightSettings, app.log)
   app.addHook('onReady', async () => lightsRefresher.start())
   app.addHook('onClose', () => lightsRefresher.stop())
+  // Webhooks: the outbox fanned out and delivered every WEBHOOK_INTERVAL_MS (0: off).
+  const webhookHosts = parseAllowedHosts(config.WEBHOOK_ALLOW_HTTP_HOSTS)
+  const webhookDispatcher = new WebhookDispatcher(db, app.log, {
+    intervalMs: config.WEBHOOK_INTERVAL_MS,
+    maxFailures: config.WEBHOOK_MAX_FAILURES,
+    allowedHosts: webhookHosts,
+  })
+  app.addHook('onReady', async () => webhookDispatcher.start())
+  app.addHook('onClose', () => webhookDispatcher.stop())
   // Reminders and escalation: a pass at start, then every REMINDER_INTERVAL_SECONDS (0: off).
   const reminders = new RemindersService(db, {
     offsets: parseOffsets(config.REMINDER_OFFSETS),
@@ -185,6 +209,22 @@ export async function buildApp(config: Config, deps: AppDeps) {
     publicReports: new PublicReportsService(db, ledger.problems, lightSettings),
   })
   await app.register(inboxRoutes, { prefix, inbox: new InboxService(db) })
+  await app.register(noticesRoutes, { prefix, notices: new NoticesService(db) })
+  await app.register(inspectionsRoutes, {
+    prefix,
+    inspections: new InspectionsService(db, ledger.problems),
+  })
+  await app.register(accountabilityRoutes, {
+    prefix,
+    accountability: new AccountabilityService(db),
+  })
+  await app.register(dispatchRoutes, { prefix, dispatch: new DispatchService({ db }) })
+  await app.register(cardsRoutes, {
+    prefix,
+    cards: new CardsService(db),
+    rankings: new RankingsService(db),
+  })
+  await app.register(webhooksRoutes, { prefix, webhooks: new WebhooksService(db, webhookHosts) })
   if (deps.extraRoutes) await app.register(deps.extraRoutes)
 
   // The SPA last, so its catch-all never shadows an API route

@@ -64,6 +64,15 @@ export const ConfigSchema = Type.Object({
   REMINDER_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300 }),
   /** Days a missed reminder is still sent late (after downtime), at most once. */
   REMINDER_CATCH_UP_DAYS: Type.Integer({ minimum: 0, maximum: 30, default: 3 }),
+  /** Milliseconds between webhook dispatcher passes (fan-out, then due deliveries); 0 turns it off. */
+  WEBHOOK_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 2000 }),
+  /** Consecutive failed deliveries after which a webhook subscription is paused until resumed. */
+  WEBHOOK_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+  /**
+   * Hosts (names or addresses, comma-separated) webhooks may reach over plain http and without
+   * the private-address check, e.g. `127.0.0.1` for a local test receiver. Empty by default.
+   */
+  WEBHOOK_ALLOW_HTTP_HOSTS: Type.String({ maxLength: 1000, default: '' }),
 })
 export type Config = Static<typeof ConfigSchema>
 

@@ -244,10 +244,128 @@ export const POLICY: Record<string, RoutePolicy> = {
 
   // ── Supervision (issue 5). Each block belongs to one module; keep rows inside their block.
   // dispatch periods, cards, assessment points, rankings (modules/dispatch, modules/cards)
+  // Periods are city-wide records; a period's board is scoped (a unit sees its subtree's units).
+  // Opening, reminding, closing, deciding suggestions, issuing cards, editing rules: the office.
+  // Suggestions are the office's working list (leaders and auditors read). Rankings are
+  // published to every reader; only city-wide readers get the problems behind each figure.
+  'GET /api/v1/dispatch-periods': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/dispatch-periods': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'GET /api/v1/dispatch-periods/:id': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/dispatch-periods/:id/remind': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'POST /api/v1/dispatch-periods/:id/close': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'GET /api/v1/card-suggestions': {
+    roles: ['office', 'leader', 'auditor'],
+    scopes: ['problems:read'],
+    objects: 'none',
+  },
+  'POST /api/v1/card-suggestions/refresh': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'POST /api/v1/card-suggestions/:id/decision': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'GET /api/v1/cards': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'POST /api/v1/cards': { roles: ['office'], scopes: ['problems:write'], objects: 'none' },
+  'GET /api/v1/assessment-rules': { roles: READERS, scopes: ['problems:read'], objects: 'none' },
+  'PATCH /api/v1/assessment-rules/:code': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'GET /api/v1/rankings': { roles: READERS, scopes: ['problems:read'], objects: 'none' },
   // end dispatch
   // supervision notices (modules/notices)
+  // Issue, close, escalate: the office. Reply: a unit user whose subtree holds the addressee.
+  // Notices (and their .docx, attachments and reply files) are read like their addressee unit.
+  'GET /api/v1/notices': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/notices/:id': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/notices/:id/document': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/notices': { roles: ['office'], scopes: ['problems:write'], objects: 'unit-tree' },
+  'POST /api/v1/notices/:id/reply': {
+    roles: ['lead_unit', 'unit'],
+    scopes: ['progress:write'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/notices/:id/close': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/notices/:id/escalate': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
   // end notices
   // inspections and accountability records (modules/inspections, modules/accountability)
+  // Inspections are city-wide records read through inspectionScope (inspections.access.ts):
+  // a unit sees one that targets its subtree only when it is routine or done — an unannounced
+  // inspection (明察暗访) answers 404 to its targets and is absent from their lists and totals
+  // until it has happened (proved by test/inspections-policy.test.ts). Writes are the office's.
+  'GET /api/v1/inspections': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/inspections/:id': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/inspections': { roles: ['office'], objects: 'none' },
+  'PATCH /api/v1/inspections/:id': { roles: ['office'], objects: 'none' },
+  'POST /api/v1/inspections/:id/complete': { roles: ['office'], objects: 'none' },
+  'POST /api/v1/inspections/:id/cancel': { roles: ['office'], objects: 'none' },
+  'POST /api/v1/inspections/:id/findings': { roles: ['office'], objects: 'none' },
+  // A problem's findings are read like the problem (a finding exists only once its inspection is done).
+  'GET /api/v1/problems/:id/findings': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  // Accountability records: office, leaders and auditors read all; a unit only its own subtree's
+  // (accountabilityScope: lists, details, counts, evidence and the dossier alike). Not the admin.
+  'GET /api/v1/accountability': {
+    roles: ['office', 'lead_unit', 'unit', 'leader', 'auditor'],
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/accountability/counts': {
+    roles: ['office', 'lead_unit', 'unit', 'leader', 'auditor'],
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/accountability/:id': {
+    roles: ['office', 'lead_unit', 'unit', 'leader', 'auditor'],
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'POST /api/v1/accountability': { roles: ['office'], objects: 'unit-tree' },
+  'PATCH /api/v1/accountability/:id': { roles: ['office'], objects: 'unit-tree' },
   // end inspections
   // reminders and the inbox (modules/reminders, modules/inbox)
   // People only: API clients have no inbox (no scopes). Each reads only their own messages.
@@ -257,6 +375,15 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/inbox/read-all': { roles: ALL, objects: 'none' },
   // end inbox
   // webhooks (modules/webhooks)
+  // Subscriptions aim outbound requests: the admin's alone; auditors read them and the log.
+  'GET /api/v1/webhooks': { roles: ['admin', 'auditor'], objects: 'none' },
+  'POST /api/v1/webhooks': { roles: ['admin'], objects: 'none' },
+  'GET /api/v1/webhooks/:id': { roles: ['admin', 'auditor'], objects: 'none' },
+  'PATCH /api/v1/webhooks/:id': { roles: ['admin'], objects: 'none' },
+  'POST /api/v1/webhooks/:id/secret': { roles: ['admin'], objects: 'none' },
+  'POST /api/v1/webhooks/:id/resume': { roles: ['admin'], objects: 'none' },
+  'POST /api/v1/webhooks/:id/test': { roles: ['admin'], objects: 'none' },
+  'GET /api/v1/webhooks/:id/deliveries': { roles: ['admin', 'auditor'], objects: 'none' },
   // end webhooks
 }
 

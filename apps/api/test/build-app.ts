@@ -28,6 +28,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       LOGIN_RATE_LIMIT_MAX: 1_000_000,
       // No reminder passes behind a test's back: reminder tests run passes themselves.
       REMINDER_INTERVAL_SECONDS: 0,
+      // Nor webhook dispatches: webhook tests run the dispatcher themselves.
+      WEBHOOK_INTERVAL_MS: 0,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'rectify-data-')),
       ...overrides,
     },

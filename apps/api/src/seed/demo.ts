@@ -13,6 +13,10 @@ import { seedDemoLedger } from './ledger.js'
 import { seedAcceptance } from './acceptance.js'
 import { seedPublicReports } from './public-reports.js'
 import { seedReminders } from './reminders.js'
+import { seedNotices } from './notices.js'
+import { seedInspections } from './inspections.js'
+import { seedDispatch } from './dispatch.js'
+import { seedWebhooks } from './webhooks.js'
 import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
@@ -129,6 +133,22 @@ export async function seedDemo(
     // After the acceptance seed: it opens the notice the demo objection is filed against.
     const reports = await seedPublicReports(tx, {
       office: { id: userId('office'), name: '整改办 王敏', unitId: ids.get('JZ-OFFICE')! },
+    })
+    await seedWebhooks(tx)
+    await seedDispatch(tx, {
+      office: { id: userId('office'), name: '整改办 王敏', unitId: ids.get('JZ-OFFICE')! },
+      today: shanghaiDate(),
+    })
+    await seedInspections(tx, {
+      officeId: userId('office'),
+      unit: (code) => ids.get(code)!,
+      today: shanghaiDate(),
+    })
+    await seedNotices(tx, {
+      officeId: userId('office'),
+      countyId: userId('county'),
+      unit: (code) => ids.get(code)!,
+      today: shanghaiDate(),
     })
     await seedReminders(tx, {
       unit: (code) => ids.get(code)!,

@@ -14,6 +14,10 @@ import {
 import { audit, errors } from './en.logs'
 import enAcceptance from './en.acceptance'
 import enInbox from './en.inbox'
+import enWebhooks from './en.webhooks'
+import enDispatch from './en.dispatch'
+import enSupervision from './en.supervision'
+import enNotices from './en.notices'
 import { publicBoard } from './en.public'
 import type { MessageSchema } from './zh-CN'
 
@@ -295,6 +299,10 @@ const en: MessageSchema = {
   errors,
   ...enAcceptance,
   ...enInbox,
+  ...enWebhooks,
+  ...enDispatch,
+  ...enSupervision,
+  ...enNotices,
   publicBoard,
   notFound: {
     title: 'Page not found',

@@ -17,6 +17,10 @@ import {
 import { audit, errors } from './zh-CN.logs'
 import zhCNAcceptance from './zh-CN.acceptance'
 import zhCNInbox from './zh-CN.inbox'
+import zhCNWebhooks from './zh-CN.webhooks'
+import zhCNDispatch from './zh-CN.dispatch'
+import zhCNSupervision from './zh-CN.supervision'
+import zhCNNotices from './zh-CN.notices'
 import { publicBoard } from './zh-CN.public'
 
 const zhCN = {
@@ -291,6 +295,10 @@ const zhCN = {
   errors,
   ...zhCNAcceptance,
   ...zhCNInbox,
+  ...zhCNWebhooks,
+  ...zhCNDispatch,
+  ...zhCNSupervision,
+  ...zhCNNotices,
   publicBoard,
   notFound: {
     title: '页面不存在',

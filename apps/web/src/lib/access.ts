@@ -19,6 +19,13 @@ export type Feature =
   | 'rebound'
   | 'publicReports'
   | 'calendar'
+  | 'webhooks'
+  | 'dispatch'
+  | 'cards'
+  | 'rankings'
+  | 'inspections'
+  | 'notices'
+  | 'accountability'
 
 const EVERYONE: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
 /** Everyone with a part in the rectification; the administrator keeps to accounts and units. */
@@ -47,6 +54,20 @@ export const READ_ACCESS: Record<Feature, readonly Role[]> = {
   publicReports: CITY_READERS,
   // The working-day calendar publicity periods are counted in.
   calendar: ['office', 'admin'],
+  // Outbound webhooks are the admin's; auditors read them and their delivery log.
+  webhooks: ['admin', 'auditor'],
+  // Dispatch periods: every business role (a unit's board shows its own subtree only).
+  dispatch: BUSINESS,
+  // Cards: units see their own; suggestions are the office's working list (the API says so).
+  cards: BUSINESS,
+  // Rankings are published to units; only city-wide readers see the problems behind a figure.
+  rankings: BUSINESS,
+  // Units see inspections of their subtree once announced or done (the API hides the rest).
+  inspections: BUSINESS,
+  // Notices: a unit sees those addressed to its subtree (the API filters) and replies to them.
+  notices: BUSINESS,
+  // Accountability: city readers see all, a unit its own records (the API filters).
+  accountability: BUSINESS,
 }
 
 /** Roles that may change each feature's records. */
@@ -65,6 +86,13 @@ export const WRITE_ACCESS: Record<Feature, readonly Role[]> = {
   rebound: ['office'],
   publicReports: ['office'],
   calendar: ['office', 'admin'],
+  webhooks: ['admin'],
+  dispatch: ['office'],
+  cards: ['office'],
+  rankings: ['office'],
+  inspections: ['office'],
+  notices: ['office'],
+  accountability: ['office'],
 }
 
 function holdsAny(roles: readonly Role[], allowed: readonly Role[]): boolean {

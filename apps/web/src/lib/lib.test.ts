@@ -60,16 +60,57 @@ describe('access by role', () => {
   const CLOSEOUT_PAGES = ['acceptance-reviews', 'publicity', 'rebound-reviews', 'public-reports']
   const visible = (roles: Role[]) => menuFor(roles).flatMap((g) => g.items.map((i) => i.route))
 
+  /** 调度督办 and 问责: every business role reads them (a unit only its own records). */
+  const DISPATCH_PAGES = ['dispatch-periods', 'cards', 'rankings', 'inspections', 'notices']
+  const ACCOUNTABILITY_PAGES = ['accountability', 'accountability-counts']
   it.each<[Role, string[]]>([
     ['admin', ['units', 'users', 'clients', 'webhooks', 'calendar']],
     [
       'office',
-      ['problems', 'reviews', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users', 'calendar', 'audit'],
+      [
+        'problems',
+        'reviews',
+        'rounds',
+        ...DISPATCH_PAGES,
+        ...CLOSEOUT_PAGES,
+        ...ACCOUNTABILITY_PAGES,
+        'units',
+        'users',
+        'calendar',
+        'audit',
+      ],
     ],
-    ['auditor', ['problems', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users', 'webhooks', 'audit']],
-    ['leader', ['problems', 'rounds', ...CLOSEOUT_PAGES, 'units', 'users']],
-    ['lead_unit', ['problems', 'acceptance-reviews', 'units']],
-    ['unit', ['problems', 'units']],
+    [
+      'auditor',
+      [
+        'problems',
+        'rounds',
+        ...DISPATCH_PAGES,
+        ...CLOSEOUT_PAGES,
+        ...ACCOUNTABILITY_PAGES,
+        'units',
+        'users',
+        'webhooks',
+        'audit',
+      ],
+    ],
+    [
+      'leader',
+      [
+        'problems',
+        'rounds',
+        ...DISPATCH_PAGES,
+        ...CLOSEOUT_PAGES,
+        ...ACCOUNTABILITY_PAGES,
+        'units',
+        'users',
+      ],
+    ],
+    [
+      'lead_unit',
+      ['problems', ...DISPATCH_PAGES, 'acceptance-reviews', ...ACCOUNTABILITY_PAGES, 'units'],
+    ],
+    ['unit', ['problems', ...DISPATCH_PAGES, ...ACCOUNTABILITY_PAGES, 'units']],
   ])('%s sees %j in the menu', (role, routes) => {
     expect(visible([role])).toEqual(routes)
   })
@@ -113,7 +154,9 @@ describe('access by role', () => {
     expect(visible(['unit', 'auditor'])).toEqual([
       'problems',
       'rounds',
+      ...DISPATCH_PAGES,
       ...CLOSEOUT_PAGES,
+      ...ACCOUNTABILITY_PAGES,
       'units',
       'users',
       'webhooks',

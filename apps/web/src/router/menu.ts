@@ -44,7 +44,18 @@ export const MENU: readonly MenuGroup[] = [
       { route: 'rounds', feature: 'rounds', titleKey: 'nav.rounds' },
     ],
   },
-  { key: 'dispatch', titleKey: 'nav.groups.dispatch', icon: Bell, items: [] },
+  {
+    key: 'dispatch',
+    titleKey: 'nav.groups.dispatch',
+    icon: Bell,
+    items: [
+      { route: 'dispatch-periods', feature: 'dispatch', titleKey: 'dispatch.nav.periods' },
+      { route: 'cards', feature: 'cards', titleKey: 'dispatch.nav.cards' },
+      { route: 'rankings', feature: 'rankings', titleKey: 'dispatch.nav.rankings' },
+      { route: 'inspections', feature: 'inspections', titleKey: 'inspection.nav' },
+      { route: 'notices', feature: 'notices', titleKey: 'notice.nav' },
+    ],
+  },
   {
     key: 'acceptance',
     titleKey: 'nav.groups.acceptance',
@@ -61,7 +72,19 @@ export const MENU: readonly MenuGroup[] = [
     ],
   },
   { key: 'petitions', titleKey: 'nav.groups.petitions', icon: ChatLineSquare, items: [] },
-  { key: 'accountability', titleKey: 'nav.groups.accountability', icon: Warning, items: [] },
+  {
+    key: 'accountability',
+    titleKey: 'nav.groups.accountability',
+    icon: Warning,
+    items: [
+      { route: 'accountability', feature: 'accountability', titleKey: 'accountability.nav' },
+      {
+        route: 'accountability-counts',
+        feature: 'accountability',
+        titleKey: 'accountability.countsNav',
+      },
+    ],
+  },
   { key: 'statistics', titleKey: 'nav.groups.statistics', icon: DataAnalysis, items: [] },
   {
     key: 'system',
@@ -71,6 +94,7 @@ export const MENU: readonly MenuGroup[] = [
       { route: 'units', feature: 'units', titleKey: 'nav.units' },
       { route: 'users', feature: 'users', titleKey: 'nav.users' },
       { route: 'clients', feature: 'clients', titleKey: 'nav.clients' },
+      { route: 'webhooks', feature: 'webhooks', titleKey: 'webhooks.nav' },
       { route: 'calendar', feature: 'calendar', titleKey: 'acceptanceNav.calendar' },
       { route: 'audit', feature: 'audit', titleKey: 'nav.audit' },
     ],

@@ -6,6 +6,11 @@ import type { Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { problemScope } from '../problems/problems.derived.js'
+import { findingReadable } from '../inspections/inspections.access.js'
+import { accountabilityReadable } from '../accountability/accountability.access.js'
+import { noticesRepository } from '../notices/notices.repository.js'
+import { unitTreeFilter } from '../../lib/scope.js'
+import { units } from '../../db/schema/index.js'
 import { FileTooLargeError, type FileStore } from './file-store.js'
 import { filesRepository as repo, type FileRow } from './files.repository.js'
 import {
@@ -181,6 +186,14 @@ export class FilesService {
       return repo.problemVisible(this.db, row.problemId, problemScope(actor))
     // Photos sent with a public report: the city-wide readers of public reports only.
     if (row.ownerType === 'public_report') return actor.cityWide && actor.type === 'user'
+    // Inspection evidence like its inspection; accountability evidence like its record.
+    if (row.ownerType === 'inspection_finding' && row.ownerId)
+      return findingReadable(this.db, row.ownerId, actor)
+    if (row.ownerType === 'accountability' && row.ownerId)
+      return accountabilityReadable(this.db, row.ownerId, actor)
+    // A notice's attachments and its reply's evidence: read like the notice (its addressee's subtree).
+    if ((row.ownerType === 'notice' || row.ownerType === 'notice_reply') && row.ownerId)
+      return noticesRepository.visible(this.db, row.ownerId, unitTreeFilter(actor, units.path))
     return false
   }
 }
