@@ -12,6 +12,7 @@ import './specs/session.mjs'
 import './specs/language.mjs'
 import './specs/ledger.mjs'
 import './specs/closeout.mjs'
+import './specs/supervision.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)
