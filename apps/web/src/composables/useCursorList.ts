@@ -79,3 +79,74 @@ export function useFilteredList<Q extends object, T>(
     search,
   }
 }
+
+/**
+ * A board and its detail page, as a store exposes them: the filtered list (`search`, `loadMore`,
+ * `listLoading`, `listError`), the open record (`open`, `current`, `loading`, `error`), `settle`
+ * to put the answer of a write into both, so the page and its row agree without a reload, and
+ * `refetch` to read the record again (after a 412) for the next attempt's version. The detail
+ * may carry more than the row (a notice's replies), hence `D extends T`.
+ */
+export function useListDetail<Q extends object, T extends { id: string }, D extends T = T>(source: {
+  /** One page of the list for the filters; adds the page size. */
+  fetchPage: (query: Q, cursor: string | undefined) => Promise<Page<T>>
+  /** One record by id. */
+  fetchOne: (id: string) => Promise<D>
+}) {
+  let filters = {} as Q
+  const list = useCursorList<T>((cursor) => source.fetchPage(filters, cursor))
+  const current = shallowRef<D | null>(null) as Ref<D | null>
+  const loading = ref(false)
+  const error = shallowRef<unknown>(null)
+  let generation = 0
+
+  /** Loads the first page for `query` (filters from the URL). */
+  function search(query: Q): Promise<void> {
+    filters = query
+    return list.reload()
+  }
+
+  /** Reads one record (the detail page); a later call wins over an earlier one in flight. */
+  async function open(id: string): Promise<void> {
+    const mine = ++generation
+    if (current.value?.id !== id) current.value = null
+    loading.value = true
+    error.value = null
+    try {
+      const found = await source.fetchOne(id)
+      if (mine === generation) current.value = found
+    } catch (cause) {
+      if (mine === generation) error.value = cause
+    } finally {
+      if (mine === generation) loading.value = false
+    }
+  }
+
+  /** Shows `record` (the answer of a write) as the open record and in its row of the list. */
+  function settle(record: D): D {
+    current.value = record
+    list.replace((r) => r.id === record.id, record)
+    return record
+  }
+
+  /** The record read again (after a 412), for the next attempt's version. */
+  async function refetch(id: string): Promise<D> {
+    return settle(await source.fetchOne(id))
+  }
+
+  return {
+    items: list.items,
+    total: list.total,
+    hasMore: list.hasMore,
+    listLoading: list.loading,
+    listError: list.error,
+    loadMore: list.loadMore,
+    search,
+    current,
+    loading,
+    error,
+    open,
+    refetch,
+    settle,
+  }
+}

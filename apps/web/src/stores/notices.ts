@@ -14,56 +14,21 @@ import type {
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import * as api from '@/api/notices'
-import { useCursorList } from '@/composables/useCursorList'
+import { useListDetail } from '@/composables/useCursorList'
 import { saveBlob } from '@/lib/save-file'
 
 export const NOTICE_PAGE_SIZE = 50
 
 export const useNoticesStore = defineStore('notices', () => {
-  const filters = shallowRef<ListNoticesQuery>({})
   const overdue = ref(0)
-  const list = useCursorList<Notice>(async (cursor) => {
-    const page = await api.listNotices({ ...filters.value, limit: NOTICE_PAGE_SIZE, cursor })
-    overdue.value = page.overdue
-    return page
+  const { settle, ...board } = useListDetail<ListNoticesQuery, Notice, NoticeDetail>({
+    fetchPage: async (query, cursor) => {
+      const page = await api.listNotices({ ...query, limit: NOTICE_PAGE_SIZE, cursor })
+      overdue.value = page.overdue
+      return page
+    },
+    fetchOne: api.getNotice,
   })
-  const current = shallowRef<NoticeDetail | null>(null)
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-  let generation = 0
-
-  /** Loads the first page for `query` (filters from the URL). */
-  function search(query: ListNoticesQuery): Promise<void> {
-    filters.value = query
-    return list.reload()
-  }
-
-  /** Reads one notice (the notice page). */
-  async function open(id: string): Promise<void> {
-    const mine = ++generation
-    if (current.value?.id !== id) current.value = null
-    loading.value = true
-    error.value = null
-    try {
-      const found = await api.getNotice(id)
-      if (mine === generation) current.value = found
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
-  }
-
-  function settle(notice: NoticeDetail): NoticeDetail {
-    current.value = notice
-    list.replace((r) => r.id === notice.id, notice)
-    return notice
-  }
-
-  /** The notice read again (after a 412), for the next attempt's version. */
-  async function refetch(id: string): Promise<NoticeDetail> {
-    return settle(await api.getNotice(id))
-  }
 
   const issue = (body: IssueNoticeBody) => api.issueNotice(body)
   const reply = async (id: string, version: number, body: ReplyNoticeBody) =>
@@ -88,19 +53,8 @@ export const useNoticesStore = defineStore('notices', () => {
   }
 
   return {
-    items: list.items,
-    total: list.total,
+    ...board,
     overdue,
-    hasMore: list.hasMore,
-    listLoading: list.loading,
-    listError: list.error,
-    loadMore: list.loadMore,
-    search,
-    current,
-    loading,
-    error,
-    open,
-    refetch,
     issue,
     reply,
     close,
