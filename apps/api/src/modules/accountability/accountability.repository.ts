@@ -6,7 +6,6 @@ import {
   files,
   problems,
   units,
-  users,
 } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
 
@@ -142,22 +141,6 @@ export const accountabilityRepository = {
       .from(problems)
       .where(inArray(problems.id, [...ids]))
       .then((r) => r.map((x) => x.id))
-  },
-
-  units(db: DbOrTx, ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([])
-    return db
-      .select({ id: units.id, code: units.code, name: units.name, path: units.path })
-      .from(units)
-      .where(inArray(units.id, [...ids]))
-  },
-
-  names(db: DbOrTx, ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([])
-    return db
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .where(inArray(users.id, [...ids]))
   },
 
   files(db: DbOrTx, ids: readonly string[]) {

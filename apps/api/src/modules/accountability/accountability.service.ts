@@ -21,6 +21,7 @@ import { emitEvent } from '../events/events.writer.js'
 import { filesRepository } from '../files/files.repository.js'
 import { invalid } from '../measures/measures.rules.js'
 import { actsAsOffice } from '../problems/problems.access.js'
+import { problemsRepository } from '../problems/problems.repository.js'
 import { accountabilityScope } from './accountability.access.js'
 import {
   accountabilityRepository as repo,
@@ -196,7 +197,7 @@ export class AccountabilityService {
 
   private async filter(ctx: Ctx, q: ListAccountabilityQuery | AccountabilityCountsQuery) {
     const unitPath = q.unit
-      ? ((await repo.units(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
+      ? ((await problemsRepository.units(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
       : undefined
     return {
       ...q,
@@ -251,7 +252,7 @@ async function check(tx: DbOrTx, f: Facts) {
     errors.push({ path: '/personName', message: 'is only for a person' })
   if (f.decisionDate > shanghaiDate())
     errors.push({ path: '/decisionDate', message: 'is in the future' })
-  if (!(await repo.units(tx, [f.unitId])).length)
+  if (!(await problemsRepository.units(tx, [f.unitId])).length)
     errors.push({ path: '/unitId', message: 'no such unit' })
   const found = await repo.existingProblems(tx, f.problemIds)
   f.problemIds.forEach((p, i) => {

@@ -1,6 +1,8 @@
 import type { AccountabilityRecord } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { toFileInfo } from '../files/files.service.js'
+import { problemsRepository } from '../problems/problems.repository.js'
+import { usersRepository } from '../users/users.repository.js'
 import {
   accountabilityRepository as repo,
   type AccountabilityRow,
@@ -15,10 +17,10 @@ export async function toRecords(
   const ids = rows.map((r) => r.id)
   const creators = [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))]
   const [units, problems, files, names] = await Promise.all([
-    repo.units(db, [...new Set(rows.map((r) => r.unitId))]),
+    problemsRepository.units(db, [...new Set(rows.map((r) => r.unitId))]),
     repo.problems(db, ids),
     repo.files(db, ids),
-    repo.names(db, creators),
+    usersRepository.displayNames(db, creators),
   ])
   return rows.map((r) => {
     const u = units.find((x) => x.id === r.unitId)

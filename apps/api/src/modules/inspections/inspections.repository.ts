@@ -7,7 +7,6 @@ import {
   inspections,
   problems,
   units,
-  users,
 } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
 
@@ -123,15 +122,6 @@ export const inspectionsRepository = {
       .orderBy(asc(units.code))
   },
 
-  /** The named units that exist, with their paths. */
-  units(db: DbOrTx, ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([])
-    return db
-      .select({ id: units.id, code: units.code, name: units.name, path: units.path })
-      .from(units)
-      .where(inArray(units.id, [...ids]))
-  },
-
   unitPath(db: DbOrTx, id: string) {
     return db
       .select({ path: units.path })
@@ -188,15 +178,6 @@ export const inspectionsRepository = {
 
   insertFinding(db: DbOrTx, values: typeof inspectionFindings.$inferInsert) {
     return db.insert(inspectionFindings).values(values)
-  },
-
-  /** Display names of people who created records. */
-  names(db: DbOrTx, ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([])
-    return db
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .where(inArray(users.id, [...ids]))
   },
 
   problemExists(db: DbOrTx, id: string) {

@@ -176,7 +176,8 @@ export class InspectionsService {
       if (!inspection) throw notFound('Inspection')
       if (inspection.status !== 'done')
         throw new AppError('conflict', 'Findings are recorded once the inspection has happened')
-      if (!(await repo.units(tx, [body.unitId])).length) throw invalid('/unitId', 'no such unit')
+      if (!(await problemsRepository.units(tx, [body.unitId])).length)
+        throw invalid('/unitId', 'no such unit')
       const fileIds = body.fileIds ?? []
       await attachableFiles(tx, ctx.actor, fileIds, '/fileIds')
       let problemId: string
@@ -280,7 +281,7 @@ async function unitIdsOf(tx: DbOrTx, id: string): Promise<string[]> {
 }
 
 async function checkUnits(tx: DbOrTx, ids: readonly string[]) {
-  const found = await repo.units(tx, ids)
+  const found = await problemsRepository.units(tx, ids)
   const i = ids.findIndex((u) => !found.some((f) => f.id === u))
   if (i >= 0) throw invalid(`/targetUnitIds/${i}`, 'no such unit')
 }

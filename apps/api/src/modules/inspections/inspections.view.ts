@@ -6,6 +6,7 @@ import type {
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { toFileInfo } from '../files/files.service.js'
+import { usersRepository } from '../users/users.repository.js'
 import { inspectionsRepository as repo, type InspectionRow } from './inspections.repository.js'
 
 type FindingJoin = Awaited<ReturnType<typeof repo.findings>>[number]
@@ -58,7 +59,7 @@ export async function toInspections(
   const [targets, counts, names, findings] = await Promise.all([
     repo.targetUnits(db, ids),
     repo.findingCounts(db, ids),
-    repo.names(db, creators),
+    usersRepository.displayNames(db, creators),
     withFindings
       ? repo.findings(db, { inspectionIds: ids }).then((f) => toFindings(db, f))
       : Promise.resolve([]),

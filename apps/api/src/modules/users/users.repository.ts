@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { loginThrottle, units, users } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
@@ -50,6 +50,15 @@ function base(db: DbOrTx) {
 export type UserWithUnit = Awaited<ReturnType<typeof base>>[number]
 
 export const usersRepository = {
+  /** Display names of the named users (who created or changed a record). */
+  displayNames(db: DbOrTx, ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([])
+    return db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(inArray(users.id, [...ids]))
+  },
+
   /** Newest first (ids are UUIDv7), after the cursor's id. */
   list(db: DbOrTx, f: UserFilter, limit: number, beforeId: string | null) {
     return base(db)
