@@ -16,6 +16,7 @@ import type { DossierDocument, DossierSection } from './dossier.html.js'
 import type { DossierFile } from './dossier.repository.js'
 import { evidencePath } from './dossier.source.js'
 import { accountabilitySection } from './dossier.accountability.js'
+import { noticesSection } from './dossier.notices.js'
 
 /*
  * The sections of the printed summary, in order. Every value goes through esc() or a formatter
@@ -287,8 +288,8 @@ const rebound: DossierSection = {
 }
 
 /**
- * The summary's sections in print order. Supervision notices (督办单) and accountability records
- * (问责) join here once their tables exist: a loader in dossier.source.ts and one section each.
+ * The summary's sections in print order. A new record type joins with a loader in
+ * dossier.source.ts and one section here.
  */
 export const SECTIONS: readonly DossierSection[] = [
   basics,
@@ -299,5 +300,6 @@ export const SECTIONS: readonly DossierSection[] = [
   publicity,
   closeout,
   rebound,
+  noticesSection,
   accountabilitySection,
 ]

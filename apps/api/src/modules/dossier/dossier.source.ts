@@ -3,6 +3,8 @@ import type { Actor } from '../../lib/context.js'
 import { accountabilityScope } from '../accountability/accountability.access.js'
 import { accountabilityRepository } from '../accountability/accountability.repository.js'
 import { PROBLEM_OWNED } from '../files/files.service.js'
+import { noticesRepository } from '../notices/notices.repository.js'
+import { visibleTo as noticeScope } from '../notices/notices.shared.js'
 import {
   dossierRepository as repo,
   type DossierAuditRow,
@@ -23,6 +25,7 @@ type Objection = Awaited<ReturnType<typeof repo.objections>>[number]
 type Closeout = Awaited<ReturnType<typeof repo.closeouts>>[number]
 type ReboundReview = Awaited<ReturnType<typeof repo.reboundReviews>>[number]
 type Accountability = Awaited<ReturnType<typeof accountabilityRepository.ofProblem>>[number]
+type Notice = Awaited<ReturnType<typeof noticesRepository.ofProblem>>[number]
 
 /**
  * The records of a problem that stay small whatever its age: the plan, acceptance applications,
@@ -35,6 +38,8 @@ export interface DossierFacts {
   publicities: (Publicity & { objections: Objection[] })[]
   closeouts: Closeout[]
   reboundReviews: (ReboundReview & { files: DossierFile[] })[]
+  /** Supervision notices naming the problem that the exporting actor may read (督办单). */
+  notices: Notice[]
   /** Accountability records for the problem that the exporting actor may read (问责). */
   accountability: Accountability[]
 }
@@ -68,16 +73,25 @@ export async function loadFacts(
   actor: Actor,
 ): Promise<DossierFacts> {
   const id = problem.id
-  const [measures, acceptances, reviews, publicities, closeouts, rebounds, accountability] =
-    await Promise.all([
-      repo.measures(db, id),
-      repo.acceptances(db, id),
-      repo.acceptanceReviews(db, id),
-      repo.publicities(db, id),
-      repo.closeouts(db, id),
-      repo.reboundReviews(db, id),
-      accountabilityRepository.ofProblem(db, id, accountabilityScope(actor)),
-    ])
+  const [
+    measures,
+    acceptances,
+    reviews,
+    publicities,
+    closeouts,
+    rebounds,
+    accountability,
+    notices,
+  ] = await Promise.all([
+    repo.measures(db, id),
+    repo.acceptances(db, id),
+    repo.acceptanceReviews(db, id),
+    repo.publicities(db, id),
+    repo.closeouts(db, id),
+    repo.reboundReviews(db, id),
+    accountabilityRepository.ofProblem(db, id, accountabilityScope(actor)),
+    noticesRepository.ofProblem(db, id, noticeScope(actor)),
+  ])
   const [milestones, acceptanceFiles, reboundFiles, objections] = await Promise.all([
     repo.milestones(
       db,
@@ -115,6 +129,7 @@ export async function loadFacts(
     publicities: publicities.map((p) => ({ ...p, objections: objectionsOf.get(p.id) ?? [] })),
     closeouts,
     reboundReviews: rebounds.map((r) => ({ ...r, files: filesOf.get(r.id) ?? [] })),
+    notices,
     accountability,
   }
 }

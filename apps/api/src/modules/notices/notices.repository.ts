@@ -217,6 +217,20 @@ export const noticesRepository = {
     return chain
   },
 
+  /**
+   * The notices naming a problem that `scope` lets the caller see, oldest first, with the
+   * addressee's name (the dossier's 督办情况).
+   */
+  ofProblem(db: DbOrTx, problemId: string, scope: SQL | undefined) {
+    return db
+      .select({ notice: notices, unitName: units.name })
+      .from(notices)
+      .innerJoin(noticeProblems, eq(noticeProblems.noticeId, notices.id))
+      .innerJoin(units, eq(units.id, notices.unitId))
+      .where(and(eq(noticeProblems.problemId, problemId), scope))
+      .orderBy(notices.year, notices.seq)
+  },
+
   /** True when the notice exists and is addressed within `scope` (files read like their notice). */
   visible(db: DbOrTx, id: string, scope: SQL | undefined) {
     return db
