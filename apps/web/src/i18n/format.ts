@@ -56,3 +56,8 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   const date = toDate(value)
   return date ? formatter(locale, 'dateTime').format(date) : String(value)
 }
+
+/** The display format of an Element Plus month picker in `locale` (2026年9月 · Sep 2026). */
+export function monthPickerFormat(locale: string): string {
+  return locale === 'en' ? 'MMM YYYY' : 'YYYY年M月'
+}
