@@ -1,4 +1,5 @@
 import type { Role, Scope } from '@rectify/schemas'
+import { PETITION_POLICY } from './policy.petitions.js'
 
 /**
  * How a route's objects are scoped:
@@ -385,6 +386,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/webhooks/:id/test': { roles: ['admin'], objects: 'none' },
   'GET /api/v1/webhooks/:id/deliveries': { roles: ['admin', 'auditor'], objects: 'none' },
   // end webhooks
+  ...PETITION_POLICY,
 }
 
 export function policyKey(method: string, url: string): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEMO_USERS } from '../src/seed/demo.js'
 
@@ -65,7 +66,7 @@ function rectify(args: string[], opts: { input?: string; dir?: string } = {}): P
 
 /** Opens a data directory directly, as a superuser with shell access could (the CLI has exited). */
 async function withPglite<T>(dir: string, fn: (db: PGlite) => Promise<T>): Promise<T> {
-  const db = await PGlite.create(join(dir, 'pglite'))
+  const db = await PGlite.create(join(dir, 'pglite'), { extensions: { pg_trgm } })
   try {
     return await fn(db)
   } finally {

@@ -133,8 +133,12 @@ export async function startSystem() {
     await stopChild(child)
     const requireApi = createRequire(path.join(repoRoot, 'apps/api/package.json'))
     const { PGlite } = await import(pathToFileURL(requireApi.resolve('@electric-sql/pglite')).href)
-    // The API keeps its PGlite database in DATA_DIR/pglite (see apps/api/src/db/client.ts).
-    const pg = new PGlite(path.join(dataDir, 'pglite'))
+    const { pg_trgm } = await import(
+      pathToFileURL(requireApi.resolve('@electric-sql/pglite/contrib/pg_trgm')).href
+    )
+    // The API keeps its PGlite database in DATA_DIR/pglite (see apps/api/src/db/client.ts),
+    // with the extensions it loads there.
+    const pg = new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm } })
     try {
       await fn(pg)
     } finally {

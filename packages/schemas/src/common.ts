@@ -27,6 +27,8 @@ export const SCOPES = [
   'progress:write',
   'petitions:read',
   'petitions:write',
+  /** Read a petition's complainant (name and contact); every read is audited. */
+  'petitions:pii',
   'public_reports:read',
   'public_reports:write',
 ] as const

@@ -19,6 +19,12 @@ export const WEBHOOK_EVENT_TYPES = [
   'accountability.recorded',
   'dispatch.closed',
   'reminder.due',
+  'petition.assigned',
+  'petition.reported',
+  'petition.closed',
+  'sweep.launched',
+  'sweep.reported',
+  'institution.recorded',
 ] as const
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
 

@@ -17,6 +17,12 @@ export const EVENT_TYPES = [
   'accountability.recorded',
   'dispatch.closed',
   'reminder.due',
+  'petition.assigned',
+  'petition.reported',
+  'petition.closed',
+  'sweep.launched',
+  'sweep.reported',
+  'institution.recorded',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 

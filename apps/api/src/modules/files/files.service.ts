@@ -9,6 +9,7 @@ import { problemScope } from '../problems/problems.derived.js'
 import { findingReadable } from '../inspections/inspections.access.js'
 import { accountabilityReadable } from '../accountability/accountability.access.js'
 import { noticesRepository } from '../notices/notices.repository.js'
+import { actsAsPetitionOffice, petitionReadable } from '../petitions/petitions.access.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { units } from '../../db/schema/index.js'
 import { FileTooLargeError, type FileStore } from './file-store.js'
@@ -194,6 +195,11 @@ export class FilesService {
     // A notice's attachments and its reply's evidence: read like the notice (its addressee's subtree).
     if ((row.ownerType === 'notice' || row.ownerType === 'notice_reply') && row.ownerId)
       return noticesRepository.visible(this.db, row.ownerId, unitTreeFilter(actor, units.path))
+    // A petition's handling evidence like its case; an imported batch sheet (it lists the
+    // complainants) to the office alone.
+    if (row.ownerType === 'petition' && row.ownerId)
+      return petitionReadable(this.db, row.ownerId, actor)
+    if (row.ownerType === 'petition_batch') return actsAsPetitionOffice(actor)
     return false
   }
 }

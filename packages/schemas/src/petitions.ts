@@ -1,0 +1,513 @@
+import { Type, type Static, type TSchema } from 'typebox'
+import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import { UnitRefSchema } from './auth.js'
+import { ActorRefSchema } from './acceptance.js'
+import { ProblemDomainSchema } from './problems.js'
+import { FileSchema } from './reports.js'
+
+/*
+ * Petition cases (交办信访件): complaints the inspection team hands over in numbered batches,
+ * handled by units, reviewed by the office and published as a disclosure table. The
+ * complainant's name and contact never travel with a case: they are read through
+ * GET /petitions/{id}/complainant, which only the office and the handling unit (or a client
+ * with `petitions:pii`) may call, and every call is audited.
+ */
+
+/** Who handed the batch over: the central inspection team or a provincial one. */
+export const PETITION_BATCH_SOURCES = ['central', 'provincial'] as const
+export const PetitionBatchSourceSchema = Type.Enum(PETITION_BATCH_SOURCES)
+
+/**
+ * A case's life: `received` (handed over, not yet assigned) → `handling` 办理中 (assigned) →
+ * `submitted` (the unit reported, awaiting the office) → `partly_closed` 阶段办结 | `closed`
+ * 已办结; the office may return a submission to `handling`, and a partly closed case is
+ * reported again until closed.
+ */
+export const PETITION_STATUSES = [
+  'received',
+  'handling',
+  'submitted',
+  'partly_closed',
+  'closed',
+] as const
+export type PetitionStatus = (typeof PETITION_STATUSES)[number]
+export const PetitionStatusSchema = Type.Enum(PETITION_STATUSES)
+
+/** 属实 · 基本属实 · 部分属实 · 不属实. */
+export const PETITION_FINDINGS = ['true', 'mostly_true', 'partly_true', 'untrue'] as const
+export type PetitionFinding = (typeof PETITION_FINDINGS)[number]
+export const PetitionFindingSchema = Type.Enum(PETITION_FINDINGS)
+
+/** The complainant's satisfaction on call-back (回访): 满意 · 基本满意 · 不满意 · 未联系上. */
+export const PETITION_SATISFACTIONS = [
+  'satisfied',
+  'basically_satisfied',
+  'unsatisfied',
+  'unreachable',
+] as const
+export const PetitionSatisfactionSchema = Type.Enum(PETITION_SATISFACTIONS)
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
+const ProblemRef = Type.Object({
+  id: IdSchema,
+  code: Type.String(),
+  title: Type.String(),
+  status: Type.String(),
+})
+
+// ── Batches ───────────────────────────────────────────────────────────────────────────────
+
+export const PetitionBatchSchema = Type.Object({
+  id: IdSchema,
+  roundId: IdSchema,
+  /** 第N批. */
+  seq: Type.Integer({ minimum: 1 }),
+  handedOn: DateSchema,
+  source: PetitionBatchSourceSchema,
+  /** The count the handover letter states; null when it states none (never read as zero). */
+  declaredCount: Nullable(Type.Integer({ minimum: 0 })),
+  /** Days a unit has to handle an assigned case (the assignment's default deadline). */
+  handlingDays: Type.Integer({ minimum: 1, maximum: 90 }),
+  note: Type.String(),
+  /** Cases that appear in this batch (new or repeated from an earlier batch). */
+  caseCount: Type.Integer({ minimum: 0 }),
+  /** Counts by status, for the batch list and its progress bar. */
+  byStatus: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+  publishedAt: Nullable(TimestampSchema),
+  createdAt: TimestampSchema,
+  version: Type.Integer(),
+})
+export type PetitionBatch = Static<typeof PetitionBatchSchema>
+export const PetitionBatchPageSchema = PageSchema(PetitionBatchSchema)
+export type PetitionBatchPage = Static<typeof PetitionBatchPageSchema>
+
+export const CreatePetitionBatchBodySchema = Type.Object(
+  {
+    roundId: IdSchema,
+    seq: Type.Integer({ minimum: 1, maximum: 999 }),
+    handedOn: DateSchema,
+    source: PetitionBatchSourceSchema,
+    declaredCount: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100000 }))),
+    handlingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 7 })),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+export type CreatePetitionBatchBody = Static<typeof CreatePetitionBatchBodySchema>
+
+export const UpdatePetitionBatchBodySchema = Type.Object(
+  {
+    handedOn: Type.Optional(DateSchema),
+    source: Type.Optional(PetitionBatchSourceSchema),
+    declaredCount: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100000 }))),
+    handlingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type UpdatePetitionBatchBody = Static<typeof UpdatePetitionBatchBodySchema>
+
+export const ListPetitionBatchesQuerySchema = Type.Object(
+  {
+    round: Type.Optional(IdSchema),
+    published: Type.Optional(Type.Boolean()),
+    ...PageQueryProperties,
+  },
+  { additionalProperties: false },
+)
+export type ListPetitionBatchesQuery = Static<typeof ListPetitionBatchesQuerySchema>
+
+// ── Cases ─────────────────────────────────────────────────────────────────────────────────
+
+/** What the handling unit found and did (its report), as stored and as sent. */
+const handlingProperties = {
+  finding: PetitionFindingSchema,
+  /** 调查核实情况. */
+  investigation: Type.String({ maxLength: 5000 }),
+  /** 处理和整改情况 (what was done; published in the disclosure table). */
+  measures: Type.String({ maxLength: 5000 }),
+  /** 责令整改 (orders to rectify), 立案处罚 (cases filed), 罚款 万元, 拘留, 约谈, 问责 — null: not stated. */
+  ordersToRectify: Nullable(Type.Integer({ minimum: 0, maximum: 100000 })),
+  casesFiled: Nullable(Type.Integer({ minimum: 0, maximum: 100000 })),
+  finesWan: Nullable(Type.Number({ minimum: 0, maximum: 10000000 })),
+  detained: Nullable(Type.Integer({ minimum: 0, maximum: 100000 })),
+  talkedTo: Nullable(Type.Integer({ minimum: 0, maximum: 100000 })),
+  heldAccountable: Nullable(Type.Integer({ minimum: 0, maximum: 100000 })),
+  /** 问责情况 as published (who was held accountable and how). */
+  accountability: Type.String({ maxLength: 2000 }),
+}
+
+export const PetitionHandlingSchema = Type.Object({
+  ...handlingProperties,
+  reportedAt: TimestampSchema,
+  reportedBy: ActorRefSchema,
+})
+export type PetitionHandling = Static<typeof PetitionHandlingSchema>
+
+export const PetitionSchema = Type.Object({
+  id: IdSchema,
+  /** Receipt number as handed over (X3HB202406020025, D2ZGHJ202108310001, local numbers) — always a string. */
+  receiptNo: Type.String(),
+  /** The batch it first appeared in, and every batch it appeared in since (repeats across batches). */
+  batch: Type.Object({ id: IdSchema, seq: Type.Integer() }),
+  batchIds: Type.Array(IdSchema),
+  /** Region as written (行政区域), and the units it was matched to (several when handled jointly). */
+  regionText: Type.String(),
+  regions: Type.Array(UnitRefSchema),
+  reportedParty: Type.String(),
+  address: Type.String(),
+  domains: Type.Array(ProblemDomainSchema),
+  complaint: Type.String(),
+  keyCase: Type.Boolean(),
+  status: PetitionStatusSchema,
+  handlingUnit: Nullable(UnitRefSchema),
+  assignedAt: Nullable(TimestampSchema),
+  deadline: Nullable(DateSchema),
+  /** Deadline passed and not yet submitted/closed (derived). */
+  overdue: Type.Boolean(),
+  handling: Nullable(PetitionHandlingSchema),
+  /** The office's last return reason while handling again after a return. */
+  returnReason: Nullable(Type.String()),
+  closedAt: Nullable(TimestampSchema),
+  callback: Nullable(
+    Type.Object({
+      satisfaction: PetitionSatisfactionSchema,
+      note: Type.String(),
+      on: DateSchema,
+    }),
+  ),
+  /** The earlier case this one repeats (a repeat complaint links to the earlier one). */
+  repeatOf: Nullable(Type.Object({ id: IdSchema, receiptNo: Type.String() })),
+  problem: Nullable(ProblemRef),
+  files: Type.Array(FileSchema),
+  /** True when the caller may read the complainant (GET /petitions/{id}/complainant). */
+  canViewComplainant: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+})
+export type Petition = Static<typeof PetitionSchema>
+export const PetitionPageSchema = PageSchema(PetitionSchema)
+export type PetitionPage = Static<typeof PetitionPageSchema>
+
+export const ListPetitionsQuerySchema = Type.Object(
+  {
+    batch: Type.Optional(IdSchema),
+    status: Type.Optional(PetitionStatusSchema),
+    finding: Type.Optional(PetitionFindingSchema),
+    domain: Type.Optional(ProblemDomainSchema),
+    /** Handling unit (or a unit below it). */
+    unit: Type.Optional(IdSchema),
+    /** Region unit (or below). */
+    region: Type.Optional(IdSchema),
+    keyCase: Type.Optional(Type.Boolean()),
+    overdue: Type.Optional(Type.Boolean()),
+    /** Cases linked to this problem. */
+    problem: Type.Optional(IdSchema),
+    /** Receipt number, reported party, address or complaint text (Chinese works). */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    ...PageQueryProperties,
+  },
+  { additionalProperties: false },
+)
+export type ListPetitionsQuery = Static<typeof ListPetitionsQuerySchema>
+
+const Receipt = Type.String({ minLength: 1, maxLength: 60 })
+const Party = Type.String({ maxLength: 300 })
+const Complaint = Type.String({ minLength: 1, maxLength: 10000 })
+const PersonName = Type.String({ maxLength: 100 })
+const Contact = Type.String({ maxLength: 100 })
+const Domains = Type.Array(ProblemDomainSchema, { maxItems: 8, uniqueItems: true })
+const RegionIds = Type.Array(IdSchema, { maxItems: 20, uniqueItems: true })
+
+/** Adds one case to a batch by hand (the office). */
+export const CreatePetitionBodySchema = Type.Object(
+  {
+    batchId: IdSchema,
+    receiptNo: Receipt,
+    regionText: Type.Optional(Type.String({ maxLength: 200 })),
+    regionIds: Type.Optional(RegionIds),
+    reportedParty: Type.Optional(Party),
+    address: Type.Optional(Party),
+    domains: Domains,
+    complaint: Complaint,
+    keyCase: Type.Optional(Type.Boolean()),
+    complainantName: Type.Optional(PersonName),
+    complainantContact: Type.Optional(Contact),
+    /** Link to this earlier case as its repeat. */
+    repeatOfId: Type.Optional(IdSchema),
+  },
+  { additionalProperties: false },
+)
+export type CreatePetitionBody = Static<typeof CreatePetitionBodySchema>
+
+/** Corrects a case as handed over (the office; If-Match). */
+export const UpdatePetitionBodySchema = Type.Object(
+  {
+    receiptNo: Type.Optional(Receipt),
+    regionText: Type.Optional(Type.String({ maxLength: 200 })),
+    regionIds: Type.Optional(RegionIds),
+    reportedParty: Type.Optional(Party),
+    address: Type.Optional(Party),
+    domains: Type.Optional(Domains),
+    complaint: Type.Optional(Complaint),
+    keyCase: Type.Optional(Type.Boolean()),
+    complainantName: Type.Optional(PersonName),
+    complainantContact: Type.Optional(Contact),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type UpdatePetitionBody = Static<typeof UpdatePetitionBodySchema>
+
+/** The complainant as the office and the handling unit read it (each read is audited). */
+export const PetitionComplainantSchema = Type.Object({
+  name: Type.String(),
+  contact: Type.String(),
+})
+export type PetitionComplainant = Static<typeof PetitionComplainantSchema>
+
+/** Assigns cases to a unit in bulk (the office); deadline defaults to today + the batch's handlingDays. */
+export const AssignPetitionsBodySchema = Type.Object(
+  {
+    petitionIds: Type.Array(IdSchema, { minItems: 1, maxItems: 500, uniqueItems: true }),
+    unitId: IdSchema,
+    deadline: Type.Optional(DateSchema),
+  },
+  { additionalProperties: false },
+)
+export type AssignPetitionsBody = Static<typeof AssignPetitionsBodySchema>
+export const AssignPetitionsResultSchema = Type.Object({
+  assigned: Type.Integer({ minimum: 0 }),
+  deadline: DateSchema,
+})
+export type AssignPetitionsResult = Static<typeof AssignPetitionsResultSchema>
+
+/** The handling unit's report (If-Match); `fileIds` attaches evidence uploaded before. */
+export const ReportPetitionBodySchema = Type.Object(
+  {
+    ...handlingProperties,
+    investigation: Type.String({ minLength: 1, maxLength: 5000 }),
+    measures: Type.String({ minLength: 1, maxLength: 5000 }),
+    ordersToRectify: Type.Optional(handlingProperties.ordersToRectify),
+    casesFiled: Type.Optional(handlingProperties.casesFiled),
+    finesWan: Type.Optional(handlingProperties.finesWan),
+    detained: Type.Optional(handlingProperties.detained),
+    talkedTo: Type.Optional(handlingProperties.talkedTo),
+    heldAccountable: Type.Optional(handlingProperties.heldAccountable),
+    accountability: Type.Optional(handlingProperties.accountability),
+    fileIds: Type.Optional(Type.Array(IdSchema, { maxItems: 20, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+)
+export type ReportPetitionBody = Static<typeof ReportPetitionBodySchema>
+
+/** The office's review of a submitted report (If-Match): close, partly close, or return with a reason. */
+export const ReviewPetitionBodySchema = Type.Object(
+  {
+    decision: Type.Enum(['close', 'partly_close', 'return']),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+export type ReviewPetitionBody = Static<typeof ReviewPetitionBodySchema>
+
+/** The call-back (回访) to the complainant (the office; If-Match). */
+export const PetitionCallbackBodySchema = Type.Object(
+  {
+    satisfaction: PetitionSatisfactionSchema,
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    on: DateSchema,
+  },
+  { additionalProperties: false },
+)
+export type PetitionCallbackBody = Static<typeof PetitionCallbackBodySchema>
+
+/** Links the case to an existing problem, or opens a problem from it (source `petition`). */
+export const PetitionProblemBodySchema = Type.Union([
+  Type.Object({ problemId: IdSchema }, { additionalProperties: false }),
+  Type.Object(
+    {
+      open: Type.Object(
+        {
+          title: Type.String({ minLength: 1, maxLength: 200 }),
+          leadUnitId: IdSchema,
+          deadline: DateSchema,
+          domain: Type.Optional(ProblemDomainSchema),
+          regionId: Type.Optional(IdSchema),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+])
+export type PetitionProblemBody = Static<typeof PetitionProblemBodySchema>
+
+/** Marks the case as a repeat of an earlier one (the office; If-Match). */
+export const PetitionRepeatBodySchema = Type.Object(
+  { repeatOfId: Type.Union([IdSchema, Type.Null()]) },
+  { additionalProperties: false },
+)
+export type PetitionRepeatBody = Static<typeof PetitionRepeatBodySchema>
+
+/**
+ * A likely earlier case: why it matched (`party`, `address`: the same reported party or
+ * address; `text`: similar complaint by trigram similarity) and how similar (0–1).
+ */
+export const RepeatCandidateSchema = Type.Object({
+  id: IdSchema,
+  receiptNo: Type.String(),
+  batchSeq: Type.Integer(),
+  reportedParty: Type.String(),
+  address: Type.String(),
+  complaint: Type.String(),
+  status: PetitionStatusSchema,
+  reasons: Type.Array(Type.Enum(['party', 'address', 'text'])),
+  similarity: Type.Number({ minimum: 0, maximum: 1 }),
+  /** The earlier case's problem when it has one (a closed one would be flagged a rebound). */
+  problem: Nullable(ProblemRef),
+})
+export type RepeatCandidate = Static<typeof RepeatCandidateSchema>
+export const RepeatCandidateListSchema = Type.Object({ items: Type.Array(RepeatCandidateSchema) })
+
+// ── Import ────────────────────────────────────────────────────────────────────────────────
+
+/** Fields a sheet column can map to. */
+export const PETITION_IMPORT_FIELDS = [
+  'seq',
+  'receiptNo',
+  'region',
+  'reportedParty',
+  'address',
+  'domain',
+  'complaint',
+  'keyCase',
+  'complainantName',
+  'complainantContact',
+  'finding',
+  'measures',
+  'accountability',
+  'ordersToRectify',
+  'casesFiled',
+  'finesWan',
+  'detained',
+  'talkedTo',
+  'heldAccountable',
+] as const
+export type PetitionImportField = (typeof PETITION_IMPORT_FIELDS)[number]
+export const PetitionImportFieldSchema = Type.Enum(PETITION_IMPORT_FIELDS)
+
+/**
+ * Imports an uploaded .xlsx (POST /files first) into a batch. `dryRun` (default true) checks
+ * every row and writes nothing; with `dryRun: false` all rows are written in one transaction,
+ * or none when any row has an error (422 with the same report). `mapping` maps a header as it
+ * reads in the sheet (line breaks removed) to a field, or to null to ignore the column; headers
+ * it does not name are mapped by the known synonyms.
+ */
+export const PetitionImportBodySchema = Type.Object(
+  {
+    fileId: IdSchema,
+    dryRun: Type.Optional(Type.Boolean({ default: true })),
+    mapping: Type.Optional(
+      Type.Record(
+        Type.String({ maxLength: 200 }),
+        Type.Union([PetitionImportFieldSchema, Type.Null()]),
+      ),
+    ),
+    /** Repeats to link as proposed in the dry run: row number → earlier case id. */
+    repeats: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,6}$' }), IdSchema)),
+  },
+  { additionalProperties: false },
+)
+export type PetitionImportBody = Static<typeof PetitionImportBodySchema>
+
+/** One problem with one cell: `row` as Excel numbers it, `column` the header as read. */
+export const ImportCellErrorSchema = Type.Object({
+  row: Type.Integer({ minimum: 1 }),
+  column: Type.String(),
+  /** Chinese, for the person at the screen. */
+  message: Type.String(),
+  /** The English message, for the en locale and integrators. */
+  messageEn: Type.String(),
+})
+export type ImportCellError = Static<typeof ImportCellErrorSchema>
+
+/** One sheet column: its header as read and the field it maps to (`by`: synonym, user or none). */
+export const ImportColumnSchema = Type.Object({
+  index: Type.Integer({ minimum: 0 }),
+  header: Type.String(),
+  field: Nullable(Type.String()),
+  by: Type.Enum(['synonym', 'mapping', 'none']),
+})
+export type ImportColumn = Static<typeof ImportColumnSchema>
+
+export const PetitionImportRowSchema = Type.Object({
+  row: Type.Integer({ minimum: 1 }),
+  receiptNo: Type.String(),
+  /** `new` case, `update` of a case from an earlier batch (same receipt number), or `error`. */
+  action: Type.Enum(['new', 'update', 'error']),
+  regionText: Type.String(),
+  regions: Type.Array(UnitRefSchema),
+  reportedParty: Type.String(),
+  address: Type.String(),
+  domains: Type.Array(ProblemDomainSchema),
+  complaint: Type.String(),
+  keyCase: Type.Boolean(),
+  finding: Nullable(PetitionFindingSchema),
+  /** Whether the row carries a complainant (the dry run never echoes it). */
+  hasComplainant: Type.Boolean(),
+  repeatCandidates: Type.Array(RepeatCandidateSchema),
+})
+export type PetitionImportRow = Static<typeof PetitionImportRowSchema>
+
+export const PetitionImportReportSchema = Type.Object({
+  dryRun: Type.Boolean(),
+  sheet: Type.String(),
+  columns: Type.Array(ImportColumnSchema),
+  /** Fields no column maps to that a case needs (receiptNo, complaint). */
+  missingFields: Type.Array(Type.String()),
+  rows: Type.Array(PetitionImportRowSchema),
+  errors: Type.Array(ImportCellErrorSchema),
+  counts: Type.Object({
+    rows: Type.Integer(),
+    new: Type.Integer(),
+    updated: Type.Integer(),
+    errors: Type.Integer(),
+    repeats: Type.Integer(),
+  }),
+  /** True when written (dryRun false and no errors). */
+  imported: Type.Boolean(),
+})
+export type PetitionImportReport = Static<typeof PetitionImportReportSchema>
+
+// ── Disclosure (public board) ─────────────────────────────────────────────────────────────
+
+/** One row of a published disclosure table, in the columns cities publish — never the complainant. */
+export const PublicPetitionRowSchema = Type.Object({
+  receiptNo: Type.String(),
+  region: Type.String(),
+  domains: Type.Array(ProblemDomainSchema),
+  complaint: Type.String(),
+  finding: Nullable(PetitionFindingSchema),
+  handling: Type.String(),
+  accountability: Type.String(),
+  status: Type.Enum(['partly_closed', 'closed']),
+})
+export type PublicPetitionRow = Static<typeof PublicPetitionRowSchema>
+
+export const PublicPetitionBatchSchema = Type.Object({
+  id: IdSchema,
+  roundName: Type.String(),
+  seq: Type.Integer(),
+  handedOn: DateSchema,
+  source: PetitionBatchSourceSchema,
+  publishedAt: TimestampSchema,
+  /** Reviewed cases (closed or partly closed); the rest appear once the office has reviewed them. */
+  rows: Type.Array(PublicPetitionRowSchema),
+  caseCount: Type.Integer(),
+})
+export type PublicPetitionBatch = Static<typeof PublicPetitionBatchSchema>
+export const PublicPetitionBatchListSchema = Type.Object({
+  items: Type.Array(Type.Omit(PublicPetitionBatchSchema, ['rows'])),
+})
+export type PublicPetitionBatchList = Static<typeof PublicPetitionBatchListSchema>
