@@ -1,4 +1,5 @@
 import type { Role, Scope } from '@rectify/schemas'
+import { ANALYSIS_POLICY } from './policy.analysis.js'
 import { PETITION_POLICY } from './policy.petitions.js'
 
 /**
@@ -387,6 +388,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/webhooks/:id/deliveries': { roles: ['admin', 'auditor'], objects: 'none' },
   // end webhooks
   ...PETITION_POLICY,
+  ...ANALYSIS_POLICY,
 }
 
 export function policyKey(method: string, url: string): string {

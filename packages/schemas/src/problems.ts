@@ -230,6 +230,16 @@ export const ListProblemsQuerySchema = Type.Object(
     rebound: Type.Optional(Type.Boolean()),
     outcome: Type.Optional(Type.Enum(['rectified', 'not_rectified'])),
     parent: Type.Optional(IdSchema),
+    /**
+     * The summary's buckets as a filter (same definitions as GET /problems/summary): completed
+     * (closed rectified), on_schedule, behind, overdue, closed_not_rectified.
+     */
+    bucket: Type.Optional(
+      Type.Enum(['completed', 'on_schedule', 'behind', 'overdue', 'closed_not_rectified']),
+    ),
+    /** Closed (销号) on or after / on or before (Asia/Shanghai dates). */
+    closedFrom: Type.Optional(DateSchema),
+    closedTo: Type.Optional(DateSchema),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     sort: Type.Optional(Type.Enum(PROBLEM_SORTS)),
     ...PageQueryProperties,

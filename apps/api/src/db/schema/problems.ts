@@ -42,6 +42,8 @@ export const problems = pgTable(
     mode: text('mode').notNull(),
     target: text('target').notNull().default(''),
     deadline: date('deadline', { mode: 'string' }).notNull(),
+    /** The deadline as the imported plan wrote it (2023年6月底前完成并长期坚持); '' when typed in. */
+    deadlineText: text('deadline_text').notNull().default(''),
     originalDeadline: date('original_deadline', { mode: 'string' }),
     leadLeader: jsonb('lead_leader'),
     leadUnitId: uuid('lead_unit_id')

@@ -35,6 +35,8 @@ export const dispatchPeriods = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('open'),
     summary: jsonb('summary'),
+    /** The dispatch bulletin's requirements for the next period (editable text, 下一步工作要求). */
+    bulletinRequirements: text('bulletin_requirements').notNull().default(''),
     openedBy: uuid('opened_by'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),

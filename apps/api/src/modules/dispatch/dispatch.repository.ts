@@ -33,6 +33,7 @@ const periodColumns = {
   status: dispatchPeriods.status,
   summary: dispatchPeriods.summary,
   openedBy: dispatchPeriods.openedBy,
+  bulletinRequirements: dispatchPeriods.bulletinRequirements,
   closedAt: dispatchPeriods.closedAt,
   version: dispatchPeriods.version,
   createdAt: dispatchPeriods.createdAt,

@@ -1,0 +1,99 @@
+import type { Role } from '@rectify/schemas'
+import type { RoutePolicy } from './policy.js'
+
+const READERS: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
+const CASE_READERS: readonly Role[] = ['office', 'lead_unit', 'unit', 'leader', 'auditor']
+const CITY_READERS: readonly Role[] = ['office', 'leader', 'auditor']
+
+/**
+ * The policy rows of issue 7 — Excel in and out, dashboards, the dispatch bulletin — spread into
+ * POLICY (policy.ts). Exports and dashboards read through the same object scopes as the lists
+ * they mirror (problemScope, petitionScope, accountabilityScope): a county's export holds only its
+ * rows, and no export ever carries a petition's complainant.
+ */
+export const ANALYSIS_POLICY: Record<string, RoutePolicy> = {
+  // problem-list import (modules/problem-import)
+  'POST /api/v1/rounds/:id/problem-import': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'GET /api/v1/problems/import-template': { roles: ['office'], objects: 'none' },
+  // end problem-import
+  // exports (modules/exports): streamed .xlsx, audited
+  'GET /api/v1/exports/problems': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/exports/measures': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/exports/reports': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/exports/petitions': {
+    roles: CASE_READERS,
+    scopes: ['petitions:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/exports/accountability': {
+    roles: ['office', 'lead_unit', 'unit', 'leader', 'auditor'],
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  // end exports
+  // dashboards (modules/dashboard): every figure scoped like the ledger it links to
+  'GET /api/v1/dashboard/overview': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/dashboard/breakdown': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/dashboard/trend': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/dashboard/lists': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/dashboard/supervision': {
+    roles: READERS,
+    scopes: ['problems:read'],
+    objects: 'unit-tree',
+  },
+  'GET /api/v1/dashboard/petitions': {
+    roles: CASE_READERS,
+    scopes: ['petitions:read'],
+    objects: 'unit-tree',
+  },
+  // end dashboards
+  // the dispatch bulletin (调度通报, modules/bulletin): an office document circulated city-wide
+  'GET /api/v1/dispatch-periods/:id/bulletin': {
+    roles: CITY_READERS,
+    scopes: ['problems:read'],
+    objects: 'none',
+  },
+  'PATCH /api/v1/dispatch-periods/:id/bulletin': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'GET /api/v1/dispatch-periods/:id/bulletin/document': {
+    roles: CITY_READERS,
+    scopes: ['problems:read'],
+    objects: 'none',
+  },
+  // end bulletin
+}
