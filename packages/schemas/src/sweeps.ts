@@ -78,6 +78,8 @@ export const ListSweepsQuerySchema = Type.Object(
     unit: Type.Optional(IdSchema),
     /** Only sweeps where a unit the caller answers for is still pending. */
     awaitingMe: Type.Optional(Type.Boolean()),
+    /** The sweep whose findings opened this (child) problem. */
+    child: Type.Optional(IdSchema),
     ...PageQueryProperties,
   },
   { additionalProperties: false },

@@ -117,6 +117,14 @@ export class ProblemsService {
    */
   async createIn(tx: DbOrTx, ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
     if (!actsAsOffice(ctx.actor)) throw forbidden('Only the office adds problems to the list')
+    return this.addIn(tx, ctx, body)
+  }
+
+  /**
+   * createIn without the office check, for a caller whose own rule already allowed the write
+   * (a sweep's target unit reporting findings opens child problems: modules/sweeps).
+   */
+  async addIn(tx: DbOrTx, ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
     const today = shanghaiDate()
     if (!(await roundsRepository.findById(tx, body.roundId)))
       throw invalid('/roundId', 'no such round')
