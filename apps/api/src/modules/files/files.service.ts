@@ -10,6 +10,7 @@ import { findingReadable } from '../inspections/inspections.access.js'
 import { accountabilityReadable } from '../accountability/accountability.access.js'
 import { noticesRepository } from '../notices/notices.repository.js'
 import { actsAsPetitionOffice, petitionReadable } from '../petitions/petitions.access.js'
+import { institutionReadable } from '../institutions/institutions.access.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { units } from '../../db/schema/index.js'
 import { FileTooLargeError, type FileStore } from './file-store.js'
@@ -200,6 +201,9 @@ export class FilesService {
     if (row.ownerType === 'petition' && row.ownerId)
       return petitionReadable(this.db, row.ownerId, actor)
     if (row.ownerType === 'petition_batch') return actsAsPetitionOffice(actor)
+    // An institution's documents like the institution (issuer's subtree, public, linked problems).
+    if (row.ownerType === 'institution' && row.ownerId)
+      return institutionReadable(this.db, row.ownerId, actor)
     return false
   }
 }
