@@ -1,0 +1,134 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { PetitionImportField } from '@rectify/schemas'
+import type { DbOrTx } from '../../../db/client.js'
+import {
+  importMappings,
+  petitionAppearances,
+  petitionBatches,
+  petitions,
+  units,
+} from '../../../db/schema/index.js'
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 parameters at ~30 columns a row. */
+export const CHUNK = 500
+
+export type NewPetition = typeof petitions.$inferInsert
+export type Appearance = typeof petitionAppearances.$inferInsert
+
+const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n))
+
+/** SQL of the petition import: batches, region units, remembered mappings, bulk writes. */
+export const importRepository = {
+  findBatch(db: DbOrTx, id: string) {
+    return db
+      .select({ id: petitionBatches.id, seq: petitionBatches.seq })
+      .from(petitionBatches)
+      .where(eq(petitionBatches.id, id))
+      .then((r) => r[0])
+  },
+
+  /** Units a region cell may name: the city, counties, townships (not departments). */
+  regionUnits(db: DbOrTx) {
+    return db
+      .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
+      .from(units)
+      .where(
+        and(eq(units.active, true), inArray(units.kind, ['city', 'county', 'township', 'other'])),
+      )
+  },
+
+  async rememberedMappings(db: DbOrTx): Promise<Map<string, PetitionImportField | null>> {
+    const rows = await db
+      .select({ header: importMappings.header, field: importMappings.field })
+      .from(importMappings)
+      .where(eq(importMappings.kind, 'petition'))
+    return new Map(rows.map((r) => [r.header, r.field as PetitionImportField | null]))
+  },
+
+  async rememberMappings(db: DbOrTx, entries: [string, string | null][]) {
+    if (!entries.length) return
+    await db
+      .insert(importMappings)
+      .values(entries.map(([header, field]) => ({ kind: 'petition', header, field })))
+      .onConflictDoUpdate({
+        target: [importMappings.kind, importMappings.header],
+        set: { field: sql`excluded.field`, updatedAt: sql`now()` },
+      })
+  },
+
+  /** Existing cases by receipt number (locked when `lock`, for the commit). */
+  async existing(db: DbOrTx, receiptNos: string[], lock = false) {
+    const out: (typeof petitions.$inferSelect)[] = []
+    for (const part of chunks(receiptNos, 5000)) {
+      const q = db.select().from(petitions).where(inArray(petitions.receiptNo, part))
+      out.push(...(lock ? await q.for('update') : await q))
+    }
+    return out
+  },
+
+  /** Which of these ids are cases (repeat links must point at one). */
+  async existingIds(db: DbOrTx, ids: string[]) {
+    if (!ids.length) return new Set<string>()
+    const rows = await db
+      .select({ id: petitions.id })
+      .from(petitions)
+      .where(inArray(petitions.id, ids))
+    return new Set(rows.map((r) => r.id))
+  },
+
+  async insertCases(db: DbOrTx, rows: NewPetition[]) {
+    for (const part of chunks(rows)) await db.insert(petitions).values(part)
+  },
+
+  /** Rewrites the handed-over fields of existing cases (one UPDATE … FROM per chunk). */
+  async updateCases(db: DbOrTx, rows: NewPetition[]) {
+    for (const part of chunks(rows)) {
+      const input = JSON.stringify(
+        part.map((r) => ({
+          id: r.id,
+          region_text: r.regionText,
+          region_ids: r.regionIds,
+          reported_party: r.reportedParty,
+          address: r.address,
+          party_key: r.partyKey,
+          address_key: r.addressKey,
+          domains: r.domains,
+          complaint: r.complaint,
+          key_case: r.keyCase,
+          complainant_name: r.complainantName,
+          complainant_contact: r.complainantContact,
+          search_tokens: r.searchTokens,
+          repeat_of_id: r.repeatOfId ?? null,
+        })),
+      )
+      await db.execute(sql`
+        update petitions p set
+          region_text = x.region_text, region_ids = x.region_ids,
+          reported_party = x.reported_party, address = x.address,
+          party_key = x.party_key, address_key = x.address_key, domains = x.domains,
+          complaint = x.complaint, key_case = x.key_case,
+          complainant_name = x.complainant_name, complainant_contact = x.complainant_contact,
+          search_tokens = x.search_tokens, repeat_of_id = x.repeat_of_id,
+          version = p.version + 1, updated_at = now()
+        from jsonb_to_recordset(${input}::jsonb) as x(
+          id uuid, region_text text, region_ids uuid[], reported_party text, address text,
+          party_key text, address_key text, domains text[], complaint text, key_case boolean,
+          complainant_name text, complainant_contact text, search_tokens text[],
+          repeat_of_id uuid)
+        where p.id = x.id`)
+    }
+  },
+
+  /** One appearance per (case, batch); importing into the same batch again replaces it. */
+  async upsertAppearances(db: DbOrTx, rows: Appearance[]) {
+    for (const part of chunks(rows))
+      await db
+        .insert(petitionAppearances)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [petitionAppearances.petitionId, petitionAppearances.batchId],
+          set: { rowNo: sql`excluded.row_no`, data: sql`excluded.data` },
+        })
+  },
+}

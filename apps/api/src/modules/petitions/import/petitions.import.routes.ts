@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import {
+  IdParamsSchema,
+  PetitionImportBodySchema,
+  PetitionImportReportSchema,
+  ProblemDetailsSchema,
+} from '@rectify/schemas'
+import { problem } from '../../../errors.js'
+import { contentDisposition } from '../../files/files.routes.js'
+import type { PetitionImportService } from './petitions.import.service.js'
+import { XLSX_MIME } from './petitions.import.service.js'
+import { buildTemplate } from './template.js'
+
+const tags = ['petitions']
+
+/** A refused commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
+const ImportRefusedSchema = Type.Object({
+  ...ProblemDetailsSchema.properties,
+  report: Type.Optional(PetitionImportReportSchema),
+})
+
+/** The .xlsx import of a batch's petition cases and the template to fill in. */
+export const petitionImportRoutes: FastifyPluginAsyncTypebox<{
+  petitionImport: PetitionImportService
+}> = async (app, { petitionImport }) => {
+  app.post(
+    '/petition-batches/:id/import',
+    {
+      schema: {
+        tags,
+        description:
+          'Imports an .xlsx the caller uploaded (POST /files) into the batch. `dryRun` (default) checks every row and writes nothing; `dryRun: false` writes all rows in one transaction, or — when any cell has an error — nothing, answering 422 problem+json with the report in `report`. The office only.',
+        params: IdParamsSchema,
+        body: PetitionImportBodySchema,
+        response: { 200: PetitionImportReportSchema, 422: ImportRefusedSchema },
+      },
+    },
+    async (req, reply) => {
+      const report = await petitionImport.run(req.ctx, req.params.id, req.body)
+      if (report.dryRun || report.imported) return report
+      const detail = `${report.errors.length} errors in the sheet: nothing was imported`
+      return reply
+        .code(422)
+        .type('application/problem+json')
+        .send({
+          ...problem('unprocessable', detail, {
+            instance: req.url.split('?')[0],
+            requestId: req.id,
+          }),
+          report,
+        })
+    },
+  )
+  app.get(
+    '/petitions/import-template',
+    {
+      schema: {
+        tags,
+        description:
+          'The .xlsx template in the layout the inspection team hands over: title row, standard header row, an example row, and a sheet explaining the columns.',
+        produces: [XLSX_MIME],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' }),
+        },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', contentDisposition('交办信访件导入模板.xlsx'))
+        .header('cache-control', 'private, no-store')
+        .send(await buildTemplate()),
+  )
+}
