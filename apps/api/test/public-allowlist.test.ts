@@ -73,6 +73,11 @@ const ALLOWED: Record<string, string[]> = {
     'code',
     'title',
   ],
+  institutions: ['items', 'id', 'title', 'kind', 'docNumber', 'issuingUnit', 'issuedOn'].concat([
+    'summary',
+    'problems',
+    'code',
+  ]),
 }
 
 /** Every key of every object in `v`, recursively, with its path. */
@@ -191,6 +196,22 @@ beforeAll(async () => {
   // The office sees it all through its own API: the data really holds the secrets.
   const office = await as(t.app, world.users.office)
   expect((await office.get(`/api/v1/problems/${hidden.id}`)).body).toContain(phone)
+  // Institutions: a public one linked to a published and an unpublished problem; an internal one.
+  const institution = (title: string, more: Record<string, unknown>) =>
+    office.post('/api/v1/institutions', {
+      ...{ title, kind: 'regulation', issuingUnitId: world.units.eeb.id, issuedOn: '2026-03-01' },
+      ...more,
+    })
+  const rule = await institution('城区污水管网长效管护制度', {
+    public: true,
+    problemIds: [published.id, hidden.id],
+  })
+  expect(rule.statusCode, rule.body).toBe(201)
+  await institution('内部制度不应公开', {
+    problemIds: [published.id],
+    docNumber: '内部〔2026〕9号',
+  })
+  SECRETS.push('内部制度不应公开', '内部〔2026〕9号')
   officeToken = (await login(t.app, world.users.office.username)).accessToken
 })
 afterAll(() => t.close())
@@ -211,6 +232,7 @@ describe('every public route answers allow-listed fields only', () => {
     ['files', () => uploadPublic(t.app, { filename: 'x.png', data: pngBytes(2) })],
     ['reports', () => submit(t.app, { name: '张三丰', contact: '13900001111' })],
     ['tracking', () => t.app.inject({ url: `/api/v1/public/reports/${trackingCode}` })],
+    ['institutions', () => t.app.inject({ url: '/api/v1/public/institutions' })],
   ]
 
   it.each(routes)('%s', async (route, call) => {
@@ -243,6 +265,17 @@ describe('every public route answers allow-listed fields only', () => {
     const tracking = JSON.parse((await routes[10]![1]()).body)
     expect(tracking).toMatchObject({ status: 'replied', reply: '经核查，填埋场已完成整改。' })
     expect(tracking.problem).toEqual({ code: 'PUB-2', title: '城西垃圾填埋场渗滤液' })
+  })
+
+  it('lists the public institution with its published problems only', async () => {
+    const res = await t.app.inject({ url: '/api/v1/public/institutions' })
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        title: '城区污水管网长效管护制度',
+        issuingUnit: '市生态环境局',
+        problems: [{ code: 'PUB-1', title: '城东污水处理厂超标排放' }],
+      }),
+    ])
   })
 
   it('answers 404 for an unpublished problem, as for one that does not exist', async () => {
