@@ -17,6 +17,7 @@ import { seedNotices } from './notices.js'
 import { seedInspections } from './inspections.js'
 import { seedDispatch } from './dispatch.js'
 import { seedWebhooks } from './webhooks.js'
+import { seedSweeps } from './sweeps.js'
 import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
@@ -153,6 +154,11 @@ export async function seedDemo(
     await seedReminders(tx, {
       unit: (code) => ids.get(code)!,
       users: { county: userId('county'), lhoffice: userId('lhoffice'), office: userId('office') },
+      today: shanghaiDate(),
+    })
+    await seedSweeps(tx, {
+      officeId: userId('office'),
+      unit: (code) => ids.get(code)!,
       today: shanghaiDate(),
     })
     // The acceptance seed adds problems of its own: count what is there.

@@ -21,6 +21,7 @@ import type { LightSettings } from '../problems/lights.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { invalid, type ProblemsService } from '../problems/problems.service.js'
+import { usersRepository } from '../users/users.repository.js'
 import { launchesSweeps, reportsFor, sweepTargetScope } from './sweeps.access.js'
 import { sweepsRepository as repo, type SweepRow } from './sweeps.repository.js'
 import { auditView, toSweeps } from './sweeps.view.js'
@@ -107,7 +108,7 @@ export class SweepsService {
         instructions: body.instructions,
         dueDate: body.dueDate,
         createdBy: ctx.actor.id,
-        createdByName: ctx.actor.name,
+        createdByName: await actorName(tx, ctx),
       })
       await repo.insertUnits(tx, id, body.unitIds)
       const row = (await repo.findById(tx, id, undefined))!
@@ -172,7 +173,7 @@ export class SweepsService {
         signedBy: 'none' in body ? body.signedBy : null,
         reportedAt: new Date(),
         reportedBy: ctx.actor.id,
-        reportedByName: ctx.actor.name,
+        reportedByName: await actorName(tx, ctx),
       })
       await repo.update(tx, id, {})
       const after = {
@@ -306,4 +307,11 @@ export class SweepsService {
   private view(db: DbOrTx, ctx: Ctx, rows: readonly SweepRow[]) {
     return toSweeps(db, rows, sweepTargetScope(ctx.actor), shanghaiDate(), this.settings.nearDays)
   }
+}
+
+/** The name a person is shown by (display name), else the actor's own (a client's name). */
+async function actorName(tx: DbOrTx, ctx: Ctx): Promise<string | null> {
+  if (ctx.actor.type !== 'user' || !ctx.actor.id) return ctx.actor.name
+  const [u] = await usersRepository.displayNames(tx, [ctx.actor.id])
+  return u?.name ?? ctx.actor.name
 }
