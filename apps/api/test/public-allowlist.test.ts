@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from './build-app.js'
 import { makeMeasure, pngBytes } from './evidence-factories.js'
 import { as, login, makeWorld } from './factories.js'
 import { makeProblem, makeRound } from './ledger-factories.js'
+import { makeBatch, makeCase } from './petition-factories.js'
 import {
   PUBLIC_TEST_CONFIG,
   publish,
@@ -33,6 +34,7 @@ let published: { id: string; code: string }
 let inPublicity: { id: string }
 let trackingCode: string
 let officeToken: string
+let petitionBatch: { id: string; hidden: string }
 
 const PROBLEM = [
   'id',
@@ -52,6 +54,11 @@ const PROBLEM = [
   'updatedAt',
 ]
 const NOTICE = ['publicityId', 'notice', 'startDate', 'endDate', 'open']
+const PETITION_BATCH = ['id', 'roundName', 'seq', 'handedOn', 'source', 'publishedAt', 'caseCount']
+const PETITION_ROW = ['receiptNo', 'region', 'domains', 'complaint', 'finding', 'handling'].concat([
+  'accountability',
+  'status',
+])
 /** Every field name each route may answer with, at any depth. */
 const ALLOWED: Record<string, string[]> = {
   list: ['items', 'nextCursor', 'total', ...PROBLEM],
@@ -78,6 +85,8 @@ const ALLOWED: Record<string, string[]> = {
     'problems',
     'code',
   ]),
+  petitionBatches: ['items', ...PETITION_BATCH],
+  petitionBatch: [...PETITION_BATCH, 'rows', ...PETITION_ROW],
 }
 
 /** Every key of every object in `v`, recursively, with its path. */
@@ -212,6 +221,34 @@ beforeAll(async () => {
     docNumber: '内部〔2026〕9号',
   })
   SECRETS.push('内部制度不应公开', '内部〔2026〕9号')
+  // Petitions: a published batch with a reviewed case and one still being handled, both with a
+  // complainant and internal notes; an unpublished batch.
+  const batch = await makeBatch(db, { round, published: true })
+  const hiddenBatch = await makeBatch(db, { round })
+  const secretCase = {
+    complainantName: '欧阳信访人',
+    complainantContact: '13700007777',
+    investigation: '内部调查核实情况不应公开',
+    handlingUnit: world.units.countyA,
+  }
+  await makeCase(db, {
+    batch,
+    ...secretCase,
+    status: 'closed',
+    regionIds: [world.units.countyA.id],
+    measures: '已责令停产整改',
+  })
+  await makeCase(db, { batch, ...secretCase, complaint: '未审核信访件不应公开' })
+  await makeCase(db, {
+    batch: hiddenBatch,
+    ...secretCase,
+    status: 'closed',
+    complaint: '未公开批次信访件',
+  })
+  petitionBatch = { id: batch.id, hidden: hiddenBatch.id }
+  SECRETS.push('欧阳信访人', '13700007777', '内部调查核实情况不应公开', '未审核信访件不应公开')
+  SECRETS.push('未公开批次信访件', hiddenBatch.id)
+  NO_TRACE.push('complainantName', 'complainantContact', 'investigation', 'handlingUnit')
   officeToken = (await login(t.app, world.users.office.username)).accessToken
 })
 afterAll(() => t.close())
@@ -233,6 +270,11 @@ describe('every public route answers allow-listed fields only', () => {
     ['reports', () => submit(t.app, { name: '张三丰', contact: '13900001111' })],
     ['tracking', () => t.app.inject({ url: `/api/v1/public/reports/${trackingCode}` })],
     ['institutions', () => t.app.inject({ url: '/api/v1/public/institutions' })],
+    ['petitionBatches', () => t.app.inject({ url: '/api/v1/public/petition-batches' })],
+    [
+      'petitionBatch',
+      () => t.app.inject({ url: `/api/v1/public/petition-batches/${petitionBatch.id}` }),
+    ],
   ]
 
   it.each(routes)('%s', async (route, call) => {
@@ -276,6 +318,17 @@ describe('every public route answers allow-listed fields only', () => {
         problems: [{ code: 'PUB-1', title: '城东污水处理厂超标排放' }],
       }),
     ])
+  })
+
+  it("shows a published batch's reviewed cases only, and no unpublished batch", async () => {
+    const list = await t.app.inject({ url: '/api/v1/public/petition-batches' })
+    expect(list.json().items).toEqual([expect.objectContaining({ caseCount: 2 })])
+    const res = await t.app.inject({ url: `/api/v1/public/petition-batches/${petitionBatch.id}` })
+    expect(res.json().rows).toEqual([
+      expect.objectContaining({ region: '甲县', handling: '已责令停产整改', status: 'closed' }),
+    ])
+    const url = `/api/v1/public/petition-batches/${petitionBatch.hidden}`
+    expect((await t.app.inject({ url })).statusCode).toBe(404)
   })
 
   it('answers 404 for an unpublished problem, as for one that does not exist', async () => {
