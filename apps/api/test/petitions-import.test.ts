@@ -1,0 +1,349 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PetitionImportReport } from '@rectify/schemas'
+import {
+  auditLog,
+  files,
+  importMappings,
+  petitionAppearances,
+  petitionBatches,
+  petitions,
+} from '../src/db/schema/index.js'
+import { uuidv7 } from '../src/lib/ids.js'
+import {
+  buildSampleBatch,
+  sampleCases,
+  SAMPLE_REGIONS,
+} from '../src/modules/petitions/import/sample.js'
+import { tableWorkbook } from '../src/modules/petitions/import/template.js'
+import { createTestApp, type TestApp } from './build-app.js'
+import { pdfBytes, upload } from './evidence-factories.js'
+import { client, login, makeUnit, makeUser, makeWorld } from './factories.js'
+import { makeRound } from './ledger-factories.js'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+let t: TestApp
+let world: Awaited<ReturnType<typeof makeWorld>>
+let office: ReturnType<typeof client>
+let officeToken: string
+let otherOfficeToken: string
+let batches: { id: string; seq: number }[] = []
+
+async function makeBatch(roundId: string, seq: number) {
+  const [row] = await t.database.db
+    .insert(petitionBatches)
+    .values({ id: uuidv7(), roundId, seq, handedOn: '2024-06-02', source: 'central' })
+    .returning()
+  return { id: row!.id, seq }
+}
+
+/** Uploads the bytes as `token`'s user; returns the file id. */
+async function uploaded(data: Buffer, token = officeToken, filename = '交办信访件.xlsx') {
+  const res = await upload(t.app, token, { filename, data, contentType: XLSX })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json<{ id: string }>().id
+}
+
+const importUrl = (batchId: string) => `/api/v1/petition-batches/${batchId}/import`
+
+async function dryRun(batchId: string, body: Record<string, unknown>) {
+  const res = await office.post(importUrl(batchId), body)
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json<PetitionImportReport>()
+}
+
+async function commit(batchId: string, body: Record<string, unknown>) {
+  const res = await office.post(importUrl(batchId), { ...body, dryRun: false })
+  expect(res.statusCode, res.body).toBe(200)
+  const report = res.json<PetitionImportReport>()
+  expect(report.imported).toBe(true)
+  return report
+}
+
+const caseCount = () =>
+  t.database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(petitions)
+    .then((r) => r[0]!.n)
+
+/** A small sheet with a title row, given headers and rows. */
+async function sheet(headers: string[], rows: (string | number)[][]) {
+  return Buffer.from(await tableWorkbook({ title: '交办信访件', headers, rows }).xlsx.writeBuffer())
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  world = await makeWorld(t.database.db)
+  for (const name of SAMPLE_REGIONS)
+    await makeUnit(t.database.db, { parent: world.units.city, kind: 'county', name })
+  const round = await makeRound(t.database.db)
+  batches = [
+    await makeBatch(round.id, 1),
+    await makeBatch(round.id, 2),
+    await makeBatch(round.id, 3),
+  ]
+  officeToken = (await login(t.app, world.users.office.username)).accessToken
+  office = client(t.app, officeToken)
+  const other = await makeUser(t.database.db, { unit: world.units.office, roles: ['office'] })
+  otherOfficeToken = (await login(t.app, other.username)).accessToken
+})
+
+afterAll(async () => {
+  await t?.close()
+})
+
+describe('petition import', () => {
+  const valid1 = sampleCases({ kind: 'valid', batchSeq: 1 })
+  let validFile: Buffer
+
+  it('dry-runs the valid sample: every row new, no errors, nothing written', async () => {
+    validFile = await buildSampleBatch({ kind: 'valid', batchSeq: 1 })
+    const fileId = await uploaded(validFile)
+    const report = await dryRun(batches[0]!.id, { fileId })
+    expect(report).toMatchObject({ dryRun: true, imported: false, errors: [], missingFields: [] })
+    expect(report.counts).toMatchObject({ rows: 50, new: 50, updated: 0, errors: 0 })
+    expect(report.rows.every((r) => r.action === 'new')).toBe(true)
+    // The complainant is never echoed, only whether there is one.
+    expect(JSON.stringify(report)).not.toContain('某某')
+    expect(JSON.stringify(report)).not.toContain(valid1.cases.find((c) => c.contact)!.contact)
+    expect(report.rows.some((r) => r.hasComplainant)).toBe(true)
+    expect(await caseCount()).toBe(0)
+    const [file] = await t.database.db.select().from(files).where(eq(files.id, fileId))
+    expect(file!.ownerType).toBeNull()
+  })
+
+  it('maps wrapped synonym headers under a title row', async () => {
+    const report = await dryRun(batches[0]!.id, { fileId: await uploaded(validFile) })
+    const field = (h: string) => report.columns.find((c) => c.header === h)?.field
+    expect(report.columns[0]).toMatchObject({ header: '序号', field: 'seq', by: 'synonym' })
+    expect(field('受理编号')).toBe('receiptNo')
+    expect(field('所属区域')).toBe('region')
+    expect(field('被反映对象地址')).toBe('address')
+    expect(field('是否重点')).toBe('keyCase')
+    expect(field('联系电话')).toBe('complainantContact')
+    expect(field('罚款金额(万元)')).toBe('finesWan')
+    expect(report.columns.every((c) => c.by === 'synonym')).toBe(true)
+  })
+
+  it('imports every row of the valid sample in one go, receipts as strings', async () => {
+    const fileId = await uploaded(validFile)
+    const report = await commit(batches[0]!.id, { fileId })
+    expect(report.counts).toMatchObject({ rows: 50, new: 50, updated: 0, errors: 0 })
+    const rows = await t.database.db.select().from(petitions)
+    expect(rows).toHaveLength(50)
+    const numeric = valid1.cases.find((c) => typeof c.receipt === 'number')!
+    const stored = rows.find((r) => r.receiptNo === String(numeric.receipt))
+    expect(stored).toMatchObject({ status: 'received', batchId: batches[0]!.id })
+    expect(stored!.searchTokens.length).toBeGreaterThan(0)
+    expect(rows.some((r) => r.receiptNo.startsWith('D2ZGHJ'))).toBe(true)
+    expect(rows.some((r) => r.receiptNo.startsWith('X3HB'))).toBe(true)
+    const [file] = await t.database.db.select().from(files).where(eq(files.id, fileId))
+    expect(file).toMatchObject({ ownerType: 'petition_batch', ownerId: batches[0]!.id })
+    const appearances = await t.database.db
+      .select()
+      .from(petitionAppearances)
+      .where(eq(petitionAppearances.batchId, batches[0]!.id))
+    expect(appearances).toHaveLength(50)
+  })
+
+  it('stores several domains and regions of one case, and a blank count as null', async () => {
+    const joint = valid1.cases.find((c) => c.region.includes('、'))!
+    const [row] = await t.database.db
+      .select()
+      .from(petitions)
+      .where(eq(petitions.receiptNo, String(joint.receipt)))
+    expect(row!.regionIds).toHaveLength(2)
+    expect(row!.regionText).toBe(joint.region)
+    const multi = valid1.cases.find((c) => c.domain.includes('、'))!
+    const [m] = await t.database.db
+      .select()
+      .from(petitions)
+      .where(eq(petitions.receiptNo, String(multi.receipt)))
+    expect(m!.domains.length).toBe(2)
+    const blank = valid1.cases.find((c) => c.orders === '')!
+    const counted = valid1.cases.find((c) => c.orders !== '')!
+    const data = async (receipt: string | number) => {
+      const [a] = await t.database.db
+        .select({ data: petitionAppearances.data })
+        .from(petitionAppearances)
+        .innerJoin(petitions, eq(petitions.id, petitionAppearances.petitionId))
+        .where(eq(petitions.receiptNo, String(receipt)))
+      return a!.data as Record<string, unknown>
+    }
+    expect((await data(blank.receipt)).ordersToRectify).toBeNull()
+    expect((await data(counted.receipt)).ordersToRectify).toBe(Number.parseInt(counted.orders))
+    // The history keeps the row, never the complainant.
+    expect(JSON.stringify(await data(blank.receipt))).not.toMatch(/complainant|某某|13\d{9}/)
+  })
+
+  it('writes one audit entry for the import, with receipt numbers and no complainant', async () => {
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'petition_batch.imported'), eq(auditLog.entityId, batches[0]!.id)),
+      )
+    expect(entries).toHaveLength(1)
+    const after = entries[0]!.after as { newReceiptNos: string[]; counts: { new: number } }
+    expect(after.counts.new).toBe(50)
+    expect(after.newReceiptNos).toContain(String(valid1.cases[0]!.receipt))
+    const all = JSON.stringify(
+      await t.database.db
+        .select({ before: auditLog.before, after: auditLog.after })
+        .from(auditLog)
+        .where(sql`${auditLog.action} like 'petition%'`),
+    )
+    for (const c of valid1.cases.filter((x) => x.name)) {
+      expect(all).not.toContain(c.contact)
+    }
+    expect(all).not.toContain('某某')
+  })
+
+  it('imports the same file again as updates, without duplicates, keeping the handling', async () => {
+    const [one] = await t.database.db.select().from(petitions).limit(1)
+    await t.database.db
+      .update(petitions)
+      .set({ status: 'handling', handlingUnitId: world.units.countyA.id, deadline: '2024-06-09' })
+      .where(eq(petitions.id, one!.id))
+    const preview = await dryRun(batches[1]!.id, { fileId: await uploaded(validFile) })
+    expect(preview.rows.every((r) => r.action === 'update')).toBe(true)
+    const report = await commit(batches[1]!.id, { fileId: await uploaded(validFile) })
+    expect(report.counts).toMatchObject({ new: 0, updated: 50 })
+    expect(await caseCount()).toBe(50)
+    const [after] = await t.database.db.select().from(petitions).where(eq(petitions.id, one!.id))
+    expect(after).toMatchObject({
+      status: 'handling',
+      handlingUnitId: world.units.countyA.id,
+      batchId: batches[0]!.id,
+    })
+    expect(after!.version).toBe(one!.version + 1)
+    const history = await t.database.db
+      .select()
+      .from(petitionAppearances)
+      .where(eq(petitionAppearances.petitionId, one!.id))
+    expect(history.map((h) => h.batchId).sort()).toEqual([batches[0]!.id, batches[1]!.id].sort())
+  })
+
+  it('imports nothing from the invalid sample and names each bad row and column', async () => {
+    const invalid = sampleCases({ kind: 'invalid', batchSeq: 3 })
+    const bytes = await buildSampleBatch({ kind: 'invalid', batchSeq: 3 })
+    const preview = await dryRun(batches[2]!.id, { fileId: await uploaded(bytes) })
+    expect(preview.errors.map((e) => ({ row: e.row, column: e.column }))).toEqual(invalid.errors)
+    expect(preview.errors[0]!.message).toContain('海州市')
+    expect(preview.errors[0]!.messageEn).toContain('Unknown region')
+    expect(preview.rows.filter((r) => r.action === 'error')).toHaveLength(4)
+    const before = await caseCount()
+    const res = await office.post(importUrl(batches[2]!.id), {
+      fileId: await uploaded(bytes),
+      dryRun: false,
+    })
+    expect(res.statusCode).toBe(422)
+    expect(res.headers['content-type']).toContain('application/problem+json')
+    const body = res.json<{ code: string; report: PetitionImportReport }>()
+    expect(body.code).toBe('unprocessable')
+    expect(body.report).toMatchObject({ imported: false, dryRun: false })
+    expect(body.report.errors).toHaveLength(4)
+    expect(await caseCount()).toBe(before)
+  })
+
+  it('proposes the planted repeats of the earlier batch and links the chosen ones', async () => {
+    const second = sampleCases({ kind: 'valid', batchSeq: 2 })
+    const bytes = await buildSampleBatch({ kind: 'valid', batchSeq: 2 })
+    const preview = await dryRun(batches[2]!.id, { fileId: await uploaded(bytes) })
+    expect(second.repeats.length).toBeGreaterThan(0)
+    for (const planted of second.repeats) {
+      const row = preview.rows.find((r) => r.row === planted.row)!
+      expect(row.repeatCandidates.map((c) => c.receiptNo)).toContain(planted.of)
+    }
+    expect(preview.counts.repeats).toBeGreaterThanOrEqual(second.repeats.length)
+    const planted = second.repeats[0]!
+    const target = preview.rows
+      .find((r) => r.row === planted.row)!
+      .repeatCandidates.find((c) => c.receiptNo === planted.of)!
+    const report = await commit(batches[2]!.id, {
+      fileId: await uploaded(bytes),
+      repeats: { [String(planted.row)]: target.id },
+    })
+    expect(report.counts.repeats).toBe(1)
+    const receipt = String(second.cases.find((c) => c.row === planted.row)!.receipt)
+    const [linked] = await t.database.db
+      .select()
+      .from(petitions)
+      .where(eq(petitions.receiptNo, receipt))
+    expect(linked!.repeatOfId).toBe(target.id)
+  })
+
+  it('asks about an unknown column, takes the user mapping and remembers it', async () => {
+    const bytes = await sheet(
+      ['收件\n编号', '所属区域', '投诉详情', '督察组备注'],
+      [['LOCAL-0001', '临湖', '某养殖场粪污直排河道', '无']],
+    )
+    const asked = await dryRun(batches[2]!.id, { fileId: await uploaded(bytes) })
+    expect(asked.columns.find((c) => c.header === '投诉详情')).toMatchObject({
+      field: null,
+      by: 'none',
+    })
+    expect(asked.missingFields).toEqual(['complaint'])
+    expect(asked.errors.length).toBeGreaterThan(0)
+    const mapping = { 投诉详情: 'complaint', 督察组备注: null }
+    const mapped = await dryRun(batches[2]!.id, { fileId: await uploaded(bytes), mapping })
+    expect(mapped.errors).toEqual([])
+    expect(mapped.rows[0]).toMatchObject({
+      receiptNo: 'LOCAL-0001',
+      complaint: '某养殖场粪污直排河道',
+    })
+    await commit(batches[2]!.id, { fileId: await uploaded(bytes), mapping })
+    const remembered = await t.database.db.select().from(importMappings)
+    expect(remembered).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'petition', header: '投诉详情', field: 'complaint' }),
+        expect.objectContaining({ kind: 'petition', header: '督察组备注', field: null }),
+      ]),
+    )
+    const again = await dryRun(batches[2]!.id, { fileId: await uploaded(bytes) })
+    expect(again.columns.find((c) => c.header === '投诉详情')).toMatchObject({
+      field: 'complaint',
+      by: 'mapping',
+    })
+    expect(again.rows[0]!.action).toBe('update')
+  })
+
+  it('answers 404 for a file someone else uploaded or one already attached', async () => {
+    const theirs = await uploaded(validFile, otherOfficeToken)
+    expect((await office.post(importUrl(batches[0]!.id), { fileId: theirs })).statusCode).toBe(404)
+    const [attached] = await t.database.db
+      .select({ id: files.id })
+      .from(files)
+      .where(eq(files.ownerType, 'petition_batch'))
+      .limit(1)
+    expect(
+      (await office.post(importUrl(batches[0]!.id), { fileId: attached!.id })).statusCode,
+    ).toBe(404)
+    const fileId = await uploaded(validFile)
+    expect((await office.post(importUrl(uuidv7()), { fileId })).statusCode).toBe(404)
+  })
+
+  it('refuses a file that is not a workbook with 422 and a unit with 403', async () => {
+    const pdf = await upload(t.app, officeToken, { filename: 'a.pdf', data: pdfBytes() })
+    const res = await office.post(importUrl(batches[0]!.id), {
+      fileId: pdf.json<{ id: string }>().id,
+    })
+    expect(res.statusCode).toBe(422)
+    const unit = client(t.app, (await login(t.app, world.users.unitA.username)).accessToken)
+    const fileId = await uploaded(validFile)
+    expect((await unit.post(importUrl(batches[0]!.id), { fileId })).statusCode).toBe(403)
+  })
+
+  it('serves the template: title row, standard headers, an example, an explanation sheet', async () => {
+    const res = await office.get('/api/v1/petitions/import-template')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('spreadsheetml')
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''")
+    const fileId = await uploaded(res.rawPayload)
+    const report = await dryRun(batches[2]!.id, { fileId })
+    expect(report.errors).toEqual([])
+    expect(report.rows).toHaveLength(1)
+    expect(report.columns.filter((c) => c.field).length).toBe(10)
+  })
+})
