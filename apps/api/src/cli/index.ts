@@ -13,6 +13,7 @@ import { backup } from './commands/backup.js'
 import { createClient } from './commands/create-client.js'
 import { createUser } from './commands/create-user.js'
 import { migrate } from './commands/migrate.js'
+import { petitionsSample } from './commands/petitions-sample.js'
 import { resetPassword } from './commands/reset-password.js'
 import { restore } from './commands/restore.js'
 import { seed } from './commands/seed.js'
@@ -27,12 +28,13 @@ const COMMANDS: readonly Command[] = [
   audit,
   backup,
   restore,
+  petitionsSample,
 ]
 
 const USAGE = `Usage: rectify <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(16)}${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(18)}${c.summary}`).join('\n')}
 
 Run \`rectify <command> --help\` for a command's options. The CLI reads the same environment as
 the server (DATABASE_URL, or DATA_DIR for the embedded PGlite database, PASSWORD_POLICY, …).
