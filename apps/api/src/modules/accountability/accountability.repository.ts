@@ -101,6 +101,22 @@ export const accountabilityRepository = {
       .groupBy(accountabilityRecords.form, accountabilityRecords.subjectKind)
   },
 
+  /** Records per (unit, form) under the filter, units in path order (the counts export). */
+  countByUnit(db: DbOrTx, f: AccountabilityFilter) {
+    return db
+      .select({
+        unitId: units.id,
+        unitName: units.name,
+        form: accountabilityRecords.form,
+        n: count(),
+      })
+      .from(accountabilityRecords)
+      .innerJoin(units, eq(units.id, accountabilityRecords.unitId))
+      .where(where(f))
+      .groupBy(units.id, units.name, units.path, accountabilityRecords.form)
+      .orderBy(asc(units.path))
+  },
+
   /** Bumps the version with the change. */
   update(db: DbOrTx, id: string, set: AccountabilityChanges) {
     return db

@@ -17,18 +17,22 @@ import type { NoticeDetail } from '@rectify/schemas'
  * 仿宋_GB2312. Latin text and any machine without them fall back to the document default
  * (宋体 / SimSun, present on every Chinese Windows), set in the document's styles.
  */
-const TITLE_FONT = {
+export const TITLE_FONT = {
   eastAsia: '方正小标宋简体',
   ascii: 'Times New Roman',
   hAnsi: 'Times New Roman',
 }
-const TEXT_FONT = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }
-const FALLBACK_FONT = { eastAsia: '宋体', ascii: 'SimSun', hAnsi: 'SimSun' }
+export const TEXT_FONT = {
+  eastAsia: '仿宋_GB2312',
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+}
+export const FALLBACK_FONT = { eastAsia: '宋体', ascii: 'SimSun', hAnsi: 'SimSun' }
 /** Half-points: 二号 22pt for the title, 三号 16pt for the text. */
-const TITLE_SIZE = 44
-const TEXT_SIZE = 32
+export const TITLE_SIZE = 44
+export const TEXT_SIZE = 32
 /** Two characters of 三号 (16pt = 320 twips each): the first-line indent of body paragraphs. */
-const INDENT = { firstLine: 640, firstLineChars: 200 }
+export const INDENT = { firstLine: 640, firstLineChars: 200 }
 
 /** 2026-11-28 → 2026年11月28日. */
 export function chineseDate(date: string): string {

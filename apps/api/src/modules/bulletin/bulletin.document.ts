@@ -1,0 +1,207 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+import type { Rankings } from '@rectify/schemas'
+import {
+  chineseDate,
+  FALLBACK_FONT,
+  INDENT,
+  TEXT_FONT,
+  TEXT_SIZE,
+  TITLE_FONT,
+  TITLE_SIZE,
+} from '../notices/notices.document.js'
+
+/** Everything the bulletin prints, gathered by the service. */
+export interface BulletinFacts {
+  title: string
+  issuer: string
+  /** The date the bulletin carries (the period's close, else today). */
+  date: string
+  /** The summary sentence, exactly as GET …/bulletin answers it. */
+  sentence: string
+  /** Problems in the frozen summary (null while the period is open). */
+  total: number | null
+  behind: ProblemLine[]
+  overdue: ProblemLine[]
+  /** The period's first and last day (Asia/Shanghai). */
+  range: { from: string; to: string }
+  notices: { number: string; title: string; unitName: string }[]
+  cards: { unitName: string; color: 'yellow' | 'red'; reason: string; issuedOn: string }[]
+  petitions: {
+    total: number
+    assigned: number
+    closed: number
+    partlyClosed: number
+    overdue: number
+    asOf: string
+  }
+  ranking: Rankings
+  requirements: string
+}
+
+export interface ProblemLine {
+  code: string
+  title: string
+  unitName: string
+}
+
+/** First-level headings of an official document: 黑体, 三号. */
+const HEADING_FONT = { eastAsia: '黑体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }
+/** Second-level headings: 楷体_GB2312, 三号. */
+const SUBHEADING_FONT = {
+  eastAsia: '楷体_GB2312',
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+}
+const TABLE_SIZE = 28
+
+const run = (t: string, font = TEXT_FONT, size = TEXT_SIZE) => new TextRun({ text: t, font, size })
+const para = (t: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+  new Paragraph({ children: [run(t)], ...(alignment ? { alignment } : {}) })
+const indented = (t: string) => new Paragraph({ children: [run(t)], indent: INDENT })
+const heading = (t: string) =>
+  new Paragraph({ children: [run(t, HEADING_FONT)], indent: INDENT, keepNext: true })
+const subheading = (t: string) =>
+  new Paragraph({ children: [run(t, SUBHEADING_FONT)], indent: INDENT, keepNext: true })
+
+/** 1．D-01 问题（牵头单位：市生态环境局）, one per problem, or 无。 */
+function problemLines(list: ProblemLine[]): Paragraph[] {
+  if (!list.length) return [indented('无。')]
+  return list.map((p, i) =>
+    indented(`${i + 1}．${p.code}\u3000${p.title}（牵头单位：${p.unitName}）`),
+  )
+}
+
+const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+const cell = (t: string, width: number) =>
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
+    verticalAlign: 'center',
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [run(t, TEXT_FONT, TABLE_SIZE)] }),
+    ],
+  })
+
+/** The ranked units: 名次, 单位, 完成率, 已完成/牵头问题数. */
+function rankingTable(r: Rankings): Table {
+  const widths = [1200, 4200, 1800, 2000]
+  const row = (cells: string[]) =>
+    new TableRow({ children: cells.map((c, i) => cell(c, widths[i]!)) })
+  return new Table({
+    alignment: AlignmentType.CENTER,
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      row(['名次', '单位', '完成率', '已完成/牵头问题数']),
+      ...r.ranked.map((x) =>
+        row([String(x.rank ?? ''), x.unitName, `${x.value}%`, `${x.numerator}/${x.denominator}`]),
+      ),
+    ],
+  })
+}
+
+/** The body sections 一 to 六. */
+function sections(f: BulletinFacts): (Paragraph | Table)[] {
+  const { from, to } = f.range
+  const yellow = f.cards.filter((c) => c.color === 'yellow').length
+  const red = f.cards.length - yellow
+  const p = f.petitions
+  const r = f.ranking
+  const requirements = f.requirements
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) =>
+      block
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .join(''),
+    )
+    .filter(Boolean)
+  return [
+    heading('一、总体进展'),
+    indented(f.total === null ? f.sentence : `本期纳入调度问题${f.total}个。${f.sentence}`),
+    heading('二、滞后和逾期问题'),
+    subheading(`（一）滞后问题（${f.behind.length}个）`),
+    ...problemLines(f.behind),
+    subheading(`（二）逾期问题（${f.overdue.length}个）`),
+    ...problemLines(f.overdue),
+    heading('三、督办和红黄牌'),
+    indented(
+      `本期（${chineseDate(from)}至${chineseDate(to)}）共下发督办单${f.notices.length}件，亮黄牌${yellow}张、红牌${red}张。`,
+    ),
+    ...f.notices.map((n, i) => indented(`${i + 1}．${n.number}\u3000${n.title}（${n.unitName}）`)),
+    ...f.cards.map((c, i) =>
+      indented(
+        `${f.notices.length + i + 1}．${c.unitName}\u3000${c.color === 'red' ? '红牌' : '黄牌'}\u3000${c.reason}（${chineseDate(c.issuedOn)}）`,
+      ),
+    ),
+    heading('四、信访件办理'),
+    indented(
+      `截至${chineseDate(p.asOf)}，本轮督察交办信访件共${p.total}件，已交办${p.assigned}件，其中已办结${p.closed}件、阶段办结${p.partlyClosed}件，超期未办结${p.overdue}件。`,
+    ),
+    heading('五、排名'),
+    indented(
+      `按${r.year}年度整改完成率对牵头单位排名如下（截至${chineseDate(r.asOf)}）。${r.definition.zh}牵头问题不足${r.minCount}个的单位不参与排名。`,
+    ),
+    ...(r.ranked.length ? [rankingTable(r)] : [indented('暂无符合排名条件的单位。')]),
+    ...(r.notRanked.length
+      ? [
+          indented(
+            `未参与排名的单位：${r.notRanked.map((x) => `${x.unitName}（${x.numerator}/${x.denominator}）`).join('、')}。`,
+          ),
+        ]
+      : []),
+    heading('六、下一步工作要求'),
+    ...(requirements.length ? requirements.map(indented) : [indented('无。')]),
+  ]
+}
+
+/**
+ * The bulletin as a .docx in the layout of an official document (GB/T 9704, the fonts and
+ * margins of the notices' .docx): the title centred in 方正小标宋简体, the addressees, the six
+ * sections under 黑体 headings with two-character indents, and the issuing body and date at the
+ * bottom right.
+ */
+export async function bulletinDocument(f: BulletinFacts): Promise<Buffer> {
+  const doc = new Document({
+    title: f.title,
+    creator: f.issuer,
+    styles: { default: { document: { run: { font: FALLBACK_FONT, size: TEXT_SIZE } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 },
+          },
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: f.title, font: TITLE_FONT, size: TITLE_SIZE })],
+          }),
+          para(''),
+          para('各县（市、区）人民政府，市直有关单位：'),
+          indented('现将本期中央生态环境保护督察反馈问题整改工作调度情况通报如下。'),
+          ...sections(f),
+          para(''),
+          para(''),
+          para(f.issuer, AlignmentType.RIGHT),
+          para(chineseDate(f.date), AlignmentType.RIGHT),
+        ],
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}

@@ -1,0 +1,239 @@
+import type { SQL } from 'drizzle-orm'
+import type { ExportAccountabilityQuery } from '@rectify/schemas'
+import { ACCOUNTABILITY_FORMS } from '@rectify/schemas'
+import type { Db } from '../../db/client.js'
+import type { XlsxSink } from '../../lib/xlsx-stream.js'
+import { label } from '../dossier/dossier.format.js'
+import { petitionsRepository, type PetitionFilter } from '../petitions/petitions.repository.js'
+import { problemsRepository } from '../problems/problems.repository.js'
+import {
+  addDataRow,
+  addTable,
+  chineseDate,
+  periodName,
+  word,
+  type Column,
+} from './exports.format.js'
+import { exportsRepository as repo, type ProblemKey } from './exports.repository.js'
+
+/** Rows read and committed per batch: small enough to keep memory flat, large enough to be quick. */
+const BATCH = 500
+
+const asOf = (today: string) => `导出日期：${chineseDate(today)}`
+
+/** Reads keyset batches with `next` until one comes back short, writing each and pacing. */
+async function stream<R>(
+  sink: XlsxSink,
+  next: (after: R | null) => Promise<R[]>,
+  write: (row: R) => void,
+): Promise<void> {
+  let after: R | null = null
+  for (;;) {
+    const rows = await next(after)
+    for (const r of rows) write(r)
+    await sink.pace()
+    if (rows.length < BATCH) return
+    after = rows[rows.length - 1]!
+  }
+}
+
+type MeasureRow = Awaited<ReturnType<typeof repo.measures>>[number]
+type ReportRow = Awaited<ReturnType<typeof repo.reports>>[number]
+
+const key = (r: { code: string; problemId: string; id: string }): ProblemKey => [
+  r.code,
+  r.problemId,
+  r.id,
+]
+
+const MEASURE_COLUMNS: Column[] = [
+  { header: '问题编号', width: 14 },
+  { header: '问题', width: 36, wrap: true },
+  { header: '牵头单位', width: 18, wrap: true },
+  { header: '措施序号', width: 9 },
+  { header: '整改措施', width: 50, wrap: true },
+  { header: '责任单位', width: 18, wrap: true },
+  { header: '责任人', width: 10 },
+  { header: '开始日期', width: 16, date: true },
+  { header: '完成时限', width: 16, date: true },
+  { header: '措施状态', width: 10 },
+  { header: '完成进度（%）', width: 12 },
+  { header: '完成日期', width: 16, date: true },
+]
+
+/** 整改措施台账: one row per measure, problems in code order. */
+export async function measuresSheet(db: Db, sink: XlsxSink, where: SQL | undefined, today: string) {
+  const sheet = addTable(sink.workbook, '整改措施', '整改措施台账', asOf(today), MEASURE_COLUMNS)
+  await stream<MeasureRow>(
+    sink,
+    (after) => repo.measures(db, where, BATCH, after ? key(after) : null),
+    (m) =>
+      addDataRow(sheet, MEASURE_COLUMNS, [
+        m.code,
+        m.title,
+        m.leadUnitName,
+        m.seq,
+        m.content,
+        m.unitName,
+        m.personName,
+        m.startDate,
+        m.deadline,
+        label('measureStatus', m.status),
+        m.percent,
+        m.doneDate,
+      ]),
+  )
+}
+
+const REPORT_COLUMNS: Column[] = [
+  { header: '问题编号', width: 14 },
+  { header: '问题', width: 32, wrap: true },
+  { header: '牵头单位', width: 16, wrap: true },
+  { header: '报送单位', width: 16, wrap: true },
+  { header: '调度期', width: 12 },
+  { header: '本期进展', width: 48, wrap: true },
+  { header: '完成进度（%）', width: 12 },
+  { header: '存在问题', width: 30, wrap: true },
+  { header: '下步计划', width: 30, wrap: true },
+  { header: '审核状态', width: 10 },
+  { header: '序时评定', width: 10 },
+  { header: '审核意见', width: 24, wrap: true },
+  { header: '报送人', width: 10 },
+  { header: '报送日期', width: 16, date: true },
+]
+
+/** 整改进展报告 of one dispatch period: one row per report, problems in code order. */
+export async function reportsSheet(
+  db: Db,
+  sink: XlsxSink,
+  where: SQL | undefined,
+  period: string,
+  today: string,
+) {
+  const title = `${periodName(period)}整改进展报告`
+  const sheet = addTable(sink.workbook, '整改进展', title, asOf(today), REPORT_COLUMNS)
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+  await stream<ReportRow>(
+    sink,
+    (after) => repo.reports(db, where, BATCH, after ? key(after) : null),
+    (r) =>
+      addDataRow(sheet, REPORT_COLUMNS, [
+        r.code,
+        r.title,
+        r.leadUnitName,
+        r.unitName,
+        r.period,
+        r.done,
+        r.percent,
+        r.issues,
+        r.nextSteps,
+        label('reportStatus', r.status),
+        r.rating ? label('rating', r.rating) : '',
+        r.reviewNote,
+        r.submittedByName,
+        day.format(r.createdAt),
+      ]),
+  )
+}
+
+/** The columns cities publish for petition cases; no complainant column exists here. */
+const PETITION_COLUMNS: Column[] = [
+  { header: '受理编号', width: 16 },
+  { header: '交办批次', width: 10 },
+  { header: '行政区域', width: 14, wrap: true },
+  { header: '污染类型', width: 12, wrap: true },
+  { header: '交办问题基本情况', width: 48, wrap: true },
+  { header: '是否属实', width: 10 },
+  { header: '处理和整改情况', width: 48, wrap: true },
+  { header: '问责情况', width: 24, wrap: true },
+  { header: '办理状态', width: 10 },
+  { header: '责令整改', width: 9 },
+  { header: '立案处罚', width: 9 },
+  { header: '罚款（万元）', width: 11 },
+  { header: '拘留', width: 7 },
+  { header: '约谈', width: 7 },
+  { header: '问责（人）', width: 9 },
+]
+
+/** 信访件办理情况公开表: one row per case in the caller's scope. */
+export async function petitionsSheet(
+  db: Db,
+  sink: XlsxSink,
+  filter: PetitionFilter,
+  today: string,
+) {
+  const sheet = addTable(
+    sink.workbook,
+    '信访件办理情况',
+    '交办信访件办理情况公开表',
+    asOf(today),
+    PETITION_COLUMNS,
+  )
+  let after: string | null = null
+  for (;;) {
+    const rows = await petitionsRepository.list(db, filter, BATCH, after)
+    const [seqs, regions] = await Promise.all([
+      petitionsRepository.batchSeqs(db, [...new Set(rows.map((r) => r.batchId))]),
+      problemsRepository.units(db, [...new Set(rows.flatMap((r) => r.regionIds))]),
+    ])
+    const seq = new Map(seqs.map((b) => [b.id, b.seq]))
+    const region = new Map(regions.map((u) => [u.id, u.name]))
+    for (const c of rows)
+      addDataRow(sheet, PETITION_COLUMNS, [
+        c.receiptNo,
+        seq.has(c.batchId) ? `第${seq.get(c.batchId)}批` : '',
+        c.regionText || c.regionIds.map((id) => region.get(id) ?? '').join('、'),
+        c.domains.map((d) => label('domain', d)).join('、'),
+        c.complaint,
+        word('finding', c.finding),
+        c.measures,
+        c.accountability,
+        word('petitionStatus', c.status),
+        c.ordersToRectify,
+        c.casesFiled,
+        c.finesWan,
+        c.detained,
+        c.talkedTo,
+        c.heldAccountable,
+      ])
+    await sink.pace()
+    if (rows.length < BATCH) return
+    after = rows[rows.length - 1]!.id
+  }
+}
+
+/** 问责情况统计: one row per unit, one column per form, and the totals. */
+export async function accountabilitySheet(
+  sink: XlsxSink,
+  counts: { unitId: string; unitName: string; form: string; n: number }[],
+  q: ExportAccountabilityQuery,
+  today: string,
+) {
+  const columns: Column[] = [
+    { header: '单位', width: 24, wrap: true },
+    ...ACCOUNTABILITY_FORMS.map((f) => ({ header: word('form', f), width: 11 })),
+    { header: '合计', width: 9 },
+  ]
+  const range =
+    q.from || q.to
+      ? `决定日期：${q.from ? chineseDate(q.from) : '—'}至${q.to ? chineseDate(q.to) : '—'}；`
+      : ''
+  const sheet = addTable(sink.workbook, '问责情况', '问责情况统计', range + asOf(today), columns)
+  const byUnit = new Map<string, { name: string; n: Map<string, number> }>()
+  for (const c of counts) {
+    const u = byUnit.get(c.unitId) ?? { name: c.unitName, n: new Map<string, number>() }
+    u.n.set(c.form, (u.n.get(c.form) ?? 0) + c.n)
+    byUnit.set(c.unitId, u)
+  }
+  const totals = new Map<string, number>()
+  for (const u of byUnit.values()) {
+    const cells = ACCOUNTABILITY_FORMS.map((f) => u.n.get(f) ?? 0)
+    ACCOUNTABILITY_FORMS.forEach((f, i) => totals.set(f, (totals.get(f) ?? 0) + cells[i]!))
+    addDataRow(sheet, columns, [u.name, ...cells, cells.reduce((s, n) => s + n, 0)])
+  }
+  const sums = ACCOUNTABILITY_FORMS.map((f) => totals.get(f) ?? 0)
+  addDataRow(sheet, columns, ['合计', ...sums, sums.reduce((s, n) => s + n, 0)], (row) => {
+    row.eachCell((cell) => (cell.font = { name: '宋体', size: 10, bold: true }))
+  })
+  await sink.pace()
+}
