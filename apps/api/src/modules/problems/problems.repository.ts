@@ -12,6 +12,7 @@ import {
   lt,
   lte,
   not,
+  notInArray,
   or,
   sql,
   type SQL,
@@ -50,6 +51,40 @@ export function overdueSql(today: string): SQL {
   return and(inArray(problems.status, [...OPEN_STATUSES]), lt(problems.deadline, today))!
 }
 
+/** The summary's buckets as a ledger filter (ListProblemsQuery `bucket`). */
+export type ProblemBucket =
+  'completed' | 'on_schedule' | 'behind' | 'overdue' | 'closed_not_rectified'
+
+/**
+ * A summary bucket as a condition: the same definitions as `summaryBucket` (overview.service.ts)
+ * and GET /problems/summary — completed is up for acceptance or further unless closed
+ * `not_rectified` (counted apart), on schedule and behind split the open problems by light
+ * (yellow and red are behind), overdue is derived and overlaps them.
+ */
+export function bucketSql(bucket: ProblemBucket, today: string): SQL {
+  const notForced = sql`${problems.outcome} is distinct from 'not_rectified'`
+  switch (bucket) {
+    case 'completed':
+      return and(inArray(problems.status, ['acceptance', 'publicity', 'closed']), notForced)!
+    case 'closed_not_rectified':
+      return eq(problems.outcome, 'not_rectified')
+    case 'on_schedule':
+      return and(
+        inArray(problems.status, [...OPEN_STATUSES]),
+        notInArray(problems.light, ['yellow', 'red']),
+        notForced,
+      )!
+    case 'behind':
+      return and(
+        inArray(problems.status, [...OPEN_STATUSES]),
+        inArray(problems.light, ['yellow', 'red']),
+        notForced,
+      )!
+    case 'overdue':
+      return overdueSql(today)
+  }
+}
+
 export interface ProblemFilter {
   scope?: SQL | undefined
   round?: string | undefined
@@ -72,6 +107,10 @@ export interface ProblemFilter {
   rebound?: boolean | undefined
   outcome?: string | undefined
   parent?: string | undefined
+  bucket?: ProblemBucket | undefined
+  /** closed_on range (Asia/Shanghai dates, inclusive). */
+  closedFrom?: string | undefined
+  closedTo?: string | undefined
   q?: string | undefined
   today: string
 }
@@ -124,9 +163,18 @@ function where(f: ProblemFilter): SQL | undefined {
     f.rebound === undefined ? undefined : eq(problems.rebound, f.rebound),
     f.outcome ? eq(problems.outcome, f.outcome) : undefined,
     f.parent ? eq(problems.parentId, f.parent) : undefined,
+    f.bucket ? bucketSql(f.bucket, f.today) : undefined,
+    f.closedFrom ? gte(problems.closedOn, f.closedFrom) : undefined,
+    f.closedTo ? lte(problems.closedOn, f.closedTo) : undefined,
     text,
   )
 }
+
+/**
+ * The ledger's WHERE clause for a filter: the one definition GET /problems, its count and the
+ * dashboards (modules/dashboard, as FILTER clauses of their aggregates) all go through.
+ */
+export const problemWhere = where
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

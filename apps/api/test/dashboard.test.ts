@@ -1,0 +1,402 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DashboardFigure } from '@rectify/schemas'
+import { notices, problems } from '../src/db/schema/index.js'
+import type { Ctx } from '../src/lib/context.js'
+import { addDays, shanghaiDate } from '../src/lib/dates.js'
+import { DashboardService } from '../src/modules/dashboard/dashboard.service.js'
+import { isoWeeks } from '../src/modules/dashboard/dashboard.weeks.js'
+import { createTestApp, type TestApp } from './build-app.js'
+import { closeNotRectified } from './dispatch-factories.js'
+import { as, makeWorld } from './factories.js'
+import { makeProblem, makeRound, qs } from './ledger-factories.js'
+import { makeBatch, makeCase } from './petition-factories.js'
+
+let t: TestApp
+let world: Awaited<ReturnType<typeof makeWorld>>
+type Api = Awaited<ReturnType<typeof as>>
+let office: Api, unitA: Api, leader: Api
+let round: { id: string }
+const today = shanghaiDate()
+const ids: Record<string, string> = {}
+
+const db = () => t.database.db
+const ROUTES = [
+  'overview',
+  'breakdown?by=unit',
+  'breakdown?by=region',
+  'breakdown?by=domain',
+].concat(['trend?weeks=8', 'lists', 'supervision', 'petitions'])
+
+beforeAll(async () => {
+  t = await createTestApp()
+  world = await makeWorld(db())
+  office = await as(t.app, world.users.office)
+  unitA = await as(t.app, world.users.unitA)
+  leader = await as(t.app, world.users.leader)
+  round = await makeRound(db())
+  const u = world.units
+  const p = async (
+    name: string,
+    o: Omit<Parameters<typeof makeProblem>[1], 'round'> & { light?: never },
+    light: 'green' | 'blue' | 'yellow' | 'red' = 'green',
+  ) => {
+    const row = await makeProblem(db(), { round, ...o, light: { color: light, asOf: today } })
+    ids[name] = row.id
+    return row
+  }
+  await p('eebGreen', {
+    leadUnit: u.eeb,
+    region: u.countyA,
+    coUnits: [u.countyA],
+    status: 'in_progress',
+  })
+  await p(
+    'eebYellow',
+    { leadUnit: u.eeb, region: u.countyB, status: 'in_progress', domain: 'air' },
+    'yellow',
+  )
+  await p(
+    'aRedOverdue',
+    {
+      leadUnit: u.countyA,
+      region: u.countyA,
+      status: 'in_progress',
+      deadline: -5,
+      reportedProgress: 20,
+    },
+    'red',
+  )
+  await p('townOverdue', {
+    leadUnit: u.townA,
+    region: u.countyA,
+    status: 'plan_review',
+    deadline: -2,
+  })
+  await p('bAcceptance', {
+    leadUnit: u.countyB,
+    region: u.countyB,
+    status: 'acceptance',
+    domain: 'soil',
+  })
+  await p('eebClosed', { leadUnit: u.eeb, coUnits: [u.countyB], status: 'closed' })
+  await p('aForced', { leadUnit: u.countyA, region: u.countyA, status: 'closed' })
+  await closeNotRectified(db(), ids.aForced!)
+  await p('bDraft', { leadUnit: u.countyB, region: u.countyB, domain: 'soil' })
+  await p('eebClosedEarlier', { leadUnit: u.eeb, status: 'closed', deadline: -20 })
+  await db()
+    .update(problems)
+    .set({ closedOn: addDays(today, -14) })
+    .where(eq(problems.id, ids.eebClosedEarlier!))
+  // Another round: never counted when the dashboard asks for `round`.
+  await makeProblem(db(), {
+    round: await makeRound(db()),
+    leadUnit: u.countyA,
+    status: 'in_progress',
+  })
+  // Supervision: two notices to county A (one overdue), one to county B; a yellow card to A.
+  for (const [unit, level, problem] of [
+    [u.countyA, 'reminder', ids.aRedOverdue],
+    [u.countyA, 'warning', ids.eebGreen],
+    [u.countyB, 'reminder', ids.eebYellow],
+  ] as const) {
+    const res = await office.post('/api/v1/notices', {
+      level,
+      unitId: unit.id,
+      problemIds: [problem],
+      title: '关于加快推进整改的提醒函',
+      body: '请加快推进整改。',
+      replyDue: addDays(today, 7),
+    })
+    expect(res.statusCode).toBe(201)
+    ids[`notice-${unit.name}-${level}`] = res.json().id
+  }
+  await db()
+    .update(notices)
+    .set({ replyDue: addDays(today, -1) })
+    .where(eq(notices.id, ids[`notice-${u.countyA.name}-reminder`]!))
+  const card = await office.post('/api/v1/cards', {
+    unitId: u.countyA.id,
+    color: 'yellow',
+    reason: '整改滞后',
+    problemIds: [ids.aRedOverdue],
+  })
+  expect(card.statusCode).toBe(201)
+  // Petitions: handled by A (true, closed), by A's township (untrue), by B (in handling).
+  const batch = await makeBatch(db(), { round })
+  await makeCase(db(), { batch, handlingUnit: u.countyA, status: 'closed', finding: 'true' })
+  await makeCase(db(), { batch, handlingUnit: u.townA, status: 'submitted', finding: 'untrue' })
+  await makeCase(db(), { batch, handlingUnit: u.countyB })
+  await makeCase(db(), { batch })
+})
+afterAll(() => t.close())
+
+/** Every figure of an answer, wherever it sits. */
+function figures(x: unknown): DashboardFigure[] {
+  if (Array.isArray(x)) return x.flatMap(figures)
+  if (x && typeof x === 'object') {
+    const o = x as Record<string, unknown>
+    if ('ledgerQuery' in o && 'target' in o && 'count' in o)
+      return [o as unknown as DashboardFigure]
+    return Object.values(o).flatMap(figures)
+  }
+  return []
+}
+
+const LIST = {
+  problems: '/api/v1/problems',
+  petitions: '/api/v1/petitions',
+  notices: '/api/v1/notices',
+}
+
+async function listTotal(api: Api, f: DashboardFigure): Promise<number> {
+  const res = await api.get(
+    `${LIST[f.target as keyof typeof LIST]}${qs({ ...f.ledgerQuery, limit: 1 })}`,
+  )
+  expect(res.statusCode, `${f.target} ${JSON.stringify(f.ledgerQuery)}: ${res.body}`).toBe(200)
+  return res.json().total
+}
+
+const get = async (api: Api, route: string, q: Record<string, string> = {}) => {
+  const sep = route.includes('?') ? '&' : '?'
+  const res = await api.get(`/api/v1/dashboard/${route}${qs(q).replace('?', sep)}`)
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json()
+}
+
+describe('every figure equals the count of the list its ledgerQuery opens', () => {
+  it.each([
+    ['the office, one round', () => office, () => ({ round: round.id })],
+    [
+      'the office, county A within the round',
+      () => office,
+      () => ({ round: round.id, unit: world.units.countyA.id }),
+    ],
+    ['a county A user (its scope), one round', () => unitA, () => ({ round: round.id })],
+    ['a county A user, every round', () => unitA, () => ({})],
+  ] as const)('%s', async (_who, api, query) => {
+    let checked = 0
+    let nonZero = 0
+    for (const route of ROUTES) {
+      for (const f of figures(await get(api(), route, query()))) {
+        if (f.ledgerQuery === null) continue
+        expect(
+          await listTotal(api(), f),
+          `${route} ${f.key} ${JSON.stringify(f.ledgerQuery)}`,
+        ).toBe(f.count)
+        checked++
+        if (f.count > 0) nonZero++
+      }
+    }
+    expect(checked).toBeGreaterThan(60)
+    expect(nonZero).toBeGreaterThan(15)
+  })
+})
+
+describe('overview', () => {
+  it('has the summary endpoint’s buckets, statuses and lights', async () => {
+    for (const [api, q] of [
+      [office, { round: round.id }],
+      [unitA, { round: round.id }],
+      [leader, { round: round.id, unit: world.units.countyB.id }],
+    ] as const) {
+      const o = await get(api, 'overview', q)
+      const s = (await api.get(`/api/v1/problems/summary${qs(q)}`)).json()
+      const b = Object.fromEntries(o.byBucket.map((f: DashboardFigure) => [f.key, f.count]))
+      expect(b).toEqual({
+        completed: s.completed,
+        on_schedule: s.onSchedule,
+        behind: s.behind,
+        overdue: s.overdue,
+        closed_not_rectified: s.closedNotRectified,
+      })
+      expect(o.total.count).toBe(s.total)
+      for (const f of o.byStatus) expect(f.count).toBe(s.byStatus[f.key] ?? 0)
+      for (const f of o.byLight) expect(f.count).toBe(s.byLight[f.key] ?? 0)
+    }
+  })
+
+  it('counts the round’s problems for the office, and only its own for a county user', async () => {
+    const all = await get(office, 'overview', { round: round.id })
+    expect(all.total.count).toBe(9)
+    const bucket = (o: { byBucket: DashboardFigure[] }, k: string) =>
+      o.byBucket.find((f) => f.key === k)!.count
+    expect(bucket(all, 'completed')).toBe(3)
+    expect(bucket(all, 'closed_not_rectified')).toBe(1)
+    expect(bucket(all, 'behind')).toBe(2)
+    expect(bucket(all, 'on_schedule')).toBe(3)
+    expect(bucket(all, 'overdue')).toBe(2)
+    const mine = await get(unitA, 'overview', { round: round.id })
+    // eebGreen, aRedOverdue, townOverdue, aForced: county A's lead, co, region or township.
+    expect(mine.total.count).toBe(4)
+  })
+})
+
+describe('breakdown', () => {
+  it('by unit counts what the ledger’s unit filter counts, so rows overlap', async () => {
+    const b = await get(office, 'breakdown', { round: round.id, by: 'unit' })
+    const row = (id: string) => b.rows.find((r: { key: string }) => r.key === id)
+    // eeb leads 4; county A leads 2, is co-unit of 1 and holds the township's 1; county B leads
+    // 2 and is co-unit of 1 (a region alone is not the unit filter: eebYellow is not B's).
+    expect(row(world.units.eeb.id).total.count).toBe(4)
+    expect(row(world.units.countyA.id).total.count).toBe(4)
+    expect(row(world.units.countyB.id).total.count).toBe(3)
+    expect(row(world.units.office.id)).toBeUndefined()
+    expect(
+      b.rows.reduce((s: number, r: { total: DashboardFigure }) => s + r.total.count, 0),
+    ).toBeGreaterThan(9)
+  })
+
+  it('by unit for a county user shows its own unit and the units below it', async () => {
+    const b = await get(unitA, 'breakdown', { by: 'unit' })
+    expect(b.rows.map((r: { key: string }) => r.key).sort()).toEqual(
+      [world.units.countyA.id, world.units.townA.id].sort(),
+    )
+  })
+
+  it('by region and domain name their groups', async () => {
+    const r = await get(office, 'breakdown', { round: round.id, by: 'region' })
+    expect(r.rows.find((x: { key: string }) => x.key === world.units.countyA.id).label).toBe('甲县')
+    const d = await get(office, 'breakdown', { round: round.id, by: 'domain' })
+    expect(d.rows.map((x: { key: string }) => x.key).sort()).toEqual(['air', 'soil', 'water'])
+  })
+})
+
+describe('lists', () => {
+  it('puts the most overdue first with its days, and the most behind with its points', async () => {
+    const l = await get(office, 'lists', { round: round.id })
+    expect(l.overdue.items.map((i: { id: string }) => i.id)).toEqual([
+      ids.aRedOverdue,
+      ids.townOverdue,
+    ])
+    expect(l.overdue.items[0].value).toBe(5)
+    expect(l.overdue.total.count).toBe(2)
+    expect(l.behind.total.count).toBe(2)
+    expect(l.behind.items[0].leadUnit).toBeTypeOf('string')
+  })
+})
+
+describe('supervision and petitions', () => {
+  it('count notices, overdue notices and cards as the office and as county A', async () => {
+    const s = await get(office, 'supervision')
+    const n = (xs: DashboardFigure[], k: string) => xs.find((f) => f.key === k)!.count
+    expect(n(s.noticesByLevel, 'reminder')).toBe(2)
+    expect(s.noticesOverdue.count).toBe(1)
+    expect(n(s.cardsByColor, 'yellow')).toBe(1)
+    const a = await get(unitA, 'supervision')
+    expect(n(a.noticesByLevel, 'reminder')).toBe(1)
+    expect(n(a.noticesByStatus, 'issued')).toBe(2)
+    expect(a.cardsByColor[0].target).toBe('none')
+  })
+
+  it('count cases by finding and status within the petition scope', async () => {
+    const o = await get(office, 'petitions')
+    expect(o.total.count).toBe(4)
+    const a = await get(unitA, 'petitions')
+    expect(a.total.count).toBe(2)
+    expect(a.byFinding.find((f: DashboardFigure) => f.key === 'untrue').count).toBe(1)
+  })
+})
+
+describe('trend', () => {
+  const ctx: () => Ctx = () => ({
+    actor: {
+      type: 'user',
+      id: world.users.office.id,
+      name: 'office',
+      unitId: world.units.office.id,
+      unitPath: null,
+      roles: ['office'],
+      scopes: [],
+      sessionId: null,
+      cityWide: true,
+    },
+    meta: { requestId: null, ip: null, userAgent: null },
+  })
+
+  it('lists ISO weeks Monday to Sunday, the current one last', () => {
+    const w = isoWeeks('2026-11-28', 3)
+    expect(w.at(-1)).toEqual({ week: '2026-W48', from: '2026-11-23', to: '2026-11-29' })
+    expect(w[0]).toEqual({ week: '2026-W46', from: '2026-11-09', to: '2026-11-15' })
+    expect(isoWeeks('2026-11-23', 1)[0]!.from).toBe('2026-11-23')
+  })
+
+  it('counts a problem closed at 23:30 on a Sunday in Shanghai in that week', async () => {
+    const r = await makeRound(db())
+    const sundayLate = new Date('2026-11-22T15:30:00Z') // Sunday 23:30 in Shanghai
+    const row = await makeProblem(db(), {
+      round: r,
+      leadUnit: world.units.eeb,
+      status: 'closed',
+      deadline: '2026-11-20',
+    })
+    await db()
+      .update(problems)
+      .set({ closedOn: shanghaiDate(sundayLate) })
+      .where(eq(problems.id, row.id))
+    const onSunday = await new DashboardService(db(), () => sundayLate).trend(ctx(), {
+      round: r.id,
+      weeks: 4,
+    })
+    expect(onSunday.weeks.at(-1)).toMatchObject({
+      week: '2026-W47',
+      to: '2026-11-22',
+      cumulative: 1,
+      planned: 1,
+    })
+    expect(onSunday.weeks.at(-1)!.completed.count).toBe(1)
+    // An hour later it is Monday in Shanghai (still Sunday in UTC): a new week has begun.
+    const monday = await new DashboardService(db(), () => new Date('2026-11-22T16:30:00Z')).trend(
+      ctx(),
+      { round: r.id, weeks: 4 },
+    )
+    expect(monday.weeks.at(-1)).toMatchObject({ week: '2026-W48', cumulative: 1 })
+    expect(monday.weeks.at(-1)!.completed.count).toBe(0)
+    expect(monday.weeks.at(-2)!.completed.count).toBe(1)
+    expect(await listTotal(office, monday.weeks.at(-2)!.completed)).toBe(1)
+  })
+
+  it('adds up weekly completions into the burn-up against the plan', async () => {
+    const tr = await get(office, 'trend', { round: round.id, weeks: '8' })
+    expect(tr.weeks).toHaveLength(8)
+    expect(tr.total).toBe(9)
+    const last = tr.weeks.at(-1)
+    expect(last.cumulative).toBe(2) // eebClosed today, eebClosedEarlier two weeks ago
+    expect(
+      tr.weeks.reduce((s: number, w: { completed: DashboardFigure }) => s + w.completed.count, 0),
+    ).toBe(2)
+    expect(last.planned).toBeGreaterThanOrEqual(3)
+  })
+})
+
+describe('ledger filters for the dashboards', () => {
+  const list = async (q: Record<string, string>) =>
+    (await office.get(`/api/v1/problems${qs({ round: round.id, limit: 100, ...q })}`))
+      .json()
+      .items.map((p: { id: string }) => p.id)
+      .sort()
+  const of = (...names: string[]) => names.map((n) => ids[n]!).sort()
+
+  it('bucket keeps the summary’s bucket', async () => {
+    expect(await list({ bucket: 'completed' })).toEqual(
+      of('bAcceptance', 'eebClosed', 'eebClosedEarlier'),
+    )
+    expect(await list({ bucket: 'on_schedule' })).toEqual(of('eebGreen', 'townOverdue', 'bDraft'))
+    expect(await list({ bucket: 'behind' })).toEqual(of('eebYellow', 'aRedOverdue'))
+    expect(await list({ bucket: 'overdue' })).toEqual(of('aRedOverdue', 'townOverdue'))
+    expect(await list({ bucket: 'closed_not_rectified' })).toEqual(of('aForced'))
+  })
+
+  it('closedFrom and closedTo keep problems closed within the dates, inclusive', async () => {
+    expect(await list({ closedFrom: today })).toEqual(of('eebClosed', 'aForced'))
+    expect(await list({ closedTo: addDays(today, -14) })).toEqual(of('eebClosedEarlier'))
+    expect(await list({ closedFrom: addDays(today, -14), closedTo: addDays(today, -1) })).toEqual(
+      of('eebClosedEarlier'),
+    )
+    expect(await list({ closedFrom: addDays(today, 1) })).toEqual([])
+  })
+
+  it('refuses an unknown bucket', async () => {
+    expect((await office.get('/api/v1/problems?bucket=late')).statusCode).toBe(400)
+  })
+})
