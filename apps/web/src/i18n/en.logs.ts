@@ -79,6 +79,9 @@ export const audit: MessageSchema['audit'] = {
     file_purged: 'Unused upload purged',
     problem_deadline_extended: 'Deadline extended',
     measure_deadline_extended: 'Measure deadline extended',
+    sweep_launched: 'Sweep launched',
+    sweep_reported: 'Sweep reported',
+    sweep_closed: 'Sweep closed',
   },
   entityTypes: {
     unit: 'Unit',
@@ -89,6 +92,7 @@ export const audit: MessageSchema['audit'] = {
     database: 'Database',
     round: 'Inspection round',
     problem: 'Problem',
+    sweep: 'Sweep',
     measure: 'Measure',
     report: 'Progress report',
     file: 'Evidence',

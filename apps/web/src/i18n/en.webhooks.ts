@@ -62,6 +62,8 @@ const enWebhooks = {
       accountability_recorded: 'Accountability recorded',
       dispatch_closed: 'Dispatch period closed',
       reminder_due: 'Reminder due',
+      sweep_launched: 'Sweep launched',
+      sweep_reported: 'Sweep reported',
       webhook_test: 'Test message',
     },
     deliveries: {

@@ -78,6 +78,9 @@ export const audit = {
     file_purged: '清理未使用的文件',
     problem_deadline_extended: '整改时限延期',
     measure_deadline_extended: '措施完成时限延期',
+    sweep_launched: '发起举一反三排查',
+    sweep_reported: '报送举一反三排查情况',
+    sweep_closed: '结束举一反三排查',
   },
   entityTypes: {
     unit: '单位',
@@ -88,6 +91,7 @@ export const audit = {
     database: '数据库',
     round: '督察批次',
     problem: '问题',
+    sweep: '举一反三排查',
     measure: '整改措施',
     report: '进展报告',
     file: '佐证材料',

@@ -62,6 +62,8 @@ const zhCNWebhooks = {
       accountability_recorded: '问责记录',
       dispatch_closed: '调度期结束',
       reminder_due: '到期提醒',
+      sweep_launched: '举一反三排查发起',
+      sweep_reported: '举一反三排查报送',
       webhook_test: '测试消息',
     },
     deliveries: {
