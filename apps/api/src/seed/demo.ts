@@ -18,6 +18,7 @@ import { seedInspections } from './inspections.js'
 import { seedDispatch } from './dispatch.js'
 import { seedWebhooks } from './webhooks.js'
 import { seedSweeps } from './sweeps.js'
+import { seedPetitions } from './petitions.js'
 import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
@@ -158,6 +159,12 @@ export async function seedDemo(
     })
     await seedSweeps(tx, {
       officeId: userId('office'),
+      unit: (code) => ids.get(code)!,
+      today: shanghaiDate(),
+    })
+    await seedPetitions(tx, {
+      officeId: userId('office'),
+      countyId: userId('county'),
       unit: (code) => ids.get(code)!,
       today: shanghaiDate(),
     })
