@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema } from './common.js'
 import { PeriodSchema } from './reports.js'
+import { ListProblemsQuerySchema } from './problems.js'
 
 /*
  * Streamed .xlsx exports (memory flat with size). Each respects the caller's object scope and
@@ -9,6 +10,16 @@ import { PeriodSchema } from './reports.js'
  * laid out as cities lay out a 台账, lights as cell colours; it reads back through the problem
  * import (round trip).
  */
+
+/** GET /exports/problems: every filter of the ledger list, without paging (rows in code order). */
+export const ExportProblemsQuerySchema = Type.Omit(
+  ListProblemsQuerySchema,
+  ['limit', 'cursor', 'sort'],
+  {
+    additionalProperties: false,
+  },
+)
+export type ExportProblemsQuery = Static<typeof ExportProblemsQuerySchema>
 
 export const ExportReportsQuerySchema = Type.Object(
   {

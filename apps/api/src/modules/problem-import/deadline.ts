@@ -111,8 +111,7 @@ function normalize(text: string): string {
 }
 
 export type DeadlineResult =
-  | { ok: true; value: ParsedDeadline }
-  | { ok: false; message: string; messageEn: string }
+  { ok: true; value: ParsedDeadline } | { ok: false; message: string; messageEn: string }
 
 /** Parses a 整改时限 cell (see the module comment for the readings). */
 export function parseDeadline(raw: string, base: DeadlineBase): DeadlineResult {
@@ -130,7 +129,10 @@ export function parseDeadline(raw: string, base: DeadlineBase): DeadlineResult {
     const dates = datesIn(part)
     if (dates.length) stages.push({ deadline: dates.reduce((a, b) => (b > a ? b : a)), text: part })
   }
-  const latest = stages.reduce<string | null>((a, s) => (!a || s.deadline > a ? s.deadline : a), null)
+  const latest = stages.reduce<string | null>(
+    (a, s) => (!a || s.deadline > a ? s.deadline : a),
+    null,
+  )
   const mode = longTerm ? 'long_term' : immediate ? 'immediate' : 'time_bound'
   if (!latest && !immediate && !longTerm)
     return {

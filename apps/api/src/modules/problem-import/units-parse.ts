@@ -113,8 +113,12 @@ function editDistance(a: string, b: string): number {
  * distance.
  */
 function similarity(a: string, b: string): number {
-  const chars = new Set(b)
-  const held = [...a].filter((c) => chars.has(c)).length / Math.max(a.length, 1)
+  const share = (x: string, y: string) => {
+    const chars = new Set(y)
+    return [...x].filter((c) => chars.has(c)).length / Math.max(x.length, 1)
+  }
+  // Either way round: the sheet may abbreviate the unit's name, or spell out its abbreviation.
+  const held = Math.max(share(a, b), share(b, a))
   const A = bigrams(a)
   const B = bigrams(b)
   let shared = 0

@@ -1,0 +1,134 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { ProblemImportField } from '@rectify/schemas'
+import type { DbOrTx } from '../../db/client.js'
+import {
+  extensions,
+  importMappings,
+  measures,
+  milestones,
+  problemUnits,
+  problems,
+  progressReports,
+  rounds,
+  units,
+} from '../../db/schema/index.js'
+import type { ExistingProblem } from './analyse.js'
+import { leaderText } from './fields.js'
+
+/** SQL of the problem-list import: the context it reads once, and the bulk writes. */
+export const importRepository = {
+  round(db: DbOrTx, id: string) {
+    return db
+      .select({ id: rounds.id, planApprovedDate: rounds.planApprovedDate })
+      .from(rounds)
+      .where(eq(rounds.id, id))
+      .then((r) => r[0])
+  },
+
+  activeUnits(db: DbOrTx) {
+    return db
+      .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
+      .from(units)
+      .where(eq(units.active, true))
+      .orderBy(asc(units.path))
+  },
+
+  async remembered(db: DbOrTx): Promise<Map<string, ProblemImportField | null>> {
+    const rows = await db
+      .select({ header: importMappings.header, field: importMappings.field })
+      .from(importMappings)
+      .where(eq(importMappings.kind, 'problem'))
+    return new Map(rows.map((r) => [r.header, r.field as ProblemImportField | null]))
+  },
+
+  /** Remembers the caller's header → field choices for the next import. */
+  async remember(db: DbOrTx, mapping: [string, string | null][]) {
+    if (!mapping.length) return
+    await db
+      .insert(importMappings)
+      .values(mapping.map(([header, field]) => ({ kind: 'problem', header, field })))
+      .onConflictDoUpdate({
+        target: [importMappings.kind, importMappings.header],
+        set: { field: sql`excluded.field`, updatedAt: new Date() },
+      })
+  },
+
+  /** The round's problems by code, as the import compares them (co-units, measure texts). */
+  async existing(db: DbOrTx, roundId: string): Promise<Map<string, ExistingProblem>> {
+    const rows = await db
+      .select({
+        id: problems.id,
+        code: problems.code,
+        status: problems.status,
+        title: problems.title,
+        description: problems.description,
+        leadUnitId: problems.leadUnitId,
+        leadLeader: problems.leadLeader,
+        target: problems.target,
+        deadline: problems.deadline,
+        deadlineText: problems.deadlineText,
+        mode: problems.mode,
+        // "problems"."id" written out: drizzle renders a column of the only table unqualified,
+        // and a bare "id" inside the sub-select would be the measure's own id.
+        coUnitIds: sql<
+          string[]
+        >`coalesce((select array_agg(pu.unit_id::text) from ${problemUnits} pu
+          where pu.problem_id = "problems"."id" and pu.role = 'co'), '{}'::text[])`,
+        measures: sql<
+          string[]
+        >`coalesce((select array_agg(m.content order by m.seq) from ${measures} m
+          where m.problem_id = "problems"."id"), '{}'::text[])`,
+      })
+      .from(problems)
+      .where(eq(problems.roundId, roundId))
+    return new Map(
+      rows.map((r) => [
+        r.code,
+        { ...r, leader: leaderText(r.leadLeader as { name: string; post: string } | null) },
+      ]),
+    )
+  },
+
+  /** Inserts in chunks (PostgreSQL takes at most 65,535 parameters per statement). */
+  async insertMany<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+    for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
+  },
+
+  /** The lead and measure-unit links of new problems, from their rows (one statement). */
+  linkUnits(db: DbOrTx, ids: string[]) {
+    const list = sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )
+    return db.execute(sql`
+      insert into ${problemUnits} (problem_id, unit_id, role)
+      select id, lead_unit_id, 'lead' from ${problems} where id in (${list})
+      union select id, region_id, 'region' from ${problems}
+        where id in (${list}) and region_id is not null
+      union select problem_id, unit_id, 'measure' from ${measures} where problem_id in (${list})
+      on conflict do nothing`)
+  },
+
+  measuresOf(db: DbOrTx, problemId: string) {
+    return db
+      .select({ id: measures.id, seq: measures.seq })
+      .from(measures)
+      .where(eq(measures.problemId, problemId))
+      .orderBy(asc(measures.seq))
+  },
+
+  /** Drops measures no report or extension names (their milestones first). */
+  async dropMeasures(db: DbOrTx, ids: string[]) {
+    if (!ids.length) return
+    await db.delete(milestones).where(inArray(milestones.measureId, ids))
+    await db
+      .delete(measures)
+      .where(
+        and(
+          inArray(measures.id, ids),
+          sql`not exists (select 1 from ${progressReports} r where r.measure_id = ${measures.id})`,
+          sql`not exists (select 1 from ${extensions} e where e.measure_id = ${measures.id})`,
+        ),
+      )
+  },
+}

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import {
+  ExportProblemsQuerySchema,
+  IdParamsSchema,
+  ProblemDetailsSchema,
+  ProblemImportBodySchema,
+  ProblemImportReportSchema,
+} from '@rectify/schemas'
+import { problem } from '../../errors.js'
+import { XLSX_TYPE } from '../../lib/xlsx-stream.js'
+import { contentDisposition } from '../files/files.routes.js'
+import type { LedgerExportService } from './ledger-export.js'
+import type { ProblemImportService } from './problem-import.service.js'
+import { buildTemplate } from './template.js'
+
+const tags = ['problems']
+const Xlsx = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' })
+
+/** A refused commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
+const ImportRefusedSchema = Type.Object({
+  ...ProblemDetailsSchema.properties,
+  report: Type.Optional(ProblemImportReportSchema),
+})
+
+/** The problem list in and out of Excel: the import with its template, and the ledger export. */
+export const problemImportRoutes: FastifyPluginAsyncTypebox<{
+  problemImport: ProblemImportService
+  ledgerExport: LedgerExportService
+}> = async (app, { problemImport, ledgerExport }) => {
+  app.post(
+    '/rounds/:id/problem-import',
+    {
+      schema: {
+        tags,
+        description:
+          "Imports a task table (.xlsx the caller uploaded with POST /files) into the round. `dryRun` (default) reads every task and writes nothing, showing what each deadline, unit and measure cell was understood as; `dryRun: false` writes every task in one transaction, or — when any cell has an error — nothing, answering 422 problem+json with the report in `report`. Tasks match the round's problems by code: changed ones are updated, the rest left `unchanged`. The office only.",
+        params: IdParamsSchema,
+        body: ProblemImportBodySchema,
+        response: { 200: ProblemImportReportSchema, 422: ImportRefusedSchema },
+      },
+    },
+    async (req, reply) => {
+      const report = await problemImport.run(req.ctx, req.params.id, req.body)
+      if (report.dryRun || report.imported) return report
+      const detail = `${report.errors.length} errors in the sheet: nothing was imported`
+      return reply
+        .code(422)
+        .type('application/problem+json')
+        .send({
+          ...problem('unprocessable', detail, {
+            instance: req.url.split('?')[0],
+            requestId: req.id,
+          }),
+          report,
+        })
+    },
+  )
+  app.get(
+    '/problems/import-template',
+    {
+      schema: {
+        tags,
+        description:
+          'The task-table template (.xlsx): title row, the standard columns, three example rows, and a sheet explaining each column and the names also understood.',
+        produces: [XLSX_TYPE],
+        response: { 200: Xlsx },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', contentDisposition('整改任务清单导入模板.xlsx'))
+        .header('cache-control', 'private, no-store')
+        .send(await buildTemplate()),
+  )
+  app.get(
+    '/exports/problems',
+    {
+      schema: {
+        tags: ['exports'],
+        description:
+          "The ledger (台账) as a streamed .xlsx with every filter of GET /problems and the same scope: the task table's columns first (it imports back), then status, light (cell colour), planned and reported progress, overdue and closed date. Audited (the filters, not the rows).",
+        querystring: ExportProblemsQuerySchema,
+        produces: [XLSX_TYPE],
+        response: { 200: Xlsx },
+      },
+    },
+    (req, reply) => ledgerExport.send(req.ctx, req.query, reply),
+  )
+}

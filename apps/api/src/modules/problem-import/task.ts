@@ -1,0 +1,236 @@
+import type {
+  ImportCellError,
+  ImportColumn,
+  ParsedUnit,
+  ProblemImportBody,
+  UnitRef,
+} from '@rectify/schemas'
+import type { ImportContext, Task } from './analyse.js'
+import { isPlainDate, parseDeadline } from './deadline.js'
+import {
+  inferDomain,
+  leaderText,
+  parseDomain,
+  parseLeader,
+  parseMode,
+  parseNature,
+  parseSource,
+} from './fields.js'
+import { splitMeasures } from './measures-split.js'
+import type { SheetRow } from './sheet.js'
+import { splitUnits, type UnitCandidate, type UnitMatch, type UnitMention } from './units-parse.js'
+
+const ref = (u: UnitCandidate): UnitRef => ({ id: u.id, code: u.code, name: u.name })
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join()
+
+/** Statuses in which an import may still change a problem's deadline and measures. */
+const PLAN_OPEN = new Set(['draft', 'plan_review'])
+
+/**
+ * One task (a group of sheet rows) understood: every cell parsed, units resolved, compared with
+ * the round's problem of the same code. Errors are appended to `errors` with the sheet row and
+ * the column's header, in Chinese and English.
+ */
+export function readTask(
+  g: SheetRow[],
+  col: Map<string, number>,
+  columns: ImportColumn[],
+  body: ProblemImportBody,
+  ctx: ImportContext,
+  match: (name: string) => UnitMatch,
+  errors: ImportCellError[],
+): Task {
+  const first = g[0]!
+  const rowNo = first.rowNo
+  const before = errors.length
+  const cell = (r: SheetRow, f: string) => (col.has(f) ? (r.cells[col.get(f)!] ?? '').trim() : '')
+  const head = (f: string) => (col.has(f) ? columns[col.get(f)!]!.header : f)
+  const fail = (f: string, zh: string, en: string, row = rowNo) =>
+    errors.push({ row, column: head(f), message: zh, messageEn: en })
+
+  const code = (cell(first, 'code') || cell(first, 'seq')).slice(0, 64)
+  if (!code) fail('code', '缺少问题编号（或序号）', 'The code (or sequence number) is missing')
+  const rawTitle = cell(first, 'title')
+  if (!rawTitle) fail('title', '问题（整改任务）不能为空', 'The problem (task) is required')
+  const long = rawTitle.length > 200
+  const title = long ? (rawTitle.split(/。/)[0] ?? rawTitle).slice(0, 200) : rawTitle
+  const description = (cell(first, 'description') || (long ? rawTitle : '')).slice(0, 10_000)
+
+  // Deadline: one cell, or one per row when each measure has its own (joined as stages).
+  const deadlineCells = g.map((r) => cell(r, 'deadline')).filter(Boolean)
+  const deadlineText = [...new Set(deadlineCells)].join('\n')
+  const parsed = parseDeadline(deadlineText, ctx.base)
+  const deadline = parsed.ok
+    ? parsed.value
+    : { text: deadlineText, deadline: null, mode: 'time_bound' as const, stages: [] }
+  if (!parsed.ok) fail('deadline', parsed.message, parsed.messageEn)
+  const modeCell = cell(first, 'mode')
+  if (modeCell) {
+    const m = parseMode(modeCell)
+    if (m) deadline.mode = m
+    else
+      fail(
+        'mode',
+        `无法识别整改方式“${modeCell}”（立行立改、限时整改、长期坚持）`,
+        `Unknown mode "${modeCell}"`,
+      )
+  }
+
+  // Units: the task's cells on its first row; a later row's units are that row's measures' unit.
+  const units: ParsedUnit[] = []
+  const ids = new Map<string, 'lead' | 'co'>()
+  const st = { lead: null as string | null }
+  const resolve = (m: UnitMention, row: number): string[] => {
+    if (m.collective) {
+      units.push({ text: m.text, role: m.role, unit: null, collective: true, suggestions: [] })
+      if (!body.expandCollective) {
+        fail(
+          'units',
+          `“${m.text}”是集合名称：勾选“展开到各县区”或写明具体单位`,
+          `"${m.text}" names several units: expand it to every county or name them`,
+          row,
+        )
+        return []
+      }
+      return ctx.counties.map((c) => c.id)
+    }
+    const alias = body.unitAliases?.[m.text]
+    const found = alias ? ctx.units.find((u) => u.id === alias) : match(m.text).unit
+    const suggestions = found ? [] : match(m.text).suggestions
+    units.push({
+      text: m.text,
+      role: m.role,
+      unit: found ? ref(found) : null,
+      collective: false,
+      suggestions,
+    })
+    if (!found) {
+      const hint = suggestions.length
+        ? `，是否为：${suggestions.map((s) => s.name).join('、')}`
+        : ''
+      const hintEn = suggestions.length
+        ? `; did you mean ${suggestions.map((s) => s.name).join(', ')}?`
+        : ''
+      fail('units', `找不到单位“${m.text}”${hint}`, `Unknown unit "${m.text}"${hintEn}`, row)
+      return []
+    }
+    if (m.role === 'lead' && !st.lead) st.lead = found.id
+    return [found.id]
+  }
+  const mentions = [
+    ...splitUnits(cell(first, 'units')),
+    ...splitUnits(cell(first, 'leadUnit'), 'lead'),
+    ...splitUnits(cell(first, 'coUnits'), 'co'),
+  ]
+  for (const m of mentions)
+    for (const id of resolve(m, rowNo)) if (!ids.has(id)) ids.set(id, m.role)
+  const measures: Task['measures'] = []
+  for (const [i, r] of g.entries()) {
+    let rowUnit: string | null = null
+    const later = i > 0 ? ['units', 'leadUnit', 'coUnits'].map((f) => cell(r, f)).join('\n') : ''
+    if (later)
+      for (const m of splitUnits(later, 'co'))
+        for (const id of resolve(m, r.rowNo)) {
+          rowUnit ??= id
+          if (!ids.has(id)) ids.set(id, 'co')
+        }
+    for (const content of splitMeasures(cell(r, 'measures')))
+      measures.push({ content: content.slice(0, 5000), unitId: rowUnit ?? '' })
+  }
+  // No unit marked lead (all collective or co): the first named unit leads.
+  const lead = st.lead ?? [...ids.keys()][0] ?? null
+  if (!lead && errors.length === before)
+    fail('units', '缺少责任（牵头）单位', 'The responsible (lead) unit is missing')
+  const coUnitIds = [...ids.keys()].filter((id) => id !== lead)
+  const named = ctx.units.filter((u) => ids.has(u.id))
+  for (const m of measures)
+    if (!m.unitId) m.unitId = named.find((u) => m.content.includes(u.name))?.id ?? lead ?? ''
+
+  const leadLeader = parseLeader(cell(first, 'leadLeader'))
+  const target = cell(first, 'target').slice(0, 2000)
+  const textAll = `${title}${description}${target}`
+  const domainCell = cell(first, 'domain')
+  const domain = domainCell ? parseDomain(domainCell) : inferDomain(textAll)
+  if (!domain) fail('domain', `无法识别领域“${domainCell}”`, `Unknown domain "${domainCell}"`)
+  const natureCell = cell(first, 'nature')
+  const nature = natureCell ? parseNature(natureCell) : 'individual'
+  if (!nature)
+    fail(
+      'nature',
+      `无法识别问题性质“${natureCell}”（个性、共性）`,
+      `Unknown nature "${natureCell}"`,
+    )
+  const sourceCell = cell(first, 'source')
+  const source = sourceCell ? parseSource(sourceCell) : 'feedback'
+  if (!source) fail('source', `无法识别问题来源“${sourceCell}”`, `Unknown source "${sourceCell}"`)
+  const regionCell = cell(first, 'region')
+  const region = regionCell ? ctx.counties.find((c) => match(regionCell).unit?.id === c.id) : null
+  if (regionCell && !region)
+    fail('region', `“${regionCell}”不是县（市、区）`, `"${regionCell}" is not a county or district`)
+
+  const text = deadline.deadline && isPlainDate(deadlineText) ? '' : deadlineText
+  const ex = code ? (ctx.existing.get(code) ?? null) : null
+  let action: Task['row']['action'] = ex ? 'unchanged' : 'new'
+  if (ex && errors.length === before) {
+    const planChanged =
+      ex.deadline !== deadline.deadline || ex.mode !== deadline.mode || ex.deadlineText !== text
+    const measuresChanged = ex.measures.join('\n') !== measures.map((m) => m.content).join('\n')
+    const changed =
+      planChanged ||
+      measuresChanged ||
+      ex.title !== title ||
+      (col.has('description') && ex.description !== description) ||
+      ex.leadUnitId !== lead ||
+      !sameSet(ex.coUnitIds, coUnitIds) ||
+      ex.leader !== leaderText(leadLeader) ||
+      ex.target !== target
+    if (changed) action = 'update'
+    if (changed && ex.status === 'closed')
+      fail(
+        'code',
+        `问题“${code}”已销号，不能通过导入修改`,
+        `Problem ${code} is closed and cannot be changed`,
+      )
+    else if ((planChanged || measuresChanged) && !PLAN_OPEN.has(ex.status))
+      fail(
+        'deadline',
+        `问题“${code}”的方案已批准，时限和措施只能通过延期或措施调整修改`,
+        `Problem ${code}'s plan is approved: its deadline and measures change only by extension`,
+      )
+  }
+  if (errors.length > before) action = 'error'
+  return {
+    row: {
+      row: rowNo,
+      rows: g.map((r) => r.rowNo),
+      code,
+      title,
+      action,
+      deadline: { ...deadline },
+      units,
+      leadLeader: leaderText(leadLeader),
+      target,
+      measures: measures.map((m) => m.content),
+    },
+    existing: ex,
+    title,
+    description,
+    source: source ?? 'feedback',
+    nature: nature ?? 'individual',
+    domain: domain ?? 'other',
+    regionId: region?.id ?? null,
+    provided: new Set(
+      ['description', 'domain', 'nature', 'source', 'region'].filter((f) => col.has(f)),
+    ),
+    mode: deadline.mode,
+    deadline: deadline.deadline ?? ctx.base.immediate,
+    deadlineText: text,
+    target,
+    leadLeader,
+    leadUnitId: lead ?? '',
+    coUnitIds,
+    measures,
+    stages: deadline.stages,
+  }
+}
