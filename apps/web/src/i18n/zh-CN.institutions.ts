@@ -1,0 +1,72 @@
+/** 建章立制 in Simplified Chinese: the registry, the form, the detail page, the problem page's section and the public board's page. */
+const zhCNInstitutions = {
+  institution: {
+    nav: '建章立制',
+    title: '建章立制',
+    description:
+      '为巩固整改成效、防止问题反弹而制定的制度、机制、文件、标准规范和规划方案，与所针对的问题关联。',
+    detail: '制度详情',
+    back: '返回建章立制',
+    create: '登记制度',
+    createTitle: '登记建章立制',
+    edit: '编辑',
+    editTitle: '编辑建章立制',
+    saved: '已保存',
+    empty: '暂无建章立制成果',
+    isPublic: '已公开',
+    notPublic: '未公开',
+    kinds: {
+      regulation: '制度',
+      mechanism: '机制',
+      document: '文件',
+      standard: '标准规范',
+      plan: '规划方案',
+    },
+    fields: {
+      title: '名称',
+      titlePlaceholder: '如：《临湖县餐饮油烟治理长效管理办法》',
+      kind: '类别',
+      docNumber: '文号',
+      docNumberPlaceholder: '如：临政办〔2026〕8号，无文号可不填',
+      issuingUnit: '印发单位',
+      issuedOn: '印发日期',
+      summary: '主要内容',
+      public: '向社会公开',
+      publicHint: '公开后在整改公开栏目展示（不含附件；关联问题仅显示已公开的问题）',
+      problems: '关联问题',
+      problemsPlaceholder: '输入问题编号或名称搜索',
+      problemCount: '关联问题',
+      files: '文件',
+      noFiles: '无文件',
+      createdBy: '登记人',
+    },
+    filters: {
+      q: '关键字',
+      qPlaceholder: '名称、文号或内容',
+      from: '印发日期自',
+      to: '印发日期至',
+      public: '是否公开',
+    },
+    required: {
+      title: '请填写名称',
+      kind: '请选择类别',
+      issuingUnit: '请选择印发单位',
+      issuedOn: '请选择印发日期',
+    },
+    section: {
+      title: '建章立制',
+      add: '登记制度',
+      empty: '该问题暂无关联的建章立制成果',
+    },
+    public: {
+      title: '建章立制',
+      intro: '以下是为巩固整改成效、推动长效治理而出台的制度、机制和文件。',
+      empty: '暂无公开的建章立制成果。',
+      issued: '{unit} · {date}印发',
+      problems: '针对问题',
+      count: '共 {n} 项',
+    },
+  },
+}
+
+export default zhCNInstitutions
