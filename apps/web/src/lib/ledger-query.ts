@@ -15,7 +15,7 @@ import {
   type ListProblemsQuery,
 } from '@rectify/schemas'
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import { queryEnum, queryId, queryString, toLocationQuery } from './query'
+import { queryDate, queryEnum, queryId, queryString, toLocationQuery } from './query'
 
 /** Rows per page of the ledger. */
 export const LEDGER_PAGE_SIZE = 50
@@ -26,6 +26,15 @@ export const DEFAULT_SORT = 'deadline'
 export const OVERDUE_VALUES = ['true', 'false'] as const
 /** The ledger lists rebounds only, or everything: a "not rebound" filter answers no question. */
 export const REBOUND_VALUES = ['true'] as const
+
+/** The summary's buckets (same definitions as GET /problems/summary): dashboard links use them. */
+export const BUCKETS = [
+  'completed',
+  'on_schedule',
+  'behind',
+  'overdue',
+  'closed_not_rectified',
+] as const
 
 /** The filters as the URL holds them: strings, each one optional. */
 export type LedgerFilters = {
@@ -43,6 +52,11 @@ export type LedgerFilters = {
   /** How a closed problem ended: 整改到位 or 未整改到位. */
   outcome?: (typeof OUTCOMES)[number]
   rebound?: (typeof REBOUND_VALUES)[number]
+  /** A bucket of the summary sentence (完成 · 序时推进 · 滞后 · 逾期 · 未整改到位销号). */
+  bucket?: (typeof BUCKETS)[number]
+  /** Closed (销号) on or after / on or before, `YYYY-MM-DD`. */
+  closedFrom?: string
+  closedTo?: string
   sort?: (typeof PROBLEM_SORTS)[number]
 }
 
@@ -68,6 +82,9 @@ export function parseLedgerFilters(query: LocationQuery): LedgerFilters {
     overdue: queryEnum(query.overdue, OVERDUE_VALUES),
     outcome: queryEnum(query.outcome, OUTCOMES),
     rebound: queryEnum(query.rebound, REBOUND_VALUES),
+    bucket: queryEnum(query.bucket, BUCKETS),
+    closedFrom: queryDate(query.closedFrom),
+    closedTo: queryDate(query.closedTo),
     sort: queryEnum(query.sort, PROBLEM_SORTS),
   }
 }

@@ -1,0 +1,66 @@
+/** 统计分析 in Simplified Chinese: the dashboard, its charts and tables, the ledger's bucket filter. */
+const zhCNDashboard = {
+  dashboard: {
+    nav: '整改看板',
+    title: '整改统计看板',
+    description:
+      '整改总体情况、各单位/县区/领域进度、每周完成情况、逾期和滞后问题、督办与信访件情况。点击任一数字或图形，即可打开对应的筛选台账。',
+    asOf: '数据截至 {date}',
+    total: '问题总数',
+    empty: '暂无数据',
+    viewAll: '查看全部 {n} 个',
+    buckets: {
+      completed: '已完成',
+      on_schedule: '序时推进',
+      behind: '滞后',
+      overdue: '逾期',
+      closed_not_rectified: '未整改到位销号',
+    },
+    charts: {
+      status: '按整改状态',
+      light: '按预警',
+      buckets: '完成与推进情况',
+      breakdown: '分单位、县区、领域整改情况',
+      trend: '每周销号与累计进度（对照整改时限）',
+      overdue: '逾期问题（逾期天数最多的前 10 个）',
+      behind: '滞后问题（滞后百分点最多的前 10 个）',
+      noticesLevel: '督办单（按类型）',
+      noticesStatus: '督办单（按状态）',
+      cards: '本年度红黄牌',
+      petitionsFinding: '信访件（按核查结论）',
+      petitionsStatus: '信访件（按办理状态）',
+    },
+    view: { chart: '图表', table: '表格' },
+    table: { category: '项目', count: '数量' },
+    series: {
+      total: '问题数',
+      completed: '已完成',
+      onSchedule: '序时推进',
+      behind: '滞后',
+      overdue: '逾期',
+      weekly: '本周销号（整改到位）',
+      cumulative: '累计销号（整改到位）',
+      planned: '累计应完成（整改时限已到）',
+    },
+    dimension: '分组维度',
+    dimensions: { unit: '按单位', region: '按县区', domain: '按领域' },
+    bucketNote:
+      '已完成指验收中、公示中或已销号（未整改到位销号的单列，不计为完成）；序时推进与滞后按预警区分整改中的问题；逾期与二者重叠。',
+    unitNote:
+      '按单位统计时，问题计入其牵头单位和配合单位（含下级单位），与台账“责任单位”筛选一致；一个问题可能计入多个单位，各单位合计可大于总数。',
+    regionNote: '未填写所在县区的问题不计入。',
+    trendNote: '按北京时间的自然周（周一至周日）统计；计划线为整改时限已到的问题累计数。',
+    noticesOverdue: '逾期未回复',
+    noticesNote: '督办单不区分督察批次，按收文单位统计。',
+    cardColors: { yellow: '黄牌', red: '红牌' },
+    cardsNote: '红黄牌不能按颜色筛选列表，表格中不提供链接，可在“红黄牌”页面查看。',
+    petitionsNote: '信访件不区分督察批次，按办理单位统计；尚无核查结论的不计入本图。',
+    overdueDays: '逾期 {n} 天',
+    behindPoints: '滞后 {n} 个百分点',
+    columns: { leadUnit: '牵头单位', daysOverdue: '逾期天数', pointsBehind: '滞后程度' },
+    ranking: { title: '单位排名（{metric}）', open: '查看完整排名', rank: '名次', unit: '单位' },
+    ledger: { bucket: '统计口径', closedFrom: '销号日期起', closedTo: '销号日期止' },
+  },
+}
+
+export default zhCNDashboard
