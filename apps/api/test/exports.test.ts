@@ -115,11 +115,10 @@ describe('the progress reports export of a period', () => {
     expect(codes(b.rows)).toEqual(['E-02'])
   })
 
-  it('refuses a malformed period with 422', async () => {
-    expect(
-      (await api.office.get(`/api/v1/exports/reports?period=${encodeURIComponent('2026年10月')}`))
-        .statusCode,
-    ).toBe(422)
+  it('refuses a malformed or missing period as a bad request (400)', async () => {
+    const bad = encodeURIComponent('2026年10月')
+    expect((await api.office.get(`/api/v1/exports/reports?period=${bad}`)).statusCode).toBe(400)
+    expect((await api.office.get('/api/v1/exports/reports')).statusCode).toBe(400)
   })
 })
 
