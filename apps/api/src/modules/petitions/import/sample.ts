@@ -171,6 +171,14 @@ function receipt(i: number, batchSeq: number): string | number {
 /** The cases of a sample batch (deterministic for seed, count, batchSeq). */
 export function sampleCases(o: SampleOptions): Sample {
   const batchSeq = o.batchSeq ?? 1
+  const cases = baseCases(o, batchSeq)
+  const repeats = plant(cases, o, batchSeq)
+  const errors = o.kind === 'invalid' ? spoil(cases) : []
+  return { cases, repeats, errors }
+}
+
+/** The batch's cases before repeats are planted and rows spoiled. */
+function baseCases(o: SampleOptions, batchSeq: number): SampleCase[] {
   const count = o.count ?? 50
   const regions = o.regions ?? SAMPLE_REGIONS
   const r = rng((o.seed ?? 1) * 7919 + batchSeq)
@@ -203,9 +211,7 @@ export function sampleCases(o: SampleOptions): Sample {
       fines: i % 12 === 6 ? String((i % 5) + 0.5) : '',
     })
   }
-  const repeats = plant(cases, o, batchSeq)
-  const errors = o.kind === 'invalid' ? spoil(cases) : []
-  return { cases, repeats, errors }
+  return cases
 }
 
 /**
@@ -214,8 +220,8 @@ export function sampleCases(o: SampleOptions): Sample {
  */
 function plant(cases: SampleCase[], o: SampleOptions, batchSeq: number): PlantedRepeat[] {
   const out: PlantedRepeat[] = []
-  const earlier =
-    batchSeq > 1 ? sampleCases({ ...o, kind: 'valid', batchSeq: batchSeq - 1 }).cases : null
+  // Batch N−1 as written, without its own planted repeats (no chain back to batch 1).
+  const earlier = batchSeq > 1 ? baseCases(o, batchSeq - 1) : null
   const pairs = earlier
     ? [
         [4, 2],
