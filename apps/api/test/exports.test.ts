@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog } from '../src/db/schema/index.js'
+import { auditLog, measures } from '../src/db/schema/index.js'
+import { uuidv7 } from '../src/lib/ids.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { makeReport } from './dispatch-factories.js'
 import { COMPLAINANT, makeAccountability, makePetitions, readXlsx } from './export-factories.js'
@@ -96,6 +97,28 @@ describe('the measures export (整改措施台账)', () => {
       `/api/v1/exports/measures?round=${round.id}&unit=${w.units.countyA.id}`,
     )
     expect(codes(x.rows)).toEqual(['E-01', 'E-03'])
+  })
+
+  it('reads across keyset batches without losing or repeating a measure', async () => {
+    const db = t.database.db
+    const big = await makeRound(db)
+    const problem = await makeProblem(db, { round: big, leadUnit: w.units.eeb, code: 'K-01' })
+    const n = 1203
+    await db.insert(measures).values(
+      Array.from({ length: n }, (_, i) => ({
+        id: uuidv7(),
+        problemId: problem.id,
+        seq: i + 1,
+        content: `措施${i + 1}`,
+        unitId: w.units.eeb.id,
+        startDate: '2026-01-01',
+        deadline: '2026-12-31',
+      })),
+    )
+    const x = await download(api.office, `/api/v1/exports/measures?round=${big.id}`)
+    const seqs = x.rows.map((r) => r[3] as number)
+    expect(seqs).toHaveLength(n)
+    expect(new Set(seqs).size).toBe(n)
   })
 })
 
