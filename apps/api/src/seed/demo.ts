@@ -19,6 +19,7 @@ import { seedDispatch } from './dispatch.js'
 import { seedWebhooks } from './webhooks.js'
 import { seedSweeps } from './sweeps.js'
 import { seedPetitions } from './petitions.js'
+import { seedInstitutions } from './institutions.js'
 import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
@@ -167,6 +168,13 @@ export async function seedDemo(
       countyId: userId('county'),
       unit: (code) => ids.get(code)!,
       today: shanghaiDate(),
+    })
+    await seedInstitutions(tx, {
+      officeId: userId('office'),
+      ecoId: userId('eco'),
+      unit: (code) => ids.get(code)!,
+      today: shanghaiDate(),
+      store,
     })
     // The acceptance seed adds problems of its own: count what is there.
     const [all] = await tx.select({ n: count() }).from(problems)
