@@ -1,0 +1,73 @@
+import type { Database } from '../src/db/client.js'
+
+/** The dashboard routes timed, each with the query the SPA sends. */
+const ROUTES = [
+  '/api/v1/dashboard/overview',
+  '/api/v1/dashboard/breakdown?by=unit',
+  '/api/v1/dashboard/breakdown?by=region',
+  '/api/v1/dashboard/breakdown?by=domain',
+  '/api/v1/dashboard/trend?weeks=26',
+  '/api/v1/dashboard/lists',
+  '/api/v1/dashboard/supervision',
+  '/api/v1/dashboard/petitions',
+]
+/** Goal per route (issue 7): p50 ≤ 50 ms over the province profile. */
+const GOAL_P50_MS = 50
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+async function time(url: string, headers: Record<string, string>, runs: number) {
+  const ms: number[] = []
+  for (let i = 0; i < runs + 3; i++) {
+    const started = performance.now()
+    const res = await fetch(url, { headers })
+    await res.arrayBuffer()
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`)
+    // The first three are warm-up (JIT, plan cache, buffer cache).
+    if (i >= 3) ms.push(performance.now() - started)
+  }
+  ms.sort((a, b) => a - b)
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99) }
+}
+
+/**
+ * Each dashboard aggregate over the whole ledger, one request at a time (latency, not
+ * throughput: a leader opens the page, the SPA sends the six at once), `runs` times each: p50,
+ * p99 and the ratio of p50 against the same run's primary-key SELECT (/bench/pk, timed the same
+ * way). Run with BENCH_PROFILE=province for the province-sized ledger.
+ */
+export async function benchDashboard(
+  base: string,
+  database: Database,
+  token: () => Promise<string>,
+  runs: number,
+): Promise<string> {
+  const [size] = await database.query<{ n: string }>('select count(*) as n from problems')
+  const headers = { authorization: `Bearer ${await token()}` }
+  const pk = await time(`${base}/bench/pk`, {}, runs)
+  const rows: string[][] = []
+  for (const route of ROUTES) {
+    const r = await time(base + route, headers, runs)
+    rows.push([
+      route.replace('/api/v1', ''),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      `${(r.p50 / pk.p50).toFixed(1)}×`,
+      r.p50 <= GOAL_P50_MS ? 'ok' : 'OVER',
+    ])
+  }
+  const header = ['route', 'p50 ms', 'p99 ms', 'p50 vs pk', `goal p50 ≤ ${GOAL_P50_MS}`]
+  const all = [header, ...rows]
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)))
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  return [
+    `dashboard aggregates over ${size?.n ?? 0} problems, ${runs} sequential requests each as the office ` +
+      `(pk baseline p50 ${pk.p50.toFixed(2)} ms, p99 ${pk.p99.toFixed(2)} ms)`,
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ].join('\n')
+}
