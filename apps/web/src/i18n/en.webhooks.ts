@@ -64,6 +64,9 @@ const enWebhooks = {
       reminder_due: 'Reminder due',
       sweep_launched: 'Sweep launched',
       sweep_reported: 'Sweep reported',
+      petition_assigned: 'Petition case assigned',
+      petition_reported: 'Petition results reported',
+      petition_closed: 'Petition case closed',
       webhook_test: 'Test message',
     },
     deliveries: {

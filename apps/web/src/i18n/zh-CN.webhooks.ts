@@ -64,6 +64,9 @@ const zhCNWebhooks = {
       reminder_due: '到期提醒',
       sweep_launched: '举一反三排查发起',
       sweep_reported: '举一反三排查报送',
+      petition_assigned: '信访件交办',
+      petition_reported: '信访件办理结果报送',
+      petition_closed: '信访件办结',
       webhook_test: '测试消息',
     },
     deliveries: {
