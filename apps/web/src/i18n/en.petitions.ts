@@ -22,6 +22,7 @@ const enPetitions = {
       handling: 'In handling',
       received: 'Not assigned',
       part: '{part}: {count}',
+      sep: ', ',
       none: 'No cases yet',
     },
     findings: {

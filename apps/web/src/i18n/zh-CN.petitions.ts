@@ -25,6 +25,7 @@ const zhCNPetitions = {
       handling: '办理中',
       received: '未交办',
       part: '{part} {count} 件',
+      sep: '，',
       none: '暂无信访件',
     },
     findings: {
