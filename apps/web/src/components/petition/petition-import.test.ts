@@ -1,0 +1,90 @@
+import type { PetitionImportReport } from '@rectify/schemas'
+import { describe, expect, it } from 'vitest'
+import { canCommit, chosenRepeats, columnsToAsk, indexErrors } from './petition-import'
+
+const candidate = (id: string) => ({
+  id,
+  receiptNo: `R-${id}`,
+  batchSeq: 1,
+  reportedParty: '',
+  address: '',
+  complaint: '',
+  status: 'received' as const,
+  reasons: ['party' as const],
+  similarity: 0.5,
+  problem: null,
+})
+
+const row = (n: number, more: Partial<PetitionImportReport['rows'][number]> = {}) => ({
+  row: n,
+  receiptNo: `X${n}`,
+  action: 'new' as const,
+  regionText: '',
+  regions: [],
+  reportedParty: '',
+  address: '',
+  domains: [],
+  complaint: 'c',
+  keyCase: false,
+  finding: null,
+  hasComplainant: false,
+  repeatCandidates: [],
+  ...more,
+})
+
+function report(more: Partial<PetitionImportReport> = {}): PetitionImportReport {
+  return {
+    dryRun: true,
+    sheet: 'S',
+    columns: [
+      { index: 0, header: '受理编号', field: 'receiptNo', by: 'synonym' },
+      { index: 1, header: '所属区域', field: 'region', by: 'synonym' },
+      { index: 2, header: '罚款金额(万元)', field: 'finesWan', by: 'synonym' },
+      { index: 3, header: '督察组备注', field: null, by: 'none' },
+      { index: 4, header: '投诉详情', field: 'complaint', by: 'mapping' },
+    ],
+    missingFields: [],
+    rows: [row(3), row(4)],
+    errors: [],
+    counts: { rows: 2, new: 2, updated: 0, errors: 0, repeats: 0 },
+    imported: false,
+    ...more,
+  }
+}
+
+describe('petition import helpers', () => {
+  it('puts each error in the cell of the field its column maps to', () => {
+    const e = (row: number, column: string) => ({ row, column, message: column, messageEn: column })
+    const index = indexErrors(
+      report({
+        errors: [e(3, '所属区域'), e(3, '罚款金额(万元)'), e(4, '重复件'), e(4, '受理编号')],
+      }),
+    )
+    expect(index.cell(3, 'region').map((x) => x.column)).toEqual(['所属区域'])
+    // A column the table does not show, or no column at all, goes to the row's "other" cell.
+    expect(index.cell(3, 'other').map((x) => x.column)).toEqual(['罚款金额(万元)'])
+    expect(index.cell(4, 'other').map((x) => x.column)).toEqual(['重复件'])
+    expect(index.cell(4, 'receiptNo')).toHaveLength(1)
+    expect(index.row(3)).toHaveLength(2)
+    expect(index.cell(5, 'region')).toEqual([])
+  })
+
+  it('asks about unknown and user-mapped columns, never synonyms', () => {
+    expect(columnsToAsk(report()).map((c) => c.header)).toEqual(['督察组备注', '投诉详情'])
+  })
+
+  it('allows the import only with rows and without errors', () => {
+    expect(canCommit(report())).toBe(true)
+    expect(canCommit(report({ rows: [] }))).toBe(false)
+    expect(
+      canCommit(report({ errors: [{ row: 3, column: 'x', message: 'm', messageEn: 'm' }] })),
+    ).toBe(false)
+    expect(canCommit(null)).toBe(false)
+  })
+
+  it('sends only repeat links the current report still offers', () => {
+    const r = report({ rows: [row(3, { repeatCandidates: [candidate('a')] }), row(4)] })
+    expect(chosenRepeats(r, { '3': 'a', '4': 'b', '9': 'a' })).toEqual({ '3': 'a' })
+    expect(chosenRepeats(r, { '3': 'z' })).toEqual({})
+  })
+})
