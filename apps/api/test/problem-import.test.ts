@@ -318,6 +318,13 @@ describe('problem-list import', () => {
       counts: { new: 6 },
     })
     expect(await snapshot(target.id)).toEqual(await snapshot(source.id))
+    // Lights are derived on import as on create: the immediate problem due in May is red.
+    const lights = await db
+      .select({ code: problems.code, light: problems.light, asOf: problems.lightAsOf })
+      .from(problems)
+      .where(eq(problems.roundId, target.id))
+    expect(lights.every((l) => l.asOf !== null)).toBe(true)
+    expect(lights.find((l) => l.code === '自查问题1')!.light).toBe('red')
 
     const before = await db
       .select()
