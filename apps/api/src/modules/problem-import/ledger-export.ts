@@ -1,11 +1,10 @@
 import { asc, inArray } from 'drizzle-orm'
-import type { FastifyReply } from 'fastify'
 import type { ExportProblemsQuery } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import { measures } from '../../db/schema/index.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
-import { LIGHT_FILLS, sendXlsx } from '../../lib/xlsx-stream.js'
+import { LIGHT_FILLS, type XlsxSink } from '../../lib/xlsx-stream.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { isOverdue, type LightSettings } from '../problems/lights.js'
 import { computeDerived, problemScope } from '../problems/problems.derived.js'
@@ -50,7 +49,11 @@ export class LedgerExportService {
     private readonly settings: LightSettings,
   ) {}
 
-  async send(ctx: Ctx, q: ExportProblemsQuery, reply: FastifyReply): Promise<FastifyReply> {
+  /** Audits the download and answers its file name and the writer `sendXlsx` streams. */
+  async prepare(
+    ctx: Ctx,
+    q: ExportProblemsQuery,
+  ): Promise<{ filename: string; build: (sink: XlsxSink) => Promise<void> }> {
     const today = shanghaiDate()
     const { unit, ...filters } = q
     const unitPath = unit ? await problemsRepo.unitPath(this.db, unit) : undefined
@@ -66,7 +69,8 @@ export class LedgerExportService {
     )
     const sort = sortSpec('code')
     const unitNames = new Map<string, string>()
-    return sendXlsx(reply, `整改台账-${today}.xlsx`, async ({ workbook, pace }) => {
+    const filename = `整改台账-${today}.xlsx`
+    const build = async ({ workbook, pace }: XlsxSink) => {
       const headers = [...TASK_HEADERS, ...EXTRA_HEADERS]
       const ws = workbook.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 2 }] })
       ws.columns = [...TASK_WIDTHS, ...EXTRA_WIDTHS].map((width) => ({ width }))
@@ -131,7 +135,8 @@ export class LedgerExportService {
         after = sort.cursorOf(rows[rows.length - 1]!)
       }
       ws.commit()
-    })
+    }
+    return { filename, build }
   }
 
   /** Measure texts by problem, in plan order (one query per batch). */

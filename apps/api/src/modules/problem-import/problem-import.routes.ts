@@ -8,7 +8,7 @@ import {
   ProblemImportReportSchema,
 } from '@rectify/schemas'
 import { problem } from '../../errors.js'
-import { XLSX_TYPE } from '../../lib/xlsx-stream.js'
+import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx-stream.js'
 import { contentDisposition } from '../files/files.routes.js'
 import type { LedgerExportService } from './ledger-export.js'
 import type { ProblemImportService } from './problem-import.service.js'
@@ -86,6 +86,9 @@ export const problemImportRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: Xlsx },
       },
     },
-    (req, reply) => ledgerExport.send(req.ctx, req.query, reply),
+    async (req, reply) => {
+      const e = await ledgerExport.prepare(req.ctx, req.query)
+      return sendXlsx(reply, e.filename, e.build)
+    },
   )
 }
