@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../db/client.js'
 import { cards, notices, problemUnits, problems, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
@@ -13,22 +12,18 @@ import { problemWhere, type ProblemFilter } from '../problems/problems.repositor
  */
 export type FigureFilters = Record<string, Omit<ProblemFilter, 'today'>>
 
-/** `count(*) filter (where …)` for each named figure (`count(distinct id)` over a join). */
-function aggregates(figures: FigureFilters, today: string, distinct = false) {
+/** `count(*) filter (where …)` for each named figure. */
+function aggregates(figures: FigureFilters, today: string) {
   const out: Record<string, SQL<number>> = {}
   for (const [key, f] of Object.entries(figures)) {
     const cond = problemWhere({ ...f, today })
-    const counted = distinct ? sql`count(distinct ${problems.id})` : sql`count(*)`
+    const counted = sql`count(*)`
     out[key] = (cond ? sql`${counted} filter (where ${cond})` : counted).mapWith(
       Number,
     ) as SQL<number>
   }
   return out
 }
-
-/** The units a breakdown by unit is grouped under (aliased: the ledger's own SQL uses `u`). */
-const groupUnit = alias(units, 'dash_group')
-const memberUnit = alias(units, 'dash_member')
 
 /** Dashboard aggregates: one statement per call, every condition the ledger's own. SQL only. */
 export const dashboardRepository = {
@@ -52,35 +47,39 @@ export const dashboardRepository = {
   },
 
   /**
-   * The named figures per unit below `parentPath` (its children; or the roots' children when
-   * null), each counting what GET /problems?unit=<that unit> counts: problems whose lead or
-   * co-responsible unit lies in the unit's subtree (ledByUnitTree, as a join). `self` adds the
-   * parent unit's own row. A problem of several units counts under each.
+   * The named figures per child unit of `parent` (or of the roots when null), each counting what
+   * GET /problems?unit=<child> counts: problems whose lead or co-responsible unit lies in the
+   * child's subtree (ledByUnitTree). A member unit's child is the path segment one level below
+   * the parent, so the links are grouped in one pass (distinct child × problem pairs) rather
+   * than by a LIKE join per unit. A problem of several units counts under each.
    */
-  countsByUnit(
+  countsByChildUnit(
     db: DbOrTx,
     base: ProblemFilter,
-    parent: { id: string } | null,
+    parent: { path: string } | null,
     figures: FigureFilters,
   ) {
-    const parentOf = parent
-      ? sql`(${groupUnit.parentId} = ${parent.id} or ${groupUnit.id} = ${parent.id})`
-      : sql`${groupUnit.parentId} in (select r.id from ${units} r where r.parent_id is null)`
-    return db
-      .select({
-        key: groupUnit.id,
-        label: groupUnit.name,
-        ...aggregates(figures, base.today, true),
-      })
-      .from(groupUnit)
-      .innerJoin(memberUnit, sql`${memberUnit.path} like ${groupUnit.path} || '%'`)
-      .innerJoin(
-        problemUnits,
-        and(eq(problemUnits.unitId, memberUnit.id), sql`${problemUnits.role} in ('lead', 'co')`),
+    // '/a/b/' has split_part 2 = a, 3 = b: a parent's children are at its own segment count.
+    const index = sql.raw(String(parent ? parent.path.split('/').length : 3))
+    const segment = sql`split_part(${units.path}, '/', ${index})`
+    const pairs = db
+      .selectDistinct({ gid: sql<string>`${segment}`.as('gid'), problemId: problemUnits.problemId })
+      .from(problemUnits)
+      .innerJoin(units, eq(units.id, problemUnits.unitId))
+      .where(
+        and(
+          sql`${problemUnits.role} in ('lead', 'co')`,
+          parent ? sql`${units.path} like ${`${likeEscape(parent.path)}%`}` : undefined,
+          sql`${segment} <> ''`,
+        ),
       )
-      .innerJoin(problems, eq(problems.id, problemUnits.problemId))
-      .where(and(parentOf, problemWhere(base)))
-      .groupBy(groupUnit.id, groupUnit.name)
+      .as('dash_pairs')
+    return db
+      .select({ key: pairs.gid, ...aggregates(figures, base.today) })
+      .from(pairs)
+      .innerJoin(problems, eq(problems.id, sql`${pairs.problemId}`))
+      .where(problemWhere(base))
+      .groupBy(pairs.gid)
   },
 
   /** Unit names by id (region labels). */
@@ -89,10 +88,10 @@ export const dashboardRepository = {
     return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))
   },
 
-  /** A unit's id, path and whether it is a root. */
+  /** A unit's id, name, path and parent. */
   unit(db: DbOrTx, id: string) {
     return db
-      .select({ id: units.id, path: units.path, parentId: units.parentId })
+      .select({ id: units.id, name: units.name, path: units.path, parentId: units.parentId })
       .from(units)
       .where(eq(units.id, id))
       .then((r) => r[0])

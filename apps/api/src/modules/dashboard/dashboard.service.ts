@@ -131,16 +131,30 @@ export class DashboardService {
       dimension = 'unit'
       const parentId = q.unit ?? (ctx.actor.cityWide ? null : ctx.actor.unitId)
       const parent = parentId ? await repo.unit(this.db, parentId) : null
-      rows =
-        parentId && !parent
-          ? []
-          : await repo.countsByUnit(
+      if (parentId && !parent) rows = []
+      else {
+        // The chosen unit's own row, then its children's (whose subtrees lie within it, so the
+        // base's unit filter is implied by each row's own).
+        const own = { ...filter, unitPath: undefined }
+        const [self, children] = await Promise.all([
+          parent
+            ? repo.counts(this.db, { ...own, unitPath: parent.path }, figures)
+            : Promise.resolve(null),
+          repo.countsByChildUnit(this.db, own, parent ?? null, figures),
+        ])
+        const names = new Map(
+          (
+            await repo.unitNames(
               this.db,
-              { ...filter, unitPath: undefined },
-              parent ?? null,
-              figures,
+              children.map((r) => r.key),
             )
-      // The unit filter of the base is implied by each row's own (a child's subtree lies in it).
+          ).map((u) => [u.id, u.name]),
+        )
+        rows = [
+          ...(parent && self ? [{ ...self, key: parent.id, label: parent.name }] : []),
+          ...children.map((r) => ({ ...r, label: names.get(r.key) ?? null })),
+        ]
+      }
     } else {
       dimension = q.by
       rows = await repo.countsByColumn(this.db, filter, q.by, figures)
