@@ -67,6 +67,28 @@ import { InboxService } from './modules/inbox/inbox.service.js'
 import { inboxRoutes } from './modules/inbox/inbox.routes.js'
 import { RemindersService, parseOffsets } from './modules/reminders/reminders.service.js'
 import { ReminderScheduler } from './modules/reminders/reminders.scheduler.js'
+import { PetitionImportService } from './modules/petitions/import/petitions.import.service.js'
+import { petitionImportRoutes } from './modules/petitions/import/petitions.import.routes.js'
+import { PetitionsService } from './modules/petitions/petitions.service.js'
+import { PetitionHandlingService } from './modules/petitions/petitions.handling.service.js'
+import { PetitionBatchesService } from './modules/petitions/petitions.batches.service.js'
+import { petitionsRoutes } from './modules/petitions/petitions.routes.js'
+import { PublicPetitionsService } from './modules/petitions/petitions.public.js'
+import { petitionsPublicRoutes } from './modules/petitions/petitions.public.routes.js'
+import { SweepsService } from './modules/sweeps/sweeps.service.js'
+import { sweepsRoutes } from './modules/sweeps/sweeps.routes.js'
+import { InstitutionsService } from './modules/institutions/institutions.service.js'
+import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
+import { publicInstitutionsRoutes } from './modules/institutions/institutions.public.js'
+import { ProblemImportService } from './modules/problem-import/problem-import.service.js'
+import { LedgerExportService } from './modules/problem-import/ledger-export.js'
+import { problemImportRoutes } from './modules/problem-import/problem-import.routes.js'
+import { ExportsService } from './modules/exports/exports.service.js'
+import { exportsRoutes } from './modules/exports/exports.routes.js'
+import { BulletinService } from './modules/bulletin/bulletin.service.js'
+import { bulletinRoutes } from './modules/bulletin/bulletin.routes.js'
+import { DashboardService } from './modules/dashboard/dashboard.service.js'
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js'
 
 export interface AppDeps {
   database: Database
@@ -225,6 +247,48 @@ export async function buildApp(config: Config, deps: AppDeps) {
     rankings: new RankingsService(db),
   })
   await app.register(webhooksRoutes, { prefix, webhooks: new WebhooksService(db, webhookHosts) })
+  // Petition cases (交办信访件) and their disclosure tables on the public board
+  await app.register(petitionsRoutes, {
+    prefix,
+    petitions: new PetitionsService(db, lightSettings),
+    handling: new PetitionHandlingService(db, ledger.problems),
+    batches: new PetitionBatchesService(db),
+  })
+  await app.register(petitionImportRoutes, {
+    prefix,
+    petitionImport: new PetitionImportService(db, fileStore),
+  })
+  await app.register(petitionsPublicRoutes, {
+    prefix,
+    disclosure: new PublicPetitionsService(db),
+    cacheSeconds: config.PUBLIC_CACHE_SECONDS,
+    rateLimitMax: config.PUBLIC_RATE_LIMIT_MAX,
+  })
+  // Sweeps (举一反三) and institutions (建章立制, with their public list)
+  await app.register(sweepsRoutes, {
+    prefix,
+    sweeps: new SweepsService(db, ledger.problems, lightSettings),
+  })
+  const institutions = new InstitutionsService(db)
+  await app.register(institutionsRoutes, { prefix, institutions })
+  await app.register(publicInstitutionsRoutes, {
+    prefix,
+    institutions,
+    cacheSeconds: config.PUBLIC_CACHE_SECONDS,
+    rateLimitMax: config.PUBLIC_RATE_LIMIT_MAX,
+  })
+  // Dashboards, streamed .xlsx exports, the dispatch bulletin (调度通报), the problem-list import
+  await app.register(dashboardRoutes, { prefix, dashboard: new DashboardService(db) })
+  await app.register(exportsRoutes, { prefix, exports: new ExportsService(db) })
+  await app.register(bulletinRoutes, {
+    prefix,
+    bulletin: new BulletinService(db, ledger.overview, new RankingsService(db)),
+  })
+  await app.register(problemImportRoutes, {
+    prefix,
+    problemImport: new ProblemImportService(db, fileStore, lightSettings),
+    ledgerExport: new LedgerExportService(db, lightSettings),
+  })
   if (deps.extraRoutes) await app.register(deps.extraRoutes)
 
   // The SPA last, so its catch-all never shadows an API route

@@ -13,6 +13,8 @@ export const publicBoard: typeof zh = {
     notices: 'Close-out notices',
     report: 'Report a concern',
     lookup: 'Track my report',
+    petitions: 'Petition results',
+    institutions: 'Institutions',
   },
   footer: {
     publisher: 'Published by the Rectification Office',

@@ -18,6 +18,13 @@ import enWebhooks from './en.webhooks'
 import enDispatch from './en.dispatch'
 import enSupervision from './en.supervision'
 import enNotices from './en.notices'
+import enSweeps from './en.sweeps'
+import enPetitions from './en.petitions'
+import enPetitionImport from './en.petitionImport'
+import enProblemImport from './en.problemImport'
+import enExports from './en.exports'
+import enInstitutions from './en.institutions'
+import enDashboard from './en.dashboard'
 import { publicBoard } from './en.public'
 import type { MessageSchema } from './zh-CN'
 
@@ -281,6 +288,7 @@ const en: MessageSchema = {
       progress_write: 'Report progress',
       petitions_read: 'Read petition cases',
       petitions_write: 'Write petition cases',
+      petitions_pii: 'Read complainants',
       public_reports_read: 'Read public reports',
       public_reports_write: 'Triage public reports',
     },
@@ -303,6 +311,13 @@ const en: MessageSchema = {
   ...enDispatch,
   ...enSupervision,
   ...enNotices,
+  ...enSweeps,
+  ...enPetitions,
+  ...enPetitionImport,
+  ...enProblemImport,
+  ...enExports,
+  ...enInstitutions,
+  ...enDashboard,
   publicBoard,
   notFound: {
     title: 'Page not found',

@@ -16,6 +16,8 @@ export const publicBoard = {
     notices: '公示公告',
     report: '我要反映',
     lookup: '查询办理结果',
+    petitions: '信访件公开',
+    institutions: '建章立制',
   },
   footer: {
     publisher: '发布单位：督察整改工作领导小组办公室（整改办）',

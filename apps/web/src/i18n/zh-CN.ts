@@ -21,6 +21,13 @@ import zhCNWebhooks from './zh-CN.webhooks'
 import zhCNDispatch from './zh-CN.dispatch'
 import zhCNSupervision from './zh-CN.supervision'
 import zhCNNotices from './zh-CN.notices'
+import zhCNSweeps from './zh-CN.sweeps'
+import zhCNPetitions from './zh-CN.petitions'
+import zhCNPetitionImport from './zh-CN.petitionImport'
+import zhCNProblemImport from './zh-CN.problemImport'
+import zhCNExports from './zh-CN.exports'
+import zhCNInstitutions from './zh-CN.institutions'
+import zhCNDashboard from './zh-CN.dashboard'
 import { publicBoard } from './zh-CN.public'
 
 const zhCN = {
@@ -277,6 +284,7 @@ const zhCN = {
       progress_write: '上报整改进展',
       petitions_read: '读取信访件',
       petitions_write: '维护信访件',
+      petitions_pii: '读取信访人信息',
       public_reports_read: '读取群众监督',
       public_reports_write: '办理群众监督',
     },
@@ -299,6 +307,13 @@ const zhCN = {
   ...zhCNDispatch,
   ...zhCNSupervision,
   ...zhCNNotices,
+  ...zhCNSweeps,
+  ...zhCNPetitions,
+  ...zhCNPetitionImport,
+  ...zhCNProblemImport,
+  ...zhCNExports,
+  ...zhCNInstitutions,
+  ...zhCNDashboard,
   publicBoard,
   notFound: {
     title: '页面不存在',

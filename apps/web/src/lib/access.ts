@@ -23,9 +23,14 @@ export type Feature =
   | 'dispatch'
   | 'cards'
   | 'rankings'
+  | 'dashboard'
   | 'inspections'
   | 'notices'
   | 'accountability'
+  | 'sweeps'
+  | 'petitionBatches'
+  | 'petitions'
+  | 'institutions'
 
 const EVERYONE: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
 /** Everyone with a part in the rectification; the administrator keeps to accounts and units. */
@@ -62,12 +67,22 @@ export const READ_ACCESS: Record<Feature, readonly Role[]> = {
   cards: BUSINESS,
   // Rankings are published to units; only city-wide readers see the problems behind a figure.
   rankings: BUSINESS,
+  // Dashboards: every business role; a unit's figures are its own subtree's (the API scopes them).
+  dashboard: BUSINESS,
   // Units see inspections of their subtree once announced or done (the API hides the rest).
   inspections: BUSINESS,
   // Notices: a unit sees those addressed to its subtree (the API filters) and replies to them.
   notices: BUSINESS,
   // Accountability: city readers see all, a unit its own records (the API filters).
   accountability: BUSINESS,
+  // Sweeps: a unit sees those targeting its subtree (the API filters) and reports on them.
+  sweeps: BUSINESS,
+  // Petition batches are the office's work, read city-wide; never the admin (people's complaints).
+  petitionBatches: CITY_READERS,
+  // Petition cases: a unit sees those its subtree handles (the API filters) and reports on them.
+  petitions: BUSINESS,
+  // Institutions: every reader (the API shows a unit its own, the public and its problems' ones).
+  institutions: EVERYONE,
 }
 
 /** Roles that may change each feature's records. */
@@ -90,9 +105,16 @@ export const WRITE_ACCESS: Record<Feature, readonly Role[]> = {
   dispatch: ['office'],
   cards: ['office'],
   rankings: ['office'],
+  dashboard: [],
   inspections: ['office'],
   notices: ['office'],
   accountability: ['office'],
+  // The office launches and closes; a unit or lead unit reports for its own targets.
+  sweeps: ['office', 'lead_unit', 'unit'],
+  petitionBatches: ['office'],
+  petitions: ['office'],
+  // A lead unit records its own subtree's institutions (the API checks the issuing unit).
+  institutions: ['office', 'lead_unit'],
 }
 
 function holdsAny(roles: readonly Role[], allowed: readonly Role[]): boolean {

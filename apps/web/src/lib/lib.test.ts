@@ -61,19 +61,27 @@ describe('access by role', () => {
   const visible = (roles: Role[]) => menuFor(roles).flatMap((g) => g.items.map((i) => i.route))
 
   /** 调度督办 and 问责: every business role reads them (a unit only its own records). */
-  const DISPATCH_PAGES = ['dispatch-periods', 'cards', 'rankings', 'inspections', 'notices']
+  const DISPATCH_PAGES = ['dispatch-periods', 'cards', 'inspections', 'notices']
+  /** 统计分析: the dashboard and the rankings, for every business role (a unit its own figures). */
+  const STATISTICS_PAGES = ['dashboard', 'rankings']
   const ACCOUNTABILITY_PAGES = ['accountability', 'accountability-counts']
+  /** 信访件: batches are read city-wide; every business role reads cases (a unit its own). */
+  const PETITION_PAGES = ['petition-batches', 'petitions']
   it.each<[Role, string[]]>([
-    ['admin', ['units', 'users', 'clients', 'webhooks', 'calendar']],
+    ['admin', ['institutions', 'units', 'users', 'clients', 'webhooks', 'calendar']],
     [
       'office',
       [
         'problems',
+        'sweeps',
         'reviews',
         'rounds',
+        'institutions',
         ...DISPATCH_PAGES,
         ...CLOSEOUT_PAGES,
+        ...PETITION_PAGES,
         ...ACCOUNTABILITY_PAGES,
+        ...STATISTICS_PAGES,
         'units',
         'users',
         'calendar',
@@ -84,10 +92,14 @@ describe('access by role', () => {
       'auditor',
       [
         'problems',
+        'sweeps',
         'rounds',
+        'institutions',
         ...DISPATCH_PAGES,
         ...CLOSEOUT_PAGES,
+        ...PETITION_PAGES,
         ...ACCOUNTABILITY_PAGES,
+        ...STATISTICS_PAGES,
         'units',
         'users',
         'webhooks',
@@ -98,19 +110,45 @@ describe('access by role', () => {
       'leader',
       [
         'problems',
+        'sweeps',
         'rounds',
+        'institutions',
         ...DISPATCH_PAGES,
         ...CLOSEOUT_PAGES,
+        ...PETITION_PAGES,
         ...ACCOUNTABILITY_PAGES,
+        ...STATISTICS_PAGES,
         'units',
         'users',
       ],
     ],
     [
       'lead_unit',
-      ['problems', ...DISPATCH_PAGES, 'acceptance-reviews', ...ACCOUNTABILITY_PAGES, 'units'],
+      [
+        'problems',
+        'sweeps',
+        'institutions',
+        ...DISPATCH_PAGES,
+        'acceptance-reviews',
+        'petitions',
+        ...ACCOUNTABILITY_PAGES,
+        ...STATISTICS_PAGES,
+        'units',
+      ],
     ],
-    ['unit', ['problems', ...DISPATCH_PAGES, ...ACCOUNTABILITY_PAGES, 'units']],
+    [
+      'unit',
+      [
+        'problems',
+        'sweeps',
+        'institutions',
+        ...DISPATCH_PAGES,
+        'petitions',
+        ...ACCOUNTABILITY_PAGES,
+        ...STATISTICS_PAGES,
+        'units',
+      ],
+    ],
   ])('%s sees %j in the menu', (role, routes) => {
     expect(visible([role])).toEqual(routes)
   })
@@ -150,13 +188,25 @@ describe('access by role', () => {
     expect(canRead(['leader'], 'calendar')).toBe(false)
   })
 
+  it('keeps the administrator out of petition cases and lets only the office change them', () => {
+    expect(canRead(['admin'], 'petitions')).toBe(false)
+    expect(canRead(['admin'], 'petitionBatches')).toBe(false)
+    expect(canRead(['unit'], 'petitionBatches')).toBe(false)
+    expect(canWrite(['office'], 'petitionBatches')).toBe(true)
+    expect(canWrite(['leader'], 'petitions')).toBe(false)
+  })
+
   it('combines the rights of several roles', () => {
     expect(visible(['unit', 'auditor'])).toEqual([
       'problems',
+      'sweeps',
       'rounds',
+      'institutions',
       ...DISPATCH_PAGES,
       ...CLOSEOUT_PAGES,
+      ...PETITION_PAGES,
       ...ACCOUNTABILITY_PAGES,
+      ...STATISTICS_PAGES,
       'units',
       'users',
       'webhooks',

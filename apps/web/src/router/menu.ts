@@ -40,8 +40,10 @@ export const MENU: readonly MenuGroup[] = [
     icon: Document,
     items: [
       { route: 'problems', feature: 'ledger', titleKey: 'nav.problems' },
+      { route: 'sweeps', feature: 'sweeps', titleKey: 'sweep.nav' },
       { route: 'reviews', feature: 'reviews', titleKey: 'nav.reviews' },
       { route: 'rounds', feature: 'rounds', titleKey: 'nav.rounds' },
+      { route: 'institutions', feature: 'institutions', titleKey: 'institution.nav' },
     ],
   },
   {
@@ -51,7 +53,6 @@ export const MENU: readonly MenuGroup[] = [
     items: [
       { route: 'dispatch-periods', feature: 'dispatch', titleKey: 'dispatch.nav.periods' },
       { route: 'cards', feature: 'cards', titleKey: 'dispatch.nav.cards' },
-      { route: 'rankings', feature: 'rankings', titleKey: 'dispatch.nav.rankings' },
       { route: 'inspections', feature: 'inspections', titleKey: 'inspection.nav' },
       { route: 'notices', feature: 'notices', titleKey: 'notice.nav' },
     ],
@@ -71,7 +72,15 @@ export const MENU: readonly MenuGroup[] = [
       },
     ],
   },
-  { key: 'petitions', titleKey: 'nav.groups.petitions', icon: ChatLineSquare, items: [] },
+  {
+    key: 'petitions',
+    titleKey: 'nav.groups.petitions',
+    icon: ChatLineSquare,
+    items: [
+      { route: 'petition-batches', feature: 'petitionBatches', titleKey: 'petition.nav.batches' },
+      { route: 'petitions', feature: 'petitions', titleKey: 'petition.nav.cases' },
+    ],
+  },
   {
     key: 'accountability',
     titleKey: 'nav.groups.accountability',
@@ -85,7 +94,15 @@ export const MENU: readonly MenuGroup[] = [
       },
     ],
   },
-  { key: 'statistics', titleKey: 'nav.groups.statistics', icon: DataAnalysis, items: [] },
+  {
+    key: 'statistics',
+    titleKey: 'nav.groups.statistics',
+    icon: DataAnalysis,
+    items: [
+      { route: 'dashboard', feature: 'dashboard', titleKey: 'dashboard.nav' },
+      { route: 'rankings', feature: 'rankings', titleKey: 'dispatch.nav.rankings' },
+    ],
+  },
   {
     key: 'system',
     titleKey: 'nav.groups.system',

@@ -65,6 +65,18 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/public/PublicLookupView.vue'),
         meta: { public: true, titleKey: 'publicBoard.nav.lookup' },
       },
+      {
+        path: 'petitions',
+        name: 'public-petitions',
+        component: () => import('@/views/public/PublicPetitionsView.vue'),
+        meta: { public: true, titleKey: 'publicBoard.nav.petitions' },
+      },
+      {
+        path: 'institutions',
+        name: 'public-institutions',
+        component: () => import('@/views/public/PublicInstitutionsView.vue'),
+        meta: { public: true, titleKey: 'publicBoard.nav.institutions' },
+      },
     ],
   },
   {
@@ -140,6 +152,23 @@ export const routes: RouteRecordRaw[] = [
         meta: { feature: 'rounds', titleKey: 'nav.rounds', group: 'ledger' },
       },
       {
+        path: 'institutions',
+        name: 'institutions',
+        component: () => import('@/views/InstitutionsView.vue'),
+        meta: { feature: 'institutions', titleKey: 'institution.nav', group: 'ledger' },
+      },
+      {
+        path: 'institutions/:id',
+        name: 'institution-detail',
+        component: () => import('@/views/InstitutionDetailView.vue'),
+        meta: {
+          feature: 'institutions',
+          titleKey: 'institution.detail',
+          group: 'ledger',
+          parent: 'institutions',
+        },
+      },
+      {
         path: 'dispatch/periods',
         name: 'dispatch-periods',
         component: () => import('@/views/DispatchPeriodsView.vue'),
@@ -166,7 +195,14 @@ export const routes: RouteRecordRaw[] = [
         path: 'dispatch/rankings',
         name: 'rankings',
         component: () => import('@/views/RankingsView.vue'),
-        meta: { feature: 'rankings', titleKey: 'dispatch.nav.rankings', group: 'dispatch' },
+        meta: { feature: 'rankings', titleKey: 'dispatch.nav.rankings', group: 'statistics' },
+      },
+      {
+        // ECharts is imported by this view's chunk only (components/dashboard/echarts.ts).
+        path: 'dashboard',
+        name: 'dashboard',
+        component: () => import('@/views/DashboardView.vue'),
+        meta: { feature: 'dashboard', titleKey: 'dashboard.nav', group: 'statistics' },
       },
       {
         path: 'inspections',
@@ -245,6 +281,18 @@ export const routes: RouteRecordRaw[] = [
         },
       },
       {
+        path: 'sweeps',
+        name: 'sweeps',
+        component: () => import('@/views/SweepsView.vue'),
+        meta: { feature: 'sweeps', titleKey: 'sweep.nav', group: 'ledger' },
+      },
+      {
+        path: 'sweeps/:id',
+        name: 'sweep-detail',
+        component: () => import('@/views/SweepDetailView.vue'),
+        meta: { feature: 'sweeps', titleKey: 'sweep.detail', group: 'ledger', parent: 'sweeps' },
+      },
+      {
         path: 'accountability/:id/edit',
         name: 'accountability-edit',
         component: () => import('@/views/AccountabilityFormView.vue'),
@@ -253,6 +301,40 @@ export const routes: RouteRecordRaw[] = [
           titleKey: 'accountability.editTitle',
           group: 'accountability',
           parent: 'accountability',
+        },
+      },
+      {
+        path: 'petitions/batches',
+        name: 'petition-batches',
+        component: () => import('@/views/PetitionBatchesView.vue'),
+        meta: { feature: 'petitionBatches', titleKey: 'petition.nav.batches', group: 'petitions' },
+      },
+      {
+        path: 'petitions/batches/:id',
+        name: 'petition-batch',
+        component: () => import('@/views/PetitionBatchDetailView.vue'),
+        meta: {
+          feature: 'petitionBatches',
+          titleKey: 'petition.nav.batchDetail',
+          group: 'petitions',
+          parent: 'petition-batches',
+        },
+      },
+      {
+        path: 'petitions',
+        name: 'petitions',
+        component: () => import('@/views/PetitionsView.vue'),
+        meta: { feature: 'petitions', titleKey: 'petition.nav.cases', group: 'petitions' },
+      },
+      {
+        path: 'petitions/:id',
+        name: 'petition-detail',
+        component: () => import('@/views/PetitionDetailView.vue'),
+        meta: {
+          feature: 'petitions',
+          titleKey: 'petition.nav.caseDetail',
+          group: 'petitions',
+          parent: 'petitions',
         },
       },
       {
