@@ -22,9 +22,13 @@ import { runMigrations } from '../src/db/migrate.js'
 import { DEMO_PASSWORD, fileStoreFor, isEmpty, seedDemo } from '../src/seed/demo.js'
 import { PROVINCE_DEFAULTS, seedProvince } from '../src/seed/province.js'
 import { CASES, HELLO, PK, benchRoutes, type BenchCase, type BenchFixtures } from './cases.js'
+import { benchDashboard } from './dashboard.js'
 import { benchDossier } from './dossier.js'
 import { benchReminders } from './reminders.js'
 import { benchWebhooks } from './webhooks.js'
+import { benchPetitionImport } from './petitions-import.js'
+import { benchPetitionRepeats } from './petitions-repeats.js'
+import { benchProblemImport } from './problem-import.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
@@ -229,6 +233,18 @@ async function bench(config: Config, database: Database) {
     // The reminder scheduler's pass over the whole ledger, and a second one sending nothing.
     console.log(`\n${await benchReminders(database)}`)
     console.log(`\n${await benchWebhooks(database, positiveInt('BENCH_WEBHOOK_EVENTS', 500))}`)
+    // A 5,000-case petition batch through the import (dry run, commit) against a bulk INSERT.
+    console.log(
+      `\n${await benchPetitionImport(database, store, positiveInt('BENCH_PETITION_ROWS', 5000))}`,
+    )
+    // The repeat check of one new case against 200,000 earlier ones (goal p99 ≤ 50 ms).
+    console.log(`\n${await benchPetitionRepeats(database)}`)
+    // The dashboard aggregates (issue 7): p50/p99 per route against the pk baseline.
+    console.log(
+      `\n${await benchDashboard(base, database, () => login(base), positiveInt('BENCH_DASHBOARD_RUNS', 30))}`,
+    )
+    // The problem list in and out of Excel: 5,000-task import, 50,000-row ledger export.
+    console.log(`\n${await benchProblemImport(base, database, () => login(base))}`)
   } finally {
     await app.close()
   }

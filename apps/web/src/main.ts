@@ -1,4 +1,3 @@
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
@@ -10,7 +9,6 @@ import './styles/main.css'
 const app = createApp(App)
 app.use(createPinia())
 app.use(i18n)
-app.use(ElementPlus)
 app.use(createAppRouter())
-initLocale()
-app.mount('#app')
+// A remembered English choice loads its messages before the first paint.
+void initLocale().then(() => app.mount('#app'))

@@ -3,7 +3,6 @@
  * localStorage and mirrored on `<html lang>` so screen readers pronounce the page correctly.
  */
 import { createI18n } from 'vue-i18n'
-import en from './en'
 import zhCN, { type MessageSchema } from './zh-CN'
 
 export const LOCALES = ['zh-CN', 'en'] as const
@@ -25,17 +24,31 @@ function storedLocale(): AppLocale {
   }
 }
 
+/**
+ * Only the Chinese messages ship in the initial JavaScript; the English ones are a lazy chunk
+ * loaded when first chosen (setLocale, or initLocale for a remembered choice).
+ */
 export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
-  locale: storedLocale(),
+  locale: DEFAULT_LOCALE,
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': zhCN } as Record<AppLocale, MessageSchema>,
   missingWarn: import.meta.env.DEV,
   fallbackWarn: false,
 })
 
-/** Switches the UI language and remembers the choice for the next visit. */
-export function setLocale(locale: AppLocale): void {
+const loaded = new Set<AppLocale>([DEFAULT_LOCALE])
+
+async function loadMessages(locale: AppLocale): Promise<void> {
+  if (loaded.has(locale)) return
+  const messages = (await import('./en')).default
+  i18n.global.setLocaleMessage(locale, messages)
+  loaded.add(locale)
+}
+
+/** Switches the UI language (loading its messages first) and remembers the choice. */
+export async function setLocale(locale: AppLocale): Promise<void> {
+  await loadMessages(locale)
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
   try {
@@ -45,8 +58,15 @@ export function setLocale(locale: AppLocale): void {
   }
 }
 
-/** Applies the initial locale to `<html lang>`. */
-export function initLocale(): void {
+/** Applies the remembered locale (loading its messages) and mirrors it on `<html lang>`. */
+export async function initLocale(): Promise<void> {
+  const locale = storedLocale()
+  try {
+    await loadMessages(locale)
+    i18n.global.locale.value = locale
+  } catch {
+    // The chunk failed to load: stay in Chinese rather than show keys.
+  }
   document.documentElement.lang = i18n.global.locale.value
 }
 
