@@ -13,6 +13,8 @@ import './specs/language.mjs'
 import './specs/ledger.mjs'
 import './specs/closeout.mjs'
 import './specs/supervision.mjs'
+import './specs/petitions.mjs'
+import './specs/excel.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)
