@@ -44,12 +44,34 @@ async function downloadFrom(page, testid) {
   return download
 }
 
-/** The row count a list's pager shows (共 N 条 · 第 p / q 页). */
-async function listTotal(page) {
-  const text = await page.getByTestId('list-total').innerText()
-  const match = text.match(/共 (\d+) 条/)
-  assert.ok(match, `the pager shows a total: ${text}`)
-  return Number(match[1])
+/**
+ * Waits for the list's pager (共 N 条 · 第 p / q 页) to show `expected` rows, then asserts it: the
+ * ledger's store keeps the previous list on screen until the new one arrives.
+ */
+async function expectTotal(page, expected, message) {
+  const pager = page.getByTestId('list-total')
+  const total = async () => Number((await pager.innerText()).match(/共 (\d+) 条/)?.[1])
+  const deadline = Date.now() + 15_000
+  while ((await total()) !== expected && Date.now() < deadline) await page.waitForTimeout(200)
+  assert.equal(await total(), expected, message)
+}
+
+/**
+ * Where to click the one bar of a chart's canvas: the middle of the coloured run across the
+ * plot's lower part (grid lines and labels are grey); null while nothing coloured is drawn there.
+ */
+function barAt(canvas) {
+  return canvas.evaluate((c) => {
+    const y = Math.round(c.height * 0.6)
+    const line = c.getContext('2d').getImageData(0, y, c.width, 1).data
+    const xs = []
+    for (let x = 0; x < c.width; x++) {
+      const [r, g, b] = line.slice(4 * x, 4 * x + 3)
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) xs.push(x)
+    }
+    const scale = c.width / c.getBoundingClientRect().width
+    return xs.length ? { x: (xs[0] + xs.at(-1)) / 2 / scale, y: y / scale } : null
+  })
 }
 
 const CHINESE = /[\u4e00-\u9fff]/
@@ -109,8 +131,7 @@ describe('Excel in and out, the dashboard and the bulletin', () => {
     await page.getByTestId('filter-search').click()
     await page.waitForURL(new RegExp(`[?&]round=${round.id}`))
     const links = page.locator('[data-testid^="problem-link-"]')
-    await links.first().waitFor()
-    assert.equal(await listTotal(page), titles.length)
+    await expectTotal(page, titles.length, 'the ledger lists the imported tasks')
     const listed = (await links.allInnerTexts()).map((t) => t.trim())
     assert.deepEqual([...listed].sort(), [...titles].sort())
     await shot(page, 'excel-ledger')
@@ -136,10 +157,12 @@ describe('Excel in and out, the dashboard and the bulletin', () => {
     await page.waitForURL(new RegExp(`/dashboard\\?.*round=${round.id}`))
     const chart = page.getByTestId('dashboard-chart-status')
     await chart.locator('canvas').first().waitFor()
-    await page
+    // The tiles, then the charts, show the new round's figures (not the whole city's any more).
+    const roundTotal = page
       .getByTestId('dashboard-link-tiles-total')
-      .filter({ hasText: String(titles.length) })
-      .waitFor()
+      .locator('.dashboard__tile-count')
+      .getByText(String(titles.length), { exact: true })
+    await roundTotal.waitFor()
     await shot(page, 'excel-dashboard')
     // The table view: every status with its count, the new round's tasks all in one of them.
     const toggle = chart.getByTestId('dashboard-table-toggle')
@@ -163,8 +186,7 @@ describe('Excel in and out, the dashboard and the bulletin', () => {
       const query = new URL(page.url()).searchParams
       assert.equal(query.get('round'), round.id)
       assert.equal(query.get('status'), status)
-      await links.first().waitFor()
-      assert.equal(await listTotal(page), titles.length, 'the ledger total equals the figure')
+      await expectTotal(page, titles.length, 'the ledger total equals the figure')
     }
 
     // A click on the figure's link in the table ...
@@ -176,21 +198,20 @@ describe('Excel in and out, the dashboard and the bulletin', () => {
     await page.waitForURL(/\/dashboard\?/)
     const canvas = chart.locator('canvas').first()
     await canvas.waitFor()
-    await page
-      .getByTestId('dashboard-link-tiles-total')
-      .filter({ hasText: String(titles.length) })
-      .waitFor()
-    const bar = await canvas.evaluate((c) => {
-      const y = Math.round(c.height * 0.6)
-      const line = c.getContext('2d').getImageData(0, y, c.width, 1).data
-      const xs = []
-      for (let x = 0; x < c.width; x++) {
-        const [r, g, b] = line.slice(4 * x, 4 * x + 3)
-        if (Math.max(r, g, b) - Math.min(r, g, b) > 60) xs.push(x)
+    await roundTotal.waitFor()
+    // ECharts grows its bars for a moment after each (re)draw: wait until the data is in and the
+    // bar stands still at the height sampled.
+    await page.waitForLoadState('networkidle')
+    let bar = null
+    for (let tries = 0, last = null; tries < 25; tries++) {
+      const now = await barAt(canvas)
+      if (now && JSON.stringify(now) === JSON.stringify(last)) {
+        bar = now
+        break
       }
-      const scale = c.width / c.getBoundingClientRect().width
-      return xs.length ? { x: (xs[0] + xs.at(-1)) / 2 / scale, y: y / scale } : null
-    })
+      last = now
+      await page.waitForTimeout(400)
+    }
     assert.ok(bar, 'the chart draws the bar')
     await canvas.click({ position: bar })
     await ledgerOfFigure()
