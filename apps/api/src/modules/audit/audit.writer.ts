@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { auditLog } from '../../db/schema/index.js'
 import { canonicalJson, sha256Hex } from '../../lib/hash.js'
 import type { Ctx } from '../../lib/context.js'
+import { insertJson } from '../../lib/bulk-insert.js'
 
 /** The hash a chain starts from. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -82,6 +83,21 @@ const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v)
  */
 export async function recordAudit(tx: DbOrTx, ctx: Ctx, ...events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return
+  await tx.insert(auditLog).values(await chained(tx, ctx, events))
+}
+
+/**
+ * recordAudit for thousands of entries at once (an import): the same chain under the same lock,
+ * one hash per entry, written as JSON in chunks (lib/bulk-insert.ts) rather than a multi-row
+ * VALUES whose building costs more than the hashing. Call it last, as recordAudit.
+ */
+export async function recordAuditMany(tx: DbOrTx, ctx: Ctx, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return
+  await insertJson(tx, auditLog, await chained(tx, ctx, events))
+}
+
+/** Takes the chain lock and lays the events out as rows chained after the last entry. */
+async function chained(tx: DbOrTx, ctx: Ctx, events: AuditEvent[]) {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`)
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
@@ -114,5 +130,5 @@ export async function recordAudit(tx: DbOrTx, ctx: Ctx, ...events: AuditEvent[])
     prevHash = hash
     return { ...fields, seq, at: new Date(at), hash }
   })
-  await tx.insert(auditLog).values(rows)
+  return rows
 }

@@ -94,21 +94,6 @@ export const importRepository = {
     for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
   },
 
-  /** The lead and measure-unit links of new problems, from their rows (one statement). */
-  linkUnits(db: DbOrTx, ids: string[]) {
-    const list = sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )
-    return db.execute(sql`
-      insert into ${problemUnits} (problem_id, unit_id, role)
-      select id, lead_unit_id, 'lead' from ${problems} where id in (${list})
-      union select id, region_id, 'region' from ${problems}
-        where id in (${list}) and region_id is not null
-      union select problem_id, unit_id, 'measure' from ${measures} where problem_id in (${list})
-      on conflict do nothing`)
-  },
-
   measuresOf(db: DbOrTx, problemId: string) {
     return db
       .select({ id: measures.id, seq: measures.seq })

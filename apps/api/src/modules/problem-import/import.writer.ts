@@ -1,12 +1,18 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { measures, milestones, problemUnits, problems } from '../../db/schema/index.js'
 import type { Ctx } from '../../lib/context.js'
+import { insertJson } from '../../lib/bulk-insert.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { searchTokens } from '../../lib/search.js'
-import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
-import type { LightSettings } from '../problems/lights.js'
-import { computeDerived, refreshDerived, syncProblemUnits } from '../problems/problems.derived.js'
+import { recordAuditMany, type AuditEvent } from '../audit/audit.writer.js'
+import {
+  problemLight,
+  problemPlanned,
+  type LightSettings,
+  type ProblemFacts,
+} from '../problems/lights.js'
+import { refreshDerived, syncProblemUnits } from '../problems/problems.derived.js'
 import { emitEvent, type DomainEvent } from '../events/events.writer.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import type { Task } from './analyse.js'
@@ -23,7 +29,9 @@ export interface WriteInput {
   counts: Record<string, number>
 }
 
-const CHUNK = 500
+/** A new problem's status and light before any derivation (the table's defaults). */
+const DEFAULT_STATUS = 'draft' as const
+const DEFAULT_LIGHT = 'green'
 type MeasureInsert = typeof measures.$inferInsert
 type MilestoneInsert = typeof milestones.$inferInsert
 
@@ -55,20 +63,44 @@ function planRows(t: Task, problemId: string, start: string, firstSeq = 1) {
 }
 
 /**
- * Writes an analysed import inside the caller's transaction: new problems in bulk (search tokens,
- * unit links and lights as the problems service derives them), changed problems one by one,
- * then the audit — one entry for the import and one per created or updated problem.
+ * Writes an analysed import inside the caller's transaction, set-based: every row of the new
+ * problems (problems with their search tokens, planned progress and lights computed here from
+ * the plan just laid out, their unit links, measures, milestones) is built in JS once and
+ * inserted as JSON in chunks; changed problems are updated one by one; then the audit — one
+ * entry for the import and one per created or updated problem, chained in one batch.
  */
 export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<void> {
   const fresh = w.tasks.filter((t) => t.row.action === 'new')
   const changed = w.tasks.filter((t) => t.row.action === 'update')
   const audit: AuditEvent[] = []
   const rows: (typeof problems.$inferInsert)[] = []
-  const co: { problemId: string; unitId: string; role: string }[] = []
+  const links: (typeof problemUnits.$inferInsert)[] = []
   const ms: MeasureInsert[] = []
   const mls: MilestoneInsert[] = []
+  const events: DomainEvent[] = []
   for (const t of fresh) {
     const id = uuidv7()
+    const plan = planRows(t, id, w.start)
+    ms.push(...plan.ms)
+    mls.push(...plan.mls)
+    // What refreshDerived would read back: a draft with no reports, its plan as laid out.
+    const facts: ProblemFacts = {
+      status: DEFAULT_STATUS,
+      deadline: t.deadline,
+      reportedProgress: 0,
+      measures: plan.ms.map((m) => ({
+        id: m.id!,
+        startDate: m.startDate,
+        deadline: m.deadline,
+        weight: 1,
+        status: 'pending' as const,
+        percent: 0,
+        milestones: plan.mls
+          .filter((x) => x.measureId === m.id)
+          .map((x) => ({ name: x.name, dueDate: x.dueDate, weight: null, doneDate: null })),
+      })),
+    }
+    const light = problemLight(facts, w.today, w.settings)
     rows.push({
       id,
       roundId: w.roundId,
@@ -86,11 +118,37 @@ export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<
       leadLeader: t.leadLeader,
       leadUnitId: t.leadUnitId,
       searchTokens: searchTokens(t.row.code, t.title, t.description),
+      plannedProgress: problemPlanned(facts, w.today),
+      light: light.color,
+      lightReasons: light.reasons,
+      lightAsOf: w.today,
     })
-    for (const unitId of t.coUnitIds) co.push({ problemId: id, unitId, role: 'co' })
-    const plan = planRows(t, id, w.start)
-    ms.push(...plan.ms)
-    mls.push(...plan.mls)
+    // The links syncProblemUnits derives (lead, region, measure units) and the co-units.
+    const linked = new Set<string>()
+    const link = (unitId: string | null | undefined, role: string) => {
+      if (!unitId || linked.has(`${role}:${unitId}`)) return
+      linked.add(`${role}:${unitId}`)
+      links.push({ problemId: id, unitId, role })
+    }
+    link(t.leadUnitId, 'lead')
+    link(t.regionId, 'region')
+    for (const m of plan.ms) link(m.unitId, 'measure')
+    for (const unitId of t.coUnitIds) link(unitId, 'co')
+    if (light.color !== DEFAULT_LIGHT)
+      events.push({
+        type: 'problem.light_changed',
+        entityType: 'problem',
+        entityId: id,
+        unitId: t.leadUnitId,
+        data: {
+          problemId: id,
+          code: t.row.code,
+          title: t.title,
+          from: DEFAULT_LIGHT,
+          to: light.color,
+          date: w.today,
+        },
+      })
     audit.push({
       action: 'problem.created',
       entityType: 'problem',
@@ -109,16 +167,11 @@ export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<
       },
     })
   }
-  await repo.insertMany(rows, CHUNK, (c) => tx.insert(problems).values(c))
-  await repo.insertMany(co, 2000, (c) => tx.insert(problemUnits).values(c))
-  await repo.insertMany(ms, 1000, (c) => tx.insert(measures).values(c))
-  await repo.insertMany(mls, 1000, (c) => tx.insert(milestones).values(c))
-  const ids = rows.map((r) => r.id)
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK)
-    await repo.linkUnits(tx, chunk)
-    await storeDerived(tx, chunk, w)
-  }
+  await insertJson(tx, problems, rows)
+  await insertJson(tx, problemUnits, links, { chunk: 5000, onConflictDoNothing: true })
+  await insertJson(tx, measures, ms, { chunk: 5000 })
+  await insertJson(tx, milestones, mls, { chunk: 5000 })
+  await emitEvent(tx, ...events)
   for (const t of changed) audit.push(await update(tx, t, w))
   audit.unshift({
     action: 'problem.list_imported',
@@ -126,9 +179,7 @@ export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<
     entityId: w.roundId,
     after: { fileId: w.fileId, ...w.counts },
   })
-  // recordAudit writes one multi-row insert: chunked to stay under the parameter limit.
-  for (let i = 0; i < audit.length; i += 1000)
-    await recordAudit(tx, ctx, ...audit.slice(i, i + 1000))
+  await recordAuditMany(tx, ctx, audit)
 }
 
 /** One changed problem: its fields, co-units, and (while the plan is open) its measures. */
@@ -210,49 +261,4 @@ async function update(tx: DbOrTx, t: Task, w: WriteInput): Promise<AuditEvent> {
       via: 'import',
     },
   }
-}
-
-/**
- * refreshDerived for a batch of new problems with one UPDATE … FROM (VALUES …) instead of one
- * per problem (5,000 problems in one import): the same computeDerived, and the same
- * problem.light_changed events when the light differs from the default green.
- */
-async function storeDerived(tx: DbOrTx, ids: string[], w: WriteInput): Promise<void> {
-  const rows = await tx
-    .select({
-      id: problems.id,
-      status: problems.status,
-      deadline: problems.deadline,
-      reportedProgress: problems.reportedProgress,
-      light: problems.light,
-      leadUnitId: problems.leadUnitId,
-      code: problems.code,
-      title: problems.title,
-    })
-    .from(problems)
-    .where(inArray(problems.id, ids))
-  const derived = await computeDerived(tx, rows, w.today, w.settings)
-  const events: DomainEvent[] = []
-  for (const r of rows) {
-    const to = derived.get(r.id)?.light.color
-    if (to && to !== r.light)
-      events.push({
-        type: 'problem.light_changed',
-        entityType: 'problem',
-        entityId: r.id,
-        unitId: r.leadUnitId,
-        data: { problemId: r.id, code: r.code, title: r.title, from: r.light, to, date: w.today },
-      })
-  }
-  await emitEvent(tx, ...events)
-  const values = [...derived].map(
-    ([id, d]) =>
-      sql`(${id}::uuid, ${d.plannedProgress}::float8, ${d.light.color}, ${JSON.stringify(d.light.reasons)}::jsonb)`,
-  )
-  if (!values.length) return
-  await tx.execute(sql`
-    update ${problems} set planned_progress = v.planned, light = v.light, light_reasons = v.reasons,
-      light_as_of = ${w.today}
-    from (values ${sql.join(values, sql`, `)}) as v(id, planned, light, reasons)
-    where "problems".id = v.id`)
 }
