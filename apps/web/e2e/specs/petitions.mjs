@@ -16,7 +16,7 @@ import {
   unitByCode,
 } from '../harness.mjs'
 import { repoRoot } from '../system.mjs'
-import { shanghaiDay, stamp } from '../ui.mjs'
+import { pickDate, shanghaiDay, stamp } from '../ui.mjs'
 
 /** The sample batch 第`seq`批 as the CLI writes it (it needs no database, only writes a file). */
 function sampleBatch(seq) {
@@ -181,6 +181,41 @@ describe('petitions', () => {
       .waitFor()
     await page.getByTestId('sweep-units-table').getByText(statement).waitFor()
     await shot(page, 'sweep-none-found')
+    await close(page)
+  })
+
+  test('the office records an institution from a problem page; the problem lists it', async () => {
+    const office = await apiLogin('office')
+    const admin = await apiLogin('admin')
+    const linhu = await unitByCode(admin, 'JZ-LH')
+    const [problem] = (
+      await api(office, 'GET', `/problems?status=in_progress&region=${linhu.id}&limit=1`)
+    ).items
+    assert.ok(problem, 'the demo has a problem of 临湖县 in progress')
+    const title = `临湖县建筑工地扬尘防治长效管理办法（${stamp()}）`
+    const page = await openPage()
+    await login(page, 'office')
+    await page.goto(`/problems/${problem.id}`)
+    await page.getByTestId('problem-institution-add').click()
+    const dialog = page.getByTestId('institution-dialog')
+    await dialog.waitFor()
+    await dialog.getByTestId('institution-title').fill(title)
+    await dialog.getByTestId('institution-doc-number').fill('临政办〔2026〕12号')
+    await dialog.locator('[data-testid="institution-unit"]:not([role="tree"])').click()
+    await page
+      .locator('.el-select-dropdown__item:visible')
+      .getByText('临湖县', { exact: true })
+      .click()
+    await pickDate(page, 'institution-issued-on', shanghaiDay(0))
+    await dialog
+      .getByTestId('institution-summary')
+      .fill('建立工地扬尘“六个百分之百”日常巡查、通报和约谈机制。')
+    await dialog.getByTestId('institution-save').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByTestId('problem-institutions').getByText(title).waitFor()
+    const [institution] = (await api(office, 'GET', `/institutions?problem=${problem.id}`)).items
+    assert.equal(institution.title, title)
+    await shot(page, 'institution-on-problem')
     await close(page)
   })
 })
