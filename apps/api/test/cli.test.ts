@@ -19,9 +19,9 @@ const dataDir = join(root, 'data')
 const STRONG = 'Jiangzhou#2026'
 /**
  * Every run starts Node, tsx and PGlite: 2–5 s on an idle machine, but several times that on a
- * busy CI runner, and a case makes up to four runs.
+ * busy CI runner, and a case makes up to four runs (the demo seed alone is ~20 s under load).
  */
-const TIMEOUT = 120_000
+const TIMEOUT = 240_000
 
 /** Runs still going when the file ends (a timed-out case) are stopped before the cleanup. */
 const running = new Set<ChildProcess>()
