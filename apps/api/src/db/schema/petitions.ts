@@ -50,7 +50,8 @@ export const petitionBatches = pgTable(
  * is the same row (its appearances are in petition_appearances, its changes in the audit log).
  * The complainant columns are read only by the complainant route (petitions.service), never by
  * lists, exports, dossiers or the public board. `party_key`/`address_key` are the normalised
- * reported party and address the repeat check matches on; `complaint` carries a trigram index.
+ * reported party and address the repeat check matches on; the complaint's first 32 characters
+ * carry a trigram index.
  */
 export const petitions = pgTable(
   'petitions',
@@ -119,7 +120,13 @@ export const petitions = pgTable(
     index('petitions_address_idx').on(t.addressKey),
     index('petitions_regions_idx').using('gin', t.regionIds),
     index('petitions_search_idx').using('gin', t.searchTokens),
-    index('petitions_complaint_trgm_idx').using('gin', t.complaint.op('gin_trgm_ops')),
+    // Trigrams of the complaint's start only (REPEAT_TEXT_PREFIX in petitions.repeats.ts, which
+    // queries the same expression): the distinctive part (place, party, what), not the stock
+    // phrases every complaint ends with — cheaper to maintain on import, selective to probe.
+    index('petitions_complaint_prefix_trgm_idx').using(
+      'gin',
+      sql`left(${t.complaint}, 32) gin_trgm_ops`,
+    ),
     check(
       'petitions_status_check',
       sql`${t.status} in ('received','handling','submitted','partly_closed','closed')`,
