@@ -11,6 +11,8 @@ import {
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters at ~30 columns a row. */
 export const CHUNK = 500
+/** Rows per JSON-recordset statement (one parameter each, so only the statement's size bounds it). */
+const RECORDSET_CHUNK = 2500
 
 export type NewPetition = typeof petitions.$inferInsert
 export type Appearance = typeof petitionAppearances.$inferInsert
@@ -77,8 +79,46 @@ export const importRepository = {
     return new Set(rows.map((r) => r.id))
   },
 
+  /**
+   * New cases, a JSON recordset per statement: building a 500-row multi-VALUES INSERT with
+   * ~17 parameters a row cost more in the query builder than the database spent on the rows.
+   */
   async insertCases(db: DbOrTx, rows: NewPetition[]) {
-    for (const part of chunks(rows)) await db.insert(petitions).values(part)
+    for (const part of chunks(rows, RECORDSET_CHUNK)) {
+      const input = JSON.stringify(
+        part.map((r) => ({
+          id: r.id,
+          receipt_no: r.receiptNo,
+          batch_id: r.batchId,
+          region_text: r.regionText ?? '',
+          region_ids: r.regionIds ?? [],
+          reported_party: r.reportedParty ?? '',
+          address: r.address ?? '',
+          party_key: r.partyKey ?? '',
+          address_key: r.addressKey ?? '',
+          domains: r.domains ?? [],
+          complaint: r.complaint,
+          key_case: r.keyCase ?? false,
+          complainant_name: r.complainantName ?? '',
+          complainant_contact: r.complainantContact ?? '',
+          status: r.status ?? 'received',
+          search_tokens: r.searchTokens ?? [],
+          repeat_of_id: r.repeatOfId ?? null,
+        })),
+      )
+      await db.execute(sql`
+        insert into petitions (id, receipt_no, batch_id, region_text, region_ids, reported_party,
+          address, party_key, address_key, domains, complaint, key_case, complainant_name,
+          complainant_contact, status, search_tokens, repeat_of_id)
+        select id, receipt_no, batch_id, region_text, region_ids, reported_party, address,
+               party_key, address_key, domains, complaint, key_case, complainant_name,
+               complainant_contact, status, search_tokens, repeat_of_id
+        from jsonb_to_recordset(${input}::jsonb) as x(
+          id uuid, receipt_no text, batch_id uuid, region_text text, region_ids uuid[],
+          reported_party text, address text, party_key text, address_key text, domains text[],
+          complaint text, key_case boolean, complainant_name text, complainant_contact text,
+          status text, search_tokens text[], repeat_of_id uuid)`)
+    }
   },
 
   /** Rewrites the handed-over fields of existing cases (one UPDATE … FROM per chunk). */
@@ -122,13 +162,22 @@ export const importRepository = {
 
   /** One appearance per (case, batch); importing into the same batch again replaces it. */
   async upsertAppearances(db: DbOrTx, rows: Appearance[]) {
-    for (const part of chunks(rows))
-      await db
-        .insert(petitionAppearances)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [petitionAppearances.petitionId, petitionAppearances.batchId],
-          set: { rowNo: sql`excluded.row_no`, data: sql`excluded.data` },
-        })
+    for (const part of chunks(rows, RECORDSET_CHUNK)) {
+      const input = JSON.stringify(
+        part.map((r) => ({
+          petition_id: r.petitionId,
+          batch_id: r.batchId,
+          row_no: r.rowNo ?? null,
+          data: r.data ?? {},
+        })),
+      )
+      await db.execute(sql`
+        insert into petition_appearances (petition_id, batch_id, row_no, data)
+        select petition_id, batch_id, row_no, data
+        from jsonb_to_recordset(${input}::jsonb) as x(
+          petition_id uuid, batch_id uuid, row_no integer, data jsonb)
+        on conflict (petition_id, batch_id)
+        do update set row_no = excluded.row_no, data = excluded.data`)
+    }
   },
 }
