@@ -37,6 +37,11 @@ describe('navigation by role', () => {
     test(`${username} sees ${expected.see.join(', ')} and not ${expected.hide.join(', ')}`, async () => {
       const page = await openPage()
       await login(page, username)
+      if (username === 'leader') {
+        // Leaders land on the dashboard; their home (account, roles) is one step away.
+        await page.waitForURL(/\/dashboard$/)
+        await page.goto('/')
+      }
       assert.match(await page.getByTestId('topbar-unit').innerText(), new RegExp(expected.unit))
       assert.match(await page.getByTestId('home-roles').innerText(), new RegExp(expected.role))
       assert.equal(await page.getByTestId('nav-home').count(), 1)

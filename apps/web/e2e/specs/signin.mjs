@@ -29,9 +29,11 @@ describe('sign-in', () => {
   test('a reload keeps the user signed in (the refresh token lives in this tab)', async () => {
     const page = await openPage()
     await login(page, 'leader')
+    // Leaders land on the dashboard (统计分析); a reload keeps them there, signed in.
+    await page.waitForURL(/\/dashboard$/)
     await page.reload()
-    await page.getByTestId('home-account').waitFor()
-    assert.doesNotMatch(page.url(), /login/)
+    await page.getByTestId('nav-menu').waitFor()
+    assert.match(page.url(), /\/dashboard$/)
     await close(page)
   })
 })
