@@ -1,5 +1,8 @@
 import { Type, type Static, type TSchema } from 'typebox'
 
+/** `T | null`: a value that may be explicitly absent (never left out). */
+export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()])
+
 /** Opaque identifier (UUIDv7 on the server; clients must not parse it). */
 export const IdSchema = Type.String({ format: 'uuid', maxLength: 36 })
 

@@ -1,5 +1,5 @@
-import { Type, type Static, type TSchema } from 'typebox'
-import { DateSchema, IdSchema } from './common.js'
+import { Type, type Static } from 'typebox'
+import { DateSchema, IdSchema, Nullable } from './common.js'
 import { LightSchema, ProblemStatusSchema } from './problems.js'
 
 /*
@@ -9,8 +9,6 @@ import { LightSchema, ProblemStatusSchema } from './problems.js'
  * ledger's `total` for that query equals the figure (same definitions, one query path). Unit
  * users get their own units' figures (the ledger's object scope).
  */
-
-const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()])
 
 /** Every dashboard route takes the round and an optional unit (with its subtree). */
 export const DashboardQuerySchema = Type.Object(

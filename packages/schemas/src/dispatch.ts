@@ -1,10 +1,15 @@
-import { Type, type Static, type TSchema } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import { Type, type Static } from 'typebox'
+import {
+  DateSchema,
+  IdSchema,
+  Nullable,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+} from './common.js'
 import { PeriodSchema } from './reports.js'
 
 // Dispatch periods (定期调度), cards (红黄牌), assessment rules (考核扣分) and rankings.
-
-const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()])
 
 // ── Dispatch periods
 

@@ -1,5 +1,12 @@
-import { Type, type Static, type TSchema } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import { Type, type Static } from 'typebox'
+import {
+  DateSchema,
+  IdSchema,
+  Nullable,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+} from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
 import { ProblemDomainSchema } from './problems.js'
@@ -47,7 +54,6 @@ export const PETITION_SATISFACTIONS = [
 ] as const
 export const PetitionSatisfactionSchema = Type.Enum(PETITION_SATISFACTIONS)
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 const ProblemRef = Type.Object({
   id: IdSchema,
   code: Type.String(),

@@ -1,5 +1,5 @@
-import { Type, type Static, type TSchema } from 'typebox'
-import { DateSchema, IdSchema } from './common.js'
+import { Type, type Static } from 'typebox'
+import { DateSchema, IdSchema, Nullable } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { ProblemModeSchema } from './problems.js'
 import { ImportCellErrorSchema, ImportColumnSchema } from './petitions.js'
@@ -11,8 +11,6 @@ import { ImportCellErrorSchema, ImportColumnSchema } from './petitions.js'
  * ledger export of a round into an empty round reproduces it and importing it again changes
  * nothing.
  */
-
-const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()])
 
 /** Fields a task-table column can map to. */
 export const PROBLEM_IMPORT_FIELDS = [
