@@ -23,6 +23,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   password_policy: 'Password does not meet the policy',
   unit_in_use: 'Unit is in use',
+  file_missing: 'File content missing',
   internal: 'Internal error',
   unavailable: 'Service unavailable',
 }
@@ -50,6 +51,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   password_policy: 422,
   unit_in_use: 409,
+  file_missing: 410,
   internal: 500,
   unavailable: 503,
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
@@ -350,6 +350,19 @@ describe('downloading evidence', () => {
     // Another county, and a township below the county (the problem is not assigned to it).
     for (const who of ['unitB', 'townA'] as const)
       expect((await as(who).get(`/api/v1/files/${id}`)).statusCode, who).toBe(404)
+  })
+
+  it('answers 410 problem+json file_missing when the bytes are gone from the store, never 500', async () => {
+    const id = (await upload(t.app, tokens.unitA!, { filename: 'b.png', data: pngBytes(3) })).json()
+      .id
+    const [row] = await t.database.db.select().from(files).where(eq(files.id, id))
+    rmSync(join(filesDir(t), row!.storageKey))
+    const res = await as('unitA').get(`/api/v1/files/${id}`)
+    expect(res.statusCode).toBe(410)
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(res.json()).toMatchObject({ status: 410, code: 'file_missing' })
+    // Someone who may not see the file still gets 404: a missing file reveals nothing.
+    expect((await as('unitB').get(`/api/v1/files/${id}`)).statusCode).toBe(404)
   })
 })
 

@@ -96,6 +96,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'password_policy',
   'unit_in_use',
+  'file_missing',
   'internal',
   'unavailable',
 ] as const

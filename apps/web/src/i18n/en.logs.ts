@@ -145,6 +145,8 @@ export const errors: MessageSchema['errors'] = {
     'The password does not meet the policy: make it longer, mix upper and lower case, digits and symbols, and avoid common passwords or the username.',
   unit_in_use:
     'The unit still has active sub-units or users; deal with them before deactivating it.',
+  file_missing:
+    'The content of this file is missing. Ask the administrator to restore it from a backup.',
   internal: 'Internal error. Try again later or contact the administrator.',
   unavailable: 'The service is temporarily unavailable. Try again later.',
   network: 'Cannot reach the server. Check the network and try again.',

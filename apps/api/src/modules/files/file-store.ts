@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { AppError } from '../../errors.js'
 
 /** What a store returns for bytes it has kept. */
 export interface StoredFile {
@@ -26,7 +27,10 @@ export interface PutOptions {
  */
 export interface FileStore {
   put(stream: Readable, opts?: PutOptions): Promise<StoredFile>
-  /** The bytes of a key; rejects when they are missing. */
+  /**
+   * The bytes of a key. Rejects with AppError `file_missing` (410) when the store no longer has
+   * them (lost from disk, a restore without the files), so a download answers 410, never 500.
+   */
   open(key: string): Promise<Readable>
   /** Removes a key; a missing key is not an error. */
   remove(key: string): Promise<void>
@@ -79,7 +83,10 @@ export class LocalFileStore implements FileStore {
 
   async open(key: string): Promise<Readable> {
     // Opening first makes a missing file fail here, before any response header is sent.
-    const handle = await open(this.path(key), 'r')
+    const handle = await open(this.path(key), 'r').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') throw fileMissing()
+      throw err
+    })
     return handle.createReadStream()
   }
 
@@ -90,8 +97,15 @@ export class LocalFileStore implements FileStore {
     await rmdir(dirname(path)).catch(() => undefined)
   }
 
-  private path(key: string): string {
+  /** Where a key's bytes are on disk (for `rectify backup` and `rectify doctor`). */
+  path(key: string): string {
     if (!KEY.test(key)) throw new Error(`Not a key of this store: ${key}`)
     return join(this.root, key)
   }
 }
+
+export const fileMissing = () =>
+  new AppError(
+    'file_missing',
+    'The content of this file is missing from the file store; an administrator can find such files with `rectify doctor` and restore them from a backup',
+  )
