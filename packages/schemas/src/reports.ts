@@ -33,6 +33,11 @@ export const ProgressReportSchema = Type.Object({
   /** Long-term problems: each period rated on schedule or behind at review. */
   rating: Type.Union([Type.Enum(['on_schedule', 'behind']), Type.Null()]),
   submittedBy: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * True when the office submitted it on the unit's behalf (由整改办代为报送: a progress table it
+   * imported); `unit` is still the reporting unit, `submittedBy` the office's clerk.
+   */
+  submittedOnBehalf: Type.Boolean(),
   version: Type.Integer(),
   createdAt: TimestampSchema,
 })

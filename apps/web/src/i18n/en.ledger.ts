@@ -282,6 +282,7 @@ export const report: typeof zh.report = {
   backToProblem: 'Back to the problem',
   unit: 'Unit',
   submittedBy: 'Submitted by',
+  onBehalf: 'Submitted by the office on the unit’s behalf',
   submittedAt: 'Submitted',
   reviewNote: 'Review note',
   returnedReason: 'Returned because',

@@ -280,6 +280,7 @@ export const report = {
   backToProblem: '返回问题',
   unit: '报送单位',
   submittedBy: '报送人',
+  onBehalf: '由整改办代为报送',
   submittedAt: '报送时间',
   reviewNote: '审核意见',
   returnedReason: '退回原因',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
   bigint,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -37,6 +38,12 @@ export const progressReports = pgTable(
     rating: text('rating'),
     submittedBy: uuid('submitted_by'),
     submittedByName: text('submitted_by_name'),
+    /**
+     * True when the office submitted the report on the unit's behalf (a monthly progress table it
+     * imported, modules/progress-import): `unit_id` is the reporting unit, `submitted_by` the
+     * office's user. Reviewed like any other report.
+     */
+    submittedByOffice: boolean('submitted_by_office').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,10 +9,8 @@ import type {
 import type { Config } from '../../config.js'
 import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound, type FieldError } from '../../errors.js'
-import type { Ctx } from '../../lib/context.js'
+import { ANONYMOUS, type Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
-import { uuidv7 } from '../../lib/ids.js'
-import { canSeeUnitPath } from '../../lib/scope.js'
 import { sql } from 'drizzle-orm'
 import { progressReports } from '../../db/schema/index.js'
 import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
@@ -27,7 +25,8 @@ import { unitsRepository } from '../units/units.repository.js'
 import { reportsRepository as repo, type ReportFilter } from './reports.repository.js'
 import { invalid } from '../measures/measures.rules.js'
 import { applyAcceptance, type Rating } from './reports.progress.js'
-import { auditView, toReport } from './reports.view.js'
+import { loadReport, submitReport } from './reports.submit.js'
+import { toReport } from './reports.view.js'
 
 /**
  * Progress reports (进展报告/调度): a unit reports on a problem in progress, with evidence; the
@@ -50,89 +49,57 @@ export class ReportsService {
       await measuresRepository.lockProblem(tx, problemId)
       const problem = await measuresRepository.findProblem(tx, problemId, problemScope(actor))
       if (!problem) throw notFound('Problem')
-      if (!actsAsUnit(actor) || !actor.unitId || !actor.id)
+      if (!actsAsUnit(actor) || !actor.unitId || !actor.unitPath || !actor.id)
         throw forbidden('Progress is reported by a responsible or lead unit')
-      if (problem.status !== 'in_progress')
-        throw new AppError(
-          'conflict',
-          `Progress is reported while a problem is in progress (it is ${problem.status})`,
-        )
-      const errors: FieldError[] = []
-      if (body.measureId) {
-        const measure = await measuresRepository.findById(tx, body.measureId)
-        const unit = measure && (await unitsRepository.findById(tx, measure.unitId))
-        if (!measure || measure.problemId !== problemId)
-          errors.push({ path: '/measureId', message: 'is not a measure of this problem' })
-        else if (
-          !leadsProblem(actor, problem.leadUnitPath) &&
-          !(unit && canSeeUnitPath(actor, unit.path))
-        )
-          errors.push({
-            path: '/measureId',
-            message: 'a unit reports on its own measures; the lead unit on any',
-          })
-      }
-      const ids = body.evidenceIds ?? []
-      const attachable = await filesRepository.lockAttachable(tx, ids, actor.id)
-      ids.forEach((fid, i) => {
-        if (!attachable.some((f) => f.id === fid))
-          errors.push({
-            path: `/evidenceIds/${i}`,
-            message: 'is not a file you uploaded that is still unattached',
-          })
+      const reporter = { id: actor.unitId, path: actor.unitPath }
+      return submitReport(tx, ctx, problem, reporter, leadsProblem(actor, problem.leadUnitPath), {
+        body,
+        onBehalf: false,
       })
-      if (errors.length) throw invalid(errors)
-
-      const id = uuidv7()
-      await repo.insert(tx, {
-        id,
-        problemId,
-        measureId: body.measureId ?? null,
-        unitId: actor.unitId,
-        period: body.period,
-        done: body.done,
-        percent: body.percent,
-        issues: body.issues ?? '',
-        nextSteps: body.nextSteps ?? '',
-        submittedBy: actor.id,
-        submittedByName:
-          (actor.type === 'user' ? await repo.displayName(tx, actor.id) : null) ?? actor.name,
-      })
-      await filesRepository.attach(tx, ids, { ownerType: 'report', ownerId: id, problemId })
-      const report = await this.load(tx, id)
-      await emitEvent(tx, {
-        type: 'report.submitted',
-        entityType: 'report',
-        entityId: id,
-        unitId: actor.unitId,
-        data: {
-          reportId: id,
-          problemId,
-          measureId: report.measureId,
-          unit: report.unit.name,
-          period: report.period,
-          percent: report.percent,
-        },
-      })
-      await recordAudit(
-        tx,
-        ctx,
-        {
-          action: 'report.submitted',
-          entityType: 'report',
-          entityId: id,
-          unitId: actor.unitId,
-          after: auditView(report),
-        },
-        ...ids.map((fid) => ({
-          action: 'file.attached',
-          entityType: 'file',
-          entityId: fid,
-          after: { ownerType: 'report', ownerId: id, problemId },
-        })),
-      )
-      return report
     })
+  }
+
+  /**
+   * The front door for a report the office submits on a unit's behalf (由整改办代为报送: a
+   * progress table it imported, modules/progress-import), in the caller's transaction: the
+   * unit must be one the problem concerns (lead, co-responsible, region or measure unit, or an
+   * ancestor of one — the units that report on it themselves), and every rule of `create`
+   * applies. The report says so (`submittedOnBehalf`) and so does its audit entry.
+   */
+  async submitOnBehalfIn(
+    tx: DbOrTx,
+    ctx: Ctx,
+    problemId: string,
+    unitId: string,
+    body: CreateReportBody,
+  ): Promise<ProgressReport> {
+    if (!actsAsOffice(ctx.actor) || !ctx.actor.id)
+      throw forbidden('Only the office submits progress on a unit’s behalf')
+    await measuresRepository.lockProblem(tx, problemId)
+    const problem = await measuresRepository.findProblem(tx, problemId)
+    if (!problem) throw notFound('Problem')
+    const unit = await unitsRepository.findById(tx, unitId)
+    const refusal = unit && (await this.onBehalfRefusal(tx, problem, unit))
+    if (!unit || refusal === 'unit_unrelated')
+      throw invalid([{ path: '/unitId', message: 'is not a unit this problem concerns' }])
+    const leads = problem.leadUnitPath.startsWith(unit.path)
+    return submitReport(tx, ctx, problem, unit, leads, { body, onBehalf: true })
+  }
+
+  /**
+   * Why the office could not submit a report of `unit` on `problem` now (null: it could): the
+   * problem is not in progress, or the problem does not concern the unit. The import's dry run
+   * asks this for every row, so its answer is the commit's.
+   */
+  async onBehalfRefusal(
+    db: DbOrTx,
+    problem: { id: string; status: string },
+    unit: { path: string },
+  ): Promise<'not_in_progress' | 'unit_unrelated' | null> {
+    const reporter = { ...ANONYMOUS, unitPath: unit.path }
+    if (!(await measuresRepository.findProblem(db, problem.id, problemScope(reporter))))
+      return 'unit_unrelated'
+    return problem.status === 'in_progress' ? null : 'not_in_progress'
   }
 
   async get(ctx: Ctx, id: string): Promise<ProgressReport> {
@@ -298,8 +265,7 @@ export class ReportsService {
     }
   }
 
-  private async load(db: DbOrTx, id: string): Promise<ProgressReport> {
-    const row = (await repo.findById(db, id))!
-    return toReport(row, await filesRepository.listByOwners(db, 'report', [id]))
+  private load(db: DbOrTx, id: string): Promise<ProgressReport> {
+    return loadReport(db, id)
   }
 }

@@ -21,6 +21,7 @@ export function toReport(r: ReportWithUnit, evidence: FileRow[]): ProgressReport
     reviewedAt: p.reviewedAt?.toISOString() ?? null,
     rating: p.rating as ProgressReport['rating'],
     submittedBy: p.submittedByName,
+    submittedOnBehalf: p.submittedByOffice,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
   }

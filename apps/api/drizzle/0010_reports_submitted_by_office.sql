@@ -1,0 +1,1 @@
+ALTER TABLE "progress_reports" ADD COLUMN "submitted_by_office" boolean DEFAULT false NOT NULL;

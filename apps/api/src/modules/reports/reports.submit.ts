@@ -1,0 +1,118 @@
+import type { CreateReportBody, ProgressReport } from '@rectify/schemas'
+import type { DbOrTx } from '../../db/client.js'
+import { AppError, type FieldError } from '../../errors.js'
+import type { Ctx } from '../../lib/context.js'
+import { uuidv7 } from '../../lib/ids.js'
+import { recordAudit } from '../audit/audit.writer.js'
+import { emitEvent } from '../events/events.writer.js'
+import { filesRepository } from '../files/files.repository.js'
+import { measuresRepository, type PlanProblem } from '../measures/measures.repository.js'
+import { invalid } from '../measures/measures.rules.js'
+import { unitsRepository } from '../units/units.repository.js'
+import { reportsRepository as repo } from './reports.repository.js'
+import { auditView, toReport } from './reports.view.js'
+
+/**
+ * The one way a progress report comes into being, for the unit's own form (ReportsService.create)
+ * and for the office on the unit's behalf (ReportsService.submitOnBehalfIn): the problem must be
+ * in progress, a measure reported on must be the problem's and the reporter's own (the lead unit
+ * may report on any), evidence must be the caller's unattached uploads; then the insert, the
+ * `report.submitted` event and the audit entry, in the caller's transaction. `leads`: the
+ * reporting unit leads the problem (is its lead unit or an ancestor of it).
+ */
+export async function submitReport(
+  tx: DbOrTx,
+  ctx: Ctx,
+  problem: PlanProblem,
+  reporter: { id: string; path: string },
+  leads: boolean,
+  { body, onBehalf }: { body: CreateReportBody; onBehalf: boolean },
+): Promise<ProgressReport> {
+  const { actor } = ctx
+  const problemId = problem.id
+  if (problem.status !== 'in_progress')
+    throw new AppError(
+      'conflict',
+      `Progress is reported while a problem is in progress (it is ${problem.status})`,
+    )
+  const errors: FieldError[] = []
+  if (body.measureId) {
+    const measure = await measuresRepository.findById(tx, body.measureId)
+    const unit = measure && (await unitsRepository.findById(tx, measure.unitId))
+    if (!measure || measure.problemId !== problemId)
+      errors.push({ path: '/measureId', message: 'is not a measure of this problem' })
+    else if (!leads && !unit?.path.startsWith(reporter.path))
+      errors.push({
+        path: '/measureId',
+        message: 'a unit reports on its own measures; the lead unit on any',
+      })
+  }
+  const ids = body.evidenceIds ?? []
+  const attachable = await filesRepository.lockAttachable(tx, ids, actor.id!)
+  ids.forEach((fid, i) => {
+    if (!attachable.some((f) => f.id === fid))
+      errors.push({
+        path: `/evidenceIds/${i}`,
+        message: 'is not a file you uploaded that is still unattached',
+      })
+  })
+  if (errors.length) throw invalid(errors)
+
+  const id = uuidv7()
+  await repo.insert(tx, {
+    id,
+    problemId,
+    measureId: body.measureId ?? null,
+    unitId: reporter.id,
+    period: body.period,
+    done: body.done,
+    percent: body.percent,
+    issues: body.issues ?? '',
+    nextSteps: body.nextSteps ?? '',
+    submittedBy: actor.id,
+    submittedByName:
+      (actor.type === 'user' ? await repo.displayName(tx, actor.id!) : null) ?? actor.name,
+    submittedByOffice: onBehalf,
+  })
+  await filesRepository.attach(tx, ids, { ownerType: 'report', ownerId: id, problemId })
+  const report = await loadReport(tx, id)
+  await emitEvent(tx, {
+    type: 'report.submitted',
+    entityType: 'report',
+    entityId: id,
+    unitId: reporter.id,
+    data: {
+      reportId: id,
+      problemId,
+      measureId: report.measureId,
+      unit: report.unit.name,
+      period: report.period,
+      percent: report.percent,
+      submittedOnBehalf: onBehalf,
+    },
+  })
+  await recordAudit(
+    tx,
+    ctx,
+    {
+      action: 'report.submitted',
+      entityType: 'report',
+      entityId: id,
+      unitId: reporter.id,
+      after: auditView(report),
+    },
+    ...ids.map((fid) => ({
+      action: 'file.attached',
+      entityType: 'file',
+      entityId: fid,
+      after: { ownerType: 'report', ownerId: id, problemId },
+    })),
+  )
+  return report
+}
+
+/** A report as the API shows it, evidence included. */
+export async function loadReport(db: DbOrTx, id: string): Promise<ProgressReport> {
+  const row = (await repo.findById(db, id))!
+  return toReport(row, await filesRepository.listByOwners(db, 'report', [id]))
+}
