@@ -10,7 +10,8 @@ import openapiPlugin from './plugins/openapi.js'
 import authPlugin from './plugins/auth.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import webPlugin from './plugins/web.js'
-import { TokenService } from './modules/auth/tokens.js'
+import fastifyJwt from '@fastify/jwt'
+import { TokenService, accessTokenJwtOptions } from './modules/auth/tokens.js'
 import { AuthService } from './modules/auth/auth.service.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { UnitsService } from './modules/units/units.service.js'
@@ -132,7 +133,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   const { database } = deps
   const { db } = database
-  const tokens = new TokenService(deps.signingKey, config.ACCESS_TOKEN_TTL_SECONDS)
+  // Access tokens are signed and verified by @fastify/jwt (app.jwt), with every check pinned.
+  await app.register(
+    fastifyJwt,
+    accessTokenJwtOptions(deps.signingKey, config.ACCESS_TOKEN_TTL_SECONDS),
+  )
+  const tokens = new TokenService(app.jwt, config.ACCESS_TOKEN_TTL_SECONDS)
   const auth = new AuthService({ db, config, tokens })
   const units = new UnitsService(db)
   const users = new UsersService(db, auth)

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
@@ -6,7 +5,6 @@ import { loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
 import { AuthService } from '../modules/auth/auth.service.js'
-import { TokenService } from '../modules/auth/tokens.js'
 import { ClientsService } from '../modules/clients/clients.service.js'
 import { UsersService } from '../modules/users/users.service.js'
 
@@ -149,12 +147,11 @@ export async function requireCurrentSchema(database: Database): Promise<void> {
 }
 
 /**
- * The services the HTTP routes use, built the way app.ts builds them. The CLI never signs a
- * token, so the token service gets a throw-away key.
+ * The services the HTTP routes use, built the way app.ts builds them. The CLI never signs nor
+ * verifies a token, so its AuthService has no token service.
  */
 export function cliServices(database: Database, config: Config) {
   const { db } = database
-  const tokens = new TokenService(randomBytes(32), config.ACCESS_TOKEN_TTL_SECONDS)
-  const auth = new AuthService({ db, config, tokens })
+  const auth = new AuthService({ db, config })
   return { auth, users: new UsersService(db, auth), clients: new ClientsService(db) }
 }

@@ -51,6 +51,20 @@ export default fp(
       }
     })
 
+    // RFC 6750 §3: a 401 of a protected route (or of any route that was sent a bearer token)
+    // tells the client how to authenticate, and why a token it sent was refused.
+    app.addHook('onSend', async (request, reply) => {
+      if (reply.statusCode !== 401) return
+      const policy = request.routeOptions.config.policy
+      const token = bearer(request)
+      if (!policy || (policy.roles === 'public' && token === null)) return
+      if (reply.hasHeader('www-authenticate')) return
+      void reply.header(
+        'www-authenticate',
+        token === null ? 'Bearer realm="rectify"' : 'Bearer realm="rectify", error="invalid_token"',
+      )
+    })
+
     app.addHook('onRequest', async (request) => {
       request.ctx = {
         actor: ANONYMOUS,

@@ -16,7 +16,8 @@ const TOUCH_AFTER_MS = 60_000
 export interface AuthDeps {
   db: Db
   config: Config
-  tokens: TokenService
+  /** Absent where no token is ever issued or verified (the admin CLI). */
+  tokens?: TokenService
 }
 
 /** Logins, sessions with rotating refresh tokens, client credentials and principal look-up. */
@@ -25,6 +26,11 @@ export class AuthService {
 
   private get db() {
     return this.deps.db
+  }
+
+  private get tokens(): TokenService {
+    if (!this.deps.tokens) throw new Error('This AuthService was built without a token service')
+    return this.deps.tokens
   }
 
   async login(ctx: Ctx, username: string, password: string): Promise<TokenPair> {
@@ -216,7 +222,7 @@ export class AuthService {
     if (outside.length)
       throw new AppError('forbidden', `Scopes not granted to this client: ${outside.join(' ')}`)
     const scopeString = [...new Set(requested)].join(' ')
-    const accessToken = await this.deps.tokens.sign({
+    const accessToken = await this.tokens.sign({
       sub: client.id,
       kind: 'client',
       scope: scopeString,
@@ -224,7 +230,7 @@ export class AuthService {
     return {
       access_token: accessToken,
       token_type: 'Bearer',
-      expires_in: this.deps.tokens.ttlSeconds,
+      expires_in: this.tokens.ttlSeconds,
       scope: scopeString,
     }
   }
@@ -279,7 +285,7 @@ export class AuthService {
    * session revoked, idle or expired; user disabled; client deactivated.
    */
   async authenticate(token: string): Promise<Actor | null> {
-    const claims = await this.deps.tokens.verify(token)
+    const claims = await this.tokens.verify(token)
     if (!claims) return null
     const now = new Date()
     if (claims.kind === 'client') {
@@ -342,12 +348,12 @@ export class AuthService {
   }
 
   private async pair(userId: string, sessionId: string, refreshToken: string): Promise<TokenPair> {
-    const accessToken = await this.deps.tokens.sign({ sub: userId, kind: 'user', sid: sessionId })
+    const accessToken = await this.tokens.sign({ sub: userId, kind: 'user', sid: sessionId })
     return {
       accessToken,
       refreshToken,
       tokenType: 'Bearer',
-      expiresIn: this.deps.tokens.ttlSeconds,
+      expiresIn: this.tokens.ttlSeconds,
     }
   }
 }
