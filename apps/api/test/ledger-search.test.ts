@@ -207,7 +207,7 @@ describe('sorting and cursor paging', () => {
     (r: (typeof rows)[number]): (string | number)[] => {
       const base = sort.replace('-', '')
       if (base === 'deadline') return [r.deadline, r.id]
-      if (base === 'code') return [r.code, r.id]
+      if (base === 'code') return [r.codeKey, r.id]
       if (base === 'updated') return [r.updatedKey, r.id]
       return [rank[r.light as keyof typeof rank], r.deadline, r.id]
     }

@@ -58,6 +58,10 @@ export const petitions = pgTable(
   {
     id: uuid('id').primaryKey(),
     receiptNo: text('receipt_no').notNull(),
+    /** The receipt number's natural-order key (lib/natural-sort.ts), computed by the database. */
+    receiptKey: text('receipt_key')
+      .notNull()
+      .generatedAlwaysAs(sql`rectify_natural_key(receipt_no)`),
     batchId: uuid('batch_id')
       .notNull()
       .references(() => petitionBatches.id),
@@ -112,6 +116,8 @@ export const petitions = pgTable(
   (t) => [
     unique('petitions_receipt_no_key').on(t.receiptNo),
     index('petitions_batch_idx').on(t.batchId),
+    // Disclosure tables and exports in receipt order: D3600000-99 before D3600000-123.
+    index('petitions_receipt_key_idx').on(t.receiptKey, t.id),
     index('petitions_status_idx').on(t.status, t.deadline),
     index('petitions_unit_idx').on(t.handlingUnitId),
     index('petitions_problem_idx').on(t.problemId),

@@ -33,6 +33,10 @@ export const problems = pgTable(
       .notNull()
       .references(() => rounds.id),
     code: text('code').notNull(),
+    /** The code's natural-order key (lib/natural-sort.ts), computed by the database on every write. */
+    codeKey: text('code_key')
+      .notNull()
+      .generatedAlwaysAs(sql`rectify_natural_key(code)`),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     source: text('source').notNull(),
@@ -82,7 +86,8 @@ export const problems = pgTable(
     ),
     index('problems_deadline_idx').on(t.deadline, t.id),
     index('problems_updated_idx').on(t.updatedAt, t.id),
-    index('problems_code_idx').on(t.code, t.id),
+    // The ledger in code order: 第2项 before 第10项 (the natural key, not the text).
+    index('problems_code_key_idx').on(t.codeKey, t.id),
     // The ledger's other filters, combined by bitmap AND with status and each other.
     index('problems_domain_idx').on(t.domain, t.status),
     index('problems_mode_idx').on(t.mode),

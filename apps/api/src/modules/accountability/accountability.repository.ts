@@ -146,7 +146,7 @@ export const accountabilityRepository = {
       .from(accountabilityProblems)
       .innerJoin(problems, eq(problems.id, accountabilityProblems.problemId))
       .where(inArray(accountabilityProblems.recordId, [...ids]))
-      .orderBy(asc(problems.code))
+      .orderBy(asc(problems.codeKey))
   },
 
   /** Which of the named problems exist. */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { addDays, shanghaiDate } from '../../lib/dates.js'
+import { compareCodes } from '../../lib/natural-sort.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import type { RankingsService } from '../cards/rankings.service.js'
 import { computeSummary } from '../dispatch/dispatch.board.js'
@@ -137,8 +138,8 @@ export class BulletinService {
       date: row.closedAt ? shanghaiDate(row.closedAt) : today,
       sentence: summarySentence(asOf, figures),
       total: frozen?.total ?? null,
-      behind: lists.behind.map(ref),
-      overdue: lists.overdue.map(ref),
+      behind: byCode(lists.behind),
+      overdue: byCode(lists.overdue),
       range: { from, to },
       notices: issued.map((n) => ({
         number: noticeNumber(n.year, n.seq),
@@ -169,6 +170,13 @@ export class BulletinService {
 }
 
 const ref = (r: DispatchProblemRef) => ({ code: r.code, title: r.title, unitName: r.leadUnitName })
+
+/**
+ * A list in the bulletin, in natural code order (第2项 before 第10项) — also for periods frozen
+ * before the ledger sorted by the natural key, whose stored lists are in text order.
+ */
+const byCode = (list: DispatchProblemRef[]) =>
+  [...list].sort((a, b) => compareCodes(a.code, b.code)).map(ref)
 
 /** 关于2026年10月中央生态环境保护督察反馈问题整改工作调度情况的通报 (or 2026年第42周). */
 export function bulletinTitle(period: string): string {

@@ -134,7 +134,7 @@ export const dispatchRepository = {
           statuses ? inArray(problems.status, statuses) : undefined,
         ),
       )
-      .orderBy(asc(problems.code), asc(problems.id))
+      .orderBy(asc(problems.codeKey), asc(problems.id))
   },
 
   /** The distinct units of the measures of `problemIds`, with their names and paths. */

@@ -6,8 +6,8 @@ import { likeEscape } from '../../lib/http.js'
 const lead = aliasedTable(units, 'lead_unit')
 const owner = aliasedTable(units, 'owner_unit')
 
-/** Where a keyset batch of problem-ordered rows resumes: (problem code, problem id, row id). */
-export type ProblemKey = [code: string, problemId: string, id: string]
+/** Where a keyset batch of problem-ordered rows resumes: (problem code key, problem id, row id). */
+export type ProblemKey = [codeKey: string, problemId: string, id: string]
 
 /**
  * The rows the exports stream, read in keyset batches ordered by problem code so the sheet reads
@@ -20,6 +20,7 @@ export const exportsRepository = {
       .select({
         problemId: problems.id,
         code: problems.code,
+        codeKey: problems.codeKey,
         title: problems.title,
         leadUnitName: lead.name,
         id: measures.id,
@@ -41,11 +42,11 @@ export const exportsRepository = {
         and(
           where,
           after
-            ? sql`(${problems.code}, ${problems.id}, ${measures.id}) > (${after[0]}, ${after[1]}::uuid, ${after[2]}::uuid)`
+            ? sql`(${problems.codeKey}, ${problems.id}, ${measures.id}) > (${after[0]}, ${after[1]}::uuid, ${after[2]}::uuid)`
             : undefined,
         ),
       )
-      .orderBy(asc(problems.code), asc(problems.id), asc(measures.id))
+      .orderBy(asc(problems.codeKey), asc(problems.id), asc(measures.id))
       .limit(limit)
   },
 
@@ -64,6 +65,7 @@ export const exportsRepository = {
       .select({
         problemId: problems.id,
         code: problems.code,
+        codeKey: problems.codeKey,
         title: problems.title,
         leadUnitName: lead.name,
         id: progressReports.id,
@@ -87,11 +89,11 @@ export const exportsRepository = {
         and(
           where,
           after
-            ? sql`(${problems.code}, ${problems.id}, ${progressReports.id}) > (${after[0]}, ${after[1]}::uuid, ${after[2]}::uuid)`
+            ? sql`(${problems.codeKey}, ${problems.id}, ${progressReports.id}) > (${after[0]}, ${after[1]}::uuid, ${after[2]}::uuid)`
             : undefined,
         ),
       )
-      .orderBy(asc(problems.code), asc(problems.id), asc(progressReports.id))
+      .orderBy(asc(problems.codeKey), asc(problems.id), asc(progressReports.id))
       .limit(limit)
   },
 

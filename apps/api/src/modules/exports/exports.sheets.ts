@@ -40,8 +40,8 @@ async function stream<R>(
 type MeasureRow = Awaited<ReturnType<typeof repo.measures>>[number]
 type ReportRow = Awaited<ReturnType<typeof repo.reports>>[number]
 
-const key = (r: { code: string; problemId: string; id: string }): ProblemKey => [
-  r.code,
+const key = (r: { codeKey: string; problemId: string; id: string }): ProblemKey => [
+  r.codeKey,
   r.problemId,
   r.id,
 ]

@@ -143,7 +143,7 @@ export const institutionsRepository = {
       .from(institutionProblems)
       .innerJoin(problems, eq(problems.id, institutionProblems.problemId))
       .where(and(inArray(institutionProblems.institutionId, [...ids]), scope))
-      .orderBy(asc(problems.code))
+      .orderBy(asc(problems.codeKey))
   },
 
   /** The ids of the named problems that exist and `scope` lets through. */

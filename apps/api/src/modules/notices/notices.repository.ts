@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import {
   noticeProblems,
@@ -184,7 +184,7 @@ export const noticesRepository = {
       .from(noticeProblems)
       .innerJoin(problems, eq(problems.id, noticeProblems.problemId))
       .where(inArray(noticeProblems.noticeId, noticeIds))
-      .orderBy(problems.code)
+      .orderBy(asc(problems.codeKey), asc(problems.id))
   },
 
   /** Notices by id, or whose parent is one of `parentIds` (the chain's neighbours). */

@@ -304,7 +304,7 @@ export const petitionsRepository = {
       })
       .from(petitions)
       .where(and(inBatch(batchId), inArray(petitions.status, ['partly_closed', 'closed'])))
-      .orderBy(asc(petitions.receiptNo))
+      .orderBy(asc(petitions.receiptKey), asc(petitions.id))
   },
 
   appearances(db: DbOrTx, ids: readonly string[]) {

@@ -193,8 +193,9 @@ const deadline = { expr: sql`${problems.deadline}`, cast: 'date', shape: DATE }
 const SORTS: Record<'deadline' | 'code' | 'updated' | 'light', SortSpec> = {
   deadline: { keys: [deadline, id], of: (r) => [r.deadline, r.id] },
   code: {
-    keys: [{ expr: sql`${problems.code}`, cast: 'text', shape: /^[\s\S]{1,64}$/ }, id],
-    of: (r) => [r.code, r.id],
+    // The natural key (lib/natural-sort.ts): 第2项 before 第10项, on problems_code_key_idx.
+    keys: [{ expr: sql`${problems.codeKey}`, cast: 'text', shape: /^[0-9a-z]{1,1000}$/ }, id],
+    of: (r) => [r.codeKey, r.id],
   },
   updated: {
     keys: [{ expr: sql`${problems.updatedAt}`, cast: 'timestamptz', shape: TS }, id],

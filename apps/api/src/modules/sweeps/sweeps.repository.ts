@@ -171,7 +171,7 @@ export const sweepsRepository = {
       .from(sweepFindings)
       .innerJoin(problems, eq(problems.id, sweepFindings.problemId))
       .where(inArray(sweepFindings.sweepId, [...sweepIds]))
-      .orderBy(asc(problems.code))
+      .orderBy(asc(problems.codeKey))
   },
 
   /** How many problems name `parentId` as their parent (to number a new child). */
