@@ -1,58 +1,65 @@
 #!/usr/bin/env node
-// `pnpm start`: build what is missing, then run the API (which serves the SPA at /).
+// `pnpm start`: install the dependencies, build the SPA when its sources changed, then run the API
+// (which serves the SPA at /) in this very process.
 //
-// The API runs as a child in this process group with the inherited environment and stdio;
-// SIGINT and SIGTERM are forwarded to it and this process exits with its exit code, so a
-// supervisor (systemd, docker, a terminal) can treat `node scripts/start.mjs` as the server.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { constants } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// The API runs here rather than in a child, so the process a supervisor (systemd, docker, a
+// terminal) started is the server: SIGINT and SIGTERM reach its graceful shutdown directly. pnpm
+// itself does not pass SIGTERM on to its script — it exits and leaves the script running — so this
+// process also stops when its parent goes away (it is re-parented), as if it had been sent SIGTERM.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { webSourceHash, WEB_DIST, WEB_STAMP } from './web-stamp.mjs'
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)))
+const root = join(import.meta.dirname, '..')
 const apiDir = join(root, 'apps/api')
 const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm'
 
-// The SPA is built once; delete apps/web/dist (or run `pnpm build`) to rebuild it.
-if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-  console.log('[start] apps/web/dist is missing: building the SPA')
-  const build = spawnSync(pnpm, ['--filter', '@rectify/web', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
-  if (build.status !== 0) {
-    console.error('[start] building the SPA failed')
-    process.exit(build.status ?? 1)
+function run(what, args) {
+  const result = spawnSync(pnpm, args, { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) {
+    console.error(`[start] ${what} failed`)
+    process.exit(result.status ?? 1)
   }
 }
 
-// The API runs in apps/api, like `pnpm dev` and `pnpm rectify` (pnpm runs a package's scripts in
-// its folder): all three then agree on a relative DATA_DIR (./data = apps/api/data), and
-// `--import tsx` resolves there, where tsx is a dependency (pnpm does not hoist it to the root).
-const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-  cwd: apiDir,
-  stdio: 'inherit',
-  env: process.env,
-})
+run('installing the dependencies', ['install', '--frozen-lockfile'])
 
-// A terminal's Ctrl-C reaches the whole group, so the API may see SIGINT twice (its shutdown is
-// idempotent); a `kill <pid>` aimed at this process reaches the API only from here. SIGHUP (the
-// terminal closed) becomes SIGTERM, which the API handles with a graceful shutdown.
-for (const [received, sent] of [
-  ['SIGINT', 'SIGINT'],
-  ['SIGTERM', 'SIGTERM'],
-  ['SIGHUP', 'SIGTERM'],
-]) {
-  process.on(received, () => {
-    if (api.exitCode === null && api.signalCode === null) api.kill(sent)
-  })
+// The SPA is rebuilt whenever its sources (or the lockfile) differ from those dist was built
+// from, so a `git pull` never leaves the previous release's pages in place. WEB_DIST set means the
+// operator serves a build of their own.
+if (!process.env.WEB_DIST) {
+  const hash = webSourceHash(root)
+  const stamp = join(root, WEB_STAMP)
+  const built = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : null
+  const why = !existsSync(join(root, WEB_DIST, 'index.html'))
+    ? `${WEB_DIST} is missing`
+    : built === null
+      ? `${WEB_DIST} has no build stamp`
+      : built !== hash
+        ? `the web app's sources changed since ${WEB_DIST} was built`
+        : null
+  if (why) {
+    console.log(`[start] ${why}: building the SPA`)
+    run('building the SPA', ['--filter', '@rectify/web', 'build'])
+    writeFileSync(stamp, `${hash}\n`)
+  } else console.log(`[start] the SPA in ${WEB_DIST} is current (sources ${hash.slice(0, 12)})`)
 }
 
-api.on('error', (err) => {
-  console.error(`[start] could not start the API: ${err.message}`)
-  process.exit(1)
-})
-api.on('exit', (code, signal) => {
-  process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 1))
-})
+// SIGHUP (the terminal closed) is a request to stop, like SIGTERM.
+process.on('SIGHUP', () => process.kill(process.pid, 'SIGTERM'))
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) {
+    console.log(`[start] the parent process ${parent} is gone: stopping`)
+    process.kill(process.pid, 'SIGTERM')
+  }
+}, 500).unref()
+
+// The API runs in apps/api, like `pnpm dev` and `pnpm rectify`: all three then agree on a relative
+// DATA_DIR (./data = apps/api/data). tsx's loader compiles its TypeScript, as bin/rectify.mjs does.
+process.chdir(apiDir)
+const { register } = await import('tsx/esm/api')
+register({ tsconfig: join(apiDir, 'tsconfig.json') })
+await import(pathToFileURL(join(apiDir, 'src/server.ts')).href)

@@ -4,6 +4,7 @@ import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { runMigrations } from './db/migrate.js'
+import { DataDirLockedError, lockDataDir } from './lib/data-lock.js'
 import { loadSigningKey } from './lib/keys.js'
 import { seedDemoIfWanted } from './seed/demo.js'
 
@@ -20,11 +21,11 @@ async function main() {
     throw err
   }
   const dataDir = resolve(config.DATA_DIR)
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: resolve(dataDir, 'pglite'),
-  })
-  await runMigrations(database)
+  const pgliteDir = resolve(dataDir, 'pglite')
+  // The embedded database is this process's alone until it exits (the CLI takes the same lock).
+  if (!config.DATABASE_URL) lockDataDir(pgliteDir)
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir })
+  const applied = await runMigrations(database)
   await seedDemoIfWanted(database, config)
   const webRoot = config.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
   const app = await buildApp(config, {
@@ -32,13 +33,21 @@ async function main() {
     signingKey: loadSigningKey({ jwtSecret: config.JWT_SECRET, dataDir }),
     webRoot,
   })
+  // What an upgrade changed in the schema, in the start log.
+  app.log.info(
+    { migrations: applied },
+    applied.length
+      ? `applied ${applied.length} migration(s): ${applied.join(', ')}`
+      : 'database schema is current: no migrations to apply',
+  )
 
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
-    const force = setTimeout(() => process.exit(1), 10_000)
+    // Requests in flight are cut at REQUEST_TIMEOUT_MS; jobs (reminders, webhooks) finish their pass.
+    const force = setTimeout(() => process.exit(1), config.REQUEST_TIMEOUT_MS + 5_000)
     force.unref()
     try {
       await app.close()
@@ -60,6 +69,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err)
+  console.error(err instanceof DataDirLockedError ? `Rectify cannot start: ${err.message}` : err)
   process.exit(1)
 })

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
+import { DataDirLockedError, lockDataDir } from '../lib/data-lock.js'
 import { AuthService } from '../modules/auth/auth.service.js'
 import { ClientsService } from '../modules/clients/clients.service.js'
 import { UsersService } from '../modules/users/users.service.js'
@@ -88,17 +89,16 @@ export function nonEmptyDir(dir: string): boolean {
 }
 
 /**
- * PGlite has no lock of its own: a second process opening the same directory runs a second
- * PostgreSQL over the same files and corrupts them. PGlite writes postmaster.pid while open
- * and removes it on a clean close, so its presence means the server (or another command) is
- * using the directory — or one crashed.
+ * Takes the embedded data directory's lock (lib/data-lock.ts) for this command, or fails with one
+ * line naming the process that holds it (the server, another command). Returns the release.
  */
-export function assertPgliteNotInUse(dir: string): void {
-  if (existsSync(join(dir, 'postmaster.pid')))
-    throw new CliError(
-      `the embedded database at ${dir} is in use (postmaster.pid present): stop the server first; ` +
-        `if nothing is running (a crash), delete ${join(dir, 'postmaster.pid')}`,
-    )
+export function lockPglite(dir: string): () => void {
+  try {
+    return lockDataDir(dir)
+  } catch (err) {
+    if (err instanceof DataDirLockedError) throw new CliError(err.message)
+    throw err
+  }
 }
 
 export interface OpenOptions {
@@ -110,12 +110,20 @@ export interface OpenOptions {
 export async function openCliDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
   if (config.DATABASE_URL) return openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: 2 })
   const dir = pgliteDir(config)
-  assertPgliteNotInUse(dir)
   if (!opts.create && !hasPgliteData(dir))
     throw new CliError(
       `no database at ${dir} (check DATA_DIR, or run \`rectify migrate\` to create one)`,
     )
-  return openDatabase({ dataDir: dir })
+  const release = lockPglite(dir)
+  try {
+    const database = await openDatabase({ dataDir: dir })
+    const close = database.close
+    database.close = () => close().finally(release)
+    return database
+  } catch (err) {
+    release()
+    throw err
+  }
 }
 
 /** Opens the database, runs `fn`, and always closes it. */

@@ -6,19 +6,29 @@ import type { Database } from './client.js'
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url))
 
-/** The migrations this build ships, from drizzle's journal. */
-export function expectedMigrations(): number {
+/** The names of the migrations this build ships, in order (drizzle's journal tags). */
+export function migrationNames(): string[] {
   const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
-    entries: unknown[]
+    entries: { tag: string }[]
   }
-  return journal.entries.length
+  return journal.entries.map((e) => e.tag)
 }
 
-/** Applies every pending migration. The one function used by the CLI, the start path and the tests. */
-export async function runMigrations(database: Database): Promise<void> {
+/** How many migrations this build ships. */
+export function expectedMigrations(): number {
+  return migrationNames().length
+}
+
+/**
+ * Applies every pending migration and returns the names of those it applied (in order; empty
+ * when the schema was current). The one function used by the CLI, the start path and the tests.
+ */
+export async function runMigrations(database: Database): Promise<string[]> {
+  const before = await appliedMigrations(database)
   const config = { migrationsFolder: MIGRATIONS_FOLDER }
   if (database.kind === 'postgres') await migratePg(database.db as never, config)
   else await migratePglite(database.db as never, config)
+  return migrationNames().slice(before, await appliedMigrations(database))
 }
 
 /** How many migrations the database has applied (0 when it has never been migrated). */

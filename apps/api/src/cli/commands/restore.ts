@@ -5,7 +5,7 @@ import { appliedMigrations, expectedMigrations } from '../../db/migrate.js'
 import { archiveKind, runPgTool } from '../pg-tools.js'
 import {
   CliError,
-  assertPgliteNotInUse,
+  lockPglite,
   cliConfig,
   nonEmptyDir,
   openCliDatabase,
@@ -89,7 +89,15 @@ async function restorePostgres(
 
 async function restorePglite(config: Config, file: string, yes: boolean): Promise<number> {
   const dir = pgliteDir(config)
-  assertPgliteNotInUse(dir)
+  const release = lockPglite(dir)
+  try {
+    return await restorePgliteLocked(dir, file, yes)
+  } finally {
+    release()
+  }
+}
+
+async function restorePgliteLocked(dir: string, file: string, yes: boolean): Promise<number> {
   let aside: string | null = null
   if (nonEmptyDir(dir)) {
     if (!yes) throw confirm(`the embedded database at ${dir}`)
