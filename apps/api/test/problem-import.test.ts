@@ -9,6 +9,7 @@ import {
   problems,
   rounds,
 } from '../src/db/schema/index.js'
+import { shanghaiDate } from '../src/lib/dates.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { client, login, makeUnit, makeWorld } from './factories.js'
 import { makeProblem, makeRound, qs } from './ledger-factories.js'
@@ -20,6 +21,8 @@ let hud: { id: string; name: string }
 let wrb: { id: string }
 const tokens: Record<string, string> = {}
 const PLAN_DATE = '2026-03-01'
+/** Next year (Asia/Shanghai): the fixtures' deadlines stay ahead of today whenever this runs. */
+const Y = Number(shanghaiDate().slice(0, 4)) + 1
 
 const HEADERS = [
   '序号',
@@ -46,8 +49,8 @@ const MESSY = {
       '市生态环境局、甲县',
       '王明（副市长）',
       '消除直排',
-      '2026年底前完成管网排查；2027年底前全部完成',
-      '1.2026年6月底前完成排查；2.新建管网12公里',
+      `${Y}年底前完成管网排查；${Y + 1}年底前全部完成`,
+      `1.${Y}年6月底前完成排查；2.新建管网12公里`,
       '',
     ],
     [
@@ -71,7 +74,7 @@ const MESSY = {
       '各县（市、区）人民政府',
       '李强',
       '清理违建',
-      '2026年6月底前',
+      `${Y}年6月底前`,
       '（1）清理违建（2）设置隔离设施',
       '',
     ],
@@ -83,7 +86,7 @@ const MESSY = {
       '',
       '',
       '',
-      '2026年6月底前完成并长期坚持',
+      `${Y}年6月底前完成并长期坚持`,
       '一、完成排查；二、长效监管',
       '',
     ],
@@ -170,9 +173,9 @@ describe('problem-list import', () => {
     expect(r.errors).toEqual([])
     expect(r.counts).toMatchObject({ tasks: 4, new: 4, measures: 8 })
     const [one, two, three, four] = r.rows
-    expect(one!.deadline).toMatchObject({ mode: 'time_bound', deadline: '2027-12-31' })
-    expect(one!.deadline.stages.map((s) => s.deadline)).toEqual(['2026-12-31', '2027-12-31'])
-    expect(one!.measures).toEqual(['2026年6月底前完成排查', '新建管网12公里'])
+    expect(one!.deadline).toMatchObject({ mode: 'time_bound', deadline: `${Y + 1}-12-31` })
+    expect(one!.deadline.stages.map((s) => s.deadline)).toEqual([`${Y}-12-31`, `${Y + 1}-12-31`])
+    expect(one!.measures).toEqual([`${Y}年6月底前完成排查`, '新建管网12公里'])
     expect(one!.units.map((u) => [u.text, u.role, u.unit?.id])).toEqual([
       ['市住建局', 'lead', hud.id],
       ['市生态环境局', 'co', world.units.eeb.id],
@@ -184,7 +187,7 @@ describe('problem-list import', () => {
       text: '各县（市、区）人民政府',
       role: 'co',
     })
-    expect(four!.deadline).toMatchObject({ mode: 'long_term', deadline: '2026-06-30' })
+    expect(four!.deadline).toMatchObject({ mode: 'long_term', deadline: `${Y}-06-30` })
     expect(r.columns.find((c) => c.header === '完成时限')).toMatchObject({
       field: 'deadline',
       by: 'synonym',
@@ -202,9 +205,9 @@ describe('problem-list import', () => {
     const sheet = await taskSheet({
       headers: ['序号', '督察反馈问题', '责任单位', '整改时限'],
       rows: [
-        [1, '问题甲', '市住房城乡建设局', '2026年底前'],
+        [1, '问题甲', '市住房城乡建设局', `${Y}年底前`],
         [2, '问题乙', '市生态环境局、各县区', '尽快'],
-        [3, '', '市生态环境局', '2026年底前'],
+        [3, '', '市生态环境局', `${Y}年底前`],
       ],
     })
     const r = (await runImport(round.id, sheet)).json<ProblemImportReport>()
@@ -214,7 +217,7 @@ describe('problem-list import', () => {
     expect(r.rows[0]!.units[0]!.suggestions[0]).toMatchObject({ id: hud.id })
     expect(at(3).sort()).toEqual(['整改时限', '责任单位'])
     expect(r.errors.find((e) => e.row === 3 && e.column === '责任单位')!.message).toContain(
-      '展开到各县区',
+      '集合名称',
     )
     expect(at(4)).toEqual(['督察反馈问题'])
     expect(r.errors.every((e) => e.messageEn.length > 0)).toBe(true)
@@ -248,7 +251,7 @@ describe('problem-list import', () => {
     const round = await newRound()
     const sheet = await taskSheet({
       headers: ['序号', '任务内容', '责任单位', '整改时限'],
-      rows: [[1, '问题丙', '市生态环境局', '2026年底前']],
+      rows: [[1, '问题丙', '市生态环境局', `${Y}年底前`]],
     })
     const first = (await runImport(round.id, sheet)).json<ProblemImportReport>()
     expect(first.missingFields).toEqual(['title'])
@@ -308,9 +311,16 @@ describe('problem-list import', () => {
     expect(rows).toHaveLength(2 + 6)
 
     const target = await newRound()
+    // The typed-in problems' deadlines have passed: the clerk acknowledges the warnings.
+    const refused = await runImport(target.id, exported.rawPayload, {
+      dryRun: false,
+      expandCollective: true,
+    })
+    expect(refused.statusCode).toBe(422)
     const r = await runImport(target.id, exported.rawPayload, {
       dryRun: false,
       expandCollective: true,
+      acknowledge: 'all',
     })
     expect(r.json<ProblemImportReport>()).toMatchObject({
       imported: true,
@@ -359,8 +369,8 @@ describe('problem-list import', () => {
       taskSheet({
         headers: ['问题编号', '督察反馈问题', '责任单位', '整改时限', '整改措施'],
         rows: [
-          ['A-1', title, '市生态环境局', '2026年底前', '1、排查；2、整治'],
-          ['A-2', '不变的问题', '市水利局', '2026年底前', '整治'],
+          ['A-1', title, '市生态环境局', `${Y}年底前`, '1、排查；2、整治'],
+          ['A-2', '不变的问题', '市水利局', `${Y}年底前`, '整治'],
         ],
       })
     await runImport(round.id, await sheet('原标题'), { dryRun: false })
@@ -386,18 +396,40 @@ describe('import and export access', () => {
     expect((await api('lead').get('/api/v1/problems/import-template')).statusCode).toBe(403)
   })
 
-  it('serves a template that imports (with the collective row expanded)', async () => {
+  it('serves a template dated from next year that imports with no error or warning, its collective expanded when ticked', async () => {
+    const db = t.database.db
     const tpl = await api('office').get('/api/v1/problems/import-template')
     expect(tpl.statusCode).toBe(200)
-    const round = await newRound()
-    const eeb = world.units.eeb.name
-    expect(eeb).toBe('市生态环境局')
-    const r = (
-      await runImport(round.id, tpl.rawPayload, { expandCollective: true })
-    ).json<ProblemImportReport>()
-    expect(r.counts.tasks).toBe(3)
-    // The template names demo units the test city lacks (江东区, 市城管局 …): only unit errors.
-    expect(r.errors.every((e) => e.column === '责任单位')).toBe(true)
+    const rows = await readRows(tpl.rawPayload)
+    expect(rows[2]![6]).toContain(`${Y}年6月底前`)
+    // A round dated like the demo's (feedback 330 days ago, plan approved 300 days ago), with
+    // the units the template names.
+    const round = await makeRound(db)
+    const today = shanghaiDate()
+    const ago = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
+    await db
+      .update(rounds)
+      .set({ feedbackDate: ago(330), planApprovedDate: ago(300) })
+      .where(eq(rounds.id, round.id))
+    const east = await makeUnit(db, { parent: world.units.city, kind: 'county', name: '江东区' })
+    for (const name of ['市城管局', '市自然资源局'])
+      await makeUnit(db, { parent: world.units.city, name })
+    const unticked = (await runImport(round.id, tpl.rawPayload)).json<ProblemImportReport>()
+    expect(unticked.errors.map((e) => [e.row, e.column])).toEqual([[5, '责任单位']])
+    const r = await runImport(round.id, tpl.rawPayload, { expandCollective: true, dryRun: false })
+    expect(r.statusCode).toBe(200)
+    expect(r.json<ProblemImportReport>()).toMatchObject({
+      imported: true,
+      errors: [],
+      warnings: [],
+      counts: { tasks: 3, new: 3 },
+    })
+    const [one] = await db.select().from(problems).where(eq(problems.code, '示例第1项'))
+    expect(one!.deadline).toBe(`${Y + 1}-12-31`)
+    const third = r.json<ProblemImportReport>().rows[2]!
+    expect(third.units[0]).toMatchObject({ collectiveKind: 'counties', choice: 'expand' })
+    expect(third.units[0]!.expandsTo.map((u) => u.id)).toContain(east.id)
   })
 
   it('scopes the ledger export like the ledger: a county gets only its rows, and it is audited', async () => {

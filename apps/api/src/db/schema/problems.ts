@@ -48,6 +48,12 @@ export const problems = pgTable(
     deadline: date('deadline', { mode: 'string' }).notNull(),
     /** The deadline as the imported plan wrote it (2023年6月底前完成并长期坚持); '' when typed in. */
     deadlineText: text('deadline_text').notNull().default(''),
+    /**
+     * Collective responsibilities the imported plan named (各级党委、政府; 市直有关单位), kept as
+     * written, 、-joined, when the office recorded them as such with a coordinating unit (that
+     * unit is a lead or co-unit of the problem); '' otherwise.
+     */
+    collectiveUnits: text('collective_units').notNull().default(''),
     originalDeadline: date('original_deadline', { mode: 'string' }),
     leadLeader: jsonb('lead_leader'),
     leadUnitId: uuid('lead_unit_id')

@@ -1,6 +1,7 @@
 import type {
   ImportCellError,
   ImportColumn,
+  ImportWarning,
   ParsedDeadline,
   ProblemImportBody,
   ProblemImportField,
@@ -26,15 +27,21 @@ export interface ExistingProblem {
   deadlineText: string
   mode: string
   measures: string[]
+  collectiveUnits: string
 }
 
 /** What the analysis needs from the database, loaded once. */
 export interface ImportContext {
   units: UnitCandidate[]
+  byId: Map<string, UnitCandidate>
   counties: UnitCandidate[]
+  /** Units the commit will create (createUnits), by name key (and by id): not in `units`. */
+  pending: Map<string, UnitCandidate>
   remembered: Map<string, ProblemImportField | null>
   existing: Map<string, ExistingProblem>
   base: DeadlineBase
+  today: string
+  feedbackDate: string | null
 }
 
 /** A task ready to write: the problem's fields and its measures (with their units). */
@@ -47,6 +54,8 @@ export interface Task {
   nature: string
   domain: string
   regionId: string | null
+  /** Collective responsibilities recorded as such (phrases, 、-joined). */
+  collectiveUnits: string
   /** Optional fields the sheet has a column for (an update changes only these of them). */
   provided: Set<string>
   mode: string
@@ -66,6 +75,7 @@ export interface Analysis {
   missingFields: string[]
   rows: ProblemImportRow[]
   errors: ImportCellError[]
+  warnings: ImportWarning[]
   tasks: Task[]
 }
 
@@ -102,7 +112,7 @@ export function analyse(sheet: Sheet, body: ProblemImportBody, ctx: ImportContex
   const known = (h: string) =>
     synonymField(h) !== null || !!ctx.remembered.get(h) || !!body.mapping?.[h]
   const headerAt = findHeaderRow(sheet.rows, known)
-  const empty = { sheet: sheet.name, rows: [], tasks: [] }
+  const empty = { sheet: sheet.name, rows: [], tasks: [], warnings: [] }
   if (headerAt === null)
     return {
       ...empty,
@@ -141,10 +151,11 @@ export function analyse(sheet: Sheet, body: ProblemImportBody, ctx: ImportContex
   const groups = group(sheet.rows.slice(headerAt + 1), col)
   const match = unitMatcher(ctx.units)
   const errors: ImportCellError[] = []
+  const warnings: ImportWarning[] = []
   const tasks: Task[] = []
   const seen = new Set<string>()
   for (const g of groups) {
-    const t = readTask(g, col, columns, body, ctx, match, errors)
+    const t = readTask(g, col, columns, body, ctx, match, errors, warnings)
     if (t.row.action !== 'error' && seen.has(t.row.code)) {
       errors.push(
         err(
@@ -165,6 +176,10 @@ export function analyse(sheet: Sheet, body: ProblemImportBody, ctx: ImportContex
     missingFields: [],
     rows: tasks.map((t) => t.row),
     errors,
+    // A row in error is not written: nothing of it to acknowledge.
+    warnings: warnings.filter((w) =>
+      tasks.some((t) => t.row.row === w.row && t.row.action !== 'error'),
+    ),
     tasks,
   }
 }

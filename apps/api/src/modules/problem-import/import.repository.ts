@@ -19,7 +19,11 @@ import { leaderText } from './fields.js'
 export const importRepository = {
   round(db: DbOrTx, id: string) {
     return db
-      .select({ id: rounds.id, planApprovedDate: rounds.planApprovedDate })
+      .select({
+        id: rounds.id,
+        planApprovedDate: rounds.planApprovedDate,
+        feedbackDate: rounds.feedbackDate,
+      })
       .from(rounds)
       .where(eq(rounds.id, id))
       .then((r) => r[0])
@@ -27,7 +31,13 @@ export const importRepository = {
 
   activeUnits(db: DbOrTx) {
     return db
-      .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
+      .select({
+        id: units.id,
+        code: units.code,
+        name: units.name,
+        kind: units.kind,
+        parentId: units.parentId,
+      })
       .from(units)
       .where(eq(units.active, true))
       .orderBy(asc(units.path))
@@ -68,6 +78,7 @@ export const importRepository = {
         deadline: problems.deadline,
         deadlineText: problems.deadlineText,
         mode: problems.mode,
+        collectiveUnits: problems.collectiveUnits,
         // "problems"."id" written out: drizzle renders a column of the only table unqualified,
         // and a bare "id" inside the sub-select would be the measure's own id.
         coUnitIds: sql<

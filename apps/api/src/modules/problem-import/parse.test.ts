@@ -153,9 +153,9 @@ describe('measures cell', () => {
 describe('unit cells', () => {
   it('takes the first unmarked unit as lead and the rest as co-units', () => {
     expect(splitUnits('市生态环境局、市住建局，市水利局')).toEqual([
-      { text: '市生态环境局', role: 'lead', collective: false },
-      { text: '市住建局', role: 'co', collective: false },
-      { text: '市水利局', role: 'co', collective: false },
+      { text: '市生态环境局', role: 'lead', collective: null },
+      { text: '市住建局', role: 'co', collective: null },
+      { text: '市水利局', role: 'co', collective: null },
     ])
   })
 
@@ -176,17 +176,39 @@ describe('unit cells', () => {
 
   it('keeps 各县（市、区）人民政府 whole and marks it collective', () => {
     expect(splitUnits('市生态环境局、各县（市、区）人民政府')).toEqual([
-      { text: '市生态环境局', role: 'lead', collective: false },
-      { text: '各县（市、区）人民政府', role: 'co', collective: true },
+      { text: '市生态环境局', role: 'lead', collective: null },
+      { text: '各县（市、区）人民政府', role: 'co', collective: 'counties' },
     ])
-    expect(splitUnits('各区县政府')[0]!.collective).toBe(true)
+    expect(splitUnits('各区县政府')[0]!.collective).toBe('counties')
+  })
+
+  it('reads collective phrases whole, 、 inside them included, and knows what each means', () => {
+    const read = (cell: string) => splitUnits(cell).map((u) => [u.text, u.role, u.collective])
+    expect(read('各级党委、政府')).toEqual([['各级党委、政府', 'lead', 'levels']])
+    expect(read('市生态环境局（牵头）、各级党委、政府，区直各单位')).toEqual([
+      ['市生态环境局', 'lead', null],
+      ['各级党委、政府', 'co', 'levels'],
+      ['区直各单位', 'co', 'departments'],
+    ])
+    expect(read('市直有关单位、各县（市、区）人民政府、各乡镇（街道）')).toEqual([
+      ['市直有关单位', 'lead', 'departments'],
+      ['各县（市、区）人民政府', 'co', 'counties'],
+      ['各乡镇（街道）', 'co', 'townships'],
+    ])
+    // Full-width or half-width brackets, 各县区 and 各乡镇人民政府 alike.
+    expect(read('各县(市、区)政府;各乡镇人民政府').map((u) => u[2])).toEqual([
+      'counties',
+      'townships',
+    ])
+    // Unit names are not collectives, even when they hold 县 or 部门.
+    expect(read('临湖县、市委宣传部').map((u) => u[2])).toEqual([null, null])
   })
 
   const units = [
-    { id: '1', code: 'EEB', name: '市生态环境局', kind: 'department' },
-    { id: '2', code: 'HC', name: '市住房和城乡建设局', kind: 'department' },
-    { id: '3', code: 'A', name: '甲县', kind: 'county' },
-    { id: '4', code: 'W', name: '市水利局', kind: 'department' },
+    { id: '1', code: 'EEB', name: '市生态环境局', kind: 'department', parentId: null },
+    { id: '2', code: 'HC', name: '市住房和城乡建设局', kind: 'department', parentId: null },
+    { id: '3', code: 'A', name: '甲县', kind: 'county', parentId: null },
+    { id: '4', code: 'W', name: '市水利局', kind: 'department', parentId: null },
   ]
   const match = unitMatcher(units)
 

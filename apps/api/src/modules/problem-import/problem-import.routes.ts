@@ -8,6 +8,7 @@ import {
   ProblemImportReportSchema,
 } from '@rectify/schemas'
 import { problem } from '../../errors.js'
+import { shanghaiDate } from '../../lib/dates.js'
 import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx-stream.js'
 import { contentDisposition } from '../files/files.routes.js'
 import type { LedgerExportService } from './ledger-export.js'
@@ -34,7 +35,7 @@ export const problemImportRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         description:
-          "Imports a task table (.xlsx the caller uploaded with POST /files) into the round. `dryRun` (default) reads every task and writes nothing, showing what each deadline, unit and measure cell was understood as; `dryRun: false` writes every task in one transaction, or — when any cell has an error — nothing, answering 422 problem+json with the report in `report`. Tasks match the round's problems by code: changed ones are updated, the rest left `unchanged`. The office only.",
+          "Imports a task table (.xlsx the caller uploaded with POST /files) into the round. `dryRun` (default) reads every task and writes nothing, showing what each deadline, unit and measure cell was understood as; `dryRun: false` writes every task in one transaction, or — when any cell has an error, or a warning (a deadline already past or before the round's feedback date) is not acknowledged in `acknowledge` — nothing, answering 422 problem+json with the report in `report`. Collective phrases (各级党委、政府, 市直有关单位) are expanded or recorded with a coordinating unit as `collectives` says; unknown unit names may be created under an existing unit (`createUnits`) in the same transaction, audited as `unit.created`. The report marks what was inferred (domain, region, assumed deadline). Tasks match the round's problems by code: changed ones are updated, the rest left `unchanged`. The office only.",
         params: IdParamsSchema,
         body: ProblemImportBodySchema,
         response: { 200: ProblemImportReportSchema, 422: ImportRefusedSchema },
@@ -43,7 +44,9 @@ export const problemImportRoutes: FastifyPluginAsyncTypebox<{
     async (req, reply) => {
       const report = await problemImport.run(req.ctx, req.params.id, req.body)
       if (report.dryRun || report.imported) return report
-      const detail = `${report.errors.length} errors in the sheet: nothing was imported`
+      const detail = report.errors.length
+        ? `${report.errors.length} errors in the sheet: nothing was imported`
+        : `${report.counts.unacknowledged} warnings not acknowledged (past deadlines or deadlines before the round's feedback): acknowledge them per row or all; nothing was imported`
       return reply
         .code(422)
         .type('application/problem+json')
@@ -72,7 +75,7 @@ export const problemImportRoutes: FastifyPluginAsyncTypebox<{
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', contentDisposition('整改任务清单导入模板.xlsx'))
         .header('cache-control', 'private, no-store')
-        .send(await buildTemplate()),
+        .send(await buildTemplate(shanghaiDate())),
   )
   app.get(
     '/exports/problems',

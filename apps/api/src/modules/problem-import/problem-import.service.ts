@@ -9,6 +9,7 @@ import type { FileStore } from '../files/file-store.js'
 import type { LightSettings } from '../problems/lights.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import { analyse, type Analysis, type ImportContext } from './analyse.js'
+import { createStagedUnits, stageUnits } from './new-units.js'
 import { deadlineBase } from './deadline.js'
 import { importRepository as repo } from './import.repository.js'
 import { writeImport } from './import.writer.js'
@@ -41,9 +42,13 @@ export class ProblemImportService {
       throw new AppError('unprocessable', 'The file is not an Excel workbook (.xlsx)')
     const sheet = await this.sheet(file)
     const today = shanghaiDate()
-    const base = deadlineBase(round.planApprovedDate, today)
+    const dates = {
+      base: deadlineBase(round.planApprovedDate, today),
+      today,
+      feedbackDate: round.feedbackDate,
+    }
     if (body.dryRun ?? true) {
-      const a = analyse(sheet, body, await context(this.db, roundId, base))
+      const a = analyse(sheet, body, await context(this.db, roundId, dates, body))
       return report(a, true, false)
     }
     return this.db.transaction(async (tx) => {
@@ -51,16 +56,20 @@ export class ProblemImportService {
       // and the second finds every problem there (unchanged).
       const [locked] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
       if (!locked) throw notFound('File')
-      const a = analyse(sheet, body, await context(tx, roundId, base))
+      const c = await context(tx, roundId, dates, body)
+      const a = analyse(sheet, body, c)
       const r = report(a, false, false)
-      if (a.errors.length) return r
+      // Errors, or warnings not acknowledged: nothing is written (the route answers 422).
+      if (a.errors.length || r.counts.unacknowledged) return r
       // Nothing new or changed (the same file again): nothing is written, not even the audit.
       if (!r.counts.new && !r.counts.updated) return { ...r, imported: true }
+      // Units the sheet names that the office chose to create: first, through the units module.
+      await createStagedUnits(tx, ctx, r.newUnits, c, file.id)
       await writeImport(tx, ctx, {
         roundId,
         fileId: file.id,
         tasks: a.tasks,
-        start: base.immediate,
+        start: dates.base.immediate,
         today,
         settings: this.settings,
         counts: r.counts,
@@ -86,18 +95,28 @@ export class ProblemImportService {
   }
 }
 
-/** Units, counties, remembered mappings and the round's problems: read once per import. */
+/** Units (and those to create), remembered mappings and the round's problems: read once. */
 async function context(
   db: DbOrTx,
   roundId: string,
-  base: ImportContext['base'],
+  dates: Pick<ImportContext, 'base' | 'today' | 'feedbackDate'>,
+  body: ProblemImportBody,
 ): Promise<ImportContext> {
   const [units, remembered, existing] = await Promise.all([
     repo.activeUnits(db),
     repo.remembered(db),
     repo.existing(db, roundId),
   ])
-  return { units, counties: units.filter((u) => u.kind === 'county'), remembered, existing, base }
+  const byId = new Map(units.map((u) => [u.id, u]))
+  return {
+    units,
+    byId,
+    counties: units.filter((u) => u.kind === 'county'),
+    pending: stageUnits(body.createUnits ?? {}, units, byId),
+    remembered,
+    existing,
+    ...dates,
+  }
 }
 
 function report(a: Analysis, dryRun: boolean, imported: boolean): ProblemImportReport {
@@ -109,14 +128,26 @@ function report(a: Analysis, dryRun: boolean, imported: boolean): ProblemImportR
     missingFields: a.missingFields,
     rows: a.rows,
     errors: a.errors,
+    warnings: a.warnings,
+    newUnits: newUnits(a),
     counts: {
       tasks: a.rows.length,
       new: n('new'),
       updated: n('update'),
       unchanged: n('unchanged'),
       errors: a.errors.length,
+      warnings: a.warnings.length,
+      unacknowledged: a.warnings.filter((w) => !w.acknowledged).length,
       measures: a.rows.reduce((s, r) => s + r.measures.length, 0),
     },
     imported,
   }
+}
+
+/** The staged units some row of the sheet names (a staged name no row uses is not created). */
+function newUnits(a: Analysis): ProblemImportReport['newUnits'] {
+  const out = new Map<string, ProblemImportReport['newUnits'][number]>()
+  for (const r of a.rows)
+    for (const u of r.units) if (u.create) out.set(u.text, { name: u.text, ...u.create })
+  return [...out.values()]
 }

@@ -1,12 +1,13 @@
 import type {
   ImportCellError,
   ImportColumn,
+  ImportWarning,
   ParsedUnit,
   ProblemImportBody,
-  UnitRef,
 } from '@rectify/schemas'
 import type { ImportContext, Task } from './analyse.js'
-import { isPlainDate, parseDeadline } from './deadline.js'
+import { ref, resolveMention } from './collectives.js'
+import { chineseDate, datesIn, isPlainDate, parseDeadline } from './deadline.js'
 import {
   inferDomain,
   leaderText,
@@ -18,9 +19,7 @@ import {
 } from './fields.js'
 import { splitMeasures } from './measures-split.js'
 import type { SheetRow } from './sheet.js'
-import { splitUnits, type UnitCandidate, type UnitMatch, type UnitMention } from './units-parse.js'
-
-const ref = (u: UnitCandidate): UnitRef => ({ id: u.id, code: u.code, name: u.name })
+import { splitUnits, type UnitMatch } from './units-parse.js'
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join()
 
@@ -40,6 +39,7 @@ export function readTask(
   ctx: ImportContext,
   match: (name: string) => UnitMatch,
   errors: ImportCellError[],
+  warnings: ImportWarning[],
 ): Task {
   const first = g[0]!
   const rowNo = first.rowNo
@@ -81,42 +81,19 @@ export function readTask(
   const units: ParsedUnit[] = []
   const ids = new Map<string, 'lead' | 'co'>()
   const st = { lead: null as string | null }
-  const resolve = (m: UnitMention, row: number): string[] => {
-    if (m.collective) {
-      units.push({ text: m.text, role: m.role, unit: null, collective: true, suggestions: [] })
-      if (!body.expandCollective) {
-        fail(
-          'units',
-          `“${m.text}”是集合名称：勾选“展开到各县区”或写明具体单位`,
-          `"${m.text}" names several units: expand it to every county or name them`,
-          row,
-        )
-        return []
-      }
-      return ctx.counties.map((c) => c.id)
-    }
-    const alias = body.unitAliases?.[m.text]
-    const found = alias ? ctx.units.find((u) => u.id === alias) : match(m.text).unit
-    const suggestions = found ? [] : match(m.text).suggestions
-    units.push({
-      text: m.text,
-      role: m.role,
-      unit: found ? ref(found) : null,
-      collective: false,
-      suggestions,
-    })
-    if (!found) {
-      const hint = suggestions.length
-        ? `，是否为：${suggestions.map((s) => s.name).join('、')}`
-        : ''
-      const hintEn = suggestions.length
-        ? `; did you mean ${suggestions.map((s) => s.name).join(', ')}?`
-        : ''
-      fail('units', `找不到单位“${m.text}”${hint}`, `Unknown unit "${m.text}"${hintEn}`, row)
+  const collectives: string[] = []
+  const resolve = (m: Parameters<typeof resolveMention>[0], row: number): string[] => {
+    const r = resolveMention(m, body, ctx, match)
+    units.push(r.parsed)
+    if (r.error) {
+      fail('units', r.error[0], r.error[1], row)
       return []
     }
-    if (m.role === 'lead' && !st.lead) st.lead = found.id
-    return [found.id]
+    if (r.collective) collectives.push(m.text)
+    // An expanded collective names no lead of its own (the first unit leads when none does).
+    if (m.role === 'lead' && !st.lead && r.ids.length && r.parsed.choice !== 'expand')
+      st.lead = r.ids[0]!
+    return r.ids
   }
   const mentions = [
     ...splitUnits(cell(first, 'units')),
@@ -143,7 +120,7 @@ export function readTask(
   if (!lead && errors.length === before)
     fail('units', '缺少责任（牵头）单位', 'The responsible (lead) unit is missing')
   const coUnitIds = [...ids.keys()].filter((id) => id !== lead)
-  const named = ctx.units.filter((u) => ids.has(u.id))
+  const named = [...ctx.units, ...ctx.pending.values()].filter((u) => ids.has(u.id))
   for (const m of measures)
     if (!m.unitId) m.unitId = named.find((u) => m.content.includes(u.name))?.id ?? lead ?? ''
 
@@ -165,9 +142,27 @@ export function readTask(
   const source = sourceCell ? parseSource(sourceCell) : 'feedback'
   if (!source) fail('source', `无法识别问题来源“${sourceCell}”`, `Unknown source "${sourceCell}"`)
   const regionCell = cell(first, 'region')
-  const region = regionCell ? ctx.counties.find((c) => match(regionCell).unit?.id === c.id) : null
+  const inferred: Task['row']['inferred'] = []
+  if (!domainCell) inferred.push('domain')
+  let region = regionCell ? ctx.counties.find((c) => match(regionCell).unit?.id === c.id) : null
   if (regionCell && !region)
     fail('region', `“${regionCell}”不是县（市、区）`, `"${regionCell}" is not a county or district`)
+  // Only a lead the sheet names: a collective expanded to every county is in no one region.
+  if (!regionCell && lead && st.lead) {
+    // A county-level lead unit (or a township of one) says where the problem is.
+    const unit = ctx.byId.get(lead) ?? ctx.pending.get(lead)
+    const county =
+      unit?.kind === 'county'
+        ? unit
+        : unit?.kind === 'township' && unit.parentId
+          ? ctx.byId.get(unit.parentId)
+          : undefined
+    if (county?.kind === 'county') {
+      region = county
+      inferred.push('region')
+    }
+  }
+  if (parsed.ok && !datesIn(deadlineText.normalize('NFKC')).length) inferred.push('deadline')
 
   const text = deadline.deadline && isPlainDate(deadlineText) ? '' : deadlineText
   const ex = code ? (ctx.existing.get(code) ?? null) : null
@@ -184,7 +179,8 @@ export function readTask(
       ex.leadUnitId !== lead ||
       !sameSet(ex.coUnitIds, coUnitIds) ||
       ex.leader !== leaderText(leadLeader) ||
-      ex.target !== target
+      ex.target !== target ||
+      ex.collectiveUnits !== collectives.join('、')
     if (changed) action = 'update'
     if (changed && ex.status === 'closed')
       fail(
@@ -200,6 +196,31 @@ export function readTask(
       )
   }
   if (errors.length > before) action = 'error'
+  const due = deadline.deadline
+  if (due && (action === 'new' || (action === 'update' && ex?.deadline !== due))) {
+    const ack = body.acknowledge === 'all' || !!body.acknowledge?.includes(rowNo)
+    const warn = (code: ImportWarning['code'], zh: string, en: string) =>
+      warnings.push({
+        row: rowNo,
+        column: head('deadline'),
+        code,
+        message: zh,
+        messageEn: en,
+        acknowledged: ack,
+      })
+    if (ctx.feedbackDate && due < ctx.feedbackDate)
+      warn(
+        'before_feedback',
+        `整改时限${chineseDate(due)}早于本轮督察反馈日期${chineseDate(ctx.feedbackDate)}，请核对年份`,
+        `The deadline ${due} is before the round's feedback date ${ctx.feedbackDate}: check the year`,
+      )
+    else if (due < ctx.today)
+      warn(
+        'deadline_past',
+        `整改时限${chineseDate(due)}已过，导入后即为逾期（红灯）`,
+        `The deadline ${due} has passed: the problem is overdue (red) once imported`,
+      )
+  }
   return {
     row: {
       row: rowNo,
@@ -212,6 +233,10 @@ export function readTask(
       leadLeader: leaderText(leadLeader),
       target,
       measures: measures.map((m) => m.content),
+      domain: domain ?? 'other',
+      region: region ? ref(region) : null,
+      collectiveUnits: collectives.join('、'),
+      inferred,
     },
     existing: ex,
     title,
@@ -220,8 +245,11 @@ export function readTask(
     nature: nature ?? 'individual',
     domain: domain ?? 'other',
     regionId: region?.id ?? null,
+    collectiveUnits: collectives.join('、'),
     provided: new Set(
-      ['description', 'domain', 'nature', 'source', 'region'].filter((f) => col.has(f)),
+      ['description', 'domain', 'nature', 'source', 'region']
+        .filter((f) => col.has(f))
+        .concat(inferred.includes('region') ? ['region'] : []),
     ),
     mode: deadline.mode,
     deadline: deadline.deadline ?? ctx.base.immediate,

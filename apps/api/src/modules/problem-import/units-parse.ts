@@ -1,30 +1,74 @@
+import type { CollectiveKind } from '@rectify/schemas'
+
 /**
  * Unit cells as plans write them: several names separated by 、，,；; / or line breaks, sometimes
  * marked 牵头 / 配合 ("市生态环境局（牵头）", "牵头单位：市住建局；配合单位：市水利局、市林业局"),
- * sometimes collective (各县（市、区）人民政府). Separators inside brackets do not split, so
- * 各县（市、区）人民政府 stays one name. Pure; matching names to units is `unitMatcher`.
+ * sometimes collective (各县（市、区）人民政府, 各级党委、政府, 市直有关单位). Separators inside
+ * brackets or inside a collective phrase do not split, so 各级党委、政府 stays one collective.
+ * Pure; matching names to units is `unitMatcher`.
  */
 export interface UnitMention {
   text: string
   role: 'lead' | 'co'
-  collective: boolean
+  /** The collective's kind when the name is a collective phrase, else null. */
+  collective: CollectiveKind | null
 }
 
-const COLLECTIVE = /^各(县|区|市|乡|镇)|^(所有|全市各)(县|区)/
+const L = '[(（]'
+const R = '[)）]'
+const GOV = '(人民政府|党委[、和及]?政府|党委|政府|党政)?'
+/**
+ * Collective phrases as published plans write them, by what they mean in the unit tree. Each is
+ * matched whole (its 、 does not split); a phrase starts where a name starts.
+ */
+const COLLECTIVES: [CollectiveKind, RegExp][] = [
+  ['levels', /各级(党委[、和及与]?政府|党委政府|党委和人民政府|党政|政府|党委)/],
+  [
+    'counties',
+    new RegExp(
+      `(全市)?各(县${L}市[、，,]?区${R}|县${L}区${R}|县[(（]?市[)）]?区|县区|区县|县市区|县|区)${GOV}`,
+    ),
+  ],
+  [
+    'townships',
+    new RegExp(
+      `(全市)?各(乡镇${L}街道${R}|镇${L}街道${R}|乡镇[、和及]?街道|镇街|乡镇|街道|镇)(人民政府|政府|办事处|党委[、和及]?政府)?`,
+    ),
+  ],
+  [
+    'departments',
+    /(市|区|县)直(各|有关|相关)(单位|部门)|(市|区|县)(级)?(各|有关|相关)(单位|部门)|各(有关|相关)(单位|部门)|(有关|相关)(单位|部门)/,
+  ],
+]
+const ANY_COLLECTIVE = new RegExp(COLLECTIVES.map(([, re]) => `(?:${re.source})`).join('|'), 'g')
+
+/** The kind of collective a whole name is, or null for a unit name. */
+export function collectiveKind(name: string): CollectiveKind | null {
+  const n = name.normalize('NFKC').replace(/\s/g, '')
+  for (const [kind, re] of COLLECTIVES) {
+    const m = new RegExp(`^(?:${re.source})$`).exec(n)
+    if (m) return kind
+  }
+  return null
+}
 const LEAD_LABEL = /^(牵头单位|牵头部门|责任单位|牵头)[:：]?/
 const CO_LABEL = /^(配合单位|配合部门|协办单位|配合)[:：]?/
 const LEAD_MARK = /[（(]?(牵头|主办|牵头单位)[)）]?$/
 const CO_MARK = /[（(]?(配合|协办|配合单位)[)）]?$/
 
-/** Splits at separators outside brackets. */
+/** Splits at separators outside brackets and outside collective phrases. */
 function tokens(text: string): string[] {
   const out: string[] = []
+  const inside = new Set<number>()
+  for (const m of text.matchAll(ANY_COLLECTIVE))
+    for (let i = m.index; i < m.index + m[0].length; i++) inside.add(i)
   let depth = 0
   let cur = ''
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
     if (ch === '（' || ch === '(') depth++
     if ((ch === '）' || ch === ')') && depth > 0) depth--
-    if (depth === 0 && /[、，,；;/\n\s]/.test(ch)) {
+    if (depth === 0 && !inside.has(i) && /[、，,；;/\n\s]/.test(ch)) {
       if (cur.trim()) out.push(cur.trim())
       cur = ''
     } else cur += ch
@@ -69,7 +113,7 @@ export function splitUnits(cell: string, defaultRole?: 'lead' | 'co'): UnitMenti
       role = hasLead ? 'co' : 'lead'
       hasLead = true
     }
-    return { text: r.text, role, collective: COLLECTIVE.test(r.text.normalize('NFKC')) }
+    return { text: r.text, role, collective: collectiveKind(r.text) }
   })
 }
 
@@ -78,6 +122,7 @@ export interface UnitCandidate {
   code: string
   name: string
   kind: string
+  parentId: string | null
 }
 
 const SUFFIXES = /(人民政府|政府|管理委员会|管委会|委员会|办公室|党委)$/

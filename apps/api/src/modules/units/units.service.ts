@@ -5,7 +5,7 @@ import type {
   UnitPage,
   UpdateUnitBody,
 } from '@rectify/schemas'
-import type { Db } from '../../db/client.js'
+import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
@@ -63,36 +63,7 @@ export class UnitsService {
   }
 
   async create(ctx: Ctx, body: CreateUnitBody): Promise<Unit> {
-    return this.db.transaction(async (tx) => {
-      await repo.lockTree(tx)
-      let parentPath = '/'
-      if (body.parentId) {
-        const parent = await repo.findById(tx, body.parentId, unitTreeFilter(ctx.actor, units.path))
-        if (!parent) throw invalid('/parentId', 'no such unit')
-        if (!parent.active) throw invalid('/parentId', 'the parent unit is deactivated')
-        parentPath = parent.path
-      }
-      if (await repo.findByCode(tx, body.code))
-        throw new AppError('duplicate', `Unit code ${body.code} is taken`)
-      const id = uuidv7()
-      const row = await repo.insert(tx, {
-        id,
-        code: body.code,
-        name: body.name,
-        kind: body.kind,
-        parentId: body.parentId,
-        path: `${parentPath}${id}/`,
-      })
-      const unit = toUnit(row)
-      await recordAudit(tx, ctx, {
-        action: 'unit.created',
-        entityType: 'unit',
-        entityId: id,
-        unitId: id,
-        after: unit,
-      })
-      return unit
-    })
+    return this.db.transaction((tx) => createUnitIn(tx, ctx, body))
   }
 
   async update(ctx: Ctx, id: string, version: number, body: UpdateUnitBody): Promise<Unit> {
@@ -156,4 +127,46 @@ function invalid(path: string, message: string) {
   return new AppError('unprocessable', `${path.slice(1)} ${message}`, {
     errors: [{ path, message }],
   })
+}
+
+/**
+ * Creates a unit inside the caller's transaction — the one way units are created (the admin's
+ * POST /units, and the office's problem-list import creating a unit its sheet names). The parent
+ * must be in the actor's tree and active; the code unique. Audited as `unit.created`; `via`
+ * (e.g. `problem-import`) says where from. `id` lets a caller that staged the unit keep its id.
+ */
+export async function createUnitIn(
+  tx: DbOrTx,
+  ctx: Ctx,
+  body: CreateUnitBody,
+  opts: { id?: string; via?: Record<string, unknown> } = {},
+): Promise<Unit> {
+  await repo.lockTree(tx)
+  let parentPath = '/'
+  if (body.parentId) {
+    const parent = await repo.findById(tx, body.parentId, unitTreeFilter(ctx.actor, units.path))
+    if (!parent) throw invalid('/parentId', 'no such unit')
+    if (!parent.active) throw invalid('/parentId', 'the parent unit is deactivated')
+    parentPath = parent.path
+  }
+  if (await repo.findByCode(tx, body.code))
+    throw new AppError('duplicate', `Unit code ${body.code} is taken`)
+  const id = opts.id ?? uuidv7()
+  const row = await repo.insert(tx, {
+    id,
+    code: body.code,
+    name: body.name,
+    kind: body.kind,
+    parentId: body.parentId,
+    path: `${parentPath}${id}/`,
+  })
+  const unit = toUnit(row)
+  await recordAudit(tx, ctx, {
+    action: 'unit.created',
+    entityType: 'unit',
+    entityId: id,
+    unitId: id,
+    after: { ...unit, ...opts.via },
+  })
+  return unit
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "problems" ADD COLUMN "collective_units" text DEFAULT '' NOT NULL;
