@@ -369,27 +369,113 @@ describe('API clients', () => {
     expect((await api.get('/api/v1/me')).statusCode).toBe(403)
   })
 
-  it('are refused with a wrong secret or scopes they were not granted', async () => {
+  it('are refused with a wrong secret or scopes they were not granted, in RFC 6749 form', async () => {
     const c = await newClient(['units:read'])
-    expect(
-      (
-        await token({
-          grant_type: 'client_credentials',
-          client_id: c.client.clientId,
-          client_secret: 'wrong',
-        })
-      ).statusCode,
-    ).toBe(401)
-    expect(
-      (
-        await token({
-          grant_type: 'client_credentials',
-          client_id: c.client.clientId,
-          client_secret: c.clientSecret,
-          scope: 'users:read',
-        })
-      ).statusCode,
-    ).toBe(403)
+    const wrong = await token({
+      grant_type: 'client_credentials',
+      client_id: c.client.clientId,
+      client_secret: 'wrong',
+    })
+    expect(wrong.statusCode).toBe(401)
+    expect(wrong.headers['content-type']).toMatch(/^application\/json/)
+    expect(wrong.headers['www-authenticate']).toBe('Basic realm="rectify"')
+    expect(wrong.json()).toMatchObject({ error: 'invalid_client' })
+    const scope = await token({
+      grant_type: 'client_credentials',
+      client_id: c.client.clientId,
+      client_secret: c.clientSecret,
+      scope: 'users:read',
+    })
+    expect(scope.statusCode).toBe(400)
+    expect(scope.json()).toMatchObject({ error: 'invalid_scope' })
+  })
+
+  it('authenticate with HTTP Basic (client_secret_basic) or form fields (client_secret_post)', async () => {
+    const c = await newClient(['units:read'])
+    // RFC 6749 §2.3.1: each part form-urlencoded, then base64.
+    const basic = (id: string, secret: string) =>
+      `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`
+    const viaBasic = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      payload: 'grant_type=client_credentials&scope=units%3Aread',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basic(c.client.clientId, c.clientSecret),
+      },
+    })
+    expect(viaBasic.statusCode).toBe(200)
+    expect(viaBasic.headers['cache-control']).toBe('no-store')
+    const api = client(t.app, viaBasic.json().access_token)
+    expect((await api.get('/api/v1/units')).statusCode).toBe(200)
+    const viaPost = await token(
+      {
+        grant_type: 'client_credentials',
+        client_id: c.client.clientId,
+        client_secret: c.clientSecret,
+      },
+      true,
+    )
+    expect(viaPost.statusCode).toBe(200)
+
+    const badBasic = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      payload: 'grant_type=client_credentials',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basic(c.client.clientId, 'not-the-secret'),
+      },
+    })
+    expect(badBasic.statusCode).toBe(401)
+    expect(badBasic.headers['www-authenticate']).toBe('Basic realm="rectify"')
+    expect(badBasic.json().error).toBe('invalid_client')
+
+    const both = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      payload: {
+        grant_type: 'client_credentials',
+        client_id: c.client.clientId,
+        client_secret: c.clientSecret,
+      },
+      headers: { authorization: basic(c.client.clientId, c.clientSecret) },
+    })
+    expect(both.statusCode).toBe(400)
+    expect(both.json().error).toBe('invalid_request')
+  })
+
+  it('answer every other refusal as an RFC 6749 error, never problem+json', async () => {
+    const c = await newClient(['units:read'])
+    const grant = await token({
+      grant_type: 'password',
+      client_id: c.client.clientId,
+      client_secret: c.clientSecret,
+    })
+    expect(grant.statusCode).toBe(400)
+    expect(grant.json()).toMatchObject({ error: 'unsupported_grant_type' })
+    const missing = await token({ client_id: c.client.clientId })
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json()).toMatchObject({ error: 'invalid_request' })
+    const none = await token({ grant_type: 'client_credentials' })
+    expect(none.statusCode).toBe(401)
+    expect(none.json()).toMatchObject({ error: 'invalid_client' })
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      payload: 'x',
+      headers: { 'content-type': 'text/plain' },
+    })
+    expect(text.statusCode).toBe(400)
+    expect(text.json()).toMatchObject({ error: 'invalid_request' })
+    // Unrecognised parameters are ignored (RFC 6749 §3.2).
+    const extra = await token({
+      grant_type: 'client_credentials',
+      client_id: c.client.clientId,
+      client_secret: c.clientSecret,
+      audience: 'rectify',
+    })
+    expect(extra.statusCode).toBe(200)
   })
 
   it('with a unit scope see only that unit subtree', async () => {

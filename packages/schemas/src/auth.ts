@@ -26,14 +26,20 @@ export const RefreshBodySchema = Type.Object(
 export type RefreshBody = Static<typeof RefreshBodySchema>
 
 /** RFC 6749 §4.4 client credentials; accepted as JSON or form-urlencoded. */
+/**
+ * RFC 6749 §4.4 token request. The client authenticates with HTTP Basic (`client_secret_basic`)
+ * or with `client_id` and `client_secret` in the body (`client_secret_post`), never both. The
+ * grant type is checked by the server so that an unsupported one answers
+ * `unsupported_grant_type`; unrecognised parameters are ignored, as RFC 6749 §3.2 requires.
+ */
 export const ClientTokenBodySchema = Type.Object(
   {
-    grant_type: Type.Literal('client_credentials'),
-    client_id: Type.String({ minLength: 1, maxLength: 64 }),
-    client_secret: Type.String({ minLength: 1, maxLength: 200 }),
+    grant_type: Type.String({ maxLength: 100, examples: ['client_credentials'] }),
+    client_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    client_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     scope: Type.Optional(Type.String({ maxLength: 1000 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: true },
 )
 export type ClientTokenBody = Static<typeof ClientTokenBodySchema>
 
@@ -44,6 +50,26 @@ export const ClientTokenSchema = Type.Object({
   scope: Type.String(),
 })
 export type ClientToken = Static<typeof ClientTokenSchema>
+
+/** RFC 6749 §5.2 error codes of the token endpoint. */
+export const OAUTH_ERRORS = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'rate_limited',
+  'server_error',
+] as const
+export type OAuthErrorCode = (typeof OAUTH_ERRORS)[number]
+
+/** The token endpoint's errors are RFC 6749's `{"error": ...}`, not problem+json. */
+export const OAuthErrorSchema = Type.Object({
+  error: Type.Union(OAUTH_ERRORS.map((e) => Type.Literal(e))),
+  error_description: Type.Optional(Type.String()),
+})
+export type OAuthError = Static<typeof OAuthErrorSchema>
 
 export const UnitRefSchema = Type.Object({
   id: IdSchema,

@@ -76,7 +76,10 @@ export default fp(
       }
       const policy = request.routeOptions.config.policy
       if (!policy) return // not an API route (static files, docs, 404s)
-      const token = bearer(request)
+      // A public route may take another scheme (the token endpoint's HTTP Basic): not ours.
+      const other =
+        policy.roles === 'public' && /^Basic\s/i.test(request.headers.authorization ?? '')
+      const token = other ? null : bearer(request)
       if (token) {
         const actor = await opts.auth.authenticate(token)
         if (!actor) throw new AppError('unauthorized', 'Invalid or expired access token')

@@ -5,12 +5,14 @@ import {
   ClientTokenSchema,
   LoginBodySchema,
   MeSchema,
+  OAuthErrorSchema,
   RefreshBodySchema,
   TokenPairSchema,
 } from '@rectify/schemas'
 import { Type } from 'typebox'
 import type { Config } from '../../config.js'
 import type { AuthService } from './auth.service.js'
+import { clientCredentials, oauthErrorHandler } from './oauth.js'
 
 export interface AuthRoutesOptions {
   auth: AuthService
@@ -66,24 +68,24 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     '/oauth/token',
     {
       config: { rateLimit },
+      errorHandler: oauthErrorHandler,
       schema: {
         tags,
         body: ClientTokenBodySchema,
         security: [],
-        response: { 200: ClientTokenSchema },
+        response: { 200: ClientTokenSchema, 400: OAuthErrorSchema, 401: OAuthErrorSchema },
       },
     },
-    async (req, reply) =>
-      reply
-        .headers(noStore)
-        .send(
-          await auth.clientToken(
-            req.ctx,
-            req.body.client_id,
-            req.body.client_secret,
-            req.body.scope,
-          ),
-        ),
+    async (req, reply) => {
+      const credentials = clientCredentials(req.headers.authorization, req.body)
+      const token = await auth.clientToken(
+        req.ctx,
+        req.body.grant_type,
+        credentials,
+        req.body.scope,
+      )
+      return reply.headers({ ...noStore, pragma: 'no-cache' }).send(token)
+    },
   )
 
   app.get('/me', { schema: { tags, response: { 200: MeSchema } } }, (req) => auth.me(req.ctx))

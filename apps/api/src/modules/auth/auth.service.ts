@@ -8,6 +8,7 @@ import { randomToken, uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { authRepository as repo } from './auth.repository.js'
 import { burnVerify, checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js'
+import { OAuthError, type ClientCredentials } from './oauth.js'
 import type { TokenService } from './tokens.js'
 
 /** How stale `last_seen_at` may get before a request refreshes it (saves a write per request). */
@@ -197,30 +198,44 @@ export class AuthService {
     })
   }
 
+  /**
+   * RFC 6749 §4.4 client credentials grant. Refusals are OAuthErrors (RFC 6749 §5.2); a failed
+   * client authentication is audited.
+   */
   async clientToken(
     ctx: Ctx,
-    clientId: string,
-    secret: string,
+    grantType: string,
+    credentials: ClientCredentials,
     scope?: string,
   ): Promise<ClientToken> {
+    const { clientId, clientSecret } = credentials
     const client = await repo.findClientByClientId(this.db, clientId)
-    const valid = client && client.active && digestsEqual(client.secretHash, sha256Hex(secret))
+    const valid =
+      client && client.active && digestsEqual(client.secretHash, sha256Hex(clientSecret))
     if (!client || !valid) {
       await this.db.transaction((tx) =>
         recordAudit(tx, ctx, {
           action: 'auth.client_failed',
           entityType: 'api_client',
           entityId: client?.id ?? null,
-          after: { clientId },
+          after: { clientId, method: credentials.method },
         }),
       )
-      throw new AppError('invalid_credentials', 'Invalid client credentials')
+      throw new OAuthError('invalid_client', 'Invalid client credentials', 401)
     }
+    if (grantType !== 'client_credentials')
+      throw new OAuthError(
+        'unsupported_grant_type',
+        'Only the client_credentials grant is supported here',
+      )
     const granted = client.scopes as Scope[]
     const requested = scope ? (scope.split(/\s+/).filter(Boolean) as Scope[]) : granted
     const outside = requested.filter((s) => !granted.includes(s))
     if (outside.length)
-      throw new AppError('forbidden', `Scopes not granted to this client: ${outside.join(' ')}`)
+      throw new OAuthError(
+        'invalid_scope',
+        `Scopes not granted to this client: ${outside.join(' ')}`,
+      )
     const scopeString = [...new Set(requested)].join(' ')
     const accessToken = await this.tokens.sign({
       sub: client.id,
