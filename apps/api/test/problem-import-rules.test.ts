@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { and, eq } from 'drizzle-orm'
+import type { ProblemImportReport } from '@rectify/schemas'
+import { auditLog, problemUnits, problems, rounds, units } from '../src/db/schema/index.js'
+import { shanghaiDate } from '../src/lib/dates.js'
+import { createTestApp, type TestApp } from './build-app.js'
+import { client, login, makeUnit, makeWorld } from './factories.js'
+import { makeRound } from './ledger-factories.js'
+import { taskSheet, uploadXlsx } from './problem-import-factories.js'
+
+/**
+ * The problem-list import's rules on tables as offices publish them: collective phrases, unknown
+ * units created in the import, what was inferred, and warnings to acknowledge.
+ */
+let t: TestApp
+let world: Awaited<ReturnType<typeof makeWorld>>
+let token = ''
+const Y = Number(shanghaiDate().slice(0, 4)) + 1
+const HEADERS = ['序号', '督察反馈问题', '责任单位', '整改时限']
+
+async function run(roundId: string, data: Buffer, body: Record<string, unknown> = {}) {
+  const fileId = await uploadXlsx(t.app, token, data)
+  return client(t.app, token).post(`/api/v1/rounds/${roundId}/problem-import`, { fileId, ...body })
+}
+async function round(dates: { feedbackDate?: string; planApprovedDate?: string } = {}) {
+  const r = await makeRound(t.database.db)
+  await t.database.db
+    .update(rounds)
+    .set({ planApprovedDate: `${Y - 1}-03-01`, feedbackDate: null, ...dates })
+    .where(eq(rounds.id, r.id))
+  return r
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  world = await makeWorld(t.database.db)
+  await makeUnit(t.database.db, { parent: world.units.city, name: '市住建局' })
+  token = (await login(t.app, world.users.office.username)).accessToken
+})
+afterAll(() => t?.close())
+
+describe('collective phrases', () => {
+  const sheet = () =>
+    taskSheet({
+      headers: HEADERS,
+      rows: [
+        [1, '秸秆焚烧管控不力', '各级党委、政府', `${Y}年底前`],
+        [2, '工业园区污水直排', '市生态环境局（牵头）、各乡镇（街道）、市直有关单位', `${Y}年底前`],
+      ],
+    })
+
+  it('reads each phrase as one collective, 、 and all, and says what it expands to', async () => {
+    const r = (await run((await round()).id, await sheet())).json<ProblemImportReport>()
+    const [one, two] = r.rows
+    expect(one!.units.map((u) => [u.text, u.collectiveKind, u.choice])).toEqual([
+      ['各级党委、政府', 'levels', null],
+    ])
+    expect(one!.units[0]!.expandsTo.map((u) => u.id).sort()).toEqual(
+      [world.units.countyA.id, world.units.countyB.id, world.units.townA.id].sort(),
+    )
+    expect(two!.units.map((u) => [u.text, u.role, u.collectiveKind])).toEqual([
+      ['市生态环境局', 'lead', null],
+      ['各乡镇（街道）', 'co', 'townships'],
+      ['市直有关单位', 'co', 'departments'],
+    ])
+    // 市直: the departments directly under the city, not the counties or townships.
+    const depts = two!.units[2]!.expandsTo.map((u) => u.name)
+    expect(depts).toContain('市生态环境局')
+    expect(depts).not.toContain('甲县')
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '责任单位'],
+      [3, '责任单位'],
+      [3, '责任单位'],
+    ])
+  })
+
+  it('expands a phrase or records it as a collective responsibility with a coordinating unit', async () => {
+    const rd = await round()
+    const res = await run(rd.id, await sheet(), {
+      dryRun: false,
+      collectives: {
+        '各级党委、政府': { action: 'collective', coordinatorId: world.units.eeb.id },
+        '各乡镇（街道）': { action: 'expand' },
+        市直有关单位: { action: 'collective', coordinatorId: world.units.office.id },
+      },
+    })
+    expect(res.statusCode).toBe(200)
+    const db = t.database.db
+    const [one] = await db
+      .select()
+      .from(problems)
+      .where(and(eq(problems.roundId, rd.id), eq(problems.code, '1')))
+    expect(one).toMatchObject({ leadUnitId: world.units.eeb.id, collectiveUnits: '各级党委、政府' })
+    const [two] = await db
+      .select()
+      .from(problems)
+      .where(and(eq(problems.roundId, rd.id), eq(problems.code, '2')))
+    expect(two).toMatchObject({ leadUnitId: world.units.eeb.id, collectiveUnits: '市直有关单位' })
+    const co = await db
+      .select({ unitId: problemUnits.unitId })
+      .from(problemUnits)
+      .where(and(eq(problemUnits.problemId, two!.id), eq(problemUnits.role, 'co')))
+    expect(co.map((c) => c.unitId).sort()).toEqual(
+      [world.units.townA.id, world.units.office.id].sort(),
+    )
+  })
+})
+
+describe('unknown units', () => {
+  const sheet = () =>
+    taskSheet({
+      headers: HEADERS,
+      rows: [[1, '城区河道黑臭', '市城市管理局、甲县', `${Y}年底前`]],
+    })
+
+  it('suggests the closest units, and lets the office create the unit under an existing one in the same import, audited', async () => {
+    const rd = await round()
+    const dry = (await run(rd.id, await sheet())).json<ProblemImportReport>()
+    expect(dry.errors).toHaveLength(1)
+    expect(dry.rows[0]!.units[0]).toMatchObject({ text: '市城市管理局', unit: null })
+    const planned = (
+      await run(rd.id, await sheet(), {
+        createUnits: { 市城市管理局: { parentId: world.units.city.id } },
+      })
+    ).json<ProblemImportReport>()
+    expect(planned.errors).toEqual([])
+    expect(planned.newUnits).toEqual([
+      {
+        name: '市城市管理局',
+        kind: 'department',
+        parent: expect.objectContaining({ id: world.units.city.id }),
+      },
+    ])
+    // The dry run created nothing.
+    const db = t.database.db
+    expect(await db.select().from(units).where(eq(units.name, '市城市管理局'))).toEqual([])
+    const done = await run(rd.id, await sheet(), {
+      dryRun: false,
+      createUnits: { 市城市管理局: { parentId: world.units.city.id } },
+    })
+    expect(done.json<ProblemImportReport>().imported).toBe(true)
+    const [unit] = await db.select().from(units).where(eq(units.name, '市城市管理局'))
+    expect(unit).toMatchObject({ kind: 'department', parentId: world.units.city.id })
+    const [p] = await db.select().from(problems).where(eq(problems.roundId, rd.id))
+    expect(p!.leadUnitId).toBe(unit!.id)
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'unit.created'), eq(auditLog.entityId, unit!.id)))
+    expect(audit!.after).toMatchObject({ name: '市城市管理局', via: 'problem-import' })
+    // The next import finds the unit by name.
+    const again = (await run(rd.id, await sheet())).json<ProblemImportReport>()
+    expect(again.rows[0]!.action).toBe('unchanged')
+  })
+
+  it('refuses a new unit whose parent is not a unit', async () => {
+    const sheet = await taskSheet({
+      headers: HEADERS,
+      rows: [[1, '道路扬尘', '市交通运输局', `${Y}年底前`]],
+    })
+    const res = await run((await round()).id, sheet, {
+      createUnits: { 市交通运输局: { parentId: '01900000-0000-7000-8000-000000000000' } },
+    })
+    expect(res.statusCode).toBe(422)
+  })
+})
+
+describe('what the import inferred, and warnings', () => {
+  it('marks the guessed domain, the region from a county-level lead and the assumed deadline, and writes the region', async () => {
+    const rd = await round()
+    const r = (
+      await run(
+        rd.id,
+        await taskSheet({
+          headers: HEADERS,
+          rows: [
+            [1, '建筑工地扬尘管控不到位', '甲县', '长期坚持'],
+            [2, '某镇垃圾填埋场渗滤液外溢', '甲县城关镇', `${Y}年6月底前`],
+            [3, '管理制度不健全', '市生态环境局', '立行立改'],
+          ],
+        }),
+        // 立行立改 is due when the plan was approved: passed already, a warning acknowledged.
+        { dryRun: false, acknowledge: [4] },
+      )
+    ).json<ProblemImportReport>()
+    expect(r.imported).toBe(true)
+    expect(r.warnings.map((w) => [w.row, w.code])).toEqual([[4, 'deadline_past']])
+    const [one, two, three] = r.rows
+    expect(one).toMatchObject({ domain: 'air', inferred: ['domain', 'region', 'deadline'] })
+    expect(one!.region?.id).toBe(world.units.countyA.id)
+    expect(one!.deadline.deadline).toBe(`${Y + 2}-12-31`)
+    expect(two).toMatchObject({ domain: 'solid_waste', inferred: ['domain', 'region'] })
+    expect(two!.region?.id).toBe(world.units.countyA.id)
+    expect(three).toMatchObject({ domain: 'other', region: null, inferred: ['domain', 'deadline'] })
+    const written = await t.database.db
+      .select({ code: problems.code, regionId: problems.regionId })
+      .from(problems)
+      .where(eq(problems.roundId, rd.id))
+    expect(written.find((p) => p.code === '1')!.regionId).toBe(world.units.countyA.id)
+  })
+
+  it('warns of deadlines past or before the feedback date, and commits only when they are acknowledged', async () => {
+    const rd = await round({ feedbackDate: `${Y - 1}-01-10` })
+    const sheet = await taskSheet({
+      headers: HEADERS,
+      rows: [
+        [1, '问题甲', '市生态环境局', `${Y - 2}年底前`],
+        [2, '问题乙', '市生态环境局', `${Y - 1}年1月5日`],
+        [3, '问题丙', '市生态环境局', `${Y}年底前`],
+      ],
+    })
+    const dry = (await run(rd.id, sheet)).json<ProblemImportReport>()
+    expect(dry.errors).toEqual([])
+    expect(dry.warnings.map((w) => [w.row, w.code, w.acknowledged])).toEqual([
+      [2, 'before_feedback', false],
+      [3, 'before_feedback', false],
+    ])
+    expect(dry.counts).toMatchObject({ warnings: 2, unacknowledged: 2 })
+    const refused = await run(rd.id, sheet, { dryRun: false, acknowledge: [2] })
+    expect(refused.statusCode).toBe(422)
+    expect(refused.json<{ detail: string }>().detail).toContain('acknowledge')
+    expect(await t.database.db.select().from(problems).where(eq(problems.roundId, rd.id))).toEqual(
+      [],
+    )
+    const done = await run(rd.id, sheet, { dryRun: false, acknowledge: [2, 3] })
+    expect(done.json<ProblemImportReport>()).toMatchObject({ imported: true, counts: { new: 3 } })
+
+    const late = await round()
+    const past = (
+      await run(late.id, sheet, { dryRun: false, acknowledge: 'all' })
+    ).json<ProblemImportReport>()
+    expect(past.warnings.map((w) => [w.row, w.code])).toEqual([
+      [2, 'deadline_past'],
+      [3, 'deadline_past'],
+    ])
+    expect(past.imported).toBe(true)
+  })
+})
