@@ -4,6 +4,7 @@ import type { Database, Db } from '../src/db/client.js'
 import { files, petitionBatches, petitions, rounds, users } from '../src/db/schema/index.js'
 import type { Ctx } from '../src/lib/context.js'
 import { uuidv7 } from '../src/lib/ids.js'
+import { DEFAULT_LIMITS } from '../src/lib/workbook/index.js'
 import { searchTokens } from '../src/lib/search.js'
 import type { FileStore } from '../src/modules/files/file-store.js'
 import {
@@ -88,7 +89,10 @@ export async function benchPetitionImport(
         unitId: office.unitId,
         uploadedBy: office.id,
       })
-      const service = new PetitionImportService(tx as unknown as Db, store)
+      const service = new PetitionImportService(tx as unknown as Db, store, {
+        ...DEFAULT_LIMITS,
+        maxUncompressedBytes: 500 * 1024 * 1024,
+      })
       const dry = await measure(() => service.run(ctx, batchId, { fileId, dryRun: true }))
       const commit = await measure(() => service.run(ctx, batchId, { fileId, dryRun: false }))
       if (!commit.value.imported)

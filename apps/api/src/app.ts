@@ -4,6 +4,7 @@ import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-prov
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { uuidv7 } from './lib/ids.js'
+import { workbookLimits } from './lib/workbook/index.js'
 import errorsPlugin from './plugins/errors.js'
 import securityPlugin from './plugins/security.js'
 import openapiPlugin from './plugins/openapi.js'
@@ -262,7 +263,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   })
   await app.register(petitionImportRoutes, {
     prefix,
-    petitionImport: new PetitionImportService(db, fileStore),
+    petitionImport: new PetitionImportService(db, fileStore, workbookLimits(config)),
   })
   await app.register(petitionsPublicRoutes, {
     prefix,
@@ -292,7 +293,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   })
   await app.register(problemImportRoutes, {
     prefix,
-    problemImport: new ProblemImportService(db, fileStore, lightSettings),
+    problemImport: new ProblemImportService(db, fileStore, lightSettings, workbookLimits(config)),
     ledgerExport: new LedgerExportService(db, lightSettings),
   })
   if (deps.extraRoutes) await app.register(deps.extraRoutes)

@@ -33,6 +33,18 @@ export const ConfigSchema = Type.Object({
   /** Evidence files; default DATA_DIR/files. */
   FILES_DIR: Type.Optional(Type.String()),
   FILE_MAX_BYTES: Type.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
+  /**
+   * Bytes the parts of an uploaded workbook may inflate to together before an import refuses it
+   * (422) — checked from the zip directory and while streaming, before any library inflates it.
+   */
+  WORKBOOK_MAX_UNCOMPRESSED_BYTES: Type.Integer({
+    minimum: 1024 * 1024,
+    default: 50 * 1024 * 1024,
+  }),
+  /** Rows a sheet may declare or hold before an import refuses it (422). */
+  WORKBOOK_MAX_ROWS: Type.Integer({ minimum: 100, maximum: 1_048_576, default: 100_000 }),
+  /** Columns a sheet may declare or hold before an import refuses it (422). */
+  WORKBOOK_MAX_COLUMNS: Type.Integer({ minimum: 10, maximum: 16_384, default: 200 }),
   /** Points reported progress may trail planned progress before a problem turns yellow. */
   LIGHT_TOLERANCE_POINTS: Type.Number({ minimum: 0, maximum: 100, default: 10 }),
   /** Days before a deadline that turn a problem blue. */

@@ -8,8 +8,13 @@ import type {
   ProblemImportRow,
 } from '@rectify/schemas'
 import type { DeadlineBase } from './deadline.js'
-import { REQUIRED_FIELDS, synonymField } from './fields.js'
-import { findHeaderRow, normalizeHeader, type Sheet, type SheetRow } from './sheet.js'
+import {
+  readTable,
+  type TableColumn,
+  type TableRecord,
+  type WorkbookSheet,
+} from '../../lib/workbook/index.js'
+import { HEADER_SYNONYMS, REQUIRED_FIELDS } from './fields.js'
 import { readTask } from './task.js'
 import { unitMatcher, type UnitCandidate } from './units-parse.js'
 
@@ -86,34 +91,41 @@ const err = (row: number, column: string, message: string, messageEn: string): I
   messageEn,
 })
 
-/** Maps headers to fields: the caller's mapping, then remembered mappings, then synonyms. */
-function mapColumns(headers: string[], body: ProblemImportBody, ctx: ImportContext) {
-  const given = new Map(Object.entries(body.mapping ?? {}).map(([h, f]) => [normalizeHeader(h), f]))
-  const taken = new Set<string>()
-  return headers.map((raw, index): ImportColumn => {
-    const header = normalizeHeader(raw)
-    const synonym = synonymField(header)
-    let [field, by]: [string | null, ImportColumn['by']] = given.has(header)
-      ? [given.get(header) ?? null, 'mapping']
-      : ctx.remembered.has(header)
-        ? [ctx.remembered.get(header) ?? null, 'mapping']
-        : synonym
-          ? [synonym, 'synonym']
-          : [null, 'none']
-    // Two columns for one field (问题 and 督察反馈问题): the first wins, the rest are ignored.
-    if (field && taken.has(field)) [field, by] = [null, 'none']
-    if (field) taken.add(field)
-    return { index, header, field, by }
+/**
+ * The sheet's table as the workbook reader finds it: title rows, a header of one to three rows
+ * (merged group cells: the leaf label names the field), notes rows left out; merged data cells
+ * read blank so a task over several rows groups. Fields by the caller's mapping, then mappings
+ * remembered, then synonyms; a table with 问题描述 but no title column takes it as the title.
+ */
+function table(sheet: WorkbookSheet, body: ProblemImportBody, ctx: ImportContext) {
+  const t = readTable<ProblemImportField>(sheet, {
+    fields: HEADER_SYNONYMS,
+    mapping: body.mapping,
+    remembered: ctx.remembered,
+    merged: 'blank',
   })
+  if (!t) return null
+  const description = t.columns.find((c) => c.field === 'description' && c.by === 'synonym')
+  if (description && !t.columns.some((c) => c.field === 'title')) description.field = 'title'
+  return t
 }
 
+const toImportColumn = (c: TableColumn<ProblemImportField>): ImportColumn => ({
+  index: c.index,
+  header: c.header,
+  field: c.field,
+  by: c.by,
+})
+
 /** The sheet understood against the database context: rows, errors and tasks to write. */
-export function analyse(sheet: Sheet, body: ProblemImportBody, ctx: ImportContext): Analysis {
-  const known = (h: string) =>
-    synonymField(h) !== null || !!ctx.remembered.get(h) || !!body.mapping?.[h]
-  const headerAt = findHeaderRow(sheet.rows, known)
+export function analyse(
+  sheet: WorkbookSheet,
+  body: ProblemImportBody,
+  ctx: ImportContext,
+): Analysis {
+  const t = table(sheet, body, ctx)
   const empty = { sheet: sheet.name, rows: [], tasks: [], warnings: [] }
-  if (headerAt === null)
+  if (!t)
     return {
       ...empty,
       columns: [],
@@ -127,13 +139,13 @@ export function analyse(sheet: Sheet, body: ProblemImportBody, ctx: ImportContex
         ),
       ],
     }
-  const columns = mapColumns(sheet.rows[headerAt]!.cells, body, ctx)
+  const columns = t.columns.map(toImportColumn)
   const col = new Map<string, number>()
   for (const c of columns) if (c.field) col.set(c.field, c.index)
   const missingFields = REQUIRED_FIELDS.filter(
     (f) => !col.has(f) && !(f === 'units' && col.has('leadUnit')),
   )
-  const headerRow = sheet.rows[headerAt]!.rowNo
+  const headerRow = t.headerRows[0]!
   if (missingFields.length)
     return {
       ...empty,
@@ -148,7 +160,7 @@ export function analyse(sheet: Sheet, body: ProblemImportBody, ctx: ImportContex
         ),
       ),
     }
-  const groups = group(sheet.rows.slice(headerAt + 1), col)
+  const groups = group(t.records, col)
   const match = unitMatcher(ctx.units)
   const errors: ImportCellError[] = []
   const warnings: ImportWarning[] = []
@@ -185,15 +197,15 @@ export function analyse(sheet: Sheet, body: ProblemImportBody, ctx: ImportContex
 }
 
 const header = (columns: ImportColumn[], col: Map<string, number>, field: string) =>
-  col.has(field) ? columns[col.get(field)!]!.header : field
+  columns.find((c) => c.index === col.get(field))?.header ?? field
 
 /**
  * Rows into tasks: a row whose title, code and sequence cells are all blank (merged down or left
  * empty) continues the task above — one row per measure.
  */
-function group(rows: SheetRow[], col: Map<string, number>): SheetRow[][] {
-  const cell = (r: SheetRow, f: string) => (col.has(f) ? (r.cells[col.get(f)!] ?? '') : '')
-  const out: SheetRow[][] = []
+function group(rows: TableRecord[], col: Map<string, number>): TableRecord[][] {
+  const cell = (r: TableRecord, f: string) => (col.has(f) ? (r.cells[col.get(f)!] ?? '') : '')
+  const out: TableRecord[][] = []
   for (const r of rows) {
     const starts = ['title', 'code', 'seq'].some((f) => cell(r, f))
     if (starts || !out.length) out.push([r])

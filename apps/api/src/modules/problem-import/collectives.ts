@@ -1,11 +1,12 @@
 import type { ParsedUnit, ProblemImportBody, UnitRef } from '@rectify/schemas'
+import { normalizeValue } from '../../lib/workbook/normalize.js'
 import type { ImportContext } from './analyse.js'
 import type { UnitCandidate, UnitMatch, UnitMention } from './units-parse.js'
 
 export const ref = (u: UnitCandidate): UnitRef => ({ id: u.id, code: u.code, name: u.name })
 
-/** A unit name as the import key compares it (NFKC, no spaces). */
-export const nameKey = (name: string) => name.normalize('NFKC').replace(/\s/g, '')
+/** A unit name as the import key compares it (NFKC, simplified characters, no spaces). */
+export const nameKey = (name: string) => normalizeValue(name).replace(/\s/g, '')
 
 /**
  * The units a collective phrase means in the unit tree: counties (各县（市、区）), townships

@@ -1,4 +1,5 @@
 import type { ParsedDeadline } from '@rectify/schemas'
+import { toSimplified } from '../../lib/workbook/normalize.js'
 
 /**
  * Deadline cells as rectification plans write them (整改时限), parsed into a deadline, a mode and
@@ -107,7 +108,7 @@ export function datesIn(text: string): string[] {
 
 /** Full-width digits and punctuation to ASCII, so 2023年６月 reads like 2023年6月. */
 function normalize(text: string): string {
-  return text.normalize('NFKC').replace(/\r\n?/g, '\n').trim()
+  return toSimplified(text.normalize('NFKC')).replace(/\r\n?/g, '\n').trim()
 }
 
 export type DeadlineResult =

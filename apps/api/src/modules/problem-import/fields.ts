@@ -1,9 +1,11 @@
 import type { ProblemImportField } from '@rectify/schemas'
-import { normalizeHeader } from './sheet.js'
+import { fieldMatcher } from '../../lib/workbook/fields.js'
+import { normalizeValue } from '../../lib/workbook/normalize.js'
 
 /**
- * Header synonyms of rectification plans' task tables, by field (compared after
- * normalizeHeader; a header with a bracketed note, 整改时限(年月), is also tried without it).
+ * Header synonyms of rectification plans' task tables, by field: the problem list's field
+ * dictionary for the workbook reader (labels compare normalised — no spaces, ASCII brackets,
+ * simplified characters; a label with a bracketed note, 整改时限(年月), is also tried without it).
  */
 export const HEADER_SYNONYMS: Record<ProblemImportField, readonly string[]> = {
   seq: ['序号'],
@@ -14,6 +16,8 @@ export const HEADER_SYNONYMS: Record<ProblemImportField, readonly string[]> = {
     '反馈意见',
     '整改任务',
     '督察反馈问题',
+    '反馈意见建议',
+    '督察反馈意见建议',
     '督察反馈意见',
     '存在问题',
     '主要问题',
@@ -36,15 +40,8 @@ export const HEADER_SYNONYMS: Record<ProblemImportField, readonly string[]> = {
   source: ['问题来源', '来源'],
 }
 
-const BY_HEADER = new Map<string, ProblemImportField>()
-for (const [field, names] of Object.entries(HEADER_SYNONYMS))
-  for (const name of names) BY_HEADER.set(normalizeHeader(name), field as ProblemImportField)
-
 /** The field a header names by synonym, or null. */
-export function synonymField(header: string): ProblemImportField | null {
-  const h = normalizeHeader(header)
-  return BY_HEADER.get(h) ?? BY_HEADER.get(h.replace(/\(.*?\)$/, '')) ?? null
-}
+export const synonymField = fieldMatcher(HEADER_SYNONYMS)
 
 /** Without these an import cannot make a problem (units: a units, lead-unit column). */
 export const REQUIRED_FIELDS = ['title', 'deadline', 'units'] as const
@@ -52,7 +49,7 @@ export const REQUIRED_FIELDS = ['title', 'deadline', 'units'] as const
 const pick =
   <T extends string>(map: Record<string, T>) =>
   (text: string) =>
-    map[text.normalize('NFKC').replace(/\s/g, '')] ?? null
+    map[normalizeValue(text).replace(/\s/g, '')] ?? null
 
 export const MODE_LABELS = { immediate: '立行立改', time_bound: '限时整改', long_term: '长期坚持' }
 /** 整改方式 cells (the export writes MODE_LABELS). */

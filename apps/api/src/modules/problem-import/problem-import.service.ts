@@ -1,10 +1,10 @@
 import type { ProblemImportBody, ProblemImportReport } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { forbidden, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
-import { XLSX_TYPE } from '../../lib/xlsx-stream.js'
-import { filesRepository, type FileRow } from '../files/files.repository.js'
+import { loadWorkbook, normalizeLabel, type WorkbookLimits } from '../../lib/workbook/index.js'
+import { filesRepository } from '../files/files.repository.js'
 import type { FileStore } from '../files/file-store.js'
 import type { LightSettings } from '../problems/lights.js'
 import { actsAsOffice } from '../problems/problems.access.js'
@@ -13,7 +13,6 @@ import { createStagedUnits, stageUnits } from './new-units.js'
 import { deadlineBase } from './deadline.js'
 import { importRepository as repo } from './import.repository.js'
 import { writeImport } from './import.writer.js'
-import { normalizeHeader, readTaskSheet, UnreadableSheetError, type Sheet } from './sheet.js'
 
 /**
  * The import of a problem list (问题清单 / 整改任务表) into a round: a dry run reads every task
@@ -28,9 +27,13 @@ export class ProblemImportService {
     private readonly db: Db,
     private readonly store: FileStore,
     private readonly settings: LightSettings,
+    private readonly limits: WorkbookLimits,
   ) {}
 
-  /** 403 not the office, 404 round or file (someone else's, attached), 422 not a workbook. */
+  /**
+   * 403 not the office, 404 round or file (someone else's, attached), 422 not an .xlsx or .xls
+   * workbook (by content) or one beyond the workbook limits.
+   */
   async run(ctx: Ctx, roundId: string, body: ProblemImportBody): Promise<ProblemImportReport> {
     if (!actsAsOffice(ctx.actor)) throw forbidden('The problem list is imported by the office')
     const round = await repo.round(this.db, roundId)
@@ -38,9 +41,7 @@ export class ProblemImportService {
     const file = await filesRepository.findById(this.db, body.fileId)
     if (!file || file.ownerType !== null || !ctx.actor.id || file.uploadedBy !== ctx.actor.id)
       throw notFound('File')
-    if (file.mimeType !== XLSX_TYPE && !/\.xlsx$/i.test(file.name))
-      throw new AppError('unprocessable', 'The file is not an Excel workbook (.xlsx)')
-    const sheet = await this.sheet(file)
+    const sheet = await loadWorkbook(await this.store.open(file.storageKey), this.limits)
     const today = shanghaiDate()
     const dates = {
       base: deadlineBase(round.planApprovedDate, today),
@@ -76,22 +77,10 @@ export class ProblemImportService {
       })
       await repo.remember(
         tx,
-        Object.entries(body.mapping ?? {}).map(([h, f]) => [normalizeHeader(h), f]),
+        Object.entries(body.mapping ?? {}).map(([h, f]) => [normalizeLabel(h), f]),
       )
       return { ...r, imported: true }
     })
-  }
-
-  private async sheet(file: FileRow): Promise<Sheet> {
-    const chunks: Buffer[] = []
-    for await (const chunk of await this.store.open(file.storageKey)) chunks.push(chunk as Buffer)
-    try {
-      return await readTaskSheet(Buffer.concat(chunks))
-    } catch (err) {
-      if (err instanceof UnreadableSheetError)
-        throw new AppError('unprocessable', `The workbook cannot be read: ${err.message}`)
-      throw err
-    }
   }
 }
 

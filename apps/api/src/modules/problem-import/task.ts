@@ -5,6 +5,7 @@ import type {
   ParsedUnit,
   ProblemImportBody,
 } from '@rectify/schemas'
+import type { TableRecord as SheetRow } from '../../lib/workbook/index.js'
 import type { ImportContext, Task } from './analyse.js'
 import { ref, resolveMention } from './collectives.js'
 import { chineseDate, datesIn, isPlainDate, parseDeadline } from './deadline.js'
@@ -18,7 +19,6 @@ import {
   parseSource,
 } from './fields.js'
 import { splitMeasures } from './measures-split.js'
-import type { SheetRow } from './sheet.js'
 import { splitUnits, type UnitMatch } from './units-parse.js'
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join()
@@ -45,7 +45,7 @@ export function readTask(
   const rowNo = first.rowNo
   const before = errors.length
   const cell = (r: SheetRow, f: string) => (col.has(f) ? (r.cells[col.get(f)!] ?? '').trim() : '')
-  const head = (f: string) => (col.has(f) ? columns[col.get(f)!]!.header : f)
+  const head = (f: string) => columns.find((c) => c.index === col.get(f))?.header ?? f
   const fail = (f: string, zh: string, en: string, row = rowNo) =>
     errors.push({ row, column: head(f), message: zh, messageEn: en })
 

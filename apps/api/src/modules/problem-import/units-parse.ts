@@ -1,4 +1,5 @@
 import type { CollectiveKind } from '@rectify/schemas'
+import { normalizeValue } from '../../lib/workbook/normalize.js'
 
 /**
  * Unit cells as plans write them: several names separated by 、，,；; / or line breaks, sometimes
@@ -44,7 +45,7 @@ const ANY_COLLECTIVE = new RegExp(COLLECTIVES.map(([, re]) => `(?:${re.source})`
 
 /** The kind of collective a whole name is, or null for a unit name. */
 export function collectiveKind(name: string): CollectiveKind | null {
-  const n = name.normalize('NFKC').replace(/\s/g, '')
+  const n = normalizeValue(name).replace(/\s/g, '')
   for (const [kind, re] of COLLECTIVES) {
     const m = new RegExp(`^(?:${re.source})$`).exec(n)
     if (m) return kind
@@ -128,7 +129,7 @@ export interface UnitCandidate {
 const SUFFIXES = /(人民政府|政府|管理委员会|管委会|委员会|办公室|党委)$/
 /** A name without the suffixes and city prefix people drop (甲县人民政府 ≈ 甲县, 生态环境局 ≈ 市生态环境局). */
 function core(name: string): string {
-  return name.normalize('NFKC').replace(/\s/g, '').replace(SUFFIXES, '').replace(/^市/, '')
+  return normalizeValue(name).replace(/\s/g, '').replace(SUFFIXES, '').replace(/^市/, '')
 }
 
 function bigrams(s: string): Set<string> {
@@ -184,7 +185,7 @@ export interface UnitMatch {
  * Memoised per name, since a plan repeats the same units on hundreds of rows.
  */
 export function unitMatcher(candidates: readonly UnitCandidate[]) {
-  const exact = new Map(candidates.map((u) => [u.name.normalize('NFKC').replace(/\s/g, ''), u]))
+  const exact = new Map(candidates.map((u) => [normalizeValue(u.name).replace(/\s/g, ''), u]))
   const byCore = new Map<string, UnitCandidate | null>()
   for (const u of candidates) {
     const k = core(u.name)
@@ -192,7 +193,7 @@ export function unitMatcher(candidates: readonly UnitCandidate[]) {
   }
   const memo = new Map<string, UnitMatch>()
   return (name: string): UnitMatch => {
-    const key = name.normalize('NFKC').replace(/\s/g, '')
+    const key = normalizeValue(name).replace(/\s/g, '')
     const hit = memo.get(key)
     if (hit) return hit
     let result: UnitMatch

@@ -8,10 +8,11 @@ import {
   parseReceipt,
   regionMatcher,
   synonymField,
+  HEADER_SYNONYMS,
 } from './fields.js'
-import { parseSheet, planColumns } from './rows.js'
+import { readTable, readWorkbook, type WorkbookSheet } from '../../../lib/workbook/index.js'
+import { parseSheet } from './rows.js'
 import { sampleCases, buildSampleBatch } from './sample.js'
-import { findHeader, normalizeHeader, readSheet } from './sheet.js'
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => {
   if (!r.ok) throw new Error(r.message)
@@ -35,8 +36,12 @@ describe('petition import cells', () => {
     ['问责(人)', 'heldAccountable'],
     ['问责情况', 'accountability'],
     ['序号', 'seq'],
+    ['所属企业单位', 'reportedParty'],
+    ['涉及单位', 'reportedParty'],
+    ['处理及整改情况', 'measures'],
+    ['處理和整改情況', 'measures'],
   ])('maps the header %j to %s', (header, field) => {
-    expect(synonymField(normalizeHeader(header))).toBe(field)
+    expect(synonymField(header)).toBe(field)
   })
 
   it('leaves an unknown header unmapped', () => {
@@ -99,25 +104,41 @@ describe('petition import cells', () => {
 })
 
 describe('petition import sheet', () => {
-  it('finds the header row under a title and merges a grouped sub-header', () => {
-    const rows = [
-      { rowNo: 1, cells: ['第三批交办信访件办理情况'] },
-      { rowNo: 2, cells: ['收件编号', '行政区域', '处理情况', '处理情况'] },
-      { rowNo: 3, cells: ['收件编号', '行政区域', '责令整改(家)', '罚款金额(万元)'] },
-      { rowNo: 4, cells: ['X1', '临湖县', '1', ''] },
-    ]
-    const layout = findHeader(rows, (h) => !!synonymField(h))
-    expect(layout).toMatchObject({ headerIndex: 1, dataIndex: 3 })
-    expect(layout!.headers).toEqual(['收件编号', '行政区域', '责令整改(家)', '罚款金额(万元)'])
+  it('finds the header row under a title and reads a grouped sub-header', () => {
+    const sheet: WorkbookSheet = {
+      name: 'x',
+      format: 'xlsx',
+      rows: [
+        { rowNo: 1, cells: ['第三批交办信访件办理情况'] },
+        { rowNo: 2, cells: ['收件编号', '行政区域', '处理情况', '处理情况'] },
+        { rowNo: 3, cells: ['收件编号', '行政区域', '责令整改(家)', '罚款金额(万元)'] },
+        { rowNo: 4, cells: ['X1', '临湖县', '1', ''] },
+      ],
+      merges: [],
+    }
+    const table = readTable(sheet, { fields: HEADER_SYNONYMS })
+    expect(table).toMatchObject({ headerRows: [2, 3], records: [{ rowNo: 4 }] })
+    expect(table!.columns.map((c) => c.header)).toEqual([
+      '收件编号',
+      '行政区域',
+      '责令整改(家)',
+      '罚款金额(万元)',
+    ])
   })
 
-  it('lets the user map or ignore a column, before synonyms and remembered choices', () => {
-    const cols = planColumns(
-      ['收件编号', '督察组意见', '备注', '信访内容'],
-      { 督察组意见: 'measures', 信访内容: null },
-      new Map([['备注', 'accountability' as const]]),
-    )
-    expect(cols.map((c) => [c.field, c.by])).toEqual([
+  it('lets the user map or ignore a column, before remembered choices and synonyms', () => {
+    const sheet: WorkbookSheet = {
+      name: 'x',
+      format: 'xlsx',
+      rows: [{ rowNo: 1, cells: ['收件编号', '督察组意见', '备注', '信访内容'] }],
+      merges: [],
+    }
+    const table = readTable(sheet, {
+      fields: HEADER_SYNONYMS,
+      mapping: { 督察组意见: 'measures', 信访内容: null },
+      remembered: new Map([['备注', 'accountability' as const]]),
+    })
+    expect(table!.columns.map((c) => [c.field, c.by])).toEqual([
       ['receiptNo', 'synonym'],
       ['measures', 'mapping'],
       ['accountability', 'mapping'],
@@ -126,7 +147,7 @@ describe('petition import sheet', () => {
   })
 
   it('reads the generated sample: numbers as strings, blank counts, the invalid rows', async () => {
-    const sheet = await readSheet(await buildSampleBatch({ kind: 'invalid' }))
+    const sheet = await readWorkbook(await buildSampleBatch({ kind: 'invalid' }))
     const units = ['江东区', '江西区', '临湖县', '青山县', '平川县', '云溪县'].map((name, i) => ({
       id: String(i),
       code: String(i),

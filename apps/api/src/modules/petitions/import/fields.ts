@@ -1,11 +1,13 @@
 import type { PROBLEM_DOMAINS, PetitionFinding, PetitionImportField } from '@rectify/schemas'
-import { normalizeHeader } from './sheet.js'
+import { fieldMatcher } from '../../../lib/workbook/fields.js'
+import { normalizeValue } from '../../../lib/workbook/normalize.js'
 
 type ProblemDomain = (typeof PROBLEM_DOMAINS)[number]
 
 /**
- * Header synonyms seen in the sheets inspection teams hand over and cities publish, by field.
- * Compared after normalizeHeader (no spaces or line breaks, ASCII brackets).
+ * Header synonyms seen in the sheets inspection teams hand over and cities publish, by field: the
+ * petition import's field dictionary for the workbook reader (labels compare normalised — no
+ * spaces or line breaks, ASCII brackets, simplified characters).
  */
 export const HEADER_SYNONYMS: Record<PetitionImportField, readonly string[]> = {
   seq: ['序号', '编号序号'],
@@ -20,7 +22,16 @@ export const HEADER_SYNONYMS: Record<PetitionImportField, readonly string[]> = {
     '所属县区',
     '县(市、区)',
   ],
-  reportedParty: ['被反映对象', '反映对象', '被投诉对象', '被举报对象', '被反映单位'],
+  reportedParty: [
+    '被反映对象',
+    '反映对象',
+    '被投诉对象',
+    '被举报对象',
+    '被反映单位',
+    '所属企业单位',
+    '涉及单位',
+    '涉及企业',
+  ],
   address: ['地址', '被反映对象地址', '详细地址', '所在地址'],
   domain: ['污染类型', '问题类型', '涉及领域', '环境问题类型', '污染类别', '领域'],
   complaint: ['交办问题基本情况', '反映情况', '信访内容', '举报内容', '反映问题', '主要问题'],
@@ -28,7 +39,7 @@ export const HEADER_SYNONYMS: Record<PetitionImportField, readonly string[]> = {
   complainantName: ['信访人', '举报人姓名', '举报人', '信访人姓名'],
   complainantContact: ['联系方式', '联系电话', '举报人联系方式'],
   finding: ['是否属实', '调查核实情况(属实与否)', '属实情况', '核查结果'],
-  measures: ['处理和整改情况', '整改落实情况', '处理整改情况', '办理情况'],
+  measures: ['处理和整改情况', '处理及整改情况', '整改落实情况', '处理整改情况', '办理情况'],
   accountability: ['问责情况', '责任追究情况'],
   ordersToRectify: ['责令整改(家)', '责令整改'],
   casesFiled: ['立案处罚(家)', '立案处罚'],
@@ -38,14 +49,8 @@ export const HEADER_SYNONYMS: Record<PetitionImportField, readonly string[]> = {
   heldAccountable: ['问责(人)', '问责'],
 }
 
-const BY_HEADER = new Map<string, PetitionImportField>()
-for (const [field, names] of Object.entries(HEADER_SYNONYMS))
-  for (const name of names) BY_HEADER.set(normalizeHeader(name), field as PetitionImportField)
-
-/** The field a (normalised) header names by synonym, or null. */
-export function synonymField(header: string): PetitionImportField | null {
-  return BY_HEADER.get(normalizeHeader(header)) ?? null
-}
+/** The field a header names by synonym, or null. */
+export const synonymField = fieldMatcher(HEADER_SYNONYMS)
 
 /** Fields no import can do without. */
 export const REQUIRED_FIELDS: readonly PetitionImportField[] = ['receiptNo', 'complaint']
@@ -94,7 +99,7 @@ for (const [d, words] of DOMAIN_WORDS) for (const w of words) DOMAIN_BY_WORD.set
 /** 大气、噪声 → ['air','noise']; each part must be a known word (污染 suffix tolerated). */
 export function parseDomains(text: string): Parsed<ProblemDomain[]> {
   const out: ProblemDomain[] = []
-  for (const part of splitList(text.normalize('NFKC'))) {
+  for (const part of splitList(normalizeValue(text))) {
     const d = DOMAIN_BY_WORD.get(part) ?? DOMAIN_BY_WORD.get(part.replace(/(污染|类|问题)$/u, ''))
     if (!d) return fail(`无法识别的污染类型“${part}”`, `Unknown domain "${part}"`)
     if (!out.includes(d)) out.push(d)
@@ -126,7 +131,7 @@ export function regionMatcher(units: readonly RegionUnit[]) {
   }
   return (text: string): Parsed<RegionUnit[]> => {
     const out: RegionUnit[] = []
-    for (const part of splitList(text.normalize('NFKC'))) {
+    for (const part of splitList(normalizeValue(text))) {
       const u = exact.get(part) ?? loose.get(stripSuffix(part))
       if (!u) return fail(`无法识别的行政区域“${part}”`, `Unknown region "${part}"`)
       if (!out.some((x) => x.id === u.id)) out.push(u)
@@ -146,7 +151,7 @@ const FINDINGS: Record<string, PetitionFinding> = {
 
 /** 属实/是 · 基本属实 · 部分属实 · 不属实/否; blank → null (not yet found). */
 export function parseFinding(text: string): Parsed<PetitionFinding | null> {
-  const t = text.replace(/[\s。.]+/gu, '')
+  const t = normalizeValue(text).replace(/[\s。.]+/gu, '')
   if (!t) return ok(null)
   const f = FINDINGS[t]
   return f
@@ -159,7 +164,7 @@ export function parseFinding(text: string): Parsed<PetitionFinding | null> {
 
 /** 是/重点/√/Y → true; blank/否/N → false. */
 export function parseKeyCase(text: string): Parsed<boolean> {
-  const t = text.normalize('NFKC').trim().toUpperCase()
+  const t = normalizeValue(text).toUpperCase()
   if (['是', '重点', '重点件', '√', '✓', 'Y', 'YES', '1'].includes(t)) return ok(true)
   if (['', '否', '非重点', '×', 'N', 'NO', '0', '-'].includes(t)) return ok(false)
   return fail(`“${text}”不是有效的重点件标记（是/否）`, `"${text}" is not a key-case flag (是/否)`)

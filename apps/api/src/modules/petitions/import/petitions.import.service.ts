@@ -1,8 +1,13 @@
 import type { PetitionImportBody, PetitionImportReport, PetitionImportRow } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../../db/client.js'
-import { AppError, forbidden, notFound } from '../../../errors.js'
+import { forbidden, notFound } from '../../../errors.js'
 import type { Ctx } from '../../../lib/context.js'
-import { filesRepository, type FileRow } from '../../files/files.repository.js'
+import {
+  loadWorkbook,
+  type WorkbookLimits,
+  type WorkbookSheet,
+} from '../../../lib/workbook/index.js'
+import { filesRepository } from '../../files/files.repository.js'
 import type { FileStore } from '../../files/file-store.js'
 import { actsAsPetitionOffice } from '../petitions.access.js'
 import { findRepeatCandidates } from '../petitions.repeats.js'
@@ -10,7 +15,6 @@ import { regionMatcher } from './fields.js'
 import { importRepository as repo } from './import.repository.js'
 import { writeImport, type Analysis } from './import.writer.js'
 import { parseSheet } from './rows.js'
-import { readSheet, UnreadableSheetError, type Sheet } from './sheet.js'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -23,9 +27,13 @@ export class PetitionImportService {
   constructor(
     private readonly db: Db,
     private readonly store: FileStore,
+    private readonly limits: WorkbookLimits,
   ) {}
 
-  /** 403 not the office, 404 batch or file (someone else's, attached), 422 not a workbook. */
+  /**
+   * 403 not the office, 404 batch or file (someone else's, attached), 422 not an .xlsx or .xls
+   * workbook (by content) or one beyond the workbook limits.
+   */
   async run(ctx: Ctx, batchId: string, body: PetitionImportBody): Promise<PetitionImportReport> {
     if (!actsAsPetitionOffice(ctx.actor))
       throw forbidden('Petition cases are imported by the office')
@@ -34,9 +42,7 @@ export class PetitionImportService {
     const file = await filesRepository.findById(this.db, body.fileId)
     if (!file || file.ownerType !== null || !ctx.actor.id || file.uploadedBy !== ctx.actor.id)
       throw notFound('File')
-    if (file.mimeType !== XLSX_MIME)
-      throw new AppError('unprocessable', 'The file is not an Excel workbook (.xlsx)')
-    const sheet = await this.sheet(file)
+    const sheet = await loadWorkbook(await this.store.open(file.storageKey), this.limits)
     if (body.dryRun ?? true) {
       const a = await analyse(this.db, sheet, body, false)
       const probes = a.cases.map((c) => ({
@@ -59,24 +65,12 @@ export class PetitionImportService {
       return report(a, false, true, linked)
     })
   }
-
-  private async sheet(file: FileRow): Promise<Sheet> {
-    const chunks: Buffer[] = []
-    for await (const chunk of await this.store.open(file.storageKey)) chunks.push(chunk as Buffer)
-    try {
-      return await readSheet(Buffer.concat(chunks))
-    } catch (err) {
-      if (err instanceof UnreadableSheetError)
-        throw new AppError('unprocessable', `The workbook cannot be read: ${err.message}`)
-      throw err
-    }
-  }
 }
 
 /** Parses the sheet against the database: regions, remembered mappings, existing cases, repeats. */
 async function analyse(
   db: DbOrTx,
-  sheet: Sheet,
+  sheet: WorkbookSheet,
   body: PetitionImportBody,
   lock: boolean,
 ): Promise<Analysis> {

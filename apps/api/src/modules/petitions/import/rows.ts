@@ -15,13 +15,18 @@ import {
   parseKeyCase,
   parseReceipt,
   parseText,
-  synonymField,
+  HEADER_SYNONYMS,
   type Parsed,
   type RegionUnit,
 } from './fields.js'
-import { findHeader, type Sheet } from './sheet.js'
+import {
+  readTable,
+  type FieldMapping,
+  type TableColumn,
+  type WorkbookSheet,
+} from '../../../lib/workbook/index.js'
 
-type Mapping = Readonly<Record<string, PetitionImportField | null>>
+type Mapping = FieldMapping<PetitionImportField>
 
 /** One sheet row read into a case (what was readable; `valid` false when a cell has an error). */
 export interface ParsedCase {
@@ -58,41 +63,12 @@ export interface ParsedSheet {
   errors: ImportCellError[]
 }
 
-/**
- * Maps each header to a field: the user's `mapping` first (null ignores the column), then the
- * known synonyms, then what users chose for that header before (`remembered`). A field claimed
- * by an earlier column leaves later ones unmapped, so one value never comes from two places.
- */
-export function planColumns(
-  headers: readonly string[],
-  mapping: Mapping,
-  remembered: ReadonlyMap<string, PetitionImportField | null>,
-): ImportColumn[] {
-  const taken = new Set<string>()
-  const out: ImportColumn[] = []
-  headers.forEach((header, index) => {
-    if (!header) return
-    let field: PetitionImportField | null = null
-    let by: ImportColumn['by'] = 'none'
-    if (Object.hasOwn(mapping, header)) {
-      field = mapping[header] ?? null
-      by = 'mapping'
-    } else if (synonymField(header)) {
-      field = synonymField(header)
-      by = 'synonym'
-    } else if (remembered.has(header)) {
-      field = remembered.get(header) ?? null
-      by = 'mapping'
-    }
-    if (field && taken.has(field)) {
-      field = null
-      by = 'none'
-    }
-    if (field) taken.add(field)
-    out.push({ index, header, field, by })
-  })
-  return out
-}
+const toImportColumn = (c: TableColumn<PetitionImportField>): ImportColumn => ({
+  index: c.index,
+  header: c.header,
+  field: c.field,
+  by: c.by,
+})
 
 /**
  * Reads the sheet's rows into cases, checking every cell: errors name the Excel row and the
@@ -100,16 +76,21 @@ export function planColumns(
  * row of the same file is an error on the later row.
  */
 export function parseSheet(
-  sheet: Sheet,
+  sheet: WorkbookSheet,
   opts: {
     mapping: Mapping
     remembered: ReadonlyMap<string, PetitionImportField | null>
     matchRegions: (text: string) => Parsed<RegionUnit[]>
   },
 ): ParsedSheet {
-  const known = (h: string) => !!(synonymField(h) || opts.mapping[h] || opts.remembered.get(h))
-  const layout = findHeader(sheet.rows, known)
-  if (!layout) {
+  // Merged data cells repeat their value: a region merged down several cases applies to each.
+  const table = readTable<PetitionImportField>(sheet, {
+    fields: HEADER_SYNONYMS,
+    mapping: opts.mapping,
+    remembered: opts.remembered,
+    merged: 'fill',
+  })
+  if (!table) {
     const missing = [...REQUIRED_FIELDS]
     return {
       headerRow: 0,
@@ -126,8 +107,8 @@ export function parseSheet(
       ],
     }
   }
-  const headerRow = sheet.rows[layout.headerIndex]!.rowNo
-  const columns = planColumns(layout.headers, opts.mapping, opts.remembered)
+  const headerRow = table.headerRows[0]!
+  const columns = table.columns.map(toImportColumn)
   const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field!, c]))
   const missingFields = REQUIRED_FIELDS.filter((f) => !byField.has(f))
   const errors: ImportCellError[] = missingFields.map((f) => ({
@@ -138,7 +119,7 @@ export function parseSheet(
   }))
   const seen = new Map<string, number>()
   const cases: ParsedCase[] = []
-  for (const { rowNo, cells } of sheet.rows.slice(layout.dataIndex)) {
+  for (const { rowNo, cells } of table.records) {
     let valid = true
     const cell = (f: PetitionImportField) => {
       const c = byField.get(f)
