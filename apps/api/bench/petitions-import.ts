@@ -12,6 +12,7 @@ import {
   XLSX_MIME,
 } from '../src/modules/petitions/import/petitions.import.service.js'
 import { buildSampleBatch, sampleCases } from '../src/modules/petitions/import/sample.js'
+import { repeatColumns } from '../src/modules/petitions/repeat-keys.js'
 import { matchKey } from '../src/modules/petitions/petitions.repeats.js'
 
 /** Thrown to roll the bench back: the bench database keeps none of the imported cases. */
@@ -131,6 +132,7 @@ async function baselineInsert(db: Db, batchId: string, count: number) {
     address: c.address,
     partyKey: matchKey(c.party),
     addressKey: matchKey(c.address),
+    ...repeatColumns({ reportedParty: c.party, address: c.address, complaint: c.complaint }),
     domains: [],
     complaint: c.complaint,
     complainantName: c.name,

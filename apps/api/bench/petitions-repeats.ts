@@ -93,20 +93,30 @@ const ASK = arr(['希望尽快查处', '请求督察组督办', '要求停产整
 
 /** The rows i in [from, to): ~46,000 distinct parties (each ~4 times), addresses likewise. */
 function generate(batchId: string, from: number, to: number) {
+  // The keys the application would store (repeat-keys.ts): the party core (brand and trade,
+  // divisions and legal form stripped) and its first four characters, the address, the
+  // numbered address as a named place; the complaint without its stock phrasing.
   return sql.raw(`
     insert into petitions (id, receipt_no, batch_id, region_text, reported_party, address,
-      party_key, address_key, domains, complaint, status)
+      party_key, address_key, repeat_keys, repeat_text, domains, complaint, status)
     select gen_random_uuid(), 'BENCH' || lpad(i::text, 7, '0'), '${batchId}', county, party, addr,
-           party, addr, array['water'], complaint, 'received'
+           party, addr,
+           array['p:' || core, 'q:' || left(core, 4), 'a:' || addr, 's:' || road],
+           left(party || what || effect, 80), array['water'], complaint, 'received'
     from (
-      select i, county, party, addr,
-             '群众反映' || party || ${WHAT}[1 + (i * 7) % 12] || '，' || ${EFFECT}[1 + (i * 13) % 10]
+      select i, county, party, addr, core, road, what, effect,
+             '群众反映' || party || what || '，' || effect
                || '，已持续' || (1 + i % 11) || '个月，' || ${ASK}[1 + (i * 3) % 5] || '。' as complaint
       from (
         select i, c as county,
                c || ${TOWNS}[1 + (j / 6) % 8] || ${BRANDS}[1 + (j / 48) % 16] || ${KINDS}[1 + (j / 768) % 12]
                  || case when j / 9216 > 0 then (j / 9216 + 1)::text || '分厂' else '' end as party,
-               c || ${TOWNS}[1 + (k / 6) % 8] || ${ROADS}[1 + (k / 48) % 12] || (1 + (k / 576) % 80) || '号' as addr
+               ${BRANDS}[1 + (j / 48) % 16]
+                 || regexp_replace(${KINDS}[1 + (j / 768) % 12], '(有限公司|厂|场|站|店)$', '')
+                 || case when j / 9216 > 0 then (j / 9216 + 1)::text || '分' else '' end as core,
+               c || ${TOWNS}[1 + (k / 6) % 8] || ${ROADS}[1 + (k / 48) % 12] || (1 + (k / 576) % 80) || '号' as addr,
+               ${ROADS}[1 + (k / 48) % 12] || (1 + (k / 576) % 80) || '号' as road,
+               ${WHAT}[1 + (i * 7) % 12] as what, ${EFFECT}[1 + (i * 13) % 10] as effect
         from (
           select i, i % 46080 as j, (i * 7) % 46080 as k, ${COUNTIES}[1 + (i % 46080) % 6] as c
           from generate_series(${from}, ${to - 1}) as i

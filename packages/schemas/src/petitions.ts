@@ -357,8 +357,11 @@ export const PetitionRepeatBodySchema = Type.Object(
 export type PetitionRepeatBody = Static<typeof PetitionRepeatBodySchema>
 
 /**
- * A likely earlier case: why it matched (`party`, `address`: the same reported party or
- * address; `text`: similar complaint by trigram similarity) and how similar (0–1).
+ * A likely earlier case and why it matched: `party` the same reported party (named in the
+ * column or in the complaint; `matchedParty` is its name without legal form), `address` the
+ * same address, `site` the same named place (`matchedSite`: village, estate, numbered address)
+ * with some similar text, `text` a clearly similar complaint once stock phrasing is removed;
+ * `similarity` is that text similarity (0–1).
  */
 export const RepeatCandidateSchema = Type.Object({
   id: IdSchema,
@@ -368,7 +371,9 @@ export const RepeatCandidateSchema = Type.Object({
   address: Type.String(),
   complaint: Type.String(),
   status: PetitionStatusSchema,
-  reasons: Type.Array(Type.Enum(['party', 'address', 'text'])),
+  reasons: Type.Array(Type.Enum(['party', 'address', 'site', 'text'])),
+  matchedParty: Nullable(Type.String()),
+  matchedSite: Nullable(Type.String()),
   similarity: Type.Number({ minimum: 0, maximum: 1 }),
   /** The earlier case's problem when it has one (a closed one would be flagged a rebound). */
   problem: Nullable(ProblemRef),

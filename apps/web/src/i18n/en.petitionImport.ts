@@ -42,11 +42,6 @@ const enPetitionImport = {
       error: 'Error',
     },
     repeat: 'Link as a repeat of batch {seq} case {receiptNo}',
-    reasons: {
-      party: 'same reported party',
-      address: 'same address',
-      text: 'similar text',
-    },
     keyCase: 'Key',
     fields: {
       seq: 'Serial no.',

@@ -202,11 +202,16 @@ const enPetitions = {
     repeats: {
       title: 'Repeat complaints',
       intro:
-        'These earlier cases share the reported party or address, or read alike; link this case as a repeat.',
+        'These earlier cases name the same party, address or place, or read alike once stock phrases are set aside; link this case as a repeat.',
       load: 'Find possible repeats',
       none: 'No likely repeats found.',
-      similarity: '{n}% similar',
-      reasons: { party: 'Same reported party', address: 'Same address', text: 'Similar text' },
+      reasons: {
+        party: 'Same reported party',
+        partyNamed: 'Same reported party: {name}',
+        address: 'Same address',
+        site: 'Same place: {name}',
+        text: 'Text similarity {n}',
+      },
       link: 'Link as repeat',
       unlink: 'Remove repeat link',
       linked: 'Linked as a repeat',

@@ -41,11 +41,6 @@ const zhCNPetitionImport = {
       error: '错误',
     },
     repeat: '关联为第{seq}批 {receiptNo} 的重复件',
-    reasons: {
-      party: '同一被反映对象',
-      address: '同一地址',
-      text: '内容相似',
-    },
     keyCase: '重点',
     fields: {
       seq: '序号',

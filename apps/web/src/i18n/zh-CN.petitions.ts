@@ -200,11 +200,17 @@ const zhCNPetitions = {
     },
     repeats: {
       title: '重复信访',
-      intro: '以下较早的信访件与本件的被投诉对象、地址或内容相近，可关联为重复件。',
+      intro:
+        '以下较早的信访件与本件的被反映对象、地址、地点或内容相同或相近（已除去“严重影响周边居民生活”等常用语），可关联为重复件。',
       load: '查找可能重复的信访件',
       none: '未发现可能重复的信访件。',
-      similarity: '相似度 {n}%',
-      reasons: { party: '同一被投诉对象', address: '同一地址', text: '内容相似' },
+      reasons: {
+        party: '同一被反映对象',
+        partyNamed: '同一被反映对象：{name}',
+        address: '地址相同',
+        site: '同一地点：{name}',
+        text: '内容相似度 {n}',
+      },
       link: '关联为重复件',
       unlink: '取消重复件关联',
       linked: '已关联为重复件',

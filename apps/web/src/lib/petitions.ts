@@ -170,3 +170,30 @@ export function handlingBody(draft: HandlingDraft, fileIds: readonly string[]): 
   if (fileIds.length) body.fileIds = [...fileIds]
   return body
 }
+
+/** One reason a candidate was proposed as a repeat: its i18n key and parameters. */
+export interface RepeatReason {
+  key: string
+  params: Record<string, string>
+}
+
+/**
+ * Why a case was proposed as a repeat, in the order the check weighs them: the party it names
+ * (同一被反映对象：XX化工), the same address, the same named place, and the text similarity.
+ */
+export function repeatReasons(c: RepeatCandidate): RepeatReason[] {
+  return c.reasons.map((r): RepeatReason => {
+    switch (r) {
+      case 'party':
+        return c.matchedParty
+          ? { key: 'petition.repeats.reasons.partyNamed', params: { name: c.matchedParty } }
+          : { key: 'petition.repeats.reasons.party', params: {} }
+      case 'address':
+        return { key: 'petition.repeats.reasons.address', params: {} }
+      case 'site':
+        return { key: 'petition.repeats.reasons.site', params: { name: c.matchedSite ?? '' } }
+      case 'text':
+        return { key: 'petition.repeats.reasons.text', params: { n: c.similarity.toFixed(2) } }
+    }
+  })
+}

@@ -74,6 +74,16 @@ export const petitions = pgTable(
     address: text('address').notNull().default(''),
     partyKey: text('party_key').notNull().default(''),
     addressKey: text('address_key').notNull().default(''),
+    /**
+     * What the repeat check matches on (petitions/repeat-keys.ts): `p:` party cores from the
+     * reported party and the organisations the complaint names, `a:` the address, `s:` named
+     * places; and the complaint without its stock phrasing, for trigram similarity.
+     */
+    repeatKeys: text('repeat_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    repeatText: text('repeat_text').notNull().default(''),
     domains: text('domains')
       .array()
       .notNull()
@@ -122,17 +132,12 @@ export const petitions = pgTable(
     index('petitions_unit_idx').on(t.handlingUnitId),
     index('petitions_problem_idx').on(t.problemId),
     index('petitions_repeat_idx').on(t.repeatOfId),
-    index('petitions_party_idx').on(t.partyKey),
-    index('petitions_address_idx').on(t.addressKey),
+    index('petitions_repeat_keys_idx').using('gin', t.repeatKeys),
     index('petitions_regions_idx').using('gin', t.regionIds),
     index('petitions_search_idx').using('gin', t.searchTokens),
-    // Trigrams of the complaint's start only (REPEAT_TEXT_PREFIX in petitions.repeats.ts, which
-    // queries the same expression): the distinctive part (place, party, what), not the stock
-    // phrases every complaint ends with — cheaper to maintain on import, selective to probe.
-    index('petitions_complaint_prefix_trgm_idx').using(
-      'gin',
-      sql`left(${t.complaint}, 32) gin_trgm_ops`,
-    ),
+    // Trigrams of the complaint without its stock phrasing (at most 80 characters): what is
+    // distinctive (place, party, what is wrong), not what every complaint says.
+    index('petitions_repeat_text_trgm_idx').using('gin', sql`${t.repeatText} gin_trgm_ops`),
     check(
       'petitions_status_check',
       sql`${t.status} in ('received','handling','submitted','partly_closed','closed')`,

@@ -9,6 +9,7 @@ import type { LightSettings } from '../problems/lights.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { actsAsPetitionOffice } from './petitions.access.js'
 import { matchKey } from './petitions.repeats.js'
+import { repeatColumns } from './repeat-keys.js'
 import { petitionsRepository as repo, type CaseRow } from './petitions.repository.js'
 import { auditView } from './petitions.view.js'
 
@@ -45,6 +46,7 @@ export function derivedColumns(c: {
   return {
     partyKey: matchKey(c.reportedParty),
     addressKey: matchKey(c.address),
+    ...repeatColumns(c),
     searchTokens: searchTokens(c.receiptNo, c.reportedParty, c.address, c.complaint),
   }
 }

@@ -11,6 +11,8 @@ const candidate = (id: string) => ({
   complaint: '',
   status: 'received' as const,
   reasons: ['party' as const],
+  matchedParty: '宏达化工',
+  matchedSite: null,
   similarity: 0.5,
   problem: null,
 })

@@ -96,6 +96,8 @@ export const importRepository = {
           address: r.address ?? '',
           party_key: r.partyKey ?? '',
           address_key: r.addressKey ?? '',
+          repeat_keys: r.repeatKeys ?? [],
+          repeat_text: r.repeatText ?? '',
           domains: r.domains ?? [],
           complaint: r.complaint,
           key_case: r.keyCase ?? false,
@@ -108,14 +110,15 @@ export const importRepository = {
       )
       await db.execute(sql`
         insert into petitions (id, receipt_no, batch_id, region_text, region_ids, reported_party,
-          address, party_key, address_key, domains, complaint, key_case, complainant_name,
-          complainant_contact, status, search_tokens, repeat_of_id)
+          address, party_key, address_key, repeat_keys, repeat_text, domains, complaint, key_case,
+          complainant_name, complainant_contact, status, search_tokens, repeat_of_id)
         select id, receipt_no, batch_id, region_text, region_ids, reported_party, address,
-               party_key, address_key, domains, complaint, key_case, complainant_name,
-               complainant_contact, status, search_tokens, repeat_of_id
+               party_key, address_key, repeat_keys, repeat_text, domains, complaint, key_case,
+               complainant_name, complainant_contact, status, search_tokens, repeat_of_id
         from jsonb_to_recordset(${input}::jsonb) as x(
           id uuid, receipt_no text, batch_id uuid, region_text text, region_ids uuid[],
-          reported_party text, address text, party_key text, address_key text, domains text[],
+          reported_party text, address text, party_key text, address_key text,
+          repeat_keys text[], repeat_text text, domains text[],
           complaint text, key_case boolean, complainant_name text, complainant_contact text,
           status text, search_tokens text[], repeat_of_id uuid)`)
     }
@@ -133,6 +136,8 @@ export const importRepository = {
           address: r.address,
           party_key: r.partyKey,
           address_key: r.addressKey,
+          repeat_keys: r.repeatKeys,
+          repeat_text: r.repeatText,
           domains: r.domains,
           complaint: r.complaint,
           key_case: r.keyCase,
@@ -146,14 +151,16 @@ export const importRepository = {
         update petitions p set
           region_text = x.region_text, region_ids = x.region_ids,
           reported_party = x.reported_party, address = x.address,
-          party_key = x.party_key, address_key = x.address_key, domains = x.domains,
+          party_key = x.party_key, address_key = x.address_key, repeat_keys = x.repeat_keys,
+          repeat_text = x.repeat_text, domains = x.domains,
           complaint = x.complaint, key_case = x.key_case,
           complainant_name = x.complainant_name, complainant_contact = x.complainant_contact,
           search_tokens = x.search_tokens, repeat_of_id = x.repeat_of_id,
           version = p.version + 1, updated_at = now()
         from jsonb_to_recordset(${input}::jsonb) as x(
           id uuid, region_text text, region_ids uuid[], reported_party text, address text,
-          party_key text, address_key text, domains text[], complaint text, key_case boolean,
+          party_key text, address_key text, repeat_keys text[], repeat_text text,
+          domains text[], complaint text, key_case boolean,
           complainant_name text, complainant_contact text, search_tokens text[],
           repeat_of_id uuid)
         where p.id = x.id`)

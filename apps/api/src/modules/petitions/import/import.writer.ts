@@ -7,6 +7,7 @@ import { searchTokens } from '../../../lib/search.js'
 import { recordAudit, type AuditEvent } from '../../audit/audit.writer.js'
 import { filesRepository } from '../../files/files.repository.js'
 import { matchKey } from '../petitions.repeats.js'
+import { repeatColumns } from '../repeat-keys.js'
 import { importRepository as repo, type NewPetition } from './import.repository.js'
 import type { ParsedCase, ParsedSheet } from './rows.js'
 
@@ -60,6 +61,7 @@ export async function writeImport(
     )
     next.partyKey = matchKey(next.reportedParty)
     next.addressKey = matchKey(next.address)
+    Object.assign(next, repeatColumns(next as Parameters<typeof repeatColumns>[0]))
     ;(before ? updates : inserts).push(next)
     ids.set(c.row, next.id!)
     perCase.push({
