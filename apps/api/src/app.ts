@@ -5,7 +5,8 @@ import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { uuidv7 } from './lib/ids.js'
 import { workbookLimits } from './lib/workbook/index.js'
-import errorsPlugin from './plugins/errors.js'
+import errorsPlugin, { clientErrorHandler } from './plugins/errors.js'
+import inputPlugin from './plugins/input.js'
 import securityPlugin from './plugins/security.js'
 import openapiPlugin from './plugins/openapi.js'
 import authPlugin from './plugins/auth.js'
@@ -89,6 +90,8 @@ import { ExportsService } from './modules/exports/exports.service.js'
 import { exportsRoutes } from './modules/exports/exports.routes.js'
 import { BulletinService } from './modules/bulletin/bulletin.service.js'
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.js'
+import { JobScheduler } from './lib/jobs.js'
+import { housekeepingJobs } from './modules/housekeeping/housekeeping.jobs.js'
 import { DashboardService } from './modules/dashboard/dashboard.service.js'
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js'
 
@@ -119,9 +122,17 @@ export async function buildApp(config: Config, deps: AppDeps) {
     requestIdHeader: false,
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // Node enforces requestTimeout only when given to the server's constructor (Fastify sets it
+    // afterwards, when it no longer counts), and checks every 30 s by default: check every ≤ 5 s.
+    http: {
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(5000, config.REQUEST_TIMEOUT_MS / 2),
+    },
     connectionTimeout: config.REQUEST_TIMEOUT_MS * 2,
     trustProxy: config.TRUST_PROXY,
-    return503OnClosing: true,
+    // Both answer with problem+json (plugins/errors.ts) instead of Fastify's plain JSON.
+    return503OnClosing: false,
+    clientErrorHandler,
     forceCloseConnections: 'idle',
   }).withTypeProvider()
   // TypeBox validates: unknown body fields are refused, nothing is coerced in bodies.
@@ -187,9 +198,20 @@ export async function buildApp(config: Config, deps: AppDeps) {
   )
   app.addHook('onReady', async () => reminderScheduler.start())
   app.addHook('onClose', () => reminderScheduler.stop())
+  // Housekeeping (purges), each once per HOUSEKEEPING_INTERVAL_MINUTES across all instances;
+  // due jobs are looked for every minute.
+  const jobs = new JobScheduler(
+    db,
+    housekeepingJobs({ db, files, config }),
+    app.log,
+    config.HOUSEKEEPING_INTERVAL_MINUTES ? 60_000 : 0,
+  )
+  app.addHook('onReady', async () => jobs.start())
+  app.addHook('onClose', () => jobs.stop())
 
   // Infrastructure
   await app.register(errorsPlugin)
+  await app.register(inputPlugin)
   await app.register(securityPlugin, { config })
   await app.register(openapiPlugin)
   await app.register(authPlugin, { db, auth })

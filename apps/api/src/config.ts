@@ -85,6 +85,17 @@ export const ConfigSchema = Type.Object({
    * the private-address check, e.g. `127.0.0.1` for a local test receiver. Empty by default.
    */
   WEBHOOK_ALLOW_HTTP_HOSTS: Type.String({ maxLength: 1000, default: '' }),
+  /** Minutes between housekeeping runs (purges), once across all instances; 0 turns them off. */
+  HOUSEKEEPING_INTERVAL_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 60 }),
+  /** Hours a remembered Idempotency-Key response is kept (a retry after that runs again). */
+  IDEMPOTENCY_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 8760, default: 24 }),
+  /** Hours an uploaded file may stay unattached to any record before it is deleted. */
+  UNATTACHED_FILE_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 8760, default: 24 }),
+  /**
+   * The owner role's connection for migrations and the CLI's admin commands, when the API's
+   * DATABASE_URL is a runtime role that owns nothing (see README, PostgreSQL).
+   */
+  DATABASE_OWNER_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
 })
 export type Config = Static<typeof ConfigSchema>
 

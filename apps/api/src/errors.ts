@@ -64,13 +64,15 @@ export interface FieldError {
 /** A domain error with a stable code. Services throw these; the error handler renders them. */
 export class AppError extends Error {
   readonly status: number
+  /** `status` overrides the code's usual one (input refused before validation: 400 validation). */
   constructor(
     readonly code: ErrorCode,
     detail?: string,
     readonly extra: { errors?: FieldError[]; allowed?: string[] } = {},
+    status?: number,
   ) {
     super(detail ?? TITLES[code])
-    this.status = STATUS[code]
+    this.status = status ?? STATUS[code]
   }
 }
 

@@ -30,6 +30,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       REMINDER_INTERVAL_SECONDS: 0,
       // Nor webhook dispatches: webhook tests run the dispatcher themselves.
       WEBHOOK_INTERVAL_MS: 0,
+      // Nor housekeeping purges: their tests run the jobs themselves.
+      HOUSEKEEPING_INTERVAL_MINUTES: 0,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'rectify-data-')),
       ...overrides,
     },

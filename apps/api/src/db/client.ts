@@ -30,15 +30,35 @@ export interface OpenDatabaseOptions {
   /** A PGlite data-directory dump to start from (tests restore a migrated snapshot). */
   loadDataDir?: Blob
   poolSize?: number
+  /**
+   * Told about every error of a pooled connection outside a query (PostgreSQL restarted or a
+   * connection dropped). Such an error is not thrown anywhere: the failing query, if any, throws
+   * its own, and the pool replaces the connection. Default: ignored.
+   */
+  onConnectionError?: (err: Error) => void
 }
+
+/** How long a request waits for a new connection before it is answered 503, not hung. */
+const CONNECT_TIMEOUT_MS = 5000
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite data directory. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 })
-    pool.on('error', () => {
-      /* an idle client died; the pool replaces it */
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 20,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A dead peer (a restarted server, a dropped NAT entry) is noticed, not waited on forever.
+      keepAlive: true,
     })
+    const onError = opts.onConnectionError ?? (() => undefined)
+    // An idle connection that dies is reported here and dropped by the pool.
+    pool.on('error', onError)
+    // A connection checked out between two queries (inside a transaction, a streamed export)
+    // emits 'error' on itself, where the pool has no listener: unhandled, that 'error' event
+    // would end the process. The query in progress, or the next one, fails with its own error;
+    // pg-pool drops the connection when it is released.
+    pool.on('connect', (client) => client.on('error', onError))
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return {
       db,

@@ -1,7 +1,10 @@
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import type { ErrorCode } from '@rectify/schemas'
 import { AppError, problem } from '../errors.js'
+import { UNAVAILABLE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-unavailable.js'
 
 const BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -42,12 +45,49 @@ function pgCode(err: unknown): string | undefined {
 }
 
 /**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (a request that took
+ * longer than REQUEST_TIMEOUT_MS to arrive: 408; headers too large: 431; anything malformed:
+ * 400) with problem+json like every other error, then closes the connection, whose state is
+ * unknown. Passed to Fastify as `clientErrorHandler`.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return
+  const [status, code, detail]: [number, ErrorCode, string] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'bad_request', 'The request did not arrive in time']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'bad_request', 'The request headers are too large']
+        : [400, 'bad_request', 'The request is not valid HTTP']
+  if (socket.writable) {
+    const body = JSON.stringify({ ...problem(code, detail), status })
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy()
+}
+
+/**
  * The one error handler: coded errors → RFC 9457 problem details. 5xx are logged with the
  * request and answered without their detail. Also answers unknown routes (404) and known paths
  * with the wrong method (405).
  */
 export default fp(
   async function errorsPlugin(app: FastifyInstance) {
+    // Requests arriving while the server shuts down: 503 problem+json (Fastify's own 503 is plain
+    // JSON, so return503OnClosing is off in app.ts), and the connection is not kept.
+    let closing = false
+    app.addHook('preClose', async () => {
+      closing = true
+    })
+    app.addHook('onRequest', async (_request, reply) => {
+      if (!closing) return
+      void reply.header('connection', 'close')
+      void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+      throw new AppError('unavailable', 'The server is shutting down; retry shortly')
+    })
+
     const patterns: { re: RegExp; methods: Set<string> }[] = []
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/')) return
@@ -84,7 +124,12 @@ export default fp(
       const base = { instance: request.url.split('?')[0], requestId: request.id }
       let body
       if (err instanceof AppError) {
-        body = problem(err.code, err.message, { ...base, ...err.extra })
+        body = problem(err.code, err.message, { ...base, ...err.extra, status: err.status })
+      } else if (isDatabaseUnavailable(err)) {
+        // The database is down or restarting: nothing was written; the client may retry soon.
+        request.log.warn({ err: { message: (err as Error).message } }, 'database unavailable')
+        body = problem('unavailable', 'The database is unavailable; retry shortly', base)
+        void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
       } else if ((err as FastifyError).validation) {
         const fe = err as FastifyError
         const inBody = fe.validationContext === 'body'
@@ -129,6 +174,9 @@ export default fp(
       }
       if (body.status === 429 && !reply.getHeader('retry-after'))
         void reply.header('retry-after', '60')
+      // A refused request whose body was not read to its end (413, 415, an early 4xx): the
+      // unread rest would be taken for the next request on a kept-alive connection, so close it.
+      if (!request.raw.complete) void reply.header('connection', 'close')
       return reply.code(body.status).type('application/problem+json').send(body)
     })
   },

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, eq, isNull, lt } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { idempotencyKeys } from '../db/schema/index.js'
 import { AppError } from '../errors.js'
@@ -100,10 +100,3 @@ export default fp(
   },
   { name: 'idempotency', dependencies: ['auth'] },
 )
-
-/** Deletes remembered responses older than `days` (run from the CLI or a scheduler). */
-export function purgeIdempotencyKeys(db: Db, days = 7) {
-  return db
-    .delete(idempotencyKeys)
-    .where(or(lt(idempotencyKeys.createdAt, sql`now() - make_interval(days => ${days})`)))
-}

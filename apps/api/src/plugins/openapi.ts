@@ -23,7 +23,8 @@ export default fp(
         security: [{ bearer: [] }],
       },
     })
-    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+    // No staticCSP: the docs UI gets the one policy the whole app has (plugins/security.ts).
+    await app.register(swaggerUi, { routePrefix: '/api/docs' })
   },
   { name: 'openapi' },
 )

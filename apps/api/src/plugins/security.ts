@@ -6,6 +6,9 @@ import rateLimit from '@fastify/rate-limit'
 import type { Config } from '../config.js'
 import { problem } from '../errors.js'
 
+/** HSTS: a year, subdomains included; sent only on responses that went out over HTTPS. */
+const HSTS = 'max-age=31536000; includeSubDomains'
+
 /**
  * Security headers, CORS from an allow-list, and per-IP rate limits (a tighter one on the
  * credential routes, set in their route config).
@@ -17,7 +20,8 @@ export default fp(
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          // Element Plus sets inline styles; the docs UI needs inline scripts of its own.
+          // One policy for the SPA and the docs UI (/api/docs serves no inline script).
+          // Element Plus and Swagger UI set inline styles.
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           scriptSrc: ["'self'"],
@@ -28,6 +32,13 @@ export default fp(
         },
       },
       crossOriginEmbedderPolicy: false,
+      // HSTS over plain HTTP is meaningless at best and, on an intranet's http:// address,
+      // tells browsers to try https for a year: it is set below, for HTTPS requests only.
+      strictTransportSecurity: false,
+    })
+    app.addHook('onSend', async (request, reply) => {
+      // request.protocol is the socket's, or X-Forwarded-Proto when TRUST_PROXY trusts the proxy.
+      if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS)
     })
     const origins = config.CORS_ORIGINS.split(',')
       .map((o) => o.trim())

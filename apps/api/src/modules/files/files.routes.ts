@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import { Type } from 'typebox'
 import { FileSchema, IdParamsSchema } from '@rectify/schemas'
+import { isUnstorable } from '../../lib/text.js'
 import { AppError } from '../../errors.js'
 import type { FilesService, UploadInput } from './files.service.js'
 
@@ -43,10 +44,22 @@ export async function receiveFile<T>(
     part.file.destroy()
     throw new AppError('bad_request', 'Send one file part named "file"')
   }
-  // Stop reading at the limit: the store then removes what it has written.
-  part.file.once('limit', () =>
-    part.file.destroy(new AppError('payload_too_large', `Files may be at most ${maxBytes} bytes`)),
-  )
+  if (isUnstorable(part.filename)) {
+    part.file.destroy()
+    throw new AppError(
+      'validation',
+      'The file name holds text that is not allowed',
+      { errors: [{ path: '/file/filename', message: 'contains a NUL or an unpaired surrogate' }] },
+      400,
+    )
+  }
+  // Stop reading at the limit: the store then removes what it has written. When the bytes came
+  // in one burst, busboy has hit the limit (and stopped feeding the stream, which will not end
+  // until the whole body has arrived) before this listener exists: check for that too.
+  const tooLarge = () =>
+    part.file.destroy(new AppError('payload_too_large', `Files may be at most ${maxBytes} bytes`))
+  if (part.file.truncated) tooLarge()
+  else part.file.once('limit', tooLarge)
   try {
     return await store({
       filename: part.filename,

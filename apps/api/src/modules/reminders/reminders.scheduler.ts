@@ -1,3 +1,4 @@
+import { Backoff } from '../../lib/backoff.js'
 import type { RefresherLog } from '../problems/lights.refresher.js'
 import type { PassResult, RemindersService } from './reminders.service.js'
 
@@ -10,6 +11,9 @@ export class ReminderScheduler {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<PassResult | null> | null = null
   private readonly abort = new AbortController()
+  private retry: NodeJS.Timeout | undefined
+  /** After a failed pass (the database down), the next is tried sooner than a whole interval. */
+  private readonly backoff = new Backoff(5000, 120_000)
 
   constructor(
     private readonly reminders: RemindersService,
@@ -33,10 +37,17 @@ export class ReminderScheduler {
       .pass(undefined, this.abort.signal)
       .then((r) => {
         if (r.sent || r.skipped) this.log.info({ ...r, ms: Date.now() - started }, 'reminders pass')
+        this.backoff.succeeded()
         return r
       })
       .catch((err: unknown) => {
-        this.log.error({ err }, 'the reminders pass failed; retrying at the next tick')
+        const retryInMs = Math.min(this.backoff.failed(), this.everyMs)
+        this.log.error({ err, retryInMs }, 'the reminders pass failed; retrying')
+        if (this.everyMs > 0 && !this.abort.signal.aborted) {
+          clearTimeout(this.retry)
+          this.retry = setTimeout(() => void this.tick(), retryInMs)
+          this.retry.unref()
+        }
         return null
       })
       .finally(() => {
@@ -49,6 +60,7 @@ export class ReminderScheduler {
   async stop(): Promise<void> {
     this.abort.abort()
     clearInterval(this.timer)
+    clearTimeout(this.retry)
     await this.running
   }
 }

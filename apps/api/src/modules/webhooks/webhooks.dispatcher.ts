@@ -1,5 +1,7 @@
 import type { WebhookFormat } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
+import { Backoff } from '../../lib/backoff.js'
+import { isDatabaseUnavailable } from '../../lib/db-unavailable.js'
 import type { RefresherLog } from '../problems/lights.refresher.js'
 import { buildRequest } from './webhooks.formats.js'
 import { webhooksRepository as repo, type DueDelivery } from './webhooks.repository.js'
@@ -46,6 +48,8 @@ export class WebhookDispatcher {
   private running: Promise<{ queued: number; sent: number }> | null = null
   private stopped = false
   private readonly now: () => Date
+  /** While the database is unreachable, passes are skipped for 2 s, 4 s, … up to a minute. */
+  private readonly backoff = new Backoff(2000, 60_000)
 
   constructor(
     private readonly db: Db,
@@ -64,10 +68,20 @@ export class WebhookDispatcher {
   /** One pass (or the pass in progress); resolves with the deliveries queued and attempted. */
   tick(): Promise<{ queued: number; sent: number }> {
     if (this.running) return this.running
-    if (this.stopped) return Promise.resolve({ queued: 0, sent: 0 })
+    if (this.stopped || !this.backoff.ready()) return Promise.resolve({ queued: 0, sent: 0 })
     this.running = this.pass()
+      .then((r) => {
+        this.backoff.succeeded()
+        return r
+      })
       .catch((err: unknown) => {
-        this.log.error({ err }, 'webhook dispatch failed; retrying at the next pass')
+        const retryInMs = this.backoff.failed()
+        if (isDatabaseUnavailable(err))
+          this.log.error(
+            { retryInMs },
+            'webhook dispatch: the database is unavailable; backing off',
+          )
+        else this.log.error({ err, retryInMs }, 'webhook dispatch failed; backing off')
         return { queued: 0, sent: 0 }
       })
       .finally(() => {
