@@ -86,6 +86,8 @@ import { publicInstitutionsRoutes } from './modules/institutions/institutions.pu
 import { ProblemImportService } from './modules/problem-import/problem-import.service.js'
 import { LedgerExportService } from './modules/problem-import/ledger-export.js'
 import { problemImportRoutes } from './modules/problem-import/problem-import.routes.js'
+import { ProgressImportService } from './modules/progress-import/progress-import.service.js'
+import { progressImportRoutes } from './modules/progress-import/progress-import.routes.js'
 import { ExportsService } from './modules/exports/exports.service.js'
 import { exportsRoutes } from './modules/exports/exports.routes.js'
 import { BulletinService } from './modules/bulletin/bulletin.service.js'
@@ -317,6 +319,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
     prefix,
     problemImport: new ProblemImportService(db, fileStore, lightSettings, workbookLimits(config)),
     ledgerExport: new LedgerExportService(db, lightSettings),
+  })
+  // Monthly progress tables (整改进展情况表): reports the office submits on the units' behalf
+  await app.register(progressImportRoutes, {
+    prefix,
+    progressImport: new ProgressImportService(db, fileStore, reports, workbookLimits(config)),
   })
   if (deps.extraRoutes) await app.register(deps.extraRoutes)
 

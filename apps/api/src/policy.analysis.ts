@@ -20,6 +20,14 @@ export const ANALYSIS_POLICY: Record<string, RoutePolicy> = {
   },
   'GET /api/v1/problems/import-template': { roles: ['office'], objects: 'none' },
   // end problem-import
+  // progress-table import (modules/progress-import): reports submitted on the units' behalf
+  'POST /api/v1/dispatch-periods/:id/progress-import': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  'GET /api/v1/reports/import-template': { roles: ['office'], objects: 'none' },
+  // end progress-import
   // exports (modules/exports): streamed .xlsx, audited
   'GET /api/v1/exports/problems': {
     roles: READERS,

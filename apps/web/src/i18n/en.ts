@@ -22,6 +22,7 @@ import enSweeps from './en.sweeps'
 import enPetitions from './en.petitions'
 import enPetitionImport from './en.petitionImport'
 import enProblemImport from './en.problemImport'
+import enProgressImport from './en.progressImport'
 import enExports from './en.exports'
 import enInstitutions from './en.institutions'
 import enDashboard from './en.dashboard'
@@ -315,6 +316,7 @@ const en: MessageSchema = {
   ...enPetitions,
   ...enPetitionImport,
   ...enProblemImport,
+  ...enProgressImport,
   ...enExports,
   ...enInstitutions,
   ...enDashboard,

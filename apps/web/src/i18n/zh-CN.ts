@@ -25,6 +25,7 @@ import zhCNSweeps from './zh-CN.sweeps'
 import zhCNPetitions from './zh-CN.petitions'
 import zhCNPetitionImport from './zh-CN.petitionImport'
 import zhCNProblemImport from './zh-CN.problemImport'
+import zhCNProgressImport from './zh-CN.progressImport'
 import zhCNExports from './zh-CN.exports'
 import zhCNInstitutions from './zh-CN.institutions'
 import zhCNDashboard from './zh-CN.dashboard'
@@ -311,6 +312,7 @@ const zhCN = {
   ...zhCNPetitions,
   ...zhCNPetitionImport,
   ...zhCNProblemImport,
+  ...zhCNProgressImport,
   ...zhCNExports,
   ...zhCNInstitutions,
   ...zhCNDashboard,

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import {
+  IdParamsSchema,
+  ProblemDetailsSchema,
+  ProgressImportBodySchema,
+  ProgressImportReportSchema,
+} from '@rectify/schemas'
+import { problem } from '../../errors.js'
+import { XLSX_TYPE } from '../../lib/xlsx-stream.js'
+import { contentDisposition } from '../files/files.routes.js'
+import type { ProgressImportService } from './progress-import.service.js'
+import { buildTemplate } from './template.js'
+
+const tags = ['reports']
+
+/** A refused commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
+const ImportRefusedSchema = Type.Object({
+  ...ProblemDetailsSchema.properties,
+  report: Type.Optional(ProgressImportReportSchema),
+})
+
+/** Monthly progress tables (整改进展情况表) into a dispatch period, and their template. */
+export const progressImportRoutes: FastifyPluginAsyncTypebox<{
+  progressImport: ProgressImportService
+}> = async (app, { progressImport }) => {
+  app.post(
+    '/dispatch-periods/:id/progress-import',
+    {
+      schema: {
+        tags,
+        description:
+          "Imports a progress table (.xlsx or .xls the caller uploaded with POST /files) into an open dispatch period: each row becomes a progress report of its unit (the 责任单位 cell, the file's `unitId`, or the row's choice) on the problem it names, submitted by the office on the unit's behalf (`submittedOnBehalf`) and reviewed like any report. Rows match the round's problems by code, else by title similarity — a title match must be confirmed in `rows`. `dryRun` (default) writes nothing; `dryRun: false` writes every report in one transaction, or — when any row has an error — nothing, answering 422 problem+json with the report in `report`. 已完成 tells the problem's lead unit acceptance is due; no problem changes status. The office only.",
+        params: IdParamsSchema,
+        body: ProgressImportBodySchema,
+        response: { 200: ProgressImportReportSchema, 422: ImportRefusedSchema },
+      },
+    },
+    async (req, reply) => {
+      const report = await progressImport.run(req.ctx, req.params.id, req.body)
+      if (report.dryRun || report.imported) return report
+      const detail = `${report.errors.length} errors in the table: nothing was imported`
+      return reply
+        .code(422)
+        .type('application/problem+json')
+        .send({
+          ...problem('unprocessable', detail, {
+            instance: req.url.split('?')[0],
+            requestId: req.id,
+          }),
+          report,
+        })
+    },
+  )
+  app.get(
+    '/reports/import-template',
+    {
+      schema: {
+        tags,
+        description:
+          'The progress-table template (.xlsx): title and 填报单位 lines, the usual columns, two example rows, the 填表人/联系电话 lines, and a sheet explaining each column with the names also understood.',
+        produces: [XLSX_TYPE],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' }),
+        },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', contentDisposition('整改进展情况表导入模板.xlsx'))
+        .header('cache-control', 'private, no-store')
+        .send(await buildTemplate()),
+  )
+}
