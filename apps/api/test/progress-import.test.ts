@@ -208,6 +208,24 @@ describe('the dry run of a monthly progress table', () => {
   })
 })
 
+describe('the template', () => {
+  it('reads back: its two example rows, never its title, header or 填表人 lines', async () => {
+    const res = await office.get('/api/v1/reports/import-template')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/)
+    const fileId = await uploadXlsx(t.app, officeToken, res.rawPayload, '模板.xlsx')
+    const r = await run({ fileId })
+    expect(r.missingFields).toEqual([])
+    expect(r.rows.map((x) => [x.row, x.code, x.completion])).toEqual([
+      [4, '反馈问题第1项', 'not_done'],
+      [5, '反馈问题第2项', 'ongoing'],
+    ])
+    expect(r.columns.filter((c) => c.field === null)).toEqual([])
+    const county = await as(t.app, w.users.unitA)
+    expect((await county.get('/api/v1/reports/import-template')).statusCode).toBe(403)
+  })
+})
+
 describe('the commit', () => {
   it('writes nothing when a row has an error (422 with the report)', async () => {
     const fileId = await upload(november)
