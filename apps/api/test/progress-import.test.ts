@@ -284,6 +284,10 @@ describe('the commit', () => {
     })
     expect(again.rows.map((x) => x.action)).toEqual(['duplicate', 'duplicate', 'duplicate'])
     expect(again.warnings).toHaveLength(3)
+    const before = await written()
+    const none = await run({ fileId, dryRun: false, rows: { '7': { problemId: p.p7!.id } } })
+    expect(none).toMatchObject({ imported: true, reportIds: [] })
+    expect(await written()).toEqual(before)
   })
 
   it('reads a one-row table of a unit’s own, with the unit chosen for the file', async () => {

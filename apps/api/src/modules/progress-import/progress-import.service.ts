@@ -66,7 +66,8 @@ export class ProgressImportService {
       const [own] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
       if (!own) throw notFound('File')
       const a = await this.analyse(tx, period, sheet, body)
-      if (a.errors.length) return report(a, false, [])
+      // Refused, or nothing to report (every row skipped or already reported): nothing written.
+      if (a.errors.length || !a.planned.length) return report(a, false, [])
       const reportIds: string[] = []
       for (const p of a.planned)
         reportIds.push(
