@@ -236,3 +236,56 @@ describe('what the import inferred, and warnings', () => {
     expect(past.imported).toBe(true)
   })
 })
+
+describe('a published task table', () => {
+  it('imports a title row, 序号 and a header over two rows with merged group cells, with a collective and an unknown unit', async () => {
+    // Row 1 title; rows 2–3 the header: 整改责任 over 责任单位 | 牵头市领导, the rest merged down.
+    const data = await taskSheet({
+      above: [
+        ['江州市贯彻落实督察反馈意见整改任务清单'],
+        ['序号', '督察反馈问题', '整改责任', '', '整改时限', '整改措施'],
+      ],
+      headers: ['', '', '责任单位', '牵头市领导', '', ''],
+      rows: [
+        [
+          1,
+          '城区污水管网雨污混流',
+          '市住建局、各县（市、区）人民政府',
+          '王明（副市长）',
+          `${Y}年底前`,
+          '新建管网',
+        ],
+        [2, '工地扬尘', '市城市执法局', '李强', `${Y}年6月底前`, '专项检查'],
+      ],
+      merges: [
+        [1, 1, 1, 6],
+        [2, 3, 2, 4],
+        [2, 1, 3, 1],
+        [2, 2, 3, 2],
+        [2, 5, 3, 5],
+        [2, 6, 3, 6],
+      ],
+    })
+    const rd = await round()
+    const dry = (await run(rd.id, data)).json<ProblemImportReport>()
+    expect(dry.rows.map((r) => [r.row, r.code, r.title])).toEqual([
+      [4, '1', '城区污水管网雨污混流'],
+      [5, '2', '工地扬尘'],
+    ])
+    expect(dry.rows[0]!.leadLeader).toBe('王明（副市长）')
+    expect(dry.rows[0]!.units.map((u) => [u.text, u.collectiveKind])).toEqual([
+      ['市住建局', null],
+      ['各县（市、区）人民政府', 'counties'],
+    ])
+    expect(dry.errors.map((e) => [e.row, e.column])).toEqual([
+      [4, '责任单位'],
+      [5, '责任单位'],
+    ])
+    const done = await run(rd.id, data, {
+      dryRun: false,
+      collectives: { '各县（市、区）人民政府': { action: 'expand' } },
+      createUnits: { 市城市执法局: { parentId: world.units.city.id } },
+    })
+    expect(done.json<ProblemImportReport>()).toMatchObject({ imported: true, counts: { new: 2 } })
+  })
+})
