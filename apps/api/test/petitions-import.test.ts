@@ -19,6 +19,8 @@ import { tableWorkbook } from '../src/modules/petitions/import/template.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { pdfBytes, upload } from './evidence-factories.js'
 import { client, login, makeUnit, makeUser, makeWorld } from './factories.js'
+import { xlsx as workbook } from './fixtures/workbooks.js'
+import { xlsxBomb } from './fixtures/zip-bomb.js'
 import { makeRound } from './ledger-factories.js'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -333,6 +335,87 @@ describe('petition import', () => {
     const unit = client(t.app, (await login(t.app, world.users.unitA.username)).accessToken)
     const fileId = await uploaded(validFile)
     expect((await unit.post(importUrl(batches[0]!.id), { fileId })).statusCode).toBe(403)
+  })
+
+  it('reads a petition table in traditional characters with full-width digits: regions and domains matched, text kept as written', async () => {
+    const data = await workbook(
+      [
+        ['第三批交辦信訪件'],
+        [
+          '序號',
+          '收件編號',
+          '行政區域',
+          '所屬企業單位',
+          '交辦問題基本情況',
+          '污染類型',
+          '是否屬實',
+        ],
+        [
+          '１',
+          'ＴＲＡＤ－０１',
+          '甲縣',
+          '某（一）號工廠',
+          '廢氣直排，大氣污染嚴重',
+          '大氣',
+          '屬實',
+        ],
+        ['２', 'ＴＲＡＤ－０２', '乙縣', '養殖場', '廢水外溢', '水、噪聲', ''],
+        ['製表人：張三', null, '審核人：李四'],
+      ],
+      [[1, 1, 1, 7]],
+    )
+    const report = await dryRun(batches[2]!.id, { fileId: await uploaded(data) })
+    expect(report.errors).toEqual([])
+    expect(report.columns.map((c) => [c.header, c.field])).toEqual([
+      ['序号', 'seq'],
+      ['收件编号', 'receiptNo'],
+      ['行政区域', 'region'],
+      ['所属企业单位', 'reportedParty'],
+      ['交办问题基本情况', 'complaint'],
+      ['污染类型', 'domain'],
+      ['是否属实', 'finding'],
+    ])
+    expect(
+      report.rows.map((r) => [
+        r.row,
+        r.receiptNo,
+        r.regions.map((u) => u.id),
+        r.domains,
+        r.finding,
+      ]),
+    ).toEqual([
+      [3, 'TRAD-01', [world.units.countyA.id], ['air'], 'true'],
+      [4, 'TRAD-02', [world.units.countyB.id], ['water', 'noise'], null],
+    ])
+    // Free text is kept as the office wrote it.
+    expect(report.rows[0]).toMatchObject({
+      reportedParty: '某（一）號工廠',
+      complaint: '廢氣直排，大氣污染嚴重',
+    })
+  })
+
+  it('refuses a 1 MB workbook that inflates to 1 GB with 422 problem+json, the process growing < 100 MB', async () => {
+    const fileId = await uploaded(xlsxBomb({ inflatedMb: 1024 }), officeToken, 'bomb.xlsx')
+    const before = process.memoryUsage().rss
+    let peak = before
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2)
+    const res = await office.post(importUrl(batches[2]!.id), { fileId })
+    clearInterval(timer)
+    peak = Math.max(peak, process.memoryUsage().rss)
+    expect(res.statusCode).toBe(422)
+    expect(res.headers['content-type']).toContain('application/problem+json')
+    expect(res.json()).toMatchObject({ code: 'unprocessable' })
+    expect(res.json<{ detail: string }>().detail).toContain('50 MB')
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024)
+  })
+
+  it('refuses a CSV saved as .xls with the save-as message', async () => {
+    const res = await upload(t.app, officeToken, {
+      filename: 'a.xls',
+      data: Buffer.from('收件编号,交办问题基本情况\nA1,噪声\n'),
+    })
+    // The upload itself refuses text; an import never sees it.
+    expect(res.statusCode).toBe(415)
   })
 
   it('serves the template: title row, standard headers, an example, an explanation sheet', async () => {

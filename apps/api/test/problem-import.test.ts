@@ -13,6 +13,7 @@ import { shanghaiDate } from '../src/lib/dates.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { client, login, makeUnit, makeWorld } from './factories.js'
 import { makeProblem, makeRound, qs } from './ledger-factories.js'
+import { xls, xlsx } from './fixtures/workbooks.js'
 import { readRows, taskSheet, uploadXlsx } from './problem-import-factories.js'
 
 let t: TestApp
@@ -165,6 +166,59 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 describe('problem-list import', () => {
+  it('reads a task table with a two-row merged header, a traditional-character row and notes — .xlsx and .xls alike', async () => {
+    const rows = [
+      ['附件1'],
+      ['江州市整改任务清单'],
+      ['序号', '反馈意见建议', '整改责任', null, '整改時限', '整改措施'],
+      [null, null, '责任单位', '牵头市领导', null, null],
+      [1, '城区扬尘管控不到位', '市住建局', '王明（副市长）', `${Y}年底前`, '开展工地巡查'],
+      [null, null, null, null, null, '建立扬尘台账'],
+      [2, '河道採砂監管不力', '甲縣', '', `${Y}年６月底前`, '开展联合执法'],
+      ['填表说明：序号按问题编排。'],
+      ['制表人：张三', null, '审核人：李四'],
+    ]
+    const merges: [number, number, number, number][] = [
+      [2, 1, 2, 6],
+      [3, 1, 4, 1],
+      [3, 2, 4, 2],
+      [3, 3, 3, 4],
+      [3, 5, 4, 5],
+      [3, 6, 4, 6],
+      [5, 1, 6, 1],
+      [5, 2, 6, 2],
+      [5, 3, 6, 3],
+      [5, 4, 6, 4],
+      [5, 5, 6, 5],
+    ]
+    for (const data of [await xlsx(rows, merges), xls(rows, merges)]) {
+      const round = await newRound()
+      const res = await runImport(round.id, data)
+      expect(res.statusCode, res.body).toBe(200)
+      const r = res.json<ProblemImportReport>()
+      expect(r.errors).toEqual([])
+      expect(r.columns.map((c) => [c.header, c.field])).toEqual([
+        ['序号', 'seq'],
+        ['反馈意见建议', 'title'],
+        ['责任单位', 'units'],
+        ['牵头市领导', 'leadLeader'],
+        ['整改时限', 'deadline'],
+        ['整改措施', 'measures'],
+      ])
+      expect(r.rows.map((x) => [x.rows, x.code, x.title, x.deadline.deadline, x.measures])).toEqual(
+        [
+          [[5, 6], '1', '城区扬尘管控不到位', `${Y}-12-31`, ['开展工地巡查', '建立扬尘台账']],
+          [[7], '2', '河道採砂監管不力', `${Y}-06-30`, ['开展联合执法']],
+        ],
+      )
+      expect(r.rows[1]!.units.map((u) => [u.text, u.unit?.id])).toEqual([
+        ['甲縣', world.units.countyA.id],
+      ])
+      const done = await runImport(round.id, data, { dryRun: false })
+      expect(done.json<ProblemImportReport>()).toMatchObject({ imported: true, counts: { new: 2 } })
+    }
+  })
+
   it('reads a messy plan in a dry run: title rows, wrapped headers, merged tasks, stages, marks — and writes nothing', async () => {
     const round = await newRound()
     const res = await runImport(round.id, await taskSheet(MESSY), { expandCollective: true })
