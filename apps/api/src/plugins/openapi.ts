@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { applyContract } from './openapi.contract.js'
 
 /** The OpenAPI 3.1 document, generated from the route schemas, and a browsable UI at /api/docs. */
 export default fp(
@@ -12,6 +13,7 @@ export default fp(
         info: {
           title: 'Rectify API',
           version: '1.0.0',
+          license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
           description:
             'Rectification of Central Ecological and Environmental Protection Inspection feedback (中央生态环境保护督察整改). Conventions: errors are RFC 9457 problem+json; PATCH needs If-Match; POST accepts Idempotency-Key; lists use cursor pagination.',
         },
@@ -22,6 +24,14 @@ export default fp(
         },
         security: [{ bearer: [] }],
       },
+      // operationIds, summaries, headers, error responses, components and webhooks: see
+      // openapi.contract.ts. The route schemas themselves stay what Fastify validates with.
+      transformObject: (documentObject) =>
+        'openapiObject' in documentObject
+          ? (applyContract(documentObject.openapiObject as Record<string, unknown>) as Partial<
+              typeof documentObject.openapiObject
+            >)
+          : documentObject.swaggerObject,
     })
     // No staticCSP: the docs UI gets the one policy the whole app has (plugins/security.ts).
     await app.register(swaggerUi, { routePrefix: '/api/docs' })

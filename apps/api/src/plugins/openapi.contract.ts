@@ -1,0 +1,188 @@
+import { ProblemDetailsSchema, WEBHOOK_EVENT_TYPES } from '@rectify/schemas'
+import { OPERATIONS } from '../operations.js'
+import { POLICY, policyKey } from '../policy.js'
+
+type Json = Record<string, unknown>
+interface Operation extends Json {
+  parameters?: Json[]
+  responses?: Record<string, unknown>
+  requestBody?: unknown
+  security?: unknown[]
+}
+
+const PREFIX = '/api/v1'
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const
+
+/** The shared error responses, each answering the one problem+json schema. */
+const ERRORS: Record<string, { name: string; description: string }> = {
+  '400': { name: 'BadRequest', description: 'Malformed request or query parameter' },
+  '401': { name: 'Unauthorized', description: 'No, invalid or expired access token' },
+  '403': { name: 'Forbidden', description: 'Authenticated, but this role or scope may not' },
+  '404': { name: 'NotFound', description: 'Not found, or not visible to the caller' },
+  '409': { name: 'Conflict', description: 'State conflict: illegal transition or duplicate' },
+  '412': { name: 'PreconditionFailed', description: 'If-Match names a stale version' },
+  '413': { name: 'PayloadTooLarge', description: 'Body or file too large' },
+  '415': { name: 'UnsupportedMediaType', description: 'Wrong media type' },
+  '422': { name: 'Unprocessable', description: 'Schema-valid input that breaks a rule' },
+  '428': { name: 'PreconditionRequired', description: 'If-Match is required here' },
+  '429': { name: 'TooManyRequests', description: 'Rate limited; see Retry-After' },
+}
+
+const HEADERS = {
+  IfMatch: {
+    name: 'If-Match',
+    in: 'header',
+    required: true,
+    description: 'The ETag (version) the change is made against, as read: `"3"`.',
+    schema: { type: 'string', maxLength: 100 },
+  },
+  IdempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'A retry with the same key and body returns the first response and creates nothing new.',
+    schema: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+  IfNoneMatch: {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    description: 'The ETag read before: 304 when the resource has not changed.',
+    schema: { type: 'string', maxLength: 100 },
+  },
+}
+
+/** `/api/v1/problems/{id}` → `/problems/:id`, the key of OPERATIONS. */
+function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.slice(PREFIX.length).replace(/\{(\w+)\}/g, ':$1')}`
+}
+
+function errorStatuses(method: string, path: string, op: Operation, isPublic: boolean): string[] {
+  const statuses = ['400', '429']
+  if (!isPublic) statuses.push('401', '403')
+  if (/\{\w+\}/.test(path)) statuses.push('404')
+  if (op.requestBody) statuses.push('413', '415', '422')
+  if (method === 'post' || method === 'patch' || method === 'put') statuses.push('409')
+  if (OPERATIONS[routeKey(method, path)]?.ifMatch) statuses.push('412', '428')
+  return statuses
+}
+
+/**
+ * Moves every schema that carries an `$id` to `components.schemas` (once) and leaves a `$ref`
+ * in its place, so generators name the type once instead of inlining it everywhere.
+ */
+function hoist(node: unknown, schemas: Record<string, unknown>): unknown {
+  if (Array.isArray(node)) return node.map((n) => hoist(n, schemas))
+  if (!node || typeof node !== 'object') return node
+  const out: Json = {}
+  for (const [k, v] of Object.entries(node)) out[k] = hoist(v, schemas)
+  const id = out.$id
+  if (typeof id === 'string' && /^[A-Za-z][\w.-]*$/.test(id)) {
+    delete out.$id
+    schemas[id] ??= out
+    return { $ref: `#/components/schemas/${id}` }
+  }
+  return out
+}
+
+/** The webhook payloads: one entry per event type, the envelope every delivery carries. */
+function webhooks(): Json {
+  const entries: Json = {}
+  for (const type of WEBHOOK_EVENT_TYPES) {
+    entries[type] = {
+      post: {
+        operationId: `on${type.replace(/(^|[._])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
+        summary: `The ${type} event`,
+        description: `Webhook 事件 ${type}：签名见 X-Rectify-Signature（docs/webhooks.md）。`,
+        tags: ['webhooks'],
+        security: [],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  { $ref: '#/components/schemas/WebhookEvent' },
+                  { type: 'object', properties: { type: { const: type } } },
+                ],
+              },
+            },
+          },
+        },
+        responses: { '200': { description: 'Any 2xx acknowledges the delivery' } },
+      },
+    }
+  }
+  return entries
+}
+
+/**
+ * Completes the generated document for code generators: operationId, summary and a Chinese
+ * description from OPERATIONS, If-Match / Idempotency-Key / If-None-Match header parameters,
+ * `security: []` on public routes, the error responses by status referencing the one
+ * problem+json schema, `$id` schemas hoisted to components, and the webhook payloads.
+ */
+export function applyContract(doc: Json): Json {
+  const schemas: Record<string, unknown> = {}
+  const paths = hoist(doc.paths ?? {}, schemas) as Record<string, Record<string, Operation>>
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of METHODS) {
+      const op = item[method]
+      if (!op) continue
+      const row = OPERATIONS[routeKey(method, path)]
+      if (row) {
+        op.operationId = row.operationId
+        op.summary = row.summary
+        op.description = op.description ? `${row.zh}\n\n${String(op.description)}` : row.zh
+      }
+      const policy = POLICY[policyKey(method, path.replace(/\{(\w+)\}/g, ':$1'))]
+      const isPublic = policy?.roles === 'public'
+      if (isPublic) op.security = []
+      const params = (op.parameters ??= [])
+      const ref = (name: keyof typeof HEADERS) => ({ $ref: `#/components/parameters/${name}` })
+      if (row?.ifMatch) params.push(ref('IfMatch'))
+      if (method === 'post') params.push(ref('IdempotencyKey'))
+      if (method === 'get' && op.responses?.['304']) params.push(ref('IfNoneMatch'))
+      if (!params.length) delete op.parameters
+      const responses = (op.responses ??= {})
+      for (const status of errorStatuses(method, path, op, isPublic))
+        responses[status] ??= { $ref: `#/components/responses/${ERRORS[status]!.name}` }
+    }
+  }
+  const components = (doc.components ?? {}) as Json
+  const responses: Json = {}
+  for (const { name, description } of Object.values(ERRORS))
+    responses[name] = {
+      description,
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    }
+  return {
+    ...doc,
+    servers: [{ url: '/', description: 'This server' }],
+    paths,
+    webhooks: webhooks(),
+    components: {
+      ...components,
+      schemas: {
+        ...((components.schemas as Json | undefined) ?? {}),
+        ...schemas,
+        Problem: { ...ProblemDetailsSchema, description: 'RFC 9457 problem details' },
+        WebhookEvent: {
+          type: 'object',
+          description:
+            'Every delivery (format json): the event id (deduplicate on it), its type, when it happened and what changed.',
+          required: ['id', 'type', 'at', 'data'],
+          properties: {
+            id: { type: 'string', description: 'Event id, the same on every retry' },
+            type: { type: 'string', enum: [...WEBHOOK_EVENT_TYPES] },
+            at: { type: 'string', format: 'date-time' },
+            data: { type: 'object', additionalProperties: true },
+          },
+        },
+      },
+      responses,
+      parameters: HEADERS,
+    },
+  }
+}

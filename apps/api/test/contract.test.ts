@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from './build-app.js'
+
+const run = promisify(execFile)
+const API = resolve(import.meta.dirname, '..')
+const bin = (name: string) => join(API, 'node_modules', '.bin', name)
+const TOOL_TIMEOUT = 240_000
+
+type Operation = {
+  operationId?: string
+  summary?: string
+  description?: string
+  security?: unknown[]
+  parameters?: { $ref?: string }[]
+  responses?: Record<string, unknown>
+}
+type Doc = {
+  paths: Record<string, Record<string, Operation>>
+  components: { schemas: Record<string, unknown> }
+  webhooks?: Record<string, unknown>
+}
+
+let t: TestApp
+let doc: Doc
+let dir: string
+let file: string
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })
+  doc = res.json<Doc>()
+  dir = mkdtempSync(join(tmpdir(), 'rectify-contract-'))
+  file = join(dir, 'openapi.json')
+  writeFileSync(file, res.body)
+})
+afterAll(() => t.close())
+
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
+  )
+
+describe('the OpenAPI contract', () => {
+  it('gives every operation a unique camelCase operationId, a summary, a Chinese description and its errors', () => {
+    const ops = operations()
+    expect(ops.length).toBeGreaterThan(150)
+    const lacking = ops
+      .filter(
+        ({ op }) =>
+          !/^[a-z][A-Za-z]+$/.test(op.operationId ?? '') ||
+          !op.summary ||
+          !/[\u4e00-\u9fff]/.test(op.description ?? '') ||
+          !Object.keys(op.responses ?? {}).some((s) => /^4\d\d$/.test(s)),
+      )
+      .map(({ key }) => key)
+    expect(lacking).toEqual([])
+    const ids = ops.map(({ op }) => op.operationId)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('pins the operationIds integrators generate from', () => {
+    const id = (key: string) => operations().find((o) => o.key === key)?.op.operationId
+    expect(id('GET /api/v1/problems')).toBe('listProblems')
+    expect(id('GET /api/v1/problems/{id}')).toBe('getProblem')
+    expect(id('POST /api/v1/problems/{id}/transitions')).toBe('transitionProblem')
+    expect(id('POST /api/v1/oauth/token')).toBe('createClientToken')
+  })
+
+  it('marks public operations security: [] and declares If-Match and Idempotency-Key', () => {
+    const ops = Object.fromEntries(operations().map(({ key, op }) => [key, op]))
+    for (const [key, op] of Object.entries(ops))
+      if (key.includes(' /api/v1/public/')) expect(op.security, key).toEqual([])
+    expect(ops['GET /api/v1/problems']!.security).toBeUndefined()
+    const refs = (key: string) => (ops[key]!.parameters ?? []).map((p) => p.$ref)
+    expect(refs('PATCH /api/v1/problems/{id}')).toContain('#/components/parameters/IfMatch')
+    expect(refs('POST /api/v1/problems')).toContain('#/components/parameters/IdempotencyKey')
+    expect(ops['PATCH /api/v1/problems/{id}']!.responses).toHaveProperty('412')
+    expect(ops['GET /api/v1/problems/{id}']!.responses!['404']).toEqual({
+      $ref: '#/components/responses/NotFound',
+    })
+    expect(doc.components.schemas).toHaveProperty('Problem')
+  })
+
+  it('describes every webhook event payload', () => {
+    expect(Object.keys(doc.webhooks ?? {})).toContain('problem.status_changed')
+    expect(doc.components.schemas).toHaveProperty('WebhookEvent')
+  })
+
+  it(
+    'lints clean with redocly recommended rules (0 errors, 0 warnings)',
+    { timeout: TOOL_TIMEOUT },
+    async () => {
+      const { stdout, stderr } = await run(
+        bin('redocly'),
+        ['lint', file, '--config', join(API, 'redocly.yaml'), '--format', 'summary'],
+        {
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        },
+      ).catch((err: { stdout: string; stderr: string }) => err)
+      expect(`${stdout}\n${stderr}`).toContain('Your API description is valid')
+      expect(`${stdout}\n${stderr}`).not.toMatch(/^(error|warning)\s/m)
+    },
+  )
+
+  it(
+    'generates TypeScript types a consumer typechecks against, and refuses a wrong consumer',
+    { timeout: TOOL_TIMEOUT },
+    async () => {
+      await run(bin('openapi-typescript'), [file, '-o', join(dir, 'rectify-api.ts')])
+      const consumer = `import type { operations, paths } from './rectify-api.js'
+type ListProblems = operations['listProblems']
+type Page = ListProblems['responses'][200]['content']['application/json']
+export async function firstPage(base: string, token: string): Promise<string[]> {
+  const query: NonNullable<ListProblems['parameters']['query']> = { limit: 50 }
+  const url = base + '/api/v1/problems?limit=' + String(query.limit)
+  const res = await fetch(url, { headers: { authorization: 'Bearer ' + token } })
+  const page = (await res.json()) as Page
+  return page.items.map((p) => p.id + ' ' + p.code + (page.nextCursor ?? ''))
+}
+export type Transition = paths['/api/v1/problems/{id}/transitions']['post']
+export const ifMatch: Transition['parameters']['header']['If-Match'] = '"1"'
+`
+      const tsconfig = {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM'],
+          skipLibCheck: true,
+        },
+        files: ['consumer.ts'],
+      }
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig))
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}')
+      writeFileSync(join(dir, 'consumer.ts'), consumer)
+      await run(bin('tsc'), ['-p', dir])
+      // The same consumer reading a field the contract does not have must not compile.
+      writeFileSync(join(dir, 'consumer.ts'), consumer.replace('p.code', 'p.noSuchField'))
+      const wrong = await run(bin('tsc'), ['-p', dir]).then(
+        () => '',
+        (err: { stdout: string }) => err.stdout,
+      )
+      expect(wrong).toMatch(/noSuchField/)
+    },
+  )
+})
