@@ -671,6 +671,16 @@ export const OPERATIONS: Record<string, OperationRow> = {
     "Import a round's problem list from .xlsx",
     '从任务表（.xlsx）导入问题清单（先预览后提交）。',
   ),
+  'POST /dispatch-periods/:id/progress-import': op(
+    'importProgressReports',
+    "Import units' progress tables (.xlsx) into a dispatch period",
+    '从单位的整改进展情况表（.xlsx）导入本调度期的进展报告，由整改办代为报送（先预览后提交）。',
+  ),
+  'GET /reports/import-template': op(
+    'downloadProgressImportTemplate',
+    'Download the progress table template',
+    '下载整改进展情况表导入模板。',
+  ),
   'GET /problems/import-template': op(
     'downloadProblemImportTemplate',
     'Download the problem import template',
