@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
-import { runMigrations } from './db/migrate.js'
+import { appliedMigrations, expectedMigrations, runMigrations } from './db/migrate.js'
+import { ensureRuntimeRole } from './db/roles.js'
+import type { Config } from './config.js'
+import type { Database } from './db/client.js'
 import { DataDirLockedError, lockDataDir } from './lib/data-lock.js'
 import { loadSigningKey } from './lib/keys.js'
 import { seedDemoIfWanted } from './seed/demo.js'
@@ -24,8 +27,12 @@ async function main() {
   const pgliteDir = resolve(dataDir, 'pglite')
   // The embedded database is this process's alone until it exits (the CLI takes the same lock).
   if (!config.DATABASE_URL) lockDataDir(pgliteDir)
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir })
-  const applied = await runMigrations(database)
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: pgliteDir,
+    onConnectionError: (err) => console.warn(`database connection lost: ${err.message}`),
+  })
+  const applied = await migrateAtStart(database, config)
   await seedDemoIfWanted(database, config)
   const webRoot = config.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
   const app = await buildApp(config, {
@@ -66,6 +73,24 @@ async function main() {
     { database: database.kind, url: `http://${config.HOST}:${config.PORT}` },
     `Rectify is serving on http://${config.HOST}:${config.PORT}`,
   )
+}
+
+/**
+ * Applies pending migrations: as the owner role when DATABASE_OWNER_URL is set (then re-grants
+ * the runtime role), else over the API's own connection (PGlite, or a single-role PostgreSQL).
+ * With nothing pending nothing is done, so a runtime role that may create nothing starts fine.
+ */
+async function migrateAtStart(database: Database, config: Config): Promise<string[]> {
+  if ((await appliedMigrations(database)) === expectedMigrations()) return []
+  if (!config.DATABASE_OWNER_URL || !config.DATABASE_URL) return runMigrations(database)
+  const owner = await openDatabase({ databaseUrl: config.DATABASE_OWNER_URL, poolSize: 1 })
+  try {
+    const applied = await runMigrations(owner)
+    await ensureRuntimeRole(owner, config.DATABASE_URL)
+    return applied
+  } finally {
+    await owner.close()
+  }
 }
 
 main().catch((err: unknown) => {

@@ -101,6 +101,14 @@ export function lockPglite(dir: string): () => void {
   }
 }
 
+/**
+ * The connection the CLI's admin commands use: the owner role's (DATABASE_OWNER_URL) when the
+ * API runs as a separate runtime role, else DATABASE_URL; undefined means PGlite.
+ */
+export function adminUrl(config: Config): string | undefined {
+  return config.DATABASE_OWNER_URL ?? config.DATABASE_URL
+}
+
 export interface OpenOptions {
   /** Create an empty embedded database when there is none (only `migrate` does). */
   create?: boolean
@@ -108,7 +116,8 @@ export interface OpenOptions {
 
 /** Opens the configured database (PostgreSQL or the embedded PGlite), refusing a PGlite in use. */
 export async function openCliDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
-  if (config.DATABASE_URL) return openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: 2 })
+  const url = adminUrl(config)
+  if (url) return openDatabase({ databaseUrl: url, poolSize: 2 })
   const dir = pgliteDir(config)
   if (!opts.create && !hasPgliteData(dir))
     throw new CliError(

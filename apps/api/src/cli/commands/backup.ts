@@ -2,6 +2,7 @@ import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { runPgTool } from '../pg-tools.js'
 import {
   CliError,
+  adminUrl,
   cliConfig,
   parse,
   pgliteDir,
@@ -33,16 +34,12 @@ JWT_SECRET (or DATA_DIR/signing-key) separately.
     if (existsSync(out))
       throw new CliError(`${out} already exists; choose another name or delete it`)
     const config = cliConfig()
+    const pgUrl = adminUrl(config)
     // Written under a temporary name and renamed when complete, so FILE is never a partial backup.
     const partial = `${out}.partial`
     try {
-      if (config.DATABASE_URL) {
-        await runPgTool('pg_dump', config.DATABASE_URL, (url) => [
-          '--format=custom',
-          '--file',
-          partial,
-          url,
-        ])
+      if (pgUrl) {
+        await runPgTool('pg_dump', pgUrl, (url) => ['--format=custom', '--file', partial, url])
         chmodSync(partial, 0o600) // it holds password hashes
       } else {
         await withDatabase(config, async (database) => {
@@ -54,9 +51,7 @@ JWT_SECRET (or DATA_DIR/signing-key) separately.
     } finally {
       rmSync(partial, { force: true })
     }
-    const source = config.DATABASE_URL
-      ? 'PostgreSQL (pg_dump custom format)'
-      : `PGlite ${pgliteDir(config)}`
+    const source = pgUrl ? 'PostgreSQL (pg_dump custom format)' : `PGlite ${pgliteDir(config)}`
     console.log(`backup written to ${out} from ${source}`)
     return 0
   },

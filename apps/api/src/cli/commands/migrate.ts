@@ -1,5 +1,6 @@
 import { appliedMigrations, expectedMigrations, runMigrations } from '../../db/migrate.js'
-import { cliConfig, parse, withDatabase, type Command } from '../support.js'
+import { RoleSetupError, ensureRuntimeRole } from '../../db/roles.js'
+import { CliError, cliConfig, parse, withDatabase, type Command } from '../support.js'
 
 /** `rectify migrate [--status]`: applies pending migrations, or reports how many are pending. */
 export const migrate: Command = {
@@ -8,7 +9,10 @@ export const migrate: Command = {
   usage: `Usage: rectify migrate [--status]
 
 Applies every pending migration in apps/api/drizzle to the configured database (DATABASE_URL,
-or the embedded PGlite in DATA_DIR/pglite, which is created when missing).
+or the embedded PGlite in DATA_DIR/pglite, which is created when missing). With
+DATABASE_OWNER_URL set, migrates as that owner role, then creates the runtime role of
+DATABASE_URL if missing and grants it rows on every table (only INSERT and SELECT on audit_log),
+refusing a runtime role that is a superuser or owns anything.
 
   --status   only report applied/expected migrations; exit 1 when any are pending`,
 
@@ -36,6 +40,12 @@ or the embedded PGlite in DATA_DIR/pglite, which is created when missing).
         console.log(
           `migrations: applied ${after - before}, now ${after} of ${expected} (${database.kind})`,
         )
+        if (config.DATABASE_OWNER_URL && config.DATABASE_URL) {
+          const done = await ensureRuntimeRole(database, config.DATABASE_URL).catch((err) => {
+            throw err instanceof RoleSetupError ? new CliError(err.message) : err
+          })
+          for (const line of done) console.log(`runtime role: ${line}`)
+        }
         return after === expected ? 0 : 1
       },
       { create: true },

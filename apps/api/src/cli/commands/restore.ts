@@ -2,9 +2,11 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import type { Config } from '../../config.js'
 import { openDatabase } from '../../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../../db/migrate.js'
+import { ensureRuntimeRole } from '../../db/roles.js'
 import { archiveKind, runPgTool } from '../pg-tools.js'
 import {
   CliError,
+  adminUrl,
   lockPglite,
   cliConfig,
   nonEmptyDir,
@@ -40,16 +42,17 @@ Afterwards run \`rectify migrate\` if the backup came from an older version.
     const file = userPath(required(values.in, 'in'))
     if (!existsSync(file)) throw new CliError(`${file} does not exist`)
     const config = cliConfig()
+    const pgUrl = adminUrl(config)
     const kind = archiveKind(file)
-    const wanted = config.DATABASE_URL ? 'pg_dump' : 'pglite'
+    const wanted = pgUrl ? 'pg_dump' : 'pglite'
     if (kind !== wanted)
       throw new CliError(
         kind === 'unknown'
           ? `${file} is not a Rectify backup`
           : `${file} is a ${kind === 'pg_dump' ? 'PostgreSQL (pg_dump) backup: restore it with DATABASE_URL set' : 'PGlite backup: restore it with DATABASE_URL unset'}`,
       )
-    const restored = config.DATABASE_URL
-      ? await restorePostgres(config, config.DATABASE_URL, file, !!values.yes)
+    const restored = pgUrl
+      ? await restorePostgres(config, pgUrl, file, !!values.yes)
       : await restorePglite(config, file, !!values.yes)
     const expected = expectedMigrations()
     const hint =
@@ -81,6 +84,9 @@ async function restorePostgres(
   ])
   const database = await openCliDatabase(config)
   try {
+    // Restored objects belong to the owner; the runtime role's grants are made again.
+    if (config.DATABASE_OWNER_URL && config.DATABASE_URL)
+      await ensureRuntimeRole(database, config.DATABASE_URL)
     return await appliedMigrations(database)
   } finally {
     await database.close()
