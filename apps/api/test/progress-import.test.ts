@@ -1,4 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   DispatchPeriod,
@@ -134,6 +135,33 @@ describe('the dry run of a monthly progress table', () => {
     expect(r.errors.map((e) => e.row)).toEqual([7])
     expect(r.errors[0]!.message).toMatch(/按名称相似匹配到“反馈问题第7项/)
     expect(r.counts).toMatchObject({ rows: 3, reports: 2, unconfirmed: 1, errors: 1 })
+  })
+
+  it('understands a table in traditional characters and full-width forms', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('進展')
+    ws.addRow(['甲縣2026年11月整改進展情況表'])
+    ws.addRow(['序號', '問題編號', '反饋問題', '責任單位', '整改進展', '是否完成', '完成進度'])
+    ws.addRow([
+      '１',
+      '第１２項',
+      '污水處理廠超標排放',
+      '甲縣人民政府',
+      '完成提標改造。',
+      '未完成',
+      '８０％',
+    ])
+    const fileId = await uploadXlsx(
+      t.app,
+      officeToken,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      '進展.xlsx',
+    )
+    const r = await run({ fileId })
+    expect(r.missingFields).toEqual([])
+    expect(row(r, 3)).toMatchObject({ completion: 'not_done', percent: 80, action: 'report' })
+    expect(row(r, 3).match.problem?.id).toBe(p.p12!.id)
+    expect(row(r, 3).unit?.id).toBe(w.units.countyA.id)
   })
 
   it('says per row and column what is wrong, in Chinese and English', async () => {
