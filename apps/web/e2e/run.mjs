@@ -15,6 +15,7 @@ import './specs/closeout.mjs'
 import './specs/supervision.mjs'
 import './specs/petitions.mjs'
 import './specs/excel.mjs'
+import './specs/problemlist.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)

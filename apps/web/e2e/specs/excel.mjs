@@ -106,13 +106,15 @@ describe('Excel in and out, the dashboard and the bulletin', () => {
     const rows = page.getByTestId('problem-import-row')
     await rows.first().waitFor()
     // The third example names every county collectively (各县（市、区）人民政府): the dry run asks
-    // the office to expand it or name the units — the only question the template leaves open;
-    // with 展开到各县区 ticked, every row reads without an error.
+    // the office to expand it or record it with a coordinating unit — the only question the
+    // template leaves open; with 展开集合名称 ticked, every row reads without an error.
     const asked = page.locator('.pi__row--error')
     await asked.first().waitFor()
     assert.deepEqual(
       (await asked.allInnerTexts()).map((t) => t.split('\n').slice(1).join('\n')),
-      ['责任单位（行 5）：“各县（市、区）人民政府”是集合名称：勾选“展开到各县区”或写明具体单位'],
+      [
+        '责任单位（行 5）：“各县（市、区）人民政府”是集合名称：请选择展开到所指单位（勾选“展开集合名称”），或作为集体责任并指定牵头协调单位',
+      ],
     )
     await page.getByTestId('problem-import-expand').click()
     await asked.first().waitFor({ state: 'detached' })
