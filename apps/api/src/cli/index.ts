@@ -12,6 +12,7 @@ import { audit } from './commands/audit.js'
 import { backup } from './commands/backup.js'
 import { createClient } from './commands/create-client.js'
 import { createUser } from './commands/create-user.js'
+import { doctor } from './commands/doctor.js'
 import { migrate } from './commands/migrate.js'
 import { petitionsSample } from './commands/petitions-sample.js'
 import { resetPassword } from './commands/reset-password.js'
@@ -28,6 +29,7 @@ const COMMANDS: readonly Command[] = [
   audit,
   backup,
   restore,
+  doctor,
   petitionsSample,
 ]
 
