@@ -7,7 +7,8 @@
  * BENCH_DATABASE_URL is set: migrated, seeded when empty), with logging off and rate limits out
  * of reach. autocannon runs in a worker thread so the load generator does not share the server's
  * event loop. Environment: BENCH_SECONDS (default 5) per route, BENCH_CONNECTIONS (default 10).
- * Then the dossier's time and memory, small against large (bench/dossier.ts).
+ * Then the dossier's time and memory, small against large (bench/dossier.ts), and the other
+ * benches below, last the workbook reader on a ~20 MB .xlsx (bench/workbook.ts).
  * Any error or non-2xx answer fails the run: the bench must never measure 401s.
  */
 import { randomBytes } from 'node:crypto'
@@ -29,6 +30,7 @@ import { benchWebhooks } from './webhooks.js'
 import { benchPetitionImport } from './petitions-import.js'
 import { benchPetitionRepeats } from './petitions-repeats.js'
 import { benchProblemImport } from './problem-import.js'
+import { benchWorkbook } from './workbook.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
@@ -245,6 +247,8 @@ async function bench(config: Config, database: Database) {
     )
     // The problem list in and out of Excel: 5,000-task import, 50,000-row ledger export.
     console.log(`\n${await benchProblemImport(base, database, () => login(base))}`)
+    // The workbook reader on a ~20 MB .xlsx against exceljs's plain load (peak RSS, two at once).
+    console.log(`\n${await benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000))}`)
   } finally {
     await app.close()
   }
