@@ -66,7 +66,9 @@ export async function makePetitions(
       deadline: c.unit ? '2026-10-15' : null,
       ...(c.status === 'closed' && {
         finding: 'true',
+        investigation: '经现场核查，该厂夜间生产时废气收集不到位，异味扰民属实。',
         measures: '已责令停产整改',
+        closedAt: new Date('2026-10-20T17:30:00Z'), // 2026-10-21 in Shanghai
         ordersToRectify: 1,
         finesWan: 2.5,
       }),

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, measures } from '../src/db/schema/index.js'
@@ -146,38 +147,73 @@ describe('the progress reports export of a period', () => {
 })
 
 describe('the petition disclosure export', () => {
-  it('has the columns cities publish and the case figures', async () => {
+  /** Receipt numbers of the data rows (the second column; the first is 序号). */
+  const receipts = (rows: unknown[][]) => rows.map((r) => r[1])
+
+  it('has 序号, the columns cities publish, the investigation, dates as dates and numbers as numbers', async () => {
     const x = await download(api.office, `/api/v1/exports/petitions?batch=${batchId}`)
     expect(x.header).toEqual([
+      '序号',
       '受理编号',
       '交办批次',
+      '交办日期',
       '行政区域',
       '污染类型',
       '交办问题基本情况',
+      '调查核实情况',
       '是否属实',
       '处理和整改情况',
       '问责情况',
       '办理状态',
-      '责令整改',
-      '立案处罚',
+      '办结日期',
+      '责令整改（家）',
+      '立案处罚（家）',
       '罚款（万元）',
-      '拘留',
-      '约谈',
+      '拘留（人）',
+      '约谈（人）',
       '问责（人）',
     ])
-    const closed = x.rows.find((r) => r[0] === 'X2026-001')!
-    expect(closed.slice(0, 9)).toEqual([
+    const closed = x.rows.find((r) => r[1] === 'X2026-001')!
+    expect(closed.slice(0, 13)).toEqual([
+      1,
       'X2026-001',
       '第1批',
+      new Date('2026-10-08T00:00:00Z'),
       '甲县',
       '大气、噪声',
       'X2026-001 某厂夜间排放异味',
+      '经现场核查，该厂夜间生产时废气收集不到位，异味扰民属实。',
       '属实',
       '已责令停产整改',
       undefined,
       '已办结',
+      new Date('2026-10-21T00:00:00Z'),
     ])
-    expect(closed[11]).toBe(2.5)
+    expect(closed[13]).toBe(1)
+    expect(closed[15]).toBe(2.5)
+    const row = x.sheet.getRow(4)
+    expect(row.getCell(4).numFmt).toBe('yyyy"年"m"月"d"日"')
+    expect(row.getCell(13).numFmt).toBe('yyyy"年"m"月"d"日"')
+    expect(row.getCell(4).type).toBe(ExcelJS.ValueType.Date)
+  })
+
+  it('leaves out the cases not yet handed to a unit, and numbers the rest 1, 2, …', async () => {
+    const x = await download(api.office, `/api/v1/exports/petitions?batch=${batchId}`)
+    expect(receipts(x.rows)).toEqual(['X2026-001', 'X2026-002'])
+    expect(x.rows.map((r) => r[0])).toEqual([1, 2])
+  })
+
+  it('lists receipt numbers in natural order: D3600000-99 before D3600000-123', async () => {
+    const db = t.database.db
+    const other = await makeRound(db)
+    const nos = ['D3600000-123', 'D3600000-99', 'D3600000-0100', 'D3600000-7']
+    const batch = await makePetitions(
+      db,
+      other,
+      nos.map((receiptNo) => ({ unit: w.units.countyA, receiptNo })),
+    )
+    const x = await download(api.office, `/api/v1/exports/petitions?batch=${batch}`)
+    expect(receipts(x.rows)).toEqual(['D3600000-7', 'D3600000-99', 'D3600000-0100', 'D3600000-123'])
   })
 
   it('never carries the complainant, for any role that may export', async () => {
@@ -186,15 +222,15 @@ describe('the petition disclosure export', () => {
       const text = x.cells.join('\n')
       expect(text, k).not.toContain(COMPLAINANT.name)
       expect(text, k).not.toContain(COMPLAINANT.contact)
-      if (k === 'office') expect(codes(x.rows)).toEqual(['X2026-001', 'X2026-002', 'X2026-003'])
+      if (k === 'office') expect(receipts(x.rows)).toEqual(['X2026-001', 'X2026-002'])
     }
   })
 
   it('gives a county only the cases its subtree handles', async () => {
-    expect(codes((await download(api.unitA, '/api/v1/exports/petitions')).rows)).toEqual([
-      'X2026-001',
-    ])
-    expect(codes((await download(api.townA, '/api/v1/exports/petitions')).rows)).toEqual([])
+    expect(
+      receipts((await download(api.unitA, `/api/v1/exports/petitions?round=${round.id}`)).rows),
+    ).toEqual(['X2026-001'])
+    expect(receipts((await download(api.townA, '/api/v1/exports/petitions')).rows)).toEqual([])
   })
 })
 

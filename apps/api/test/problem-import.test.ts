@@ -140,6 +140,7 @@ async function snapshot(roundId: string) {
   return rows.map((p) => ({
     code: p.code,
     title: p.title,
+    description: p.description,
     lead: p.leadUnitId,
     co: co
       .filter((u) => u.problemId === p.id && u.role === 'co')
@@ -331,6 +332,7 @@ describe('problem-list import', () => {
     await makeProblem(db, {
       round: source,
       code: '自查问题1',
+      description: '自查发现：园区雨水排口旱季有污水流出，经溯源为企业内部管网混接。',
       leadUnit: world.units.eeb,
       coUnits: [world.units.countyB],
       mode: 'immediate',
@@ -351,10 +353,12 @@ describe('problem-list import', () => {
     expect(exported.statusCode).toBe(200)
     expect(exported.headers['content-type']).toContain('spreadsheetml')
     const rows = await readRows(exported.rawPayload)
-    expect(rows[1]!.slice(0, 9)).toEqual([
+    // A title row and an as-of line above the header, as a clerk's 台账 has them.
+    expect(rows[2]!.slice(0, 10)).toEqual([
       '序号',
       '问题编号',
       '督察反馈问题',
+      '问题描述',
       '责任单位',
       '牵头市领导',
       '整改目标',
@@ -362,7 +366,7 @@ describe('problem-list import', () => {
       '整改措施',
       '整改方式',
     ])
-    expect(rows).toHaveLength(2 + 6)
+    expect(rows).toHaveLength(3 + 6)
 
     const target = await newRound()
     // The typed-in problems' deadlines have passed: the clerk acknowledges the warnings.
@@ -500,7 +504,7 @@ describe('import and export access', () => {
     const codes = async (who: string) => {
       const res = await api(who).get(`/api/v1/exports/problems${qs({ round: round.id })}`)
       expect(res.statusCode).toBe(200)
-      return (await readRows(res.rawPayload)).slice(2).map((r) => r[1])
+      return (await readRows(res.rawPayload)).slice(3).map((r) => r[1])
     }
     expect(await codes('office')).toEqual(['S-A', 'S-B', 'S-C'])
     expect(await codes('unitA')).toEqual(['S-A', 'S-C'])
@@ -508,7 +512,7 @@ describe('import and export access', () => {
     const byUnit = await api('office').get(
       `/api/v1/exports/problems${qs({ round: round.id, unit: world.units.countyB.id })}`,
     )
-    expect((await readRows(byUnit.rawPayload)).slice(2).map((r) => r[1])).toEqual(['S-B'])
+    expect((await readRows(byUnit.rawPayload)).slice(3).map((r) => r[1])).toEqual(['S-B'])
     const [entry] = await db
       .select()
       .from(auditLog)

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import type {
   ExportAccountabilityQuery,
   ExportMeasuresQuery,
@@ -92,13 +92,16 @@ export class ExportsService {
   }
 
   /**
-   * The disclosure table of the cases the caller sees, in the columns cities publish. Rows come
+   * The disclosure table of the assigned cases the caller sees, in the columns cities publish
+   * (with 序号, the investigation and the dates), in natural receipt order. Rows come
    * from the petitions repository's case list, whose columns leave the complainant out by
    * construction; the sheet names none of them either.
    */
   async petitions(ctx: Ctx, q: ExportPetitionsQuery): Promise<Export> {
     const scope = and(
       petitionScope(ctx.actor),
+      // A case not yet handed to a unit has nothing to disclose.
+      ne(petitions.status, 'received'),
       q.round
         ? sql`exists (select 1 from ${petitionBatches} rb where rb.id = ${petitions.batchId} and rb.round_id = ${q.round})`
         : undefined,

@@ -6,18 +6,15 @@ import type { XlsxSink } from '../../lib/xlsx-stream.js'
 import { label } from '../dossier/dossier.format.js'
 import { petitionsRepository, type PetitionFilter } from '../petitions/petitions.repository.js'
 import { problemsRepository } from '../problems/problems.repository.js'
-import {
-  addDataRow,
-  addTable,
-  chineseDate,
-  periodName,
-  word,
-  type Column,
-} from './exports.format.js'
+import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
+import { chineseDate, periodName, word } from './exports.format.js'
 import { exportsRepository as repo, type ProblemKey } from './exports.repository.js'
 
 /** Rows read and committed per batch: small enough to keep memory flat, large enough to be quick. */
 const BATCH = 500
+
+/** A timestamp's Asia/Shanghai date, YYYY-MM-DD. */
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 
 const asOf = (today: string) => `导出日期：${chineseDate(today)}`
 
@@ -50,20 +47,22 @@ const MEASURE_COLUMNS: Column[] = [
   { header: '问题编号', width: 14 },
   { header: '问题', width: 36, wrap: true },
   { header: '牵头单位', width: 18, wrap: true },
-  { header: '措施序号', width: 9 },
+  { header: '措施序号', width: 10, kind: 'integer' },
   { header: '整改措施', width: 50, wrap: true },
   { header: '责任单位', width: 18, wrap: true },
   { header: '责任人', width: 10 },
-  { header: '开始日期', width: 16, date: true },
-  { header: '完成时限', width: 16, date: true },
+  { header: '开始日期', width: 17, kind: 'date' },
+  { header: '完成时限', width: 17, kind: 'date' },
   { header: '措施状态', width: 10 },
-  { header: '完成进度（%）', width: 12 },
-  { header: '完成日期', width: 16, date: true },
+  { header: '完成进度', width: 10, kind: 'percent' },
+  { header: '完成日期', width: 17, kind: 'date' },
 ]
 
 /** 整改措施台账: one row per measure, problems in code order. */
 export async function measuresSheet(db: Db, sink: XlsxSink, where: SQL | undefined, today: string) {
-  const sheet = addTable(sink.workbook, '整改措施', '整改措施台账', asOf(today), MEASURE_COLUMNS)
+  const sheet = addTable(sink.workbook, '整改措施', '整改措施台账', asOf(today), MEASURE_COLUMNS, {
+    frozenColumns: 1,
+  })
   await stream<MeasureRow>(
     sink,
     (after) => repo.measures(db, where, BATCH, after ? key(after) : null),
@@ -92,14 +91,14 @@ const REPORT_COLUMNS: Column[] = [
   { header: '报送单位', width: 16, wrap: true },
   { header: '调度期', width: 12 },
   { header: '本期进展', width: 48, wrap: true },
-  { header: '完成进度（%）', width: 12 },
+  { header: '完成进度', width: 10, kind: 'percent' },
   { header: '存在问题', width: 30, wrap: true },
   { header: '下步计划', width: 30, wrap: true },
   { header: '审核状态', width: 10 },
   { header: '序时评定', width: 10 },
   { header: '审核意见', width: 24, wrap: true },
   { header: '报送人', width: 10 },
-  { header: '报送日期', width: 16, date: true },
+  { header: '报送日期', width: 17, kind: 'date' },
 ]
 
 /** 整改进展报告 of one dispatch period: one row per report, problems in code order. */
@@ -111,8 +110,9 @@ export async function reportsSheet(
   today: string,
 ) {
   const title = `${periodName(period)}整改进展报告`
-  const sheet = addTable(sink.workbook, '整改进展', title, asOf(today), REPORT_COLUMNS)
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+  const sheet = addTable(sink.workbook, '整改进展', title, asOf(today), REPORT_COLUMNS, {
+    frozenColumns: 1,
+  })
   await stream<ReportRow>(
     sink,
     (after) => repo.reports(db, where, BATCH, after ? key(after) : null),
@@ -131,31 +131,42 @@ export async function reportsSheet(
         r.rating ? label('rating', r.rating) : '',
         r.reviewNote,
         r.submittedByName,
-        day.format(r.createdAt),
+        shanghaiDay.format(r.createdAt),
       ]),
   )
 }
 
-/** The columns cities publish for petition cases; no complainant column exists here. */
+/**
+ * The columns cities publish for petition cases, with the investigation (调查核实情况) the
+ * office files with them and the dates; no complainant column exists here, and the rows come
+ * from columns that leave the complainant out (petitionsRepository.caseColumns).
+ */
 const PETITION_COLUMNS: Column[] = [
+  { header: '序号', width: 6, kind: 'integer' },
   { header: '受理编号', width: 16 },
   { header: '交办批次', width: 10 },
+  { header: '交办日期', width: 17, kind: 'date' },
   { header: '行政区域', width: 14, wrap: true },
   { header: '污染类型', width: 12, wrap: true },
   { header: '交办问题基本情况', width: 48, wrap: true },
+  { header: '调查核实情况', width: 40, wrap: true },
   { header: '是否属实', width: 10 },
   { header: '处理和整改情况', width: 48, wrap: true },
   { header: '问责情况', width: 24, wrap: true },
   { header: '办理状态', width: 10 },
-  { header: '责令整改', width: 9 },
-  { header: '立案处罚', width: 9 },
-  { header: '罚款（万元）', width: 11 },
-  { header: '拘留', width: 7 },
-  { header: '约谈', width: 7 },
-  { header: '问责（人）', width: 9 },
+  { header: '办结日期', width: 17, kind: 'date' },
+  { header: '责令整改（家）', width: 10, kind: 'integer' },
+  { header: '立案处罚（家）', width: 10, kind: 'integer' },
+  { header: '罚款（万元）', width: 11, kind: 'decimal' },
+  { header: '拘留（人）', width: 8, kind: 'integer' },
+  { header: '约谈（人）', width: 8, kind: 'integer' },
+  { header: '问责（人）', width: 8, kind: 'integer' },
 ]
 
-/** 信访件办理情况公开表: one row per case in the caller's scope. */
+/**
+ * 信访件办理情况公开表: one row per case in the caller's scope that has been handed to a unit
+ * (cases not yet assigned have nothing to disclose), in natural receipt-number order.
+ */
 export async function petitionsSheet(
   db: Db,
   sink: XlsxSink,
@@ -168,27 +179,34 @@ export async function petitionsSheet(
     '交办信访件办理情况公开表',
     asOf(today),
     PETITION_COLUMNS,
+    { frozenColumns: 2 },
   )
-  let after: string | null = null
+  let after: [string, string] | null = null
+  let n = 0
   for (;;) {
-    const rows = await petitionsRepository.list(db, filter, BATCH, after)
-    const [seqs, regions] = await Promise.all([
+    const rows = await petitionsRepository.listByReceipt(db, filter, BATCH, after)
+    const [batches, regions] = await Promise.all([
       petitionsRepository.batchSeqs(db, [...new Set(rows.map((r) => r.batchId))]),
       problemsRepository.units(db, [...new Set(rows.flatMap((r) => r.regionIds))]),
     ])
-    const seq = new Map(seqs.map((b) => [b.id, b.seq]))
+    const batch = new Map(batches.map((b) => [b.id, b]))
     const region = new Map(regions.map((u) => [u.id, u.name]))
-    for (const c of rows)
+    for (const c of rows) {
+      const b = batch.get(c.batchId)
       addDataRow(sheet, PETITION_COLUMNS, [
+        ++n,
         c.receiptNo,
-        seq.has(c.batchId) ? `第${seq.get(c.batchId)}批` : '',
+        b ? `第${b.seq}批` : '',
+        b?.handedOn,
         c.regionText || c.regionIds.map((id) => region.get(id) ?? '').join('、'),
         c.domains.map((d) => label('domain', d)).join('、'),
         c.complaint,
+        c.investigation,
         word('finding', c.finding),
         c.measures,
         c.accountability,
         word('petitionStatus', c.status),
+        c.closedAt ? shanghaiDay.format(c.closedAt) : null,
         c.ordersToRectify,
         c.casesFiled,
         c.finesWan,
@@ -196,9 +214,11 @@ export async function petitionsSheet(
         c.talkedTo,
         c.heldAccountable,
       ])
+    }
     await sink.pace()
     if (rows.length < BATCH) return
-    after = rows[rows.length - 1]!.id
+    const last = rows[rows.length - 1]!
+    after = [last.receiptKey, last.id]
   }
 }
 
@@ -211,14 +231,20 @@ export async function accountabilitySheet(
 ) {
   const columns: Column[] = [
     { header: '单位', width: 24, wrap: true },
-    ...ACCOUNTABILITY_FORMS.map((f) => ({ header: word('form', f), width: 11 })),
-    { header: '合计', width: 9 },
+    ...ACCOUNTABILITY_FORMS.map((f): Column => ({
+      header: word('form', f),
+      width: 11,
+      kind: 'integer',
+    })),
+    { header: '合计', width: 10, kind: 'integer' },
   ]
   const range =
     q.from || q.to
       ? `决定日期：${q.from ? chineseDate(q.from) : '—'}至${q.to ? chineseDate(q.to) : '—'}；`
       : ''
-  const sheet = addTable(sink.workbook, '问责情况', '问责情况统计', range + asOf(today), columns)
+  const sheet = addTable(sink.workbook, '问责情况', '问责情况统计', range + asOf(today), columns, {
+    frozenColumns: 1,
+  })
   const byUnit = new Map<string, { name: string; n: Map<string, number> }>()
   for (const c of counts) {
     const u = byUnit.get(c.unitId) ?? { name: c.unitName, n: new Map<string, number>() }

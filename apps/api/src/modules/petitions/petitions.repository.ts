@@ -270,6 +270,31 @@ export const petitionsRepository = {
       .where(eq(petitions.id, id))
   },
 
+  /**
+   * In natural receipt-number order (D3600000-99 before D3600000-123) on petitions_receipt_key_idx,
+   * after the keyset position (receipt key, id): the disclosure table's order.
+   */
+  listByReceipt(
+    db: DbOrTx,
+    f: PetitionFilter,
+    limit: number,
+    after: [receiptKey: string, id: string] | null,
+  ): Promise<CaseRow[]> {
+    return db
+      .select(caseColumns)
+      .from(petitions)
+      .where(
+        and(
+          where(f),
+          after
+            ? sql`(${petitions.receiptKey}, ${petitions.id}) > (${after[0]}, ${after[1]}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(petitions.receiptKey), asc(petitions.id))
+      .limit(limit)
+  },
+
   /** In creation order (ids are UUIDv7), after the cursor's id. */
   list(db: DbOrTx, f: PetitionFilter, limit: number, afterId: string | null): Promise<CaseRow[]> {
     return db
@@ -320,7 +345,11 @@ export const petitionsRepository = {
   batchSeqs(db: DbOrTx, ids: readonly string[]) {
     if (!ids.length) return Promise.resolve([])
     return db
-      .select({ id: petitionBatches.id, seq: petitionBatches.seq })
+      .select({
+        id: petitionBatches.id,
+        seq: petitionBatches.seq,
+        handedOn: petitionBatches.handedOn,
+      })
       .from(petitionBatches)
       .where(inArray(petitionBatches.id, [...ids]))
   },

@@ -5,6 +5,7 @@ import { measures } from '../../db/schema/index.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { LIGHT_FILLS, type XlsxSink } from '../../lib/xlsx-stream.js'
+import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { isOverdue, type LightSettings } from '../problems/lights.js'
 import { computeDerived, problemScope } from '../problems/problems.derived.js'
@@ -17,10 +18,9 @@ import type { ProblemStatus } from '@rectify/schemas'
 import { chineseDate } from './deadline.js'
 import { MODE_LABELS, leaderText } from './fields.js'
 import { joinMeasures } from './measures-split.js'
+import { roundsRepository } from '../rounds/rounds.repository.js'
 import { TASK_HEADERS, TASK_WIDTHS } from './template.js'
 
-const EXTRA_HEADERS = ['状态', '预警', '序时进度', '实际进度', '是否逾期', '销号日期'] as const
-const EXTRA_WIDTHS = [10, 8, 10, 10, 10, 14]
 const STATUS_LABELS: Record<string, string> = {
   draft: '方案制定中',
   plan_review: '方案审核中',
@@ -38,10 +38,39 @@ const LIGHT_LABELS: Record<string, string> = {
 const BATCH = 500
 
 /**
+ * The ledger's columns: the task table's (the template's, so the file imports back), with the
+ * full problem description beside the title, then what the ledger knows — status, light, planned
+ * and reported progress as percentages, overdue, the deadline and close-out date as dates.
+ * 整改时限 keeps the plan's words (2023年底前完成并长期坚持), which the import reads its stages
+ * from; a problem typed in without such words gets a date cell there.
+ */
+const [SEQ, CODE, TITLE, ...REST] = TASK_HEADERS.map((header, i): Column => ({
+  header,
+  width: TASK_WIDTHS[i]!,
+  wrap: TASK_WIDTHS[i]! >= 16,
+}))
+const LEDGER_COLUMNS: Column[] = [
+  { ...SEQ!, kind: 'integer' },
+  CODE!,
+  { ...TITLE!, width: 36 },
+  { header: '问题描述', width: 48, wrap: true },
+  ...REST.map((c): Column => (c.header === '整改时限' ? { ...c, kind: 'date' } : c)),
+  { header: '状态', width: 10 },
+  { header: '预警', width: 8 },
+  { header: '序时进度', width: 10, kind: 'percent' },
+  { header: '实际进度', width: 10, kind: 'percent' },
+  { header: '是否逾期', width: 8 },
+  { header: '截止日期', width: 17, kind: 'date' },
+  { header: '销号日期', width: 17, kind: 'date' },
+]
+const LIGHT_COLUMN = LEDGER_COLUMNS.findIndex((c) => c.header === '预警') + 1
+
+/**
  * The ledger (台账) as a streamed .xlsx: every filter of GET /problems, scoped exactly like it
  * (the same filter builder and object scope), read in keyset batches in code order so memory
- * stays flat whatever the size. The first columns are the task table's (the template's), so the
- * file imports back into a round; then status, light (coloured cell), progress, overdue, closed.
+ * stays flat whatever the size, laid out and set up for printing by lib/xlsx-table.ts (title
+ * row with the round's name, note, header). The header rows above the data are what the import's
+ * header detection skips, so the file imports back into a round (LEDGER_COLUMNS).
  */
 export class LedgerExportService {
   constructor(
@@ -70,18 +99,17 @@ export class LedgerExportService {
     const sort = sortSpec('code')
     const unitNames = new Map<string, string>()
     const filename = `整改台账-${today}.xlsx`
+    const round = q.round ? await roundsRepository.findById(this.db, q.round) : undefined
+    const title = `${round?.name ?? '中央生态环境保护督察'}反馈问题整改台账`
     const build = async ({ workbook, pace }: XlsxSink) => {
-      const headers = [...TASK_HEADERS, ...EXTRA_HEADERS]
-      const ws = workbook.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 2 }] })
-      ws.columns = [...TASK_WIDTHS, ...EXTRA_WIDTHS].map((width) => ({ width }))
-      const title = ws.addRow([`中央生态环境保护督察反馈问题整改台账（截至${chineseDate(today)}）`])
-      ws.mergeCells(1, 1, 1, headers.length)
-      title.font = { bold: true, size: 14 }
-      title.commit()
-      const head = ws.addRow(headers)
-      head.font = { bold: true }
-      head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
-      head.commit()
+      const ws = addTable(
+        workbook,
+        '整改台账',
+        title,
+        `截至${chineseDate(today)}\u3000共${total}项`,
+        LEDGER_COLUMNS,
+        { frozenColumns: 3 },
+      )
       let after: string[] | null = null
       let seq = 0
       for (;;) {
@@ -105,30 +133,36 @@ export class LedgerExportService {
             `${unitNames.get(r.leadUnitId) ?? ''}（牵头）`,
             ...r.coUnitIds.map((id) => `${unitNames.get(id) ?? ''}（配合）`),
           ]
-          const row = ws.addRow([
-            ++seq,
-            r.code,
-            r.title,
-            units.join('、'),
-            leaderText(r.leadLeader as { name: string; post: string } | null),
-            r.target,
-            r.deadlineText || chineseDate(r.deadline),
-            joinMeasures(plans.get(r.id) ?? []),
-            MODE_LABELS[r.mode as keyof typeof MODE_LABELS] ?? r.mode,
-            STATUS_LABELS[r.status] ?? r.status,
-            LIGHT_LABELS[light] ?? light,
-            `${Math.round(planned)}%`,
-            `${Math.round(r.reportedProgress)}%`,
-            isOverdue(r.status as ProblemStatus, r.deadline, today) ? '是' : '否',
-            r.closedOn ? chineseDate(r.closedOn) : '',
-          ])
-          row.alignment = { wrapText: true, vertical: 'top' }
-          row.getCell(11).fill = {
-            type: 'pattern',
-            pattern: 'solid',
-            fgColor: { argb: LIGHT_FILLS[light] ?? 'FFFFFFFF' },
-          }
-          row.commit()
+          addDataRow(
+            ws,
+            LEDGER_COLUMNS,
+            [
+              ++seq,
+              r.code,
+              r.title,
+              r.description,
+              units.join('、'),
+              leaderText(r.leadLeader as { name: string; post: string } | null),
+              r.target,
+              r.deadlineText || r.deadline,
+              joinMeasures(plans.get(r.id) ?? []),
+              MODE_LABELS[r.mode as keyof typeof MODE_LABELS] ?? r.mode,
+              STATUS_LABELS[r.status] ?? r.status,
+              LIGHT_LABELS[light] ?? light,
+              planned,
+              r.reportedProgress,
+              isOverdue(r.status as ProblemStatus, r.deadline, today) ? '是' : '否',
+              r.deadline,
+              r.closedOn,
+            ],
+            (row) => {
+              row.getCell(LIGHT_COLUMN).fill = {
+                type: 'pattern',
+                pattern: 'solid',
+                fgColor: { argb: LIGHT_FILLS[light] ?? 'FFFFFFFF' },
+              }
+            },
+          )
         }
         await pace()
         if (rows.length < BATCH) break
