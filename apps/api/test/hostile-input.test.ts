@@ -112,6 +112,11 @@ function send(
 
 function expectRefused(res: Awaited<ReturnType<typeof send>>, what: string) {
   expect(res.statusCode, `${what}: ${res.body}`).toBe(400)
+  if (res.raw.req.url === '/api/v1/oauth/token') {
+    // The token endpoint answers in RFC 6749's form, never problem+json (API.md).
+    expect(res.json(), what).toMatchObject({ error: 'invalid_request' })
+    return
+  }
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
   expect(res.json().type, what).toBe('urn:rectify:error:validation')
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { OAuthErrorCode } from '@rectify/schemas'
+import { AppError } from '../../errors.js'
 
 /** An RFC 6749 §5.2 error of the token endpoint; answered as `{"error": ...}`, not problem+json. */
 export class OAuthError extends Error {
@@ -76,11 +77,17 @@ export function oauthErrorHandler(
     status = err.status
     body = { error: err.error, error_description: err.message }
   } else {
-    const code = (err as FastifyError).statusCode ?? 500
+    // AppError carries `status` (the input guard's 400, the database outage's 503); Fastify's own
+    // errors carry `statusCode`.
+    const code = err instanceof AppError ? err.status : ((err as FastifyError).statusCode ?? 500)
     if (code === 429) {
       status = 429
       body = { error: 'rate_limited', error_description: 'Too many token requests' }
       if (!reply.getHeader('retry-after')) void reply.header('retry-after', '60')
+    } else if (code === 503) {
+      status = 503
+      body = { error: 'temporarily_unavailable', error_description: 'Try again shortly' }
+      if (!reply.getHeader('retry-after')) void reply.header('retry-after', '5')
     } else if (code >= 500) {
       request.log.error({ err }, 'token request failed')
       status = 500
@@ -89,9 +96,10 @@ export function oauthErrorHandler(
       status = 400
       body = {
         error: 'invalid_request',
-        error_description: (err as FastifyError).validation
-          ? 'The request does not match the schema'
-          : err.message,
+        error_description:
+          (err as FastifyError).validation || err instanceof AppError
+            ? 'The request does not match the schema'
+            : err.message,
       }
     }
   }
