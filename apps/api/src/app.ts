@@ -4,7 +4,6 @@ import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-prov
 import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { uuidv7 } from './lib/ids.js'
-import { notModified } from './lib/http.js'
 import { workbookLimits } from './lib/workbook/index.js'
 import errorsPlugin, { clientErrorHandler } from './plugins/errors.js'
 import inputPlugin from './plugins/input.js'
@@ -145,8 +144,6 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id)
   })
-  // ETag + If-None-Match → 304 on every read that sets an ETag (detail routes, via withEtag).
-  app.addHook('onSend', notModified)
 
   const { database } = deps
   const { db } = database

@@ -8,27 +8,6 @@ export function withEtag<T extends { version: number }>(reply: FastifyReply, bod
 }
 
 /**
- * `If-None-Match` on a read: when the ETag a GET sets (withEtag) is among the ones the client
- * sent (or it sent `*`), the answer is 304 without a body. Registered once as an onSend hook.
- */
-export async function notModified(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  payload: unknown,
-): Promise<unknown> {
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200)
-    return payload
-  const etag = reply.getHeader('etag')
-  const sent = request.headers['if-none-match']
-  if (typeof etag !== 'string' || typeof sent !== 'string') return payload
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '')
-  const match = sent.trim() === '*' || sent.split(',').some((t) => bare(t) === bare(etag))
-  if (!match) return payload
-  void reply.code(304).removeHeader('content-length').removeHeader('content-type')
-  return null
-}
-
-/**
  * The version a PATCH or transition is made against, from `If-Match`. Missing: 428; not a
  * version we issued: 412 (it can never match).
  */
