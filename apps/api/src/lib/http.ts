@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { AppError } from '../errors.js'
+import { AppError, problem } from '../errors.js'
 
 /** Sets the ETag of a versioned resource (`"<version>"`) and returns the body unchanged. */
 export function withEtag<T extends { version: number }>(reply: FastifyReply, body: T): T {
@@ -42,4 +42,27 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
 /** Escapes LIKE wildcards in user text. */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/**
+ * The answer to an import's commit that wrote nothing: 422 problem+json carrying the whole dry-run
+ * report in `report`, so the dialog shows every refused cell (the problem-list, petition and
+ * progress-table imports alike).
+ */
+export function sendImportRefused(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  report: object,
+  detail: string,
+) {
+  return reply
+    .code(422)
+    .type('application/problem+json')
+    .send({
+      ...problem('unprocessable', detail, {
+        instance: request.url.split('?')[0],
+        requestId: request.id,
+      }),
+      report,
+    })
 }

@@ -7,7 +7,7 @@ import {
   ProblemImportBodySchema,
   ProblemImportReportSchema,
 } from '@rectify/schemas'
-import { problem } from '../../errors.js'
+import { sendImportRefused } from '../../lib/http.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx-stream.js'
 import { contentDisposition } from '../files/files.routes.js'
@@ -47,16 +47,7 @@ export const problemImportRoutes: FastifyPluginAsyncTypebox<{
       const detail = report.errors.length
         ? `${report.errors.length} errors in the sheet: nothing was imported`
         : `${report.counts.unacknowledged} warnings not acknowledged (past deadlines or deadlines before the round's feedback): acknowledge them per row or all; nothing was imported`
-      return reply
-        .code(422)
-        .type('application/problem+json')
-        .send({
-          ...problem('unprocessable', detail, {
-            instance: req.url.split('?')[0],
-            requestId: req.id,
-          }),
-          report,
-        })
+      return sendImportRefused(req, reply, report, detail)
     },
   )
   app.get(

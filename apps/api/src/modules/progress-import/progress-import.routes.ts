@@ -6,7 +6,7 @@ import {
   ProgressImportBodySchema,
   ProgressImportReportSchema,
 } from '@rectify/schemas'
-import { problem } from '../../errors.js'
+import { sendImportRefused } from '../../lib/http.js'
 import { XLSX_TYPE } from '../../lib/xlsx-stream.js'
 import { contentDisposition } from '../files/files.routes.js'
 import type { ProgressImportService } from './progress-import.service.js'
@@ -40,16 +40,7 @@ export const progressImportRoutes: FastifyPluginAsyncTypebox<{
       const report = await progressImport.run(req.ctx, req.params.id, req.body)
       if (report.dryRun || report.imported) return report
       const detail = `${report.errors.length} errors in the table: nothing was imported`
-      return reply
-        .code(422)
-        .type('application/problem+json')
-        .send({
-          ...problem('unprocessable', detail, {
-            instance: req.url.split('?')[0],
-            requestId: req.id,
-          }),
-          report,
-        })
+      return sendImportRefused(req, reply, report, detail)
     },
   )
   app.get(
