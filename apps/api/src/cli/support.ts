@@ -112,6 +112,11 @@ export function adminUrl(config: Config): string | undefined {
 export interface OpenOptions {
   /** Create an empty embedded database when there is none (only `migrate` does). */
   create?: boolean
+  /**
+   * The caller holds the embedded data directory's lock already (lockPglite) and keeps it past
+   * the database's close: `backup` reads the data directory's files after PGlite has shut down.
+   */
+  lockHeld?: boolean
 }
 
 /** Opens the configured database (PostgreSQL or the embedded PGlite), refusing a PGlite in use. */
@@ -123,6 +128,7 @@ export async function openCliDatabase(config: Config, opts: OpenOptions = {}): P
     throw new CliError(
       `no database at ${dir} (check DATA_DIR, or run \`rectify migrate\` to create one)`,
     )
+  if (opts.lockHeld) return openDatabase({ dataDir: dir })
   const release = lockPglite(dir)
   try {
     const database = await openDatabase({ dataDir: dir })

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import { createReadStream, readdirSync } from 'node:fs'
+import { createHash, type Hash } from 'node:crypto'
+import { createReadStream, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Config } from '../../config.js'
 import type { Database } from '../../db/client.js'
@@ -9,20 +9,26 @@ import { userPath } from '../support.js'
  * A Rectify backup is one tar archive:
  *   rectify-backup.json   what it is (format, database kind, schema), first, so a restore can
  *                         refuse the wrong kind before reading anything else
- *   database.pglite.tgz   PGlite's data directory (embedded), or
+ *   pglite/<path>         every file of PGlite's data directory, shut down cleanly (embedded), or
  *   database.pgdump       pg_dump --format=custom (PostgreSQL)
  *   files/<key>           every stored evidence file the database refers to
  *   keys.sealed           the key files, sealed with the operator's passphrase (only if given)
  *   manifest.json         last: row counts per table, and size and SHA-256 of every entry
+ * Every entry is streamed in and out, one chunk at a time: memory stays bounded whatever the size
+ * of the database or of the files. (Format 1 held PGlite's data directory as one gzip blob,
+ * `database.pglite.tgz`, made in memory; a restore still reads it.)
  */
-export const FORMAT = 'rectify-backup/1'
+export const FORMAT = 'rectify-backup/2'
+export const FORMATS: readonly string[] = ['rectify-backup/1', FORMAT]
 export const HEAD = 'rectify-backup.json'
 export const MANIFEST = 'manifest.json'
 export const KEYS = 'keys.sealed'
-export const DB_ENTRY = { pglite: 'database.pglite.tgz', postgres: 'database.pgdump' } as const
+export const DB_ENTRY = { pglite: 'pglite/', postgres: 'database.pgdump' } as const
+/** Format 1's PGlite entry: the data directory as PGlite's own gzip tarball. */
+export const PGLITE_BLOB = 'database.pglite.tgz'
 
 export interface Head {
-  format: typeof FORMAT
+  format: string
   createdAt: string
   database: 'pglite' | 'postgres'
   migrations: number
@@ -36,10 +42,27 @@ export interface ManifestFile {
   sha256: string
 }
 
+/** One file of PGlite's data directory: the entry is `pglite/<path>`. */
+export interface DataFile {
+  path: string
+  size: number
+  sha256: string
+}
+
 export interface Manifest {
-  format: typeof FORMAT
+  format: string
   createdAt: string
-  database: { kind: 'pglite' | 'postgres'; entry: string; size: number; sha256: string }
+  database: {
+    kind: 'pglite' | 'postgres'
+    entry: string
+    /** Bytes of the entry, or of all the data directory's files. */
+    size: number
+    /** SHA-256 of the entry (PostgreSQL, format 1); of the `files` list's JSON (PGlite). */
+    sha256: string
+    /** PGlite: every file of the data directory, and its (possibly empty) directories. */
+    files?: DataFile[]
+    dirs?: string[]
+  }
   migrations: number
   /** Rows per table of the public schema, at the time of the dump. */
   tables: Record<string, number>
@@ -90,6 +113,50 @@ export async function hashFile(path: string): Promise<{ sha256: string; size: nu
     size += chunk.length
   }
   return { sha256: hash.digest('hex'), size }
+}
+
+/** A pass-through of a stream's chunks that feeds them to `hash` on the way (and counts them). */
+export async function* hashing(
+  chunks: AsyncIterable<Buffer | Uint8Array>,
+  hash: Hash,
+): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
+    hash.update(b)
+    yield b
+  }
+}
+
+/** What PostgreSQL writes while it runs and must not be restored (as pg_basebackup leaves out). */
+const TRANSIENT = new Set(['postmaster.pid', 'postmaster.opts'])
+
+/**
+ * The files and directories of a (shut down) PGlite data directory, relative and sorted;
+ * directories are listed so that the empty ones PostgreSQL needs (pg_tblspc, pg_wal/archive_status
+ * …) come back on a restore.
+ */
+export function dataDirContents(dir: string): {
+  files: { path: string; size: number }[]
+  dirs: string[]
+} {
+  const files: { path: string; size: number }[] = []
+  const dirs: string[] = []
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = relative(dir, join(e.parentPath, e.name)).split('\\').join('/')
+    if (e.isDirectory()) dirs.push(path)
+    else if (e.isFile() && !TRANSIENT.has(path))
+      files.push({ path, size: statSync(join(dir, path)).size })
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : 1))
+  return { files, dirs: dirs.sort() }
+}
+
+/** A data-directory path from an archive: relative, plain names only (nothing escapes the target). */
+export function safeDataPath(path: string): boolean {
+  return (
+    path.length > 0 &&
+    path.split('/').every((part) => /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..')
+  )
 }
 
 /** The keys of every file under a store root (`xx/<id>`; temporary `.part` files left out). */

@@ -5,8 +5,10 @@ import { pipeline } from 'node:stream/promises'
 import { CliError } from '../support.js'
 import {
   DB_ENTRY,
-  FORMAT,
+  FORMATS,
   HEAD,
+  PGLITE_BLOB,
+  safeDataPath,
   KEYS,
   MANIFEST,
   mib,
@@ -17,32 +19,42 @@ import {
 import { readTar, TarError } from './tar.js'
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/
-const SMALL = 512 * 1024 * 1024
+/** The most a JSON entry (head, manifest) or the sealed keys may hold: they are read whole. */
+const SMALL = 256 * 1024 * 1024
+
+export interface Staging {
+  /** Where the evidence files go (`<files>/files/<key>`) and a database dump file. */
+  files: string
+  /** Where PGlite's data directory goes (beside the live one, so it can be renamed in place). */
+  dataDir: string
+}
 
 export interface Unpacked {
   head: Head
   manifest: Manifest
-  /** The database entry, written to `staging`. */
-  dumpPath: string
+  /** The database: a dump file (pg_dump, or a format-1 PGlite blob) or a PGlite data directory. */
+  database: { dump: string } | { dataDir: string }
   /** The evidence files, written under `<staging>/files`, as key → SHA-256 of their bytes. */
   files: Map<string, string>
   sealedKeys: Buffer | null
 }
 
 /**
- * Streams a backup archive into `staging` (files to `<staging>/files/<key>`), hashing every entry,
- * then checks it against its manifest. Any difference — a file altered, missing or added, the
- * database entry altered — fails with the entries named, before the target is touched.
+ * Streams a backup archive into `staging` (files to `<staging.files>/files/<key>`, PGlite's data
+ * directory to `staging.dataDir`), hashing every entry on the way, then checks it against its
+ * manifest. Any difference — a file altered, missing or added, a database entry altered — fails
+ * with the entries named, before the target is touched. No entry is ever held in memory whole.
  */
 export async function unpackBackup(
   file: string,
-  staging: string,
+  staging: Staging,
   kind: Head['database'],
 ): Promise<Unpacked> {
   let head: Head | null = null
   let manifest: Manifest | null = null
   let sealedKeys: Buffer | null = null
   let dump: { path: string; sha256: string; size: number } | null = null
+  const dataFiles = new Map<string, string>()
   const files = new Map<string, string>()
   const bar = progress('restore')
   let bytes = 0
@@ -51,7 +63,7 @@ export async function unpackBackup(
       if (!head) {
         if (entry.name !== HEAD) throw new CliError(`${file} is not a Rectify backup`)
         head = JSON.parse((await collect(entry.body, SMALL)).toString('utf8')) as Head
-        if (head.format !== FORMAT)
+        if (!FORMATS.includes(head.format))
           throw new CliError(`${file} has an unknown backup format: ${head.format}`)
         if (head.database !== kind)
           throw new CliError(
@@ -59,12 +71,18 @@ export async function unpackBackup(
           )
         continue
       }
-      if (entry.name === DB_ENTRY[kind]) {
-        const path = join(staging, entry.name)
+      if (entry.name === (kind === 'pglite' ? PGLITE_BLOB : DB_ENTRY.postgres)) {
+        const path = join(staging.files, entry.name)
         dump = { path, size: entry.size, sha256: await store(entry.body, path) }
+      } else if (kind === 'pglite' && entry.name.startsWith(DB_ENTRY.pglite)) {
+        const path = entry.name.slice(DB_ENTRY.pglite.length)
+        if (!safeDataPath(path)) throw new CliError(`${file}: unexpected entry ${entry.name}`)
+        dataFiles.set(path, await store(entry.body, join(staging.dataDir, path)))
+        bytes += entry.size
+        bar.update(`database ${dataFiles.size} files, ${mib(bytes)}`)
       } else if (entry.name.startsWith('files/') && KEY.test(entry.name.slice(6))) {
         const key = entry.name.slice(6)
-        files.set(key, await store(entry.body, join(staging, 'files', key)))
+        files.set(key, await store(entry.body, join(staging.files, 'files', key)))
         bytes += entry.size
         bar.update(`${files.size} files, ${mib(bytes)}`)
       } else if (entry.name === KEYS) sealedKeys = await collect(entry.body, SMALL)
@@ -81,11 +99,12 @@ export async function unpackBackup(
     bar.done()
   }
   if (!head) throw new CliError(`${file} is not a Rectify backup`)
-  if (!manifest || !dump)
+  if (!manifest || (!dump && !dataFiles.size))
     throw new CliError(`${file} is incomplete: no ${manifest ? 'database' : 'manifest'} entry`)
   const problems: string[] = []
-  if (dump.sha256 !== manifest.database.sha256 || dump.size !== manifest.database.size)
-    problems.push(`${DB_ENTRY[kind]}: SHA-256 differs from the manifest`)
+  if (dump && (dump.sha256 !== manifest.database.sha256 || dump.size !== manifest.database.size))
+    problems.push(`${manifest.database.entry}: SHA-256 differs from the manifest`)
+  if (!dump) problems.push(...checkDataDir(dataFiles, manifest, staging.dataDir))
   const listed = new Set<string>()
   for (const f of manifest.files) {
     listed.add(f.key)
@@ -100,7 +119,33 @@ export async function unpackBackup(
     throw new CliError(
       `${file} failed verification, nothing was restored:\n  ${problems.join('\n  ')}`,
     )
-  return { head, manifest, dumpPath: dump.path, files, sealedKeys }
+  return {
+    head,
+    manifest,
+    database: dump ? { dump: dump.path } : { dataDir: staging.dataDir },
+    files,
+    sealedKeys,
+  }
+}
+
+/** PGlite's data directory against the manifest; makes the (empty) directories it lists. */
+function checkDataDir(got: Map<string, string>, manifest: Manifest, dir: string): string[] {
+  const problems: string[] = []
+  const { entry, files = [], dirs = [] } = manifest.database
+  const listed = new Set<string>()
+  for (const f of files) {
+    listed.add(f.path)
+    const sha256 = got.get(f.path)
+    if (sha256 === undefined) problems.push(`${entry}${f.path}: missing from the archive`)
+    else if (sha256 !== f.sha256)
+      problems.push(`${entry}${f.path}: SHA-256 differs from the manifest`)
+  }
+  for (const path of got.keys())
+    if (!listed.has(path)) problems.push(`${entry}${path}: not in the manifest`)
+  for (const d of dirs)
+    if (safeDataPath(d)) mkdirSync(join(dir, d), { recursive: true, mode: 0o700 })
+    else problems.push(`${entry}${d}: not a plain directory name`)
+  return problems
 }
 
 async function collect(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
@@ -116,7 +161,7 @@ async function collect(body: AsyncIterable<Buffer>, max: number): Promise<Buffer
 
 /** Writes an entry's bytes to `path`; resolves to their SHA-256. */
 async function store(body: AsyncIterable<Buffer>, path: string): Promise<string> {
-  mkdirSync(dirname(path), { recursive: true })
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   const hash = createHash('sha256')
   await pipeline(
     body,

@@ -8,11 +8,15 @@ import {
   statSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { appliedMigrations } from '../../db/migrate.js'
 import pg from 'pg'
+import type { Config } from '../../config.js'
 import type { Database } from '../../db/client.js'
+import { appliedMigrations } from '../../db/migrate.js'
 import {
   DB_ENTRY,
+  dataDirContents,
+  hashing,
+  type DataFile,
   FORMAT,
   HEAD,
   KEYS,
@@ -33,10 +37,12 @@ import {
   CliError,
   adminUrl,
   cliConfig,
+  lockPglite,
+  openCliDatabase,
   parse,
+  pgliteDir,
   required,
   userPath,
-  withDatabase,
   type Command,
 } from '../support.js'
 
@@ -47,14 +53,15 @@ export const backup: Command = {
   usage: `Usage: rectify backup --out FILE [--passphrase-file FILE]
 
 Writes one tar archive to FILE (which must not exist yet) with everything a restore needs:
-  - the database: PGlite's data directory (embedded; stop the server first), or pg_dump
-    --format=custom (DATABASE_URL set; needs pg_dump of the server's major version on PATH;
-    the server may keep running);
+  - the database: the files of PGlite's data directory, shut down cleanly (embedded; stop the
+    server first), or pg_dump --format=custom (DATABASE_URL set; needs pg_dump of the server's
+    major version on PATH; the server may keep running);
   - every evidence file the database refers to (FILES_DIR, default DATA_DIR/files);
   - a manifest: rows per table, size and SHA-256 of every entry (checked by \`rectify restore\`).
 Keys are never written in clear. With --passphrase-file, the key files in DATA_DIR (signing-key)
 go in sealed with that passphrase (AES-256-GCM); without it they are left out, and you must keep
-DATA_DIR/signing-key (or JWT_SECRET) yourself. Memory stays bounded: files are streamed.
+DATA_DIR/signing-key (or JWT_SECRET) yourself. Memory stays bounded: every entry is streamed,
+whatever the size of the database and the files. Progress is shown on a terminal.
 
   --out FILE               where to write the backup (relative to the current directory)
   --passphrase-file FILE   a file whose first line (≥ 12 characters) seals the keys`,
@@ -71,114 +78,137 @@ DATA_DIR/signing-key (or JWT_SECRET) yourself. Memory stays bounded: files are s
       ? readPassphrase(userPath(values['passphrase-file']))
       : null
     const config = cliConfig()
+    const url = adminUrl(config)
+    // PGlite: held from the counts until its data directory is in the archive, so nothing can
+    // change the files between the two (the server refuses to start meanwhile).
+    const release = url ? () => undefined : lockPglite(pgliteDir(config))
     // Written under a temporary name and renamed when complete, so FILE is never a partial backup.
     const partial = `${out}.partial`
     const dump = `${out}.dump.partial`
     try {
-      const manifest = await withDatabase(config, async (database) => {
-        const kind = database.kind
-        const migrations = await appliedMigrations(database)
-        if (migrations === 0)
-          throw new CliError('the database has never been migrated: nothing to back up')
-        const { tables, rows } = await snapshot(database, adminUrl(config), dump)
-        const writer = new TarWriter(createWriteStream(partial, { flags: 'wx', mode: 0o600 }))
-        const head: Head = {
-          format: FORMAT,
-          createdAt: new Date().toISOString(),
-          database: kind,
-          migrations,
-        }
-        await writer.entry(
-          HEAD,
-          Buffer.byteLength(JSON.stringify(head)),
-          Buffer.from(JSON.stringify(head)),
-        )
-
-        const entry = DB_ENTRY[kind]
-        const dbHash = createHash('sha256')
-        const hashed = async function* (chunks: AsyncIterable<Buffer | Uint8Array>) {
-          for await (const chunk of chunks) {
-            const b = Buffer.from(chunk)
-            dbHash.update(b)
-            yield b
-          }
-        }
-        let dbSize: number
-        if (kind === 'pglite') {
-          // PGlite hands its data directory over as one gzip Blob (the database only).
-          const archive = await database.pglite!.dumpDataDir('gzip')
-          dbSize = archive.size
-          await writer.entry(
-            entry,
-            dbSize,
-            hashed(archive.stream() as unknown as AsyncIterable<Uint8Array>),
-          )
-        } else {
-          dbSize = statSync(dump).size
-          await writer.entry(entry, dbSize, hashed(createReadStream(dump)))
-        }
-
-        const store = filesDir(config)
-        const files: ManifestFile[] = []
-        const missing: Manifest['missing'] = []
-        const bar = progress('backup')
-        let bytes = 0
-        for (const [i, row] of rows.entries()) {
-          bar.update(`${i + 1}/${rows.length} files, ${mib(bytes)}`)
-          const path = join(store, row.key)
-          let size: number
-          try {
-            size = statSync(path).size
-          } catch {
-            missing.push({ key: row.key, id: row.id })
-            continue
-          }
-          const hash = createHash('sha256')
-          await writer.entry(
-            `files/${row.key}`,
-            size,
-            (async function* () {
-              for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-                hash.update(chunk)
-                yield chunk
-              }
-            })(),
-          )
-          bytes += size
-          files.push({ key: row.key, id: row.id, size, sha256: hash.digest('hex') })
-        }
-        bar.done()
-
-        let keys: Manifest['keys'] = 'omitted'
-        const found = collectKeys(userPath(config.DATA_DIR))
-        if (passphrase && Object.keys(found).length) {
-          const sealed = sealKeys(found, passphrase)
-          await writer.entry(KEYS, sealed.length, sealed)
-          keys = 'sealed'
-        }
-        const manifest: Manifest = {
-          format: FORMAT,
-          createdAt: head.createdAt,
-          database: { kind, entry, size: dbSize, sha256: dbHash.digest('hex') },
-          migrations,
-          tables,
-          files,
-          missing,
-          keys,
-        }
-        const body = Buffer.from(JSON.stringify(manifest, null, 1))
-        await writer.entry(MANIFEST, body.length, body)
-        await writer.finish()
-        return manifest
-      })
+      const state = await readState(config, url, dump)
+      const manifest = await writeArchive(partial, config, state, passphrase)
       renameSync(partial, out)
       summarize(out, manifest, !!config.JWT_SECRET)
       return manifest.missing.length ? 1 : 0
     } finally {
+      release()
       rmSync(partial, { force: true })
       rmSync(dump, { force: true })
     }
   },
+}
+
+interface State {
+  kind: Database['kind']
+  migrations: number
+  tables: Record<string, number>
+  rows: Awaited<ReturnType<typeof referencedFiles>>
+  /** PostgreSQL: the pg_dump file; PGlite: its data directory (shut down). */
+  source: string
+}
+
+/**
+ * The database's side of the backup, then closes it. PGlite's close is a clean shutdown (a
+ * checkpoint), after which its data directory is a consistent copy on disk, streamed file by
+ * file — where PGlite's own dump would build the whole directory as one blob in memory.
+ */
+async function readState(config: Config, url: string | undefined, dump: string): Promise<State> {
+  const database = await openCliDatabase(config, { lockHeld: !url })
+  try {
+    const migrations = await appliedMigrations(database)
+    if (migrations === 0)
+      throw new CliError('the database has never been migrated: nothing to back up')
+    const { tables, rows } = await snapshot(database, url, dump)
+    return { kind: database.kind, migrations, tables, rows, source: url ? dump : pgliteDir(config) }
+  } finally {
+    await database.close()
+  }
+}
+
+async function writeArchive(
+  partial: string,
+  config: Config,
+  state: State,
+  passphrase: string | null,
+): Promise<Manifest> {
+  const { kind, migrations, tables, rows } = state
+  const writer = new TarWriter(createWriteStream(partial, { flags: 'wx', mode: 0o600 }))
+  const head: Head = {
+    format: FORMAT,
+    createdAt: new Date().toISOString(),
+    database: kind,
+    migrations,
+  }
+  const headBody = Buffer.from(JSON.stringify(head))
+  await writer.entry(HEAD, headBody.length, headBody)
+
+  const bar = progress('backup')
+  const entry = DB_ENTRY[kind]
+  let database: Manifest['database']
+  if (kind === 'postgres') {
+    const hash = createHash('sha256')
+    const size = statSync(state.source).size
+    await writer.entry(entry, size, hashing(createReadStream(state.source), hash))
+    database = { kind, entry, size, sha256: hash.digest('hex') }
+  } else {
+    const { files: listed, dirs } = dataDirContents(state.source)
+    const files: DataFile[] = []
+    let size = 0
+    for (const f of listed) {
+      bar.update(`database ${files.length + 1}/${listed.length} files, ${mib(size)}`)
+      const hash = createHash('sha256')
+      const path = join(state.source, f.path)
+      await writer.entry(`${entry}${f.path}`, f.size, hashing(createReadStream(path), hash))
+      files.push({ ...f, sha256: hash.digest('hex') })
+      size += f.size
+    }
+    const sha256 = createHash('sha256').update(JSON.stringify(files)).digest('hex')
+    database = { kind, entry, size, sha256, files, dirs }
+  }
+
+  const store = filesDir(config)
+  const files: ManifestFile[] = []
+  const missing: Manifest['missing'] = []
+  let bytes = 0
+  for (const [i, row] of rows.entries()) {
+    bar.update(`${i + 1}/${rows.length} files, ${mib(bytes)}`)
+    const path = join(store, row.key)
+    let size: number
+    try {
+      size = statSync(path).size
+    } catch {
+      missing.push({ key: row.key, id: row.id })
+      continue
+    }
+    const hash = createHash('sha256')
+    await writer.entry(`files/${row.key}`, size, hashing(createReadStream(path), hash))
+    bytes += size
+    files.push({ key: row.key, id: row.id, size, sha256: hash.digest('hex') })
+  }
+  bar.done()
+
+  let keys: Manifest['keys'] = 'omitted'
+  const found = collectKeys(userPath(config.DATA_DIR))
+  if (passphrase && Object.keys(found).length) {
+    const sealed = sealKeys(found, passphrase)
+    await writer.entry(KEYS, sealed.length, sealed)
+    keys = 'sealed'
+  }
+  const manifest: Manifest = {
+    format: FORMAT,
+    createdAt: head.createdAt,
+    database,
+    migrations,
+    tables,
+    files,
+    missing,
+    keys,
+  }
+  const body = Buffer.from(JSON.stringify(manifest, null, 1))
+  await writer.entry(MANIFEST, body.length, body)
+  await writer.finish()
+  return manifest
 }
 
 /**

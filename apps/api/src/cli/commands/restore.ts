@@ -31,8 +31,9 @@ export const restore: Command = {
 
 Restores a backup made by \`rectify backup\` into the configured database (DATABASE_URL, or the
 embedded PGlite in DATA_DIR) and file store (FILES_DIR, default DATA_DIR/files):
-  1. unpacks the archive beside the file store and checks every entry's SHA-256 against the
-     manifest; a difference names the entries and stops before anything is replaced;
+  1. unpacks the archive beside the file store (and PGlite's data directory beside the current
+     one), streaming, and checks every entry's SHA-256 against the manifest; a difference names
+     the entries and stops before anything is replaced;
   2. replaces the database (PGlite: the current DATA_DIR/pglite is moved aside; PostgreSQL: the
      public and drizzle schemas are dropped, then pg_restore, which must be on PATH) and the
      files (the current ones are moved aside), and checks every table's row count;
@@ -93,13 +94,16 @@ async function restoreLocked(
   const legacy = archiveKind(file)
   if (legacy !== 'unknown') return restoreLegacy(config, file, legacy)
 
-  const staging = `${store}.restore-${stamp()}`
-  mkdirSync(staging, { recursive: true })
+  const staging = {
+    files: `${store}.restore-${stamp()}`,
+    dataDir: `${pgliteDir(config)}.restore-${stamp()}`,
+  }
+  mkdirSync(staging.files, { recursive: true })
   try {
     const unpacked = await unpackBackup(file, staging, kind)
-    const database = await replaceDatabase(config, unpacked.dumpPath)
+    const database = await replaceDatabase(config, unpacked.database)
     try {
-      const aside = replaceFiles(store, join(staging, 'files'))
+      const aside = replaceFiles(store, join(staging.files, 'files'))
       if (aside) console.log(`the previous files were moved to ${aside}`)
       const keyNote = restoreKeys(config, unpacked, passphrase)
       return await check(database, config, unpacked, keyNote)
@@ -107,7 +111,8 @@ async function restoreLocked(
       await database.close()
     }
   } finally {
-    rmSync(staging, { recursive: true, force: true })
+    rmSync(staging.files, { recursive: true, force: true })
+    rmSync(staging.dataDir, { recursive: true, force: true })
   }
 }
 
@@ -126,9 +131,16 @@ async function databaseInUse(config: Config): Promise<boolean> {
   }
 }
 
-/** Replaces the database with the dump; returns it open. A failure leaves the previous one in place (PGlite). */
-async function replaceDatabase(config: Config, dumpPath: string): Promise<Database> {
+/**
+ * Replaces the database with the backup's (a dump file, or a PGlite data directory that is renamed
+ * into place); returns it open. A failure leaves the previous one in place (PGlite).
+ */
+async function replaceDatabase(
+  config: Config,
+  from: { dump: string } | { dataDir: string },
+): Promise<Database> {
   if (adminUrl(config)) {
+    if (!('dump' in from)) throw new CliError('a PGlite backup cannot be restored into PostgreSQL')
     const client = new pg.Client({ connectionString: adminUrl(config) })
     await client.connect()
     try {
@@ -145,7 +157,7 @@ async function replaceDatabase(config: Config, dumpPath: string): Promise<Databa
       '--exit-on-error',
       '--dbname',
       url,
-      dumpPath,
+      from.dump,
     ])
     return openDatabase({ databaseUrl: adminUrl(config)!, poolSize: 2 })
   }
@@ -156,7 +168,14 @@ async function replaceDatabase(config: Config, dumpPath: string): Promise<Databa
     renameSync(dir, aside)
   }
   try {
-    const database = await openDatabase({ dataDir: dir, loadDataDir: await openAsBlob(dumpPath) })
+    let database: Database
+    if ('dataDir' in from) {
+      renameSync(from.dataDir, dir)
+      database = await openDatabase({ dataDir: dir })
+    } else {
+      // A format-1 or database-only backup: PGlite's own tarball, which it reads whole.
+      database = await openDatabase({ dataDir: dir, loadDataDir: await openAsBlob(from.dump) })
+    }
     if ((await appliedMigrations(database)) === 0) {
       await database.close()
       throw new Error('the archive holds no Rectify database')
@@ -263,7 +282,7 @@ async function restoreLegacy(
     throw new CliError(
       `${file} is a ${kind === 'pg_dump' ? 'PostgreSQL (pg_dump) backup: restore it with DATABASE_URL set' : 'PGlite backup: restore it with DATABASE_URL unset'}`,
     )
-  const database = await replaceDatabase(config, file)
+  const database = await replaceDatabase(config, { dump: file })
   try {
     const applied = await runMigrations(database)
     await grantRuntimeRole(database, config)
