@@ -18,6 +18,8 @@ const TITLES: Record<ErrorCode, string> = {
   precondition_required: 'If-Match required',
   idempotency_mismatch: 'Idempotency-Key reused with another request',
   idempotency_in_progress: 'A request with this Idempotency-Key is in progress',
+  idempotency_done:
+    'The request with this Idempotency-Key was carried out; its response was not recorded',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
@@ -46,6 +48,7 @@ const STATUS: Record<ErrorCode, number> = {
   precondition_required: 428,
   idempotency_mismatch: 422,
   idempotency_in_progress: 409,
+  idempotency_done: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

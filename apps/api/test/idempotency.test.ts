@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { and, eq } from 'drizzle-orm'
-import { auditLog, units } from '../src/db/schema/index.js'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { and, eq, sql } from 'drizzle-orm'
+import { auditLog, idempotencyKeys, units } from '../src/db/schema/index.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeUnit, makeUser, makeWorld } from './factories.js'
 
@@ -135,5 +135,64 @@ describe('Idempotency-Key on POST', () => {
     const again = await admin.post('/api/v1/units', unitBody('IDEM-7'))
     expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('duplicate')
+  })
+
+  /** The database going away: what a dropped connection throws. */
+  const lost = () => Object.assign(new Error('Connection terminated unexpectedly'), {})
+  const createdAudits = (unitId: string) =>
+    t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'unit.created'), eq(auditLog.entityId, unitId)))
+  /** As if the retry came after the in-flight reservation counts as abandoned (60 s). */
+  const ageReservation = (k: string) =>
+    t.database.db
+      .update(idempotencyKeys)
+      .set({ createdAt: sql`now() - interval '2 minutes'` })
+      .where(eq(idempotencyKeys.key, k))
+
+  it('never runs a committed write twice when its response could not be stored', async () => {
+    const { db } = t.database
+    // The write commits, then the database goes away before the response is remembered.
+    const update = db.update.bind(db)
+    const spy = vi.spyOn(db, 'update').mockImplementation(((table: unknown) => {
+      if (table === idempotencyKeys) throw lost()
+      return update(table as never)
+    }) as typeof db.update)
+    let first
+    try {
+      first = await admin.post('/api/v1/units', unitBody('IDEM-8'), key('k-8'))
+    } finally {
+      spy.mockRestore()
+    }
+    expect(first.statusCode, first.body).toBe(503)
+    const [unit] = await byCode('IDEM-8')
+    expect(unit).toBeDefined()
+
+    await ageReservation('k-8')
+    const retry = await admin.post('/api/v1/units', unitBody('IDEM-8'), key('k-8'))
+    expect(retry.statusCode, retry.body).toBe(409)
+    expect(retry.json().code).toBe('idempotency_done')
+    expect(await byCode('IDEM-8')).toHaveLength(1)
+    expect(await createdAudits(unit!.id)).toHaveLength(1)
+  })
+
+  it('runs a retry once when the first attempt failed before its write committed', async () => {
+    const { db } = t.database
+    const spy = vi.spyOn(db, 'transaction').mockRejectedValueOnce(lost())
+    let first
+    try {
+      first = await admin.post('/api/v1/units', unitBody('IDEM-9'), key('k-9'))
+    } finally {
+      spy.mockRestore()
+    }
+    expect(first.statusCode, first.body).toBe(503)
+    expect(await byCode('IDEM-9')).toHaveLength(0)
+    const retry = await admin.post('/api/v1/units', unitBody('IDEM-9'), key('k-9'))
+    expect(retry.statusCode, retry.body).toBe(201)
+    expect(retry.headers['idempotent-replayed']).toBeUndefined()
+    const again = await admin.post('/api/v1/units', unitBody('IDEM-9'), key('k-9'))
+    expect(again.headers['idempotent-replayed']).toBe('true')
+    expect(await byCode('IDEM-9')).toHaveLength(1)
   })
 })

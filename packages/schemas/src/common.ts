@@ -91,6 +91,7 @@ export const ERROR_CODES = [
   'precondition_required',
   'idempotency_mismatch',
   'idempotency_in_progress',
+  'idempotency_done',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

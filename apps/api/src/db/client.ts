@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import * as schema from './schema/index.js'
+import { withCommitHooks } from '../lib/commit-hooks.js'
 
 /** The drizzle database, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -59,7 +60,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     // would end the process. The query in progress, or the next one, fails with its own error;
     // pg-pool drops the connection when it is released.
     pool.on('connect', (client) => client.on('error', onError))
-    const db = drizzlePg(pool, { schema }) as unknown as Db
+    const db = withCommitHooks(drizzlePg(pool, { schema }) as unknown as Db)
     return {
       db,
       kind: 'postgres',
@@ -74,7 +75,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     extensions: { pg_trgm },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   })
-  const db = drizzlePglite(client, { schema }) as unknown as Db
+  const db = withCommitHooks(drizzlePglite(client, { schema }) as unknown as Db)
   return {
     db,
     kind: 'pglite',

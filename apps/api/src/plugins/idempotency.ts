@@ -1,14 +1,15 @@
 import fp from 'fastify-plugin'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { and, eq, isNull, lt } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
+import type { Db, Tx } from '../db/client.js'
 import { idempotencyKeys } from '../db/schema/index.js'
 import { AppError } from '../errors.js'
+import { runWithCommitScope } from '../lib/commit-hooks.js'
 import { canonicalJson, sha256Hex } from '../lib/hash.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency?: { actor: string; key: string }
+    idempotency?: { actor: string; key: string; open: boolean }
   }
 }
 
@@ -21,16 +22,27 @@ const KEPT_HEADERS = ['content-type', 'etag', 'location']
  * `Idempotency-Key` on POST: the first response to (caller, key) is stored and a retry with the
  * same request gets it again without running the handler; the same key with another request
  * answers 422. Applies to authenticated callers (the key is per caller), not to the login routes.
+ *
+ * The handler's own transaction marks the key as done (committed_at) just before it commits, so
+ * a write whose response could not be stored (the database went away after COMMIT) is never run
+ * again: a retry answers 409 idempotency_done instead.
  */
 export default fp(
   async function idempotencyPlugin(app: FastifyInstance, opts: { db: Db }) {
     const { db } = opts
 
-    app.addHook('preHandler', async (request, reply) => {
+    /**
+     * Reserves (caller, key), or answers from what is stored: `reserved` when the handler is to
+     * run under the reservation, `replied` when the stored response was sent.
+     */
+    async function reserveOrReplay(
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ): Promise<'none' | 'reserved' | 'replied'> {
       const key = request.headers['idempotency-key']
-      if (request.method !== 'POST' || typeof key !== 'string') return
+      if (request.method !== 'POST' || typeof key !== 'string') return 'none'
       const { actor } = request.ctx ?? {}
-      if (!actor || actor.type === 'anonymous') return
+      if (!actor || actor.type === 'anonymous') return 'none'
       if (key.length < 1 || key.length > 200)
         throw new AppError('bad_request', 'Idempotency-Key must be 1 to 200 characters')
       const owner = `${actor.type}:${actor.id}`
@@ -44,17 +56,19 @@ export default fp(
         .onConflictDoUpdate({
           target: [idempotencyKeys.actor, idempotencyKeys.key],
           set: { requestHash, createdAt: now },
-          // Take over only a reservation whose request died before answering.
+          // Take over only a reservation whose request died before answering and before its
+          // write committed.
           setWhere: and(
             isNull(idempotencyKeys.status),
+            isNull(idempotencyKeys.committedAt),
             lt(idempotencyKeys.createdAt, new Date(now.getTime() - STALE_MS)),
             eq(idempotencyKeys.requestHash, requestHash),
           ),
         })
         .returning({ key: idempotencyKeys.key })
       if (inserted.length) {
-        request.idempotency = { actor: owner, key }
-        return
+        request.idempotency = { actor: owner, key, open: true }
+        return 'reserved'
       }
       const [row] = await db
         .select()
@@ -66,20 +80,50 @@ export default fp(
           'idempotency_mismatch',
           'This Idempotency-Key was used with a different request',
         )
+      if (row.status === null && row.committedAt !== null) throw new AppError('idempotency_done')
       if (row.status === null) throw new AppError('idempotency_in_progress')
       const headers = (row.headers ?? {}) as Record<string, string>
       for (const [h, v] of Object.entries(headers)) void reply.header(h, v)
       void reply.header('idempotent-replayed', 'true')
-      return reply.code(row.status).send(row.body ?? '')
+      void reply.code(row.status).send(row.body ?? '')
+      return 'replied'
+    }
+
+    /** Marks the reservation as done, inside the handler's transaction, just before COMMIT. */
+    function markCommitted(request: FastifyRequest) {
+      return async (tx: Tx) => {
+        const idem = request.idempotency
+        if (!idem?.open) return
+        await tx
+          .update(idempotencyKeys)
+          .set({ committedAt: new Date() })
+          .where(and(eq(idempotencyKeys.actor, idem.actor), eq(idempotencyKeys.key, idem.key)))
+      }
+    }
+
+    // Callback style: the handler then runs inside the commit scope, so every transaction it
+    // commits carries the mark.
+    app.addHook('preHandler', (request, reply, done) => {
+      reserveOrReplay(request, reply).then(
+        (outcome) => {
+          if (outcome === 'reserved')
+            runWithCommitScope({ beforeCommit: markCommitted(request) }, done)
+          else if (outcome === 'none') done()
+        },
+        (err: Error) => done(err),
+      )
     })
 
     app.addHook('onSend', async (request, reply, payload) => {
       const idem = request.idempotency
       if (!idem) return payload
+      // Work the request left running (a nudge, a background refresh) marks nothing.
+      idem.open = false
       request.idempotency = undefined
       const where = and(eq(idempotencyKeys.actor, idem.actor), eq(idempotencyKeys.key, idem.key))
       if (reply.statusCode >= 500) {
-        await db.delete(idempotencyKeys).where(where)
+        // A retry may run it again, unless its write committed before the failure.
+        await db.delete(idempotencyKeys).where(and(where, isNull(idempotencyKeys.committedAt)))
         return payload
       }
       const headers: Record<string, string> = {}

@@ -138,6 +138,7 @@ export const errors: MessageSchema['errors'] = {
   precondition_required: 'The version is missing. Reload and try again.',
   idempotency_mismatch: 'The repeated request differs from the first one. Reload and try again.',
   idempotency_in_progress: 'The same request is still being processed. Please wait.',
+  idempotency_done: 'This request was already carried out. Reload to see the result.',
   payload_too_large: 'The content is too large.',
   unsupported_media_type: 'Unsupported content type.',
   rate_limited: 'Too many requests. Please try again later.',

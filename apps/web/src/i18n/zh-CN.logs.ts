@@ -137,6 +137,7 @@ export const errors = {
   precondition_required: '缺少版本信息，请刷新后重试。',
   idempotency_mismatch: '重复提交的内容与第一次不一致，请刷新后重试。',
   idempotency_in_progress: '相同的请求正在处理中，请稍候。',
+  idempotency_done: '该请求已处理完成，请刷新查看结果。',
   payload_too_large: '提交的内容过大。',
   unsupported_media_type: '不支持的内容格式。',
   rate_limited: '操作过于频繁，请稍后再试。',
