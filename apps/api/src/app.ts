@@ -1,7 +1,6 @@
-import { join, resolve } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox'
-import type { Config } from './config.js'
+import { filesDir, type Config } from './config.js'
 import type { Database } from './db/client.js'
 import { uuidv7 } from './lib/ids.js'
 import { workbookLimits } from './lib/workbook/index.js'
@@ -159,9 +158,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const clients = new ClientsService(db)
   const audit = new AuditService(db)
   const measures = new MeasuresService(db, config)
-  const fileStore =
-    deps.fileStore ??
-    new LocalFileStore(resolve(config.FILES_DIR ?? join(config.DATA_DIR, 'files')))
+  const fileStore = deps.fileStore ?? new LocalFileStore(filesDir(config))
   const files = new FilesService(db, fileStore, config.FILE_MAX_BYTES)
   const reports = new ReportsService(db, config)
   // The ledger: lights are computed with the configured tolerance and near-deadline window.

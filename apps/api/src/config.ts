@@ -1,3 +1,5 @@
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 
@@ -98,6 +100,23 @@ export const ConfigSchema = Type.Object({
   DATABASE_OWNER_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
 })
 export type Config = Static<typeof ConfigSchema>
+
+/**
+ * The API package's directory (apps/api). A relative DATA_DIR or FILES_DIR is relative to it,
+ * whichever directory the server or the CLI was started from: `pnpm rectify` at the repo root and
+ * `pnpm start` then use the same embedded database (./data = apps/api/data).
+ */
+export const API_DIR = fileURLToPath(new URL('..', import.meta.url))
+
+/** DATA_DIR as an absolute path (relative ones against API_DIR). */
+export function dataDir(config: Pick<Config, 'DATA_DIR'>): string {
+  return resolve(API_DIR, config.DATA_DIR)
+}
+
+/** The evidence file store's root: FILES_DIR, or DATA_DIR/files (relative ones against API_DIR). */
+export function filesDir(config: Pick<Config, 'DATA_DIR' | 'FILES_DIR'>): string {
+  return config.FILES_DIR ? resolve(API_DIR, config.FILES_DIR) : join(dataDir(config), 'files')
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildApp } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, dataDir as dataDirOf, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { appliedMigrations, expectedMigrations, runMigrations } from './db/migrate.js'
 import { ensureRuntimeRole } from './db/roles.js'
@@ -23,7 +23,7 @@ async function main() {
     }
     throw err
   }
-  const dataDir = resolve(config.DATA_DIR)
+  const dataDir = dataDirOf(config)
   const pgliteDir = resolve(dataDir, 'pglite')
   // The embedded database is this process's alone until it exits (the CLI takes the same lock).
   if (!config.DATABASE_URL) lockDataDir(pgliteDir)

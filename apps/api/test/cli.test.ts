@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
@@ -14,6 +14,7 @@ import { DEMO_USERS } from '../src/seed/demo.js'
  * restore → tamper), sharing one temporary DATA_DIR, since every PGlite start costs a second or two.
  */
 const apiDir = fileURLToPath(new URL('..', import.meta.url))
+const repoRoot = join(apiDir, '../..')
 const root = mkdtempSync(join(tmpdir(), 'rectify-cli-'))
 const dataDir = join(root, 'data')
 const STRONG = 'Jiangzhou#2026'
@@ -36,8 +37,19 @@ interface Run {
   stderr: string
 }
 
+interface RunOptions {
+  input?: string
+  /** DATA_DIR as given to the command (the shared one by default). */
+  dir?: string
+  /**
+   * Run as the README shows, `pnpm rectify …` at the repo root: the root script
+   * (`node apps/api/bin/rectify.mjs`) in the root directory, which pnpm passes on as INIT_CWD.
+   */
+  fromRoot?: boolean
+}
+
 /** Runs `rectify <args>` on `dir` (the shared DATA_DIR by default), optionally feeding stdin. */
-function rectify(args: string[], opts: { input?: string; dir?: string } = {}): Promise<Run> {
+function rectify(args: string[], opts: RunOptions = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: opts.dir ?? dataDir,
@@ -45,11 +57,12 @@ function rectify(args: string[], opts: { input?: string; dir?: string } = {}): P
   }
   delete env.DATABASE_URL
   delete env.INIT_CWD
+  if (opts.fromRoot) env.INIT_CWD = repoRoot
+  const argv = opts.fromRoot
+    ? ['apps/api/bin/rectify.mjs', ...args]
+    : ['--import', 'tsx', 'src/cli/index.ts', ...args]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      cwd: apiDir,
-      env,
-    })
+    const child = spawn(process.execPath, argv, { cwd: opts.fromRoot ? repoRoot : apiDir, env })
     running.add(child)
     let stdout = ''
     let stderr = ''
@@ -159,6 +172,25 @@ describe('rectify CLI', () => {
     expect(run.stdout).toMatch(/^client_id: rc_\S+$/m)
     expect(run.stdout).toMatch(/^client_secret: [\w-]{40,}$/m)
   })
+
+  it(
+    'run from the repo root, reads a relative DATA_DIR against apps/api as the server does',
+    { timeout: TIMEOUT },
+    async () => {
+      // The default DATA_DIR (./data) is such a relative path: apps/api/data, not <root>/data.
+      const relativeDir = relative(apiDir, dataDir)
+      expect(relativeDir.startsWith('..')).toBe(true)
+      const args = ['create-client', '--name', '省督察平台', '--scope', 'problems:read']
+      const run = await rectify(args, { fromRoot: true, dir: relativeDir })
+      expect(run.stderr).not.toContain('no database')
+      expect(run.status).toBe(0)
+      expect(run.stdout).toMatch(/^client_id: rc_\S+$/m)
+      const names = await withPglite(dataDir, async (db) =>
+        (await db.query<{ name: string }>('select name from api_clients')).rows.map((r) => r.name),
+      )
+      expect(names).toContain('省督察平台')
+    },
+  )
 
   it('backs up and restores into a fresh data directory', { timeout: TIMEOUT }, async () => {
     const file = join(root, 'backup.tar.gz')

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { loadConfig, type Config } from '../config.js'
+import { dataDir, loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
 import { DataDirLockedError, lockDataDir } from '../lib/data-lock.js'
@@ -73,9 +73,12 @@ export function cliConfig(): Config {
   return loadConfig()
 }
 
-/** Where PGlite keeps its data for this configuration: `<DATA_DIR>/pglite`, as in server.ts. */
+/**
+ * Where PGlite keeps its data for this configuration: `<DATA_DIR>/pglite`, as in server.ts — a
+ * relative DATA_DIR is relative to apps/api (config.ts dataDir), not to where the command was typed.
+ */
 export function pgliteDir(config: Config): string {
-  return join(userPath(config.DATA_DIR), 'pglite')
+  return join(dataDir(config), 'pglite')
 }
 
 /** True when `dir` holds a PostgreSQL data directory. */

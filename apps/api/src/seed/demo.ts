@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm'
 import type { Role } from '@rectify/schemas'
-import type { Config } from '../config.js'
+import { filesDir, type Config } from '../config.js'
 import type { Database, Db } from '../db/client.js'
 import { problems, units, users } from '../db/schema/index.js'
 import { cliContext } from '../lib/context.js'
@@ -20,7 +20,6 @@ import { seedWebhooks } from './webhooks.js'
 import { seedSweeps } from './sweeps.js'
 import { seedPetitions } from './petitions.js'
 import { seedInstitutions } from './institutions.js'
-import { join, resolve } from 'node:path'
 
 /** The password of every demo account. Demo only: README says so; change it on a real system. */
 export const DEMO_PASSWORD = 'Rectify@2026'
@@ -203,7 +202,7 @@ function fail(what: string): never {
 
 /** The file store the server uses, for seeding evidence files where the app will look. */
 export function fileStoreFor(config: Config): FileStore {
-  return new LocalFileStore(resolve(config.FILES_DIR ?? join(config.DATA_DIR, 'files')))
+  return new LocalFileStore(filesDir(config))
 }
 
 export async function seedDemoIfWanted(database: Database, config: Config): Promise<void> {

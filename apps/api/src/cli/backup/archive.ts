@@ -1,9 +1,8 @@
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Config } from '../../config.js'
+import { filesDir as filesDirOf, type Config } from '../../config.js'
 import type { Database } from '../../db/client.js'
-import { userPath } from '../support.js'
 
 /**
  * A Rectify backup is one tar archive:
@@ -74,7 +73,7 @@ export interface Manifest {
 
 /** The local file store's root, as the server resolves it (FILES_DIR, or DATA_DIR/files). */
 export function filesDir(config: Config): string {
-  return config.FILES_DIR ? userPath(config.FILES_DIR) : join(userPath(config.DATA_DIR), 'files')
+  return filesDirOf(config)
 }
 
 /** Row counts of every table in the public schema. */

@@ -9,7 +9,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
-import type { Config } from '../../config.js'
+import { dataDir, type Config } from '../../config.js'
 import type { Database } from '../../db/client.js'
 import { appliedMigrations } from '../../db/migrate.js'
 import {
@@ -189,7 +189,7 @@ async function writeArchive(
   bar.done()
 
   let keys: Manifest['keys'] = 'omitted'
-  const found = collectKeys(userPath(config.DATA_DIR))
+  const found = collectKeys(dataDir(config))
   if (passphrase && Object.keys(found).length) {
     const sealed = sealKeys(found, passphrase)
     await writer.entry(KEYS, sealed.length, sealed)

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { appliedMigrations, migrationNames } from '../../db/migrate.js'
 import { verifyAuditChain } from '../../modules/audit/audit.service.js'
 import { filesDir, hashFile, progress, referencedFiles, storedKeys } from '../backup/archive.js'
-import { cliConfig, parse, userPath, withDatabase, type Command } from '../support.js'
+import { dataDir } from '../../config.js'
+import { cliConfig, parse, withDatabase, type Command } from '../support.js'
 
 /** `rectify doctor`: checks an installation; exit status 1 when anything is wrong. */
 export const doctor: Command = {
@@ -76,7 +77,7 @@ With PGlite, stop the server first.`,
           `note  files: ${unreferenced.length} in the store that nothing refers to: ${unreferenced.slice(0, 20).join(', ')}${unreferenced.length > 20 ? ', …' : ''}`,
         )
 
-      const keyFile = join(userPath(config.DATA_DIR), 'signing-key')
+      const keyFile = join(dataDir(config), 'signing-key')
       if (config.JWT_SECRET) ok('keys: tokens are signed with JWT_SECRET')
       else if (!existsSync(keyFile))
         fail(

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, openAsBlob, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import pg from 'pg'
-import type { Config } from '../../config.js'
+import { dataDir, type Config } from '../../config.js'
 import { openDatabase, type Database } from '../../db/client.js'
 import { appliedMigrations, runMigrations } from '../../db/migrate.js'
 import { ensureRuntimeRole } from '../../db/roles.js'
@@ -212,9 +212,9 @@ function restoreKeys(config: Config, unpacked: Unpacked, passphrase: string | nu
   if (!passphrase)
     return 'sealed in the backup but not restored: give --passphrase-file to open them'
   const keys = openKeys(unpacked.sealedKeys, passphrase)
-  const dataDir = userPath(config.DATA_DIR)
+  const keyDir = dataDir(config)
   for (const [name, content] of Object.entries(keys)) {
-    const path = join(dataDir, name)
+    const path = join(keyDir, name)
     if (existsSync(path)) renameSync(path, `${path}.before-restore-${stamp()}`)
     writeFileSync(path, content, { mode: 0o600 })
   }
