@@ -24,8 +24,8 @@ const KEPT_HEADERS = ['content-type', 'etag', 'location']
  * answers 422. Applies to authenticated callers (the key is per caller), not to the login routes.
  *
  * The handler's own transaction marks the key as done (committed_at) just before it commits, so
- * a write whose response could not be stored (the database went away after COMMIT) is never run
- * again: a retry answers 409 idempotency_done instead.
+ * a write whose response could not be stored (the database went away after COMMIT) is still
+ * answered as done and never run again: a retry answers 409 idempotency_done.
  */
 export default fp(
   async function idempotencyPlugin(app: FastifyInstance, opts: { db: Db }) {
@@ -121,24 +121,31 @@ export default fp(
       idem.open = false
       request.idempotency = undefined
       const where = and(eq(idempotencyKeys.actor, idem.actor), eq(idempotencyKeys.key, idem.key))
-      if (reply.statusCode >= 500) {
-        // A retry may run it again, unless its write committed before the failure.
-        await db.delete(idempotencyKeys).where(and(where, isNull(idempotencyKeys.committedAt)))
-        return payload
+      // The answer goes out whether or not it could be remembered (the database may have gone
+      // away since the handler finished): what it says is true either way. Unremembered, a
+      // retry finds the key done (the write committed with its mark) or free again (it did not).
+      try {
+        if (reply.statusCode >= 500) {
+          // A retry may run it again, unless its write committed before the failure.
+          await db.delete(idempotencyKeys).where(and(where, isNull(idempotencyKeys.committedAt)))
+          return payload
+        }
+        const headers: Record<string, string> = {}
+        for (const h of KEPT_HEADERS) {
+          const v = reply.getHeader(h)
+          if (v !== undefined) headers[h] = String(v)
+        }
+        await db
+          .update(idempotencyKeys)
+          .set({
+            status: reply.statusCode,
+            headers,
+            body: typeof payload === 'string' ? payload : null,
+          })
+          .where(where)
+      } catch (err) {
+        request.log.warn({ err }, 'the response to an Idempotency-Key could not be stored')
       }
-      const headers: Record<string, string> = {}
-      for (const h of KEPT_HEADERS) {
-        const v = reply.getHeader(h)
-        if (v !== undefined) headers[h] = String(v)
-      }
-      await db
-        .update(idempotencyKeys)
-        .set({
-          status: reply.statusCode,
-          headers,
-          body: typeof payload === 'string' ? payload : null,
-        })
-        .where(where)
       return payload
     })
   },
