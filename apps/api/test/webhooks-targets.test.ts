@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { webhookDeliveries } from '../src/db/schema/index.js'
-import { emitEvent } from '../src/modules/events/events.writer.js'
+import { type DomainEvent, emitEvent } from '../src/modules/events/events.writer.js'
 import { sendWebhook } from '../src/modules/webhooks/webhooks.send.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeWorld } from './factories.js'
@@ -102,7 +102,7 @@ async function deliverTo(url: string, o: Parameters<typeof makeDispatcher>[1] = 
     type: 'problem.status_changed',
     entityType: 'problem',
     data: { code: 'X' },
-  })
+  } as DomainEvent)
   await makeDispatcher(db, o).tick()
   const [d] = await db
     .select()

@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WEBHOOK_EVENT_TYPES } from '@rectify/schemas'
+import { WEBHOOK_EVENT_TYPES, type WebhookDelivery } from '@rectify/schemas'
 import { events, webhookDeliveries } from '../src/db/schema/index.js'
-import { EVENT_TYPES, emitEvent } from '../src/modules/events/events.writer.js'
+import { EVENT_TYPES, emitEvent, type DomainEvent } from '../src/modules/events/events.writer.js'
 import { backoffMs } from '../src/modules/webhooks/webhooks.dispatcher.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeWorld } from './factories.js'
@@ -44,7 +44,12 @@ const deliveriesOf = (subscriptionId: string) =>
     .where(eq(webhookDeliveries.subscriptionId, subscriptionId))
 
 const emit = (type: (typeof EVENT_TYPES)[number] = 'problem.status_changed', data = {}) =>
-  emitEvent(t.database.db, { type, entityType: 'problem', data: { code: 'P-1', ...data } })
+  // A fake event: its data is what the tests look for, not the type's full payload.
+  emitEvent(t.database.db, {
+    type,
+    entityType: 'problem',
+    data: { code: 'P-1', ...data },
+  } as DomainEvent)
 
 describe('webhook subscriptions', () => {
   it('lists exactly the outbox event types in the contract', () => {
@@ -244,6 +249,40 @@ describe('delivery', () => {
     expect(receiver.received[0]!.headers['x-rectify-delivery']).toBe(
       receiver.received[1]!.headers['x-rectify-delivery'],
     )
+  })
+
+  it('logs every attempt: a target failing twice then answering shows three', async () => {
+    const receiver = await startReceiver([500, 502, 204])
+    const sub = await insertSubscription(t.database.db, {
+      url: receiver.url(),
+      eventTypes: ['notice.replied'],
+    })
+    const clock = makeDispatcher(t.database.db)
+    await emit('notice.replied')
+    for (let i = 0; i < 3; i++) {
+      await clock.tick()
+      clock.advance(3_600_000)
+    }
+    await receiver.close()
+    expect(receiver.received).toHaveLength(3)
+    const res = await auditor.get(`/api/v1/webhooks/${sub.id}/deliveries`)
+    expect(res.statusCode).toBe(200)
+    const [delivery] = res.json<{ items: WebhookDelivery[] }>().items
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 3, lastStatusCode: 204 })
+    const log = delivery!.attemptLog
+    expect(log.map((a) => [a.attempt, a.succeeded, a.statusCode])).toEqual([
+      [1, false, 500],
+      [2, false, 502],
+      [3, true, 204],
+    ])
+    expect(log[0]!.error).toMatch(/500/)
+    expect(log[1]!.error).toMatch(/502/)
+    expect(log[2]!.error).toBeNull()
+    for (const a of log) expect(a.latencyMs).toBeGreaterThanOrEqual(0)
+    // One hour apart on the dispatcher's clock: each attempt keeps its own time.
+    const times = log.map((a) => Date.parse(a.at))
+    expect(times[1]! - times[0]!).toBe(3_600_000)
+    expect(times[2]! - times[1]!).toBe(3_600_000)
   })
 
   it('backs off exponentially with jitter, capped at an hour', () => {

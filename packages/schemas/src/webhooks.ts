@@ -110,7 +110,19 @@ export type ListWebhooksQuery = Static<typeof ListWebhooksQuerySchema>
 export const WebhookPageSchema = PageSchema(WebhookSubscriptionSchema)
 export type WebhookPage = Static<typeof WebhookPageSchema>
 
-/** One delivery of one event to one subscription, as logged. */
+/** One attempt at a delivery: when, the answer's status code (null: not reached), latency, error. */
+export const WebhookAttemptSchema = Type.Object({
+  /** 1 for the first attempt. */
+  attempt: Type.Integer({ minimum: 1 }),
+  at: TimestampSchema,
+  succeeded: Type.Boolean(),
+  statusCode: Type.Union([Type.Integer(), Type.Null()]),
+  latencyMs: Type.Integer({ minimum: 0 }),
+  error: Type.Union([Type.String(), Type.Null()]),
+})
+export type WebhookAttempt = Static<typeof WebhookAttemptSchema>
+
+/** One delivery of one event to one subscription, as logged, with every attempt made. */
 export const WebhookDeliverySchema = Type.Object({
   id: IdSchema,
   subscriptionId: IdSchema,
@@ -125,6 +137,8 @@ export const WebhookDeliverySchema = Type.Object({
   lastError: Type.Union([Type.String(), Type.Null()]),
   deliveredAt: Type.Union([TimestampSchema, Type.Null()]),
   createdAt: TimestampSchema,
+  /** Every attempt so far, oldest first (the last* fields repeat the latest). */
+  attemptLog: Type.Array(WebhookAttemptSchema),
 })
 export type WebhookDelivery = Static<typeof WebhookDeliverySchema>
 

@@ -80,6 +80,12 @@ const enWebhooks = {
       time: 'Time',
       next: 'Next attempt',
       all: 'All statuses',
+      attemptLog: 'Every attempt',
+      attemptNo: 'Attempt',
+      attemptAt: 'Attempted at',
+      outcome: 'Outcome',
+      noAttempts: 'Not attempted yet',
+      notReached: 'Not reached',
       statuses: {
         pending: 'Pending',
         succeeded: 'Succeeded',

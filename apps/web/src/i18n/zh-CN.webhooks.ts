@@ -80,6 +80,12 @@ const zhCNWebhooks = {
       time: '时间',
       next: '下次重试',
       all: '全部状态',
+      attemptLog: '每次尝试',
+      attemptNo: '第几次',
+      attemptAt: '尝试时间',
+      outcome: '结果',
+      noAttempts: '尚未尝试',
+      notReached: '未连通',
       statuses: {
         pending: '待发送',
         succeeded: '成功',

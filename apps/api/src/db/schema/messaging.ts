@@ -157,3 +157,25 @@ export const webhookDeliveries = pgTable(
     ),
   ],
 )
+
+/**
+ * Every attempt at a delivery, as it went: when, the answer's status code (none when the target
+ * was not reached), how long it took and the error. Kept as long as its delivery (deleted with it).
+ */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    /** 1 for the first attempt, as counted in the delivery's `attempts`. */
+    attempt: integer('attempt').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    statusCode: integer('status_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    error: text('error'),
+  },
+  (t) => [unique('webhook_attempts_delivery_attempt_key').on(t.deliveryId, t.attempt)],
+)

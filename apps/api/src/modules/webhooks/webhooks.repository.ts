@@ -1,10 +1,41 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { events, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.js'
+import {
+  events,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookSubscriptions,
+} from '../../db/schema/index.js'
 import { uuidv7 } from '../../lib/ids.js'
 
 export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect
+export type AttemptRow = typeof webhookAttempts.$inferSelect
+
+/** What one attempt came to, as the dispatcher saw it. */
+export interface AttemptOutcome {
+  succeeded: boolean
+  statusCode: number | null
+  latencyMs: number
+  error: string | null
+}
+
+/** Appends attempt number `d.attempts + 1` to the delivery's log (once: a lease lost mid-send logs nothing twice). */
+function logAttempt(tx: DbOrTx, d: DueDelivery, o: AttemptOutcome, now: Date) {
+  return tx
+    .insert(webhookAttempts)
+    .values({
+      id: uuidv7(),
+      deliveryId: d.id,
+      attempt: d.attempts + 1,
+      at: now,
+      succeeded: o.succeeded,
+      statusCode: o.statusCode,
+      latencyMs: o.latencyMs,
+      error: o.error?.slice(0, 1000) ?? null,
+    })
+    .onConflictDoNothing()
+}
 
 /** A claimed delivery with what sending it needs: its event and its subscription's target. */
 export interface DueDelivery {
@@ -83,6 +114,16 @@ export const webhooksRepository = {
       )
       .orderBy(desc(webhookDeliveries.id))
       .limit(limit)
+  },
+
+  /** The attempts of these deliveries, oldest first. */
+  attempts(db: DbOrTx, deliveryIds: string[]): Promise<AttemptRow[]> {
+    if (!deliveryIds.length) return Promise.resolve([])
+    return db
+      .select()
+      .from(webhookAttempts)
+      .where(inArray(webhookAttempts.deliveryId, deliveryIds))
+      .orderBy(asc(webhookAttempts.deliveryId), asc(webhookAttempts.attempt))
   },
 
   countDeliveries(db: DbOrTx, subscriptionId: string, status: string | undefined) {
@@ -192,7 +233,7 @@ export const webhooksRepository = {
     return rowsOf<DueDelivery>(res).map((r) => ({ ...r, eventAt: new Date(r.eventAt) }))
   },
 
-  /** Records a successful attempt and clears the subscription's failure streak. */
+  /** Records a successful attempt (in the delivery and its attempt log) and clears the subscription's failure streak. */
   async succeeded(db: Db, d: DueDelivery, code: number, latencyMs: number, now: Date) {
     await db.transaction(async (tx) => {
       await tx
@@ -206,6 +247,7 @@ export const webhooksRepository = {
           deliveredAt: now,
         })
         .where(eq(webhookDeliveries.id, d.id))
+      await logAttempt(tx, d, { succeeded: true, statusCode: code, latencyMs, error: null }, now)
       await tx
         .update(webhookSubscriptions)
         .set({ consecutiveFailures: 0 })
@@ -214,7 +256,7 @@ export const webhooksRepository = {
   },
 
   /**
-   * Records a failed attempt: `status` pending (retry at `next`), dead or failed; the
+   * Records a failed attempt (in the delivery and its attempt log): `status` pending (retry at `next`), dead or failed; the
    * subscription's streak grows and it pauses (version bumped) once it reaches `maxFailures`.
    */
   async failed(
@@ -242,6 +284,12 @@ export const webhooksRepository = {
           lastError: r.error.slice(0, 1000),
         })
         .where(eq(webhookDeliveries.id, d.id))
+      await logAttempt(
+        tx,
+        d,
+        { succeeded: false, statusCode: r.code, latencyMs: r.latencyMs, error: r.error },
+        now,
+      )
       const s = webhookSubscriptions
       await tx
         .update(s)

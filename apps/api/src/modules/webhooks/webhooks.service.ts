@@ -4,6 +4,7 @@ import type {
   ListWebhookDeliveriesQuery,
   ListWebhooksQuery,
   UpdateWebhookBody,
+  WebhookAttempt,
   WebhookDelivery,
   WebhookDeliveryPage,
   WebhookEventType,
@@ -22,6 +23,7 @@ import { randomToken, uuidv7 } from '../../lib/ids.js'
 import { changedFields, recordAudit } from '../audit/audit.writer.js'
 import {
   webhooksRepository as repo,
+  type AttemptRow,
   type DeliveryRow,
   type SubscriptionRow,
 } from './webhooks.repository.js'
@@ -44,7 +46,18 @@ export function toSubscription(r: SubscriptionRow): WebhookSubscription {
   }
 }
 
-function toDelivery(r: DeliveryRow): WebhookDelivery {
+function toAttempt(a: AttemptRow): WebhookAttempt {
+  return {
+    attempt: a.attempt,
+    at: a.at.toISOString(),
+    succeeded: a.succeeded,
+    statusCode: a.statusCode,
+    latencyMs: a.latencyMs,
+    error: a.error,
+  }
+}
+
+function toDelivery(r: DeliveryRow, attempts: AttemptRow[]): WebhookDelivery {
   return {
     id: r.id,
     subscriptionId: r.subscriptionId,
@@ -58,6 +71,7 @@ function toDelivery(r: DeliveryRow): WebhookDelivery {
     lastError: r.lastError,
     deliveredAt: r.deliveredAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
+    attemptLog: attempts.map(toAttempt),
   }
 }
 
@@ -243,8 +257,15 @@ export class WebhooksService {
       repo.countDeliveries(this.db, id, q.status),
     ])
     const page = rows.slice(0, limit)
+    const attempts = await repo.attempts(
+      this.db,
+      page.map((d) => d.id),
+    )
+    const byDelivery = new Map<string, AttemptRow[]>()
+    for (const a of attempts)
+      byDelivery.set(a.deliveryId, [...(byDelivery.get(a.deliveryId) ?? []), a])
     return {
-      items: page.map(toDelivery),
+      items: page.map((d) => toDelivery(d, byDelivery.get(d.id) ?? [])),
       nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.id]) : null,
       total,
     }
