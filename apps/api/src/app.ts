@@ -42,7 +42,7 @@ import { TransitionsService } from './modules/problems/transitions.js'
 import { ExtensionsService } from './modules/problems/extensions.service.js'
 import { OverviewService } from './modules/problems/overview.service.js'
 import { problemsRoutes } from './modules/problems/problems.routes.js'
-import { LightsRefresher } from './modules/problems/lights.refresher.js'
+import { lightsJob } from './modules/problems/lights.job.js'
 import { PublicBoardService } from './modules/public/public.service.js'
 import { publicRoutes } from './modules/public/public.routes.js'
 import { PublicKeys } from './modules/public-reports/public-reports.keys.js'
@@ -173,9 +173,6 @@ export async function buildApp(config: Config, deps: AppDeps) {
     extensions: new ExtensionsService(db, lightSettings),
     overview: new OverviewService(db, lightSettings),
   }
-  const lightsRefresher = new LightsRefresher(db, lightSettings, app.log)
-  app.addHook('onReady', async () => lightsRefresher.start())
-  app.addHook('onClose', () => lightsRefresher.stop())
   // Webhooks: the outbox fanned out and delivered every WEBHOOK_INTERVAL_MS (0: off).
   const webhookHosts = parseAllowedHosts(config.WEBHOOK_ALLOW_HTTP_HOSTS)
   const webhookDispatcher = new WebhookDispatcher(db, app.log, {
@@ -197,13 +194,17 @@ export async function buildApp(config: Config, deps: AppDeps) {
   )
   app.addHook('onReady', async () => reminderScheduler.start())
   app.addHook('onClose', () => reminderScheduler.stop())
-  // Housekeeping (purges), each once per HOUSEKEEPING_INTERVAL_MINUTES across all instances;
-  // due jobs are looked for every minute.
+  // Scheduled jobs, each run by one instance at a time, backing off while the database is down:
+  // the lights against today's date (every 30 s) and the housekeeping purges (once per
+  // HOUSEKEEPING_INTERVAL_MINUTES; 0: off). Due jobs are looked for every 30 s.
   const jobs = new JobScheduler(
     db,
-    housekeepingJobs({ db, files, config }),
+    [
+      lightsJob(db, lightSettings),
+      ...(config.HOUSEKEEPING_INTERVAL_MINUTES ? housekeepingJobs({ db, files, config }) : []),
+    ],
     app.log,
-    config.HOUSEKEEPING_INTERVAL_MINUTES ? 60_000 : 0,
+    30_000,
   )
   app.addHook('onReady', async () => jobs.start())
   app.addHook('onClose', () => jobs.stop())

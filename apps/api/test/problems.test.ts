@@ -710,9 +710,11 @@ describe('the timeline', () => {
   })
 })
 
-describe('the lights refresher', () => {
-  it('recomputes stale lights once per Asia/Shanghai date, never in overlapping runs, and survives failures', async () => {
-    const { LightsRefresher } = await import('../src/modules/problems/lights.refresher.js')
+describe('the lights job', () => {
+  it('recomputes stale lights for the Asia/Shanghai date, once however many instances check, and backs off while the database is down', async () => {
+    const { lightsJob } = await import('../src/modules/problems/lights.job.js')
+    const { JobScheduler } = await import('../src/lib/jobs.js')
+    const settings = { tolerance: 10, nearDays: 15 }
     const p = await makeProblem(db(), {
       round,
       leadUnit: world.units.eeb,
@@ -724,38 +726,82 @@ describe('the lights refresher', () => {
     const logged: string[] = []
     const log = {
       info: (_o: object, m: string) => logged.push(m),
+      warn: (_o: object, m: string) => logged.push(`warn: ${m}`),
       error: (_o: object, m: string) => logged.push(`error: ${m}`),
     }
-    const refresher = new LightsRefresher(db(), { tolerance: 10, nearDays: 15 }, log, {
-      today: () => date,
-    })
-    const first = refresher.tick()
-    expect(refresher.tick()).toBe(first) // a second check while running joins the run
-    await first
-    expect(await row(p.id)).toMatchObject({ light: 'blue', lightAsOf: today })
-    // Another day: the deadline is now past.
-    date = addDays(today, 5)
-    await refresher.tick()
-    expect(await row(p.id)).toMatchObject({ light: 'red', lightAsOf: date })
-    await db().update(problems).set({ light: 'green' }).where(eq(problems.id, p.id))
-    await refresher.tick() // same date: nothing to do
-    expect((await row(p.id)).light).toBe('green')
-    await refresher.stop()
-
-    const broken = new LightsRefresher(
-      {
-        select: () => {
-          throw new Error('db down')
-        },
-      } as never,
-      { tolerance: 10, nearDays: 15 },
-      log,
-      { today: () => today },
+    // The app's own scheduler runs the job too: keep it out of the way for this test, and run
+    // the same job under a name of its own, on a clock of the test's.
+    const app = await t.database.query(
+      `update scheduled_jobs set next_run_at = now() + interval '1 day' where name = 'refresh-lights'
+        returning last_result`,
     )
-    await expect(broken.tick()).resolves.toBeUndefined()
-    expect(logged.some((m) => m.startsWith('error:'))).toBe(true)
-    await broken.stop()
+    expect(app).toHaveLength(1) // the app scheduled it at its start
+    const job = lightsJob(db(), settings, () => date)
+    let runs = 0
+    const counted = {
+      ...job,
+      name: 'refresh-lights-test',
+      run: (signal: AbortSignal) => (runs++, job.run(signal)),
+    }
+    const instances = [1, 2, 3].map(() => new JobScheduler(db(), [counted], log, 0))
+    const lastResult = async () =>
+      (
+        await t.database.query<{ r: string }>(
+          `select last_result as r from scheduled_jobs where name = 'refresh-lights-test'`,
+        )
+      )[0]!.r
+    const duePeriodLater = () =>
+      t.database.query(
+        `update scheduled_jobs set next_run_at = now() where name = 'refresh-lights-test'`,
+      )
+
+    await Promise.all(instances.map((s) => s.tick()))
+    expect(runs).toBe(1)
+    expect(await row(p.id)).toMatchObject({ light: 'blue', lightAsOf: today })
+    expect(await lastResult()).toMatch(new RegExp(`^[1-9]\\d* refreshed for ${today}$`))
+    await Promise.all(instances.map((s) => s.tick())) // not due again within the period
+    expect(runs).toBe(1)
+
+    // Another day, a period later: the deadline is now past.
+    date = addDays(today, 5)
+    await duePeriodLater()
+    await Promise.all(instances.map((s) => s.tick()))
+    expect(runs).toBe(2)
+    expect(await row(p.id)).toMatchObject({ light: 'red', lightAsOf: date })
+    // Same date: nothing to do, nothing changed, nothing logged.
+    await db().update(problems).set({ light: 'green' }).where(eq(problems.id, p.id))
+    await duePeriodLater()
+    const lines = logged.length
+    await instances[0]!.tick()
+    expect(runs).toBe(3)
+    expect((await row(p.id)).light).toBe('green')
+    expect(await lastResult()).toBe('nothing to do')
+    expect(logged.length).toBe(lines)
+
+    // The database unreachable: a warning, then no attempt until the backoff has passed.
+    let attempts = 0
+    const unreachable = () => {
+      attempts++
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+        code: 'ECONNREFUSED',
+      })
+    }
+    const down = new JobScheduler(
+      { insert: unreachable, select: unreachable, update: unreachable } as never,
+      [lightsJob({ select: unreachable } as never, settings, () => date)],
+      log,
+      0,
+    )
+    await expect(down.tick()).resolves.toBeUndefined()
+    await down.tick()
+    expect(attempts).toBe(1)
+    expect(logged.at(-1)).toBe('warn: jobs: the database is unavailable; backing off')
+    await down.stop()
+
     // Put every light back to today for the rest of the file.
-    await new LightsRefresher(db(), { tolerance: 10, nearDays: 15 }, log).tick()
+    await lightsJob(db(), settings).run(new AbortController().signal)
+    await t.database.query(
+      `update scheduled_jobs set next_run_at = now() where name = 'refresh-lights'`,
+    )
   })
 })

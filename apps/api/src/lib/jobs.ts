@@ -12,12 +12,18 @@ export interface JobLog {
   error(obj: object, msg: string): void
 }
 
-/** A periodic job: `run` resolves to a short summary of what it did (kept in scheduled_jobs). */
+/** What the other background loops (reminders, webhook deliveries) need of a logger. */
+export type RefresherLog = Pick<JobLog, 'info' | 'error'>
+
+/**
+ * A periodic job: `run` resolves to a short summary of what it did (kept in scheduled_jobs and
+ * logged), or to null when there was nothing to do (kept as such, not logged: a frequent check).
+ */
 export interface JobDefinition {
   name: string
   /** Milliseconds between the starts of two runs, across all instances. */
   everyMs: number
-  run(signal: AbortSignal): Promise<string>
+  run(signal: AbortSignal): Promise<string | null>
 }
 
 /**
@@ -108,8 +114,10 @@ export class JobScheduler {
     let result: string
     let retrySeconds: number | null = null
     try {
-      result = await job.run(this.abort.signal)
-      this.log.info({ job: job.name, result, ms: Date.now() - started }, 'job done')
+      const summary = await job.run(this.abort.signal)
+      result = summary ?? 'nothing to do'
+      if (summary !== null)
+        this.log.info({ job: job.name, result, ms: Date.now() - started }, 'job done')
     } catch (err) {
       if (isDatabaseUnavailable(err)) throw err
       this.log.error({ err, job: job.name }, 'job failed; it is retried in a minute')

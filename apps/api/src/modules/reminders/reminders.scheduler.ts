@@ -1,5 +1,5 @@
 import { Backoff } from '../../lib/backoff.js'
-import type { RefresherLog } from '../problems/lights.refresher.js'
+import type { RefresherLog } from '../../lib/jobs.js'
 import type { PassResult, RemindersService } from './reminders.service.js'
 
 /**
