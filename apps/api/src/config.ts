@@ -28,6 +28,8 @@ export const ConfigSchema = Type.Object({
   }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 30_000 }),
+  /** PostgreSQL's statement_timeout for the API's pool; default statementTimeoutMs(); 0: none. */
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000 })),
   SEED_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('always'), Type.Literal('never')], {
     default: 'auto',
   }),
@@ -143,4 +145,13 @@ export function loadConfig(
     throw new ConfigError(problems)
   }
   return merged as Config
+}
+
+/**
+ * The API's statement timeout on PostgreSQL: DATABASE_STATEMENT_TIMEOUT_MS, else a little under
+ * the request timeout, so that a stuck statement ends (and its request is answered 503) before
+ * a client or proxy gives up on it. 0: none.
+ */
+export function statementTimeoutMs(config: Config): number {
+  return config.DATABASE_STATEMENT_TIMEOUT_MS ?? Math.max(1000, config.REQUEST_TIMEOUT_MS - 5000)
 }

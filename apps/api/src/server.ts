@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildApp } from './app.js'
-import { ConfigError, dataDir as dataDirOf, loadConfig } from './config.js'
+import { ConfigError, dataDir as dataDirOf, loadConfig, statementTimeoutMs } from './config.js'
 import { openDatabase } from './db/client.js'
 import { appliedMigrations, expectedMigrations, runMigrations } from './db/migrate.js'
 import { ensureRuntimeRole } from './db/roles.js'
@@ -30,6 +30,7 @@ async function main() {
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: pgliteDir,
+    statementTimeoutMs: statementTimeoutMs(config),
     onConnectionError: (err) => console.warn(`database connection lost: ${err.message}`),
   })
   const applied = await migrateAtStart(database, config)
@@ -77,16 +78,21 @@ async function main() {
 
 /**
  * Applies pending migrations: as the owner role when DATABASE_OWNER_URL is set (then re-grants
- * the runtime role), else over the API's own connection (PGlite, or a single-role PostgreSQL).
+ * the runtime role), else as the API's own role (PGlite: over the API's own connection).
  * With nothing pending nothing is done, so a runtime role that may create nothing starts fine.
  */
 async function migrateAtStart(database: Database, config: Config): Promise<string[]> {
   if ((await appliedMigrations(database)) === expectedMigrations()) return []
-  if (!config.DATABASE_OWNER_URL || !config.DATABASE_URL) return runMigrations(database)
-  const owner = await openDatabase({ databaseUrl: config.DATABASE_OWNER_URL, poolSize: 1 })
+  if (!config.DATABASE_URL) return runMigrations(database)
+  // A connection of its own, without the API's statement timeout: an index built on a large
+  // table may take longer than any request should.
+  const owner = await openDatabase({
+    databaseUrl: config.DATABASE_OWNER_URL ?? config.DATABASE_URL,
+    poolSize: 1,
+  })
   try {
     const applied = await runMigrations(owner)
-    await ensureRuntimeRole(owner, config.DATABASE_URL)
+    if (config.DATABASE_OWNER_URL) await ensureRuntimeRole(owner, config.DATABASE_URL)
     return applied
   } finally {
     await owner.close()

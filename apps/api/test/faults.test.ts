@@ -190,7 +190,7 @@ describe('connections', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
     expect(JSON.parse(res.body)).toMatchObject({
       status: 408,
-      type: 'urn:rectify:error:bad_request',
+      type: 'urn:rectify:error:request_timeout',
     })
   })
 })

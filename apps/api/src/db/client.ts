@@ -32,6 +32,12 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob
   poolSize?: number
   /**
+   * PostgreSQL: the server cancels any statement of this pool that runs longer (SQLSTATE 57014,
+   * answered 503 by the error handler). 0 or absent: no limit. PGlite runs a statement to its end
+   * in this very process and cannot interrupt it, so it has no equivalent.
+   */
+  statementTimeoutMs?: number
+  /**
    * Told about every error of a pooled connection outside a query (PostgreSQL restarted or a
    * connection dropped). Such an error is not thrown anywhere: the failing query, if any, throws
    * its own, and the pool replaces the connection. Default: ignored.
@@ -51,6 +57,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       // A dead peer (a restarted server, a dropped NAT entry) is noticed, not waited on forever.
       keepAlive: true,
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
     })
     const onError = opts.onConnectionError ?? (() => undefined)
     // An idle connection that dies is reported here and dropped by the pool.

@@ -12,6 +12,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
+  408: 'request_timeout',
   409: 'conflict',
   412: 'precondition_failed',
   413: 'payload_too_large',
@@ -36,6 +37,9 @@ const PG_CODES: Record<string, ErrorCode> = {
   '40001': 'conflict',
 }
 
+/** query_canceled: a statement ran past statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS). */
+const QUERY_CANCELED = '57014'
+
 function pgCode(err: unknown): string | undefined {
   for (let e: unknown = err, i = 0; e && i < 4; e = (e as { cause?: unknown }).cause, i++) {
     const code = (e as { code?: unknown }).code
@@ -54,7 +58,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   if (err.code === 'ECONNRESET' || socket.destroyed) return
   const [status, code, detail]: [number, ErrorCode, string] =
     err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'bad_request', 'The request did not arrive in time']
+      ? [408, 'request_timeout', 'The request did not arrive in time']
       : err.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'bad_request', 'The request headers are too large']
         : [400, 'bad_request', 'The request is not valid HTTP']
@@ -129,6 +133,12 @@ export default fp(
         // The database is down or restarting: nothing was written; the client may retry soon.
         request.log.warn({ err: { message: (err as Error).message } }, 'database unavailable')
         body = problem('unavailable', 'The database is unavailable; retry shortly', base)
+        void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+      } else if (pgCode(err) === QUERY_CANCELED) {
+        // A statement was stuck (a lock held elsewhere, a runaway query) and PostgreSQL ended it;
+        // its transaction was rolled back, nothing was written.
+        request.log.warn({ err: { message: (err as Error).message } }, 'statement timed out')
+        body = problem('unavailable', 'The database took too long to answer; retry shortly', base)
         void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
       } else if ((err as FastifyError).validation) {
         const fe = err as FastifyError

@@ -132,6 +132,7 @@ export const errors: MessageSchema['errors'] = {
   forbidden: 'You are not allowed to do this.',
   not_found: 'The record does not exist or you may not see it.',
   method_not_allowed: 'This operation is not supported.',
+  request_timeout: 'The request took too long to arrive. Check the network and try again.',
   conflict: 'This cannot be done in the current state.',
   duplicate: 'A record with the same code or name already exists.',
   precondition_failed: 'Someone else changed this record. Reload and try again.',

@@ -131,6 +131,7 @@ export const errors = {
   forbidden: '您没有执行此操作的权限。',
   not_found: '记录不存在，或您无权查看。',
   method_not_allowed: '不支持此操作。',
+  request_timeout: '请求发送超时，请检查网络后重试。',
   conflict: '当前状态下不能执行此操作。',
   duplicate: '已存在相同的记录，请检查代码或名称是否重复。',
   precondition_failed: '此记录已被他人修改，请刷新后重试',
