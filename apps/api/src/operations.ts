@@ -557,6 +557,11 @@ export const OPERATIONS: Record<string, OperationRow> = {
     'Import petition cases from .xlsx',
     '从 .xlsx 导入信访件（先预览后提交）。',
   ),
+  'POST /petition-batches/:id/import/errors': op(
+    'downloadPetitionImportErrors',
+    'Download the uploaded petition table with its errors marked',
+    '下载错误标注文件：在上传的信访件表中用浅红色标出有错误的单元格并加批注说明问题（不写入任何数据；.xls 返回为 .xlsx）。',
+  ),
   'GET /petitions/import-template': op(
     'downloadPetitionImportTemplate',
     'Download the petition import template',
@@ -671,10 +676,20 @@ export const OPERATIONS: Record<string, OperationRow> = {
     "Import a round's problem list from .xlsx",
     '从任务表（.xlsx）导入问题清单（先预览后提交）。',
   ),
+  'POST /rounds/:id/problem-import/errors': op(
+    'downloadProblemImportErrors',
+    'Download the uploaded task table with its errors marked',
+    '下载错误标注文件：在上传的任务表中用浅红色标出错误、黄色标出需确认的提示，并加批注说明问题（不写入任何数据；.xls 返回为 .xlsx）。',
+  ),
   'POST /dispatch-periods/:id/progress-import': op(
     'importProgressReports',
     "Import units' progress tables (.xlsx) into a dispatch period",
     '从单位的整改进展情况表（.xlsx）导入本调度期的进展报告，由整改办代为报送（先预览后提交）。',
+  ),
+  'POST /dispatch-periods/:id/progress-import/errors': op(
+    'downloadProgressImportErrors',
+    'Download the uploaded progress table with its errors marked',
+    '下载错误标注文件：在上传的整改进展情况表中用浅红色标出错误、黄色标出提示，并加批注说明问题（不写入任何数据；.xls 返回为 .xlsx）。',
   ),
   'GET /reports/import-template': op(
     'downloadProgressImportTemplate',

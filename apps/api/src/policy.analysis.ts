@@ -18,10 +18,22 @@ export const ANALYSIS_POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'none',
   },
+  // the upload with the dry run's errors marked in its cells (writes nothing)
+  'POST /api/v1/rounds/:id/problem-import/errors': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
   'GET /api/v1/problems/import-template': { roles: ['office'], objects: 'none' },
   // end problem-import
   // progress-table import (modules/progress-import): reports submitted on the units' behalf
   'POST /api/v1/dispatch-periods/:id/progress-import': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'none',
+  },
+  // the upload with the dry run's errors marked in its cells (writes nothing)
+  'POST /api/v1/dispatch-periods/:id/progress-import/errors': {
     roles: ['office'],
     scopes: ['problems:write'],
     objects: 'none',

@@ -40,6 +40,12 @@ export const PETITION_POLICY: Record<string, RoutePolicy> = {
     scopes: ['petitions:write'],
     objects: 'none',
   },
+  // the upload with the dry run's errors marked in its cells (writes nothing)
+  'POST /api/v1/petition-batches/:id/import/errors': {
+    roles: ['office'],
+    scopes: ['petitions:write'],
+    objects: 'none',
+  },
   'POST /api/v1/petition-batches/:id/publish': {
     roles: ['office'],
     scopes: ['petitions:write'],

@@ -123,7 +123,11 @@ const SNAPSHOT: [string, readonly Role[]][] = [
   // Progress tables (modules/progress-import): the office only; not the admin, who never
   // alters business records, and not the units the reports are submitted for.
   ['POST /api/v1/dispatch-periods/:id/progress-import', ['office']],
+  ['POST /api/v1/dispatch-periods/:id/progress-import/errors', ['office']],
   ['GET /api/v1/reports/import-template', ['office']],
+  // Error workbooks (the upload with its errors marked): whoever may run the import — the office.
+  ['POST /api/v1/rounds/:id/problem-import/errors', ['office']],
+  ['POST /api/v1/petition-batches/:id/import/errors', ['office']],
 ]
 
 describe('the reviewed snapshot', () => {

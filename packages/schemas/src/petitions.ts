@@ -432,10 +432,20 @@ export const PetitionImportBodySchema = Type.Object(
 )
 export type PetitionImportBody = Static<typeof PetitionImportBodySchema>
 
+/**
+ * Where an import found something wrong in the sheet: the `row` as Excel numbers it, the
+ * `column`'s header as read (or the field's name when no column holds it), and the `cell` as
+ * Excel names it (C12) — null when the problem is the row's, not one cell's (a missing column
+ * marks the header row). The error workbook fills and annotates exactly that cell.
+ */
+export const ImportCellRefSchema = Type.String({ pattern: '^[A-Z]{1,3}[1-9][0-9]{0,6}$' })
+
 /** One problem with one cell: `row` as Excel numbers it, `column` the header as read. */
 export const ImportCellErrorSchema = Type.Object({
   row: Type.Integer({ minimum: 1 }),
   column: Type.String(),
+  /** The cell as Excel names it (C12); null for the whole row (a missing column: the header). */
+  cell: Nullable(ImportCellRefSchema),
   /** Chinese, for the person at the screen. */
   message: Type.String(),
   /** The English message, for the en locale and integrators. */

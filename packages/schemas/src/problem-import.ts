@@ -3,7 +3,7 @@ import { DateSchema, IdSchema, Nullable } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { UnitKindSchema } from './units.js'
 import { ProblemModeSchema } from './problems.js'
-import { ImportCellErrorSchema, ImportColumnSchema } from './petitions.js'
+import { ImportCellErrorSchema, ImportCellRefSchema, ImportColumnSchema } from './petitions.js'
 
 /*
  * Importing the problem list (问题清单 / 整改任务表) from an .xlsx in the layout of a
@@ -161,6 +161,8 @@ export type ProblemImportRow = Static<typeof ProblemImportRowSchema>
 export const ImportWarningSchema = Type.Object({
   row: Type.Integer({ minimum: 1 }),
   column: Type.String(),
+  /** The cell as Excel names it (C12); null for the whole row. */
+  cell: Nullable(ImportCellRefSchema),
   code: Type.Enum(['deadline_past', 'before_feedback']),
   message: Type.String(),
   messageEn: Type.String(),

@@ -301,6 +301,24 @@ export async function downloadNamed(path: string, signal?: AbortSignal): Promise
   return { blob: await response.blob(), filename }
 }
 
+/**
+ * `POST path` with a JSON body for a file answer (an import's error workbook, written from the
+ * same body as the dry run), with the name from `Content-Disposition`. It writes nothing on the
+ * server, so it carries no Idempotency-Key.
+ */
+export async function postForFile(
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<NamedBlob> {
+  const response = await authorized(
+    (access) => send(path, { method: 'POST', body, signal }, null, access),
+    true,
+  )
+  const filename = filenameFromDisposition(response.headers.get('Content-Disposition'))
+  return { blob: await response.blob(), filename }
+}
+
 export interface UploadOptions {
   /** Called as the request body goes out: bytes sent so far and in all. */
   onProgress?: (loaded: number, total: number) => void

@@ -3,7 +3,7 @@
  * uploaded first through api/files.ts (with progress), then checked (dry run) and committed here.
  */
 import type { PetitionImportBody, PetitionImportReport, ProblemDetails } from '@rectify/schemas'
-import { ApiError, downloadNamed, request, type NamedBlob } from './http'
+import { ApiError, downloadNamed, postForFile, request, type NamedBlob } from './http'
 
 /**
  * `POST /petition-batches/:id/import`: the dry run (default) answers the report and writes
@@ -29,4 +29,15 @@ export function refusedReport(error: unknown): PetitionImportReport | null {
 /** `GET /petitions/import-template`: the .xlsx to fill in, under the name the server gives it. */
 export function downloadImportTemplate(): Promise<NamedBlob> {
   return downloadNamed('/petitions/import-template')
+}
+
+/**
+ * `POST /petition-batches/:id/import/errors`: the uploaded table with the dry run's errors
+ * marked in their cells (fill and 批注), as .xlsx.
+ */
+export function downloadImportErrors(
+  batchId: string,
+  body: PetitionImportBody,
+): Promise<NamedBlob> {
+  return postForFile(`/petition-batches/${encodeURIComponent(batchId)}/import/errors`, body)
 }

@@ -1,6 +1,6 @@
 /** Monthly progress tables (整改进展情况表) into a dispatch period, and their template. */
 import type { ProblemDetails, ProgressImportBody, ProgressImportReport } from '@rectify/schemas'
-import { ApiError, downloadNamed, request, type NamedBlob } from './http'
+import { ApiError, downloadNamed, postForFile, request, type NamedBlob } from './http'
 
 /**
  * `POST /dispatch-periods/:id/progress-import`: a dry run (default) or the commit. A refused
@@ -25,4 +25,18 @@ export function refusedProgressReport(error: unknown): ProgressImportReport | nu
 /** `GET /reports/import-template`: the progress-table template with examples. */
 export function downloadProgressTemplate(): Promise<NamedBlob> {
   return downloadNamed('/reports/import-template')
+}
+
+/**
+ * `POST /dispatch-periods/:id/progress-import/errors`: the uploaded table with the dry run's
+ * errors and warnings marked in their cells (fill and 批注), as .xlsx.
+ */
+export function downloadProgressImportErrors(
+  periodId: string,
+  body: ProgressImportBody,
+): Promise<NamedBlob> {
+  return postForFile(
+    `/dispatch-periods/${encodeURIComponent(periodId)}/progress-import/errors`,
+    body,
+  )
 }

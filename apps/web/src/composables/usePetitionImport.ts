@@ -4,7 +4,8 @@
  */
 import type { PetitionImportField, PetitionImportReport } from '@rectify/schemas'
 import { computed, ref } from 'vue'
-import { importPetitions, refusedReport } from '@/api/petition-import'
+import { downloadImportErrors, importPetitions, refusedReport } from '@/api/petition-import'
+import type { NamedBlob } from '@/api/http'
 import { uploadFile } from '@/api/files'
 import { canCommit, chosenRepeats } from '@/components/petition/petition-import'
 import { useErrorMessage } from './useErrorMessage'
@@ -68,6 +69,16 @@ export function usePetitionImport(batchId: () => string) {
     step.value = report.value ? 'review' : 'choose'
   }
 
+  /** The upload with the dry run's errors marked in its cells (fill and 批注), as .xlsx. */
+  async function errorsFile(): Promise<NamedBlob | null> {
+    if (!fileId.value) return null
+    return downloadImportErrors(batchId(), {
+      fileId: fileId.value,
+      dryRun: true,
+      mapping: mapping.value,
+    })
+  }
+
   /** Maps one sheet column to a field (or null: ignore it) and checks again. */
   async function mapColumn(header: string, field: PetitionImportField | null): Promise<void> {
     mapping.value = { ...mapping.value, [header]: field }
@@ -118,6 +129,7 @@ export function usePetitionImport(batchId: () => string) {
     upload,
     check,
     mapColumn,
+    errorsFile,
     linkRepeat,
     commit,
   }

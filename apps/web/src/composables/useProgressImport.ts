@@ -10,7 +10,12 @@ import type {
 } from '@rectify/schemas'
 import { computed, ref } from 'vue'
 import { uploadFile } from '@/api/files'
-import { importProgress, refusedProgressReport } from '@/api/progress-import'
+import type { NamedBlob } from '@/api/http'
+import {
+  downloadProgressImportErrors,
+  importProgress,
+  refusedProgressReport,
+} from '@/api/progress-import'
 import { useErrorMessage } from './useErrorMessage'
 
 export type ProgressImportStep = 'choose' | 'uploading' | 'checking' | 'review' | 'committing'
@@ -113,6 +118,12 @@ export function useProgressImport(periodId: () => string) {
     await check()
   }
 
+  /** The upload with the dry run's errors marked in its cells (fill and 批注), as .xlsx. */
+  async function errorsFile(): Promise<NamedBlob | null> {
+    if (!fileId.value) return null
+    return downloadProgressImportErrors(periodId(), body(true))
+  }
+
   /** Writes every report in one transaction; the report when imported, null when refused. */
   async function commit(): Promise<ProgressImportReport | null> {
     if (!fileId.value || !ready.value) return null
@@ -146,6 +157,7 @@ export function useProgressImport(periodId: () => string) {
     setFileUnit,
     choose,
     confirmAllTitles,
+    errorsFile,
     commit,
   }
 }

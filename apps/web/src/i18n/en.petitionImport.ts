@@ -4,6 +4,9 @@ const enPetitionImport = {
     title: 'Import petition cases',
     open: 'Import Excel',
     template: 'Download the template',
+    errorsFile: 'Download the file with errors marked',
+    errorsFileHint:
+      'Your own table back, each cell in error filled light red with a comment saying what is wrong; fix it and import it again',
     hint: 'Upload the case list the inspection team handed over (.xlsx or .xls). Every row is checked first; once you confirm, all rows are imported together — a file with any error imports nothing.',
     choose: 'Choose an .xlsx or .xls file',
     drop: 'Drop the file here, or click to choose',

@@ -6,6 +6,9 @@ const enProblemImport = {
     title: 'Import the problem list',
     hint: "Upload the plan's task table (.xlsx or .xls). Check what was understood first, then import; tasks match problems by code and unchanged problems are left alone.",
     template: 'Download the template',
+    errorsFile: 'Download the file with errors marked',
+    errorsFileHint:
+      'Your own table back, each cell in error filled light red with a comment saying what is wrong; fix it and import it again',
     round: 'Into inspection round',
     file: 'Choose an .xlsx or .xls file',
     uploading: 'Uploading…',

@@ -4,6 +4,8 @@ const zhCNPetitionImport = {
     title: '导入交办信访件',
     open: '导入 Excel',
     template: '下载导入模板',
+    errorsFile: '下载错误标注文件',
+    errorsFileHint: '下载您上传的原表，有错误的单元格标为浅红色并附批注，改正后可直接重新导入',
     hint: '请上传督察组交办的信访件清单（.xlsx 或 .xls；WPS 表格请另存为其中一种）。系统先逐行预检，确认无误后一次性导入；任何一行有错误都不会导入。',
     choose: '选择 .xlsx 或 .xls 文件',
     drop: '将文件拖到此处，或点击选择',

@@ -6,6 +6,8 @@ const zhCNProblemImport = {
     title: '导入问题清单',
     hint: '上传整改方案的任务清单（.xlsx 或 .xls；WPS 表格请另存为其中一种）。先检查识别结果，确认无误后再导入；按问题编号匹配，已有且内容未变的问题不做修改。',
     template: '下载导入模板',
+    errorsFile: '下载错误标注文件',
+    errorsFileHint: '下载您上传的原表，有错误的单元格标为浅红色并附批注，改正后可直接重新导入',
     round: '导入到督察轮次',
     file: '选择 .xlsx 或 .xls 文件',
     uploading: '正在上传…',

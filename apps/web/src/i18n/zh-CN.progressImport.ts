@@ -5,6 +5,8 @@ const zhCNProgressImport = {
     title: '导入整改进展表',
     hint: '上传单位报来的月度整改进展表（.xlsx 或 .xls）。每行成为该单位本调度期的进展报告，由整改办代为报送，照常审核。先检查匹配结果，逐行确认后再导入。',
     template: '下载导入模板',
+    errorsFile: '下载错误标注文件',
+    errorsFileHint: '下载您上传的原表，有错误的单元格标为浅红色并附批注，改正后可直接重新导入',
     period: '调度期',
     fileUnit: '报送单位（表中无责任单位时）',
     fileUnitPlaceholder: '按表中“责任单位”列',

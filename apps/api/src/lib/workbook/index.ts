@@ -34,3 +34,4 @@ export {
 } from './table.js'
 export { inspectXlsx } from './zip-guard.js'
 export { loadWorkbook, workbookLimits } from './load.js'
+export { addXlsSheet } from './xls-convert.js'

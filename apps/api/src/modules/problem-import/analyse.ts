@@ -9,6 +9,7 @@ import type {
 } from '@rectify/schemas'
 import type { DeadlineBase } from './deadline.js'
 import {
+  cellRef,
   readTable,
   type TableColumn,
   type TableRecord,
@@ -84,12 +85,13 @@ export interface Analysis {
   tasks: Task[]
 }
 
-const err = (row: number, column: string, message: string, messageEn: string): ImportCellError => ({
-  row,
-  column,
-  message,
-  messageEn,
-})
+const err = (
+  row: number,
+  column: string,
+  cell: string | null,
+  message: string,
+  messageEn: string,
+): ImportCellError => ({ row, column, cell, message, messageEn })
 
 /**
  * The sheet's table as the workbook reader finds it: title rows, a header of one to three rows
@@ -134,6 +136,7 @@ export function analyse(
         err(
           1,
           '',
+          null,
           '找不到表头行（如“序号、督察反馈问题、责任单位、整改时限”）',
           'No header row found (e.g. 序号, 督察反馈问题, 责任单位, 整改时限)',
         ),
@@ -155,6 +158,7 @@ export function analyse(
         err(
           headerRow,
           f,
+          null,
           `缺少必需的列：${f}，请在列映射中指定`,
           `Missing required column: ${f}; map one`,
         ),
@@ -172,7 +176,8 @@ export function analyse(
       errors.push(
         err(
           t.row.row,
-          header(columns, col, 'code'),
+          header(columns, col, col.has('code') ? 'code' : 'seq'),
+          cellRef(t.row.row, col.get('code') ?? col.get('seq') ?? 0),
           `编号“${t.row.code}”在表中重复`,
           `Code ${t.row.code} appears twice`,
         ),

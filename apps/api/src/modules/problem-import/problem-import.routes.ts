@@ -50,6 +50,32 @@ export const problemImportRoutes: FastifyPluginAsyncTypebox<{
       return sendImportRefused(req, reply, report, detail)
     },
   )
+  app.post(
+    '/rounds/:id/problem-import/errors',
+    {
+      schema: {
+        tags,
+        description:
+          "The task table the caller uploaded, with the dry run's errors (light red) and warnings (yellow) marked in their cells: a fill and a note (批注) in Chinese on each, a whole row where the problem is the row's, and a last sheet 错误清单 listing them — so the clerk fixes the file they know and imports it again. Takes the import's body (`dryRun` is ignored: nothing is written). An .xls comes back as .xlsx. The office only.",
+        params: IdParamsSchema,
+        body: ProblemImportBodySchema,
+        produces: [XLSX_TYPE],
+        response: { 200: Xlsx },
+      },
+    },
+    async (req, reply) => {
+      const { filename, content } = await problemImport.errorsWorkbook(
+        req.ctx,
+        req.params.id,
+        req.body,
+      )
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', contentDisposition(filename))
+        .header('cache-control', 'private, no-store')
+        .send(content)
+    },
+  )
   app.get(
     '/problems/import-template',
     {

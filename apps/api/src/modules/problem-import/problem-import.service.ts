@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { loadWorkbook, normalizeLabel, type WorkbookLimits } from '../../lib/workbook/index.js'
+import { annotateWorkbook, annotatedFileName, marksOf, readAll } from '../../lib/xlsx-annotate.js'
 import { filesRepository } from '../files/files.repository.js'
 import type { FileStore } from '../files/file-store.js'
 import type { LightSettings } from '../problems/lights.js'
@@ -81,6 +82,25 @@ export class ProblemImportService {
       )
       return { ...r, imported: true }
     })
+  }
+
+  /**
+   * The upload with the dry run's errors and warnings marked in its cells (fill and 批注), as an
+   * .xlsx to download (lib/xlsx-annotate.ts). The same checks and answers as `run`; writes nothing.
+   */
+  async errorsWorkbook(
+    ctx: Ctx,
+    roundId: string,
+    body: ProblemImportBody,
+  ): Promise<{ filename: string; content: Buffer }> {
+    const r = await this.run(ctx, roundId, { ...body, dryRun: true })
+    const file = (await filesRepository.findById(this.db, body.fileId))!
+    const bytes = await readAll(await this.store.open(file.storageKey))
+    const marks = marksOf(r.errors, r.warnings)
+    return {
+      filename: annotatedFileName(file.name),
+      content: await annotateWorkbook(bytes, marks, this.limits),
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import type {
   ParsedUnit,
   ProblemImportBody,
 } from '@rectify/schemas'
-import type { TableRecord as SheetRow } from '../../lib/workbook/index.js'
+import { cellRef, type TableRecord as SheetRow } from '../../lib/workbook/index.js'
 import type { ImportContext, Task } from './analyse.js'
 import { ref, resolveMention } from './collectives.js'
 import { chineseDate, datesIn, isPlainDate, parseDeadline } from './deadline.js'
@@ -20,6 +20,11 @@ import {
 } from './fields.js'
 import { splitMeasures } from './measures-split.js'
 import { splitUnits, type UnitMatch } from './units-parse.js'
+/** The columns a task's units are named in. */
+const UNIT_FIELDS = ['units', 'leadUnit', 'coUnits'] as const
+type UnitField = (typeof UNIT_FIELDS)[number]
+type Mention = Parameters<typeof resolveMention>[0]
+
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join()
 
@@ -46,8 +51,15 @@ export function readTask(
   const before = errors.length
   const cell = (r: SheetRow, f: string) => (col.has(f) ? (r.cells[col.get(f)!] ?? '').trim() : '')
   const head = (f: string) => columns.find((c) => c.index === col.get(f))?.header ?? f
-  const fail = (f: string, zh: string, en: string, row = rowNo) =>
-    errors.push({ row, column: head(f), message: zh, messageEn: en })
+  // The column an error about `f` points at: its own, else the one that holds it in this sheet
+  // (units in 牵头单位 or 配合单位; the code in 序号); the cell is null without such a column.
+  const where = (f: string) =>
+    col.has(f)
+      ? f
+      : ((f === 'units' ? UNIT_FIELDS.find((x) => col.has(x)) : f === 'code' ? 'seq' : f) ?? f)
+  const at = (f: string, row: number) => (col.has(f) ? cellRef(row, col.get(f)!) : null)
+  const fail = (f: string, zh: string, en: string, row = rowNo, field = where(f)) =>
+    errors.push({ row, column: head(field), cell: at(field, row), message: zh, messageEn: en })
 
   const code = (cell(first, 'code') || cell(first, 'seq')).slice(0, 64)
   if (!code) fail('code', '缺少问题编号（或序号）', 'The code (or sequence number) is missing')
@@ -82,11 +94,11 @@ export function readTask(
   const ids = new Map<string, 'lead' | 'co'>()
   const st = { lead: null as string | null }
   const collectives: string[] = []
-  const resolve = (m: Parameters<typeof resolveMention>[0], row: number): string[] => {
+  const resolve = (m: Mention, row: number, field: UnitField): string[] => {
     const r = resolveMention(m, body, ctx, match)
     units.push(r.parsed)
     if (r.error) {
-      fail('units', r.error[0], r.error[1], row)
+      fail('units', r.error[0], r.error[1], row, field)
       return []
     }
     if (r.collective) collectives.push(m.text)
@@ -95,23 +107,20 @@ export function readTask(
       st.lead = r.ids[0]!
     return r.ids
   }
-  const mentions = [
-    ...splitUnits(cell(first, 'units')),
-    ...splitUnits(cell(first, 'leadUnit'), 'lead'),
-    ...splitUnits(cell(first, 'coUnits'), 'co'),
-  ]
-  for (const m of mentions)
-    for (const id of resolve(m, rowNo)) if (!ids.has(id)) ids.set(id, m.role)
+  const roles = { units: undefined, leadUnit: 'lead', coUnits: 'co' } as const
+  for (const f of UNIT_FIELDS)
+    for (const m of splitUnits(cell(first, f), roles[f]))
+      for (const id of resolve(m, rowNo, f)) if (!ids.has(id)) ids.set(id, m.role)
   const measures: Task['measures'] = []
   for (const [i, r] of g.entries()) {
     let rowUnit: string | null = null
-    const later = i > 0 ? ['units', 'leadUnit', 'coUnits'].map((f) => cell(r, f)).join('\n') : ''
-    if (later)
-      for (const m of splitUnits(later, 'co'))
-        for (const id of resolve(m, r.rowNo)) {
-          rowUnit ??= id
-          if (!ids.has(id)) ids.set(id, 'co')
-        }
+    if (i > 0)
+      for (const f of UNIT_FIELDS)
+        for (const m of splitUnits(cell(r, f), 'co'))
+          for (const id of resolve(m, r.rowNo, f)) {
+            rowUnit ??= id
+            if (!ids.has(id)) ids.set(id, 'co')
+          }
     for (const content of splitMeasures(cell(r, 'measures')))
       measures.push({ content: content.slice(0, 5000), unitId: rowUnit ?? '' })
   }
@@ -203,6 +212,7 @@ export function readTask(
       warnings.push({
         row: rowNo,
         column: head('deadline'),
+        cell: at('deadline', rowNo),
         code,
         message: zh,
         messageEn: en,

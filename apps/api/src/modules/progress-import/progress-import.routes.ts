@@ -13,6 +13,7 @@ import type { ProgressImportService } from './progress-import.service.js'
 import { buildTemplate } from './template.js'
 
 const tags = ['reports']
+const Xlsx = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' })
 
 /** A refused commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
 const ImportRefusedSchema = Type.Object({
@@ -43,6 +44,32 @@ export const progressImportRoutes: FastifyPluginAsyncTypebox<{
       return sendImportRefused(req, reply, report, detail)
     },
   )
+  app.post(
+    '/dispatch-periods/:id/progress-import/errors',
+    {
+      schema: {
+        tags,
+        description:
+          "The progress table the caller uploaded, with the dry run's errors (light red) and warnings (yellow) marked in their cells: a fill and a note (批注) in Chinese on each, a whole row where the problem is the row's, and a last sheet 错误清单 listing them — so the clerk fixes the file they know and imports it again. Takes the import's body (`dryRun` is ignored: nothing is written) and answers as the import does (403, 404, 409 closed period, 422 not a workbook). An .xls comes back as .xlsx (原文件名-错误标注.xlsx). The office only.",
+        params: IdParamsSchema,
+        body: ProgressImportBodySchema,
+        produces: [XLSX_TYPE],
+        response: { 200: Xlsx },
+      },
+    },
+    async (req, reply) => {
+      const { filename, content } = await progressImport.errorsWorkbook(
+        req.ctx,
+        req.params.id,
+        req.body,
+      )
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', contentDisposition(filename))
+        .header('cache-control', 'private, no-store')
+        .send(content)
+    },
+  )
   app.get(
     '/reports/import-template',
     {
@@ -51,9 +78,7 @@ export const progressImportRoutes: FastifyPluginAsyncTypebox<{
         description:
           'The progress-table template (.xlsx): title and 填报单位 lines, the usual columns, two example rows, the 填表人/联系电话 lines, and a sheet explaining each column with the names also understood.',
         produces: [XLSX_TYPE],
-        response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' }),
-        },
+        response: { 200: Xlsx },
       },
     },
     async (_req, reply) =>

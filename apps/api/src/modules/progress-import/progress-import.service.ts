@@ -9,6 +9,7 @@ import {
   type WorkbookLimits,
   type WorkbookSheet,
 } from '../../lib/workbook/index.js'
+import { annotateWorkbook, annotatedFileName, marksOf, readAll } from '../../lib/xlsx-annotate.js'
 import { recordAuditMany, type AuditEvent } from '../audit/audit.writer.js'
 import { dispatchRepository, type DispatchPeriodRow } from '../dispatch/dispatch.repository.js'
 import { filesRepository } from '../files/files.repository.js'
@@ -19,7 +20,7 @@ import type { ReportsService } from '../reports/reports.service.js'
 import { PROGRESS_FIELDS } from './fields.js'
 import { progressImportRepository as repo } from './progress-import.repository.js'
 import { resolveRows, type PlannedReport } from './resolve.js'
-import { columnLabel, parseRows, type ProgressTable } from './rows.js'
+import { columnCell, columnLabel, parseRows, type ProgressTable } from './rows.js'
 import { unitMatcher } from './units.js'
 
 type Analysis = Omit<ProgressImportReport, 'dryRun' | 'imported' | 'reportIds' | 'counts'> & {
@@ -137,6 +138,25 @@ export class ProgressImportService {
     })
   }
 
+  /**
+   * The upload with the dry run's errors (light red) and warnings (yellow) marked in its cells,
+   * each with a note (批注), as an .xlsx to download (lib/xlsx-annotate.ts). The same checks and
+   * answers as `run`; writes nothing.
+   */
+  async errorsWorkbook(
+    ctx: Ctx,
+    periodId: string,
+    body: ProgressImportBody,
+  ): Promise<{ filename: string; content: Buffer }> {
+    const r = await this.run(ctx, periodId, { ...body, dryRun: true })
+    const file = (await filesRepository.findById(this.db, body.fileId))!
+    const bytes = await readAll(await this.store.open(file.storageKey))
+    return {
+      filename: annotatedFileName(file.name),
+      content: await annotateWorkbook(bytes, marksOf(r.errors, r.warnings), this.limits),
+    }
+  }
+
   private async analyse(
     db: DbOrTx,
     period: DispatchPeriodRow,
@@ -155,6 +175,7 @@ export class ProgressImportService {
       parsed.errors.unshift({
         row: 1,
         column: '表头',
+        cell: null,
         message: '找不到表头：表头应有“问题”（或“问题编号”）和“整改进展”等列名',
         messageEn:
           'No header found: it should name columns such as 问题 (or 问题编号) and 整改进展',
@@ -185,6 +206,7 @@ export class ProgressImportService {
       refusal: (p, u) => this.reports.onBehalfRefusal(db, p, u),
       reported: (ids) => repo.reported(db, period.period, ids),
       label: (f) => columnLabel(t, f),
+      cell: (f, row) => columnCell(t, f, row),
     })
     const rowNos = new Set(parsed.rows.map((r) => r.row))
     return {

@@ -26,6 +26,8 @@ export interface ResolveContext {
   reported(problemIds: string[]): Promise<Set<string>>
   /** The column an error names for a field. */
   label(field: 'title' | 'unit'): string
+  /** The cell an error points at for a field on a row (C12), or null without such a column. */
+  cell(field: 'title' | 'unit', row: number): string | null
 }
 
 /** A report the commit submits. */
@@ -75,8 +77,14 @@ export async function resolveRows(
     parsed.map(async (r, i) => {
       const choice = ctx.choices[String(r.row)] ?? {}
       const own: ImportCellError[] = parseErrors.filter((e) => e.row === r.row)
-      const err = (column: string, message: string, messageEn: string) =>
-        own.push({ row: r.row, column, message, messageEn })
+      const err = (field: 'title' | 'unit', message: string, messageEn: string) =>
+        own.push({
+          row: r.row,
+          column: ctx.label(field),
+          cell: ctx.cell(field, r.row),
+          message,
+          messageEn,
+        })
       const candidates = (ctx.candidates[i] ?? []).flatMap((c) => {
         const p = byId.get(c.id)
         return p ? [{ ...ref(p), score: c.score }] : []
@@ -90,24 +98,20 @@ export async function resolveRows(
       const chosen = choice.problemId ? byId.get(choice.problemId) : undefined
       const coded = byCode(r)
       if (choice.problemId && !chosen)
-        err(
-          ctx.label('title'),
-          '所选问题不属于本调度期的督察批次',
-          'The problem chosen is not of this round',
-        )
+        err('title', '所选问题不属于本调度期的督察批次', 'The problem chosen is not of this round')
       else if (chosen) match = { problem: ref(chosen), by: 'user', score: null, confirmed: true }
       else if (coded) match = { problem: ref(coded), by: 'code', score: 1, confirmed: true }
       else if (candidates[0]) {
         const c = candidates[0]
         match = { problem: ref(byId.get(c.id)!), by: 'title', score: c.score, confirmed: false }
         err(
-          ctx.label('title'),
+          'title',
           `按名称相似匹配到“${c.code} ${c.title}”（相似度${Math.round(c.score * 100)}%），请确认或另选`,
           `Matched by title to “${c.code} ${c.title}” (similarity ${Math.round(c.score * 100)}%): confirm or choose another`,
         )
       } else
         err(
-          ctx.label('title'),
+          'title',
           '在本批次中找不到对应的问题，请选择',
           'No problem of the round matches: choose one',
         )
@@ -118,8 +122,7 @@ export async function resolveRows(
       if (choice.unitId) {
         unit = ctx.units.get(choice.unitId) ?? null
         unitBy = 'user'
-        if (!unit)
-          err(ctx.label('unit'), '所选单位不存在或已停用', 'The unit chosen does not exist')
+        if (!unit) err('unit', '所选单位不存在或已停用', 'The unit chosen does not exist')
       } else if (r.unitText) {
         const m = ctx.matchUnits(r.unitText)
         unitBy = 'column'
@@ -132,14 +135,14 @@ export async function resolveRows(
             }
         if (!unit)
           err(
-            ctx.label('unit'),
+            'unit',
             `找不到单位“${m.unknown.join('、')}”，请为此行选择单位`,
             `No unit is named “${m.unknown.join('、')}”: choose the unit for this row`,
           )
       } else if (ctx.fileUnit) [unit, unitBy] = [ctx.fileUnit, 'file']
       else
         err(
-          ctx.label('unit'),
+          'unit',
           '没有责任单位：请为整个文件或此行选择报送单位',
           'No unit: choose the reporting unit for the file or for this row',
         )
@@ -147,13 +150,13 @@ export async function resolveRows(
         const why = await ctx.refusal(problem, unit)
         if (why === 'not_in_progress')
           err(
-            ctx.label('title'),
+            'title',
             `问题“${problem.code}”当前为${STATUS_ZH[problem.status] ?? problem.status}，只有整改中的问题可以报送进展（可跳过此行）`,
             `Problem ${problem.code} is ${problem.status}: progress is reported while in progress (skip the row)`,
           )
         if (why === 'unit_unrelated')
           err(
-            ctx.label('unit'),
+            'unit',
             `${unit.name}不是问题“${problem.code}”的牵头、配合、所属县区或措施单位，请另选单位`,
             `${unit.name} is not a unit problem ${problem.code} concerns: choose another unit`,
           )
@@ -174,6 +177,7 @@ export async function resolveRows(
         x.own.push({
           row: r.row,
           column: ctx.label('title'),
+          cell: ctx.cell('title', r.row),
           message: `与第${earlier}行是同一问题、同一单位`,
           messageEn: `Same problem and unit as row ${earlier}`,
         })
@@ -192,6 +196,7 @@ export async function resolveRows(
       warnings.push({
         row: r.row,
         column: ctx.label('title'),
+        cell: ctx.cell('title', r.row),
         message: `${unit!.name}本期已报送该问题的进展（待审核或已采纳），此行不再导入`,
         messageEn: `${unit!.name} already reported on this problem for the period: the row is left out`,
       })

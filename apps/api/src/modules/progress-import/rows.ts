@@ -4,6 +4,7 @@ import type {
   ProgressCompletion,
   ProgressImportField,
 } from '@rectify/schemas'
+import { cellRef } from '../../lib/workbook/index.js'
 import { codeKey, itemNumber, leadingCode, parseCompletion, parsePercent } from './fields.js'
 
 /**
@@ -19,6 +20,8 @@ export interface ProgressTable {
     by: ImportColumn['by']
   }[]
   records: readonly { rowNo: number; cells: readonly string[] }[]
+  /** Excel row numbers of the header block (a missing column's error marks the first). */
+  headerRows?: readonly number[]
 }
 
 /** One data row as written, with what its cells were understood as. */
@@ -64,6 +67,21 @@ export function columnLabel(t: ProgressTable, field: ProgressImportField): strin
 }
 
 /**
+ * The cell an error about a field points at on a row (C12): the field's column — for the
+ * problem, the title's or else the code's — or null when the table has none.
+ */
+export function columnCell(
+  t: ProgressTable,
+  field: ProgressImportField,
+  rowNo: number,
+): string | null {
+  const c =
+    t.columns.find((x) => x.field === field) ??
+    (field === 'title' ? t.columns.find((x) => x.field === 'code') : undefined)
+  return c ? cellRef(rowNo, c.index) : null
+}
+
+/**
  * Reads every data row: blank rows (nothing but a 序号) are passed over; each cell a row needs is
  * checked — 是否完成 must be one of the known words, 完成进度 a percent, 已完成 with a percent
  * under 100 contradicts itself — each error naming its row and column in Chinese and English.
@@ -82,8 +100,9 @@ export function parseRows(t: ProgressTable): {
   const errors: ImportCellError[] = missing.map((f) => {
     const [zh, en] = FIELD_LABELS[f as ProgressImportField]
     return {
-      row: 1,
+      row: t.headerRows?.[0] ?? 1,
       column: zh,
+      cell: null,
       message: `表中没有“${zh}”列：请在表头中注明，或将某一列对应为该项`,
       messageEn: `No column holds the ${en}: name it in the header or map a column to it`,
     }
@@ -99,7 +118,13 @@ export function parseRows(t: ProgressTable): {
     const progress = v('progress')
     if (!code && !title && !progress) continue
     const err = (field: ProgressImportField, message: string, messageEn: string) =>
-      errors.push({ row: r.rowNo, column: columnLabel(t, field), message, messageEn })
+      errors.push({
+        row: r.rowNo,
+        column: columnLabel(t, field),
+        cell: columnCell(t, field, r.rowNo),
+        message,
+        messageEn,
+      })
     const completionText = v('completion')
     const completion = parseCompletion(completionText)
     if (completion === undefined)

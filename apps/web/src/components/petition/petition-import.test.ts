@@ -56,7 +56,13 @@ function report(more: Partial<PetitionImportReport> = {}): PetitionImportReport 
 
 describe('petition import helpers', () => {
   it('puts each error in the cell of the field its column maps to', () => {
-    const e = (row: number, column: string) => ({ row, column, message: column, messageEn: column })
+    const e = (row: number, column: string) => ({
+      row,
+      column,
+      cell: null,
+      message: column,
+      messageEn: column,
+    })
     const index = indexErrors(
       report({
         errors: [e(3, '所属区域'), e(3, '罚款金额(万元)'), e(4, '重复件'), e(4, '受理编号')],
@@ -79,7 +85,9 @@ describe('petition import helpers', () => {
     expect(canCommit(report())).toBe(true)
     expect(canCommit(report({ rows: [] }))).toBe(false)
     expect(
-      canCommit(report({ errors: [{ row: 3, column: 'x', message: 'm', messageEn: 'm' }] })),
+      canCommit(
+        report({ errors: [{ row: 3, column: 'x', cell: 'C3', message: 'm', messageEn: 'm' }] }),
+      ),
     ).toBe(false)
     expect(canCommit(null)).toBe(false)
   })

@@ -43,6 +43,34 @@ export const petitionImportRoutes: FastifyPluginAsyncTypebox<{
       return sendImportRefused(req, reply, report, detail)
     },
   )
+  app.post(
+    '/petition-batches/:id/import/errors',
+    {
+      schema: {
+        tags,
+        description:
+          "The batch's .xlsx the caller uploaded, with the dry run's errors marked in their cells: a light red fill and a note (批注) in Chinese on each, a whole row where the problem is the row's (a repeated receipt number), and a last sheet 错误清单 listing them — so the clerk fixes the file they know. Takes the import's body (`dryRun` is ignored: nothing is written). An .xls comes back as .xlsx. The office only.",
+        params: IdParamsSchema,
+        body: PetitionImportBodySchema,
+        produces: [XLSX_MIME],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { filename, content } = await petitionImport.errorsWorkbook(
+        req.ctx,
+        req.params.id,
+        req.body,
+      )
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', contentDisposition(filename))
+        .header('cache-control', 'private, no-store')
+        .send(content)
+    },
+  )
   app.get(
     '/petitions/import-template',
     {

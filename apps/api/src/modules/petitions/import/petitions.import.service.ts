@@ -7,6 +7,12 @@ import {
   type WorkbookLimits,
   type WorkbookSheet,
 } from '../../../lib/workbook/index.js'
+import {
+  annotateWorkbook,
+  annotatedFileName,
+  marksOf,
+  readAll,
+} from '../../../lib/xlsx-annotate.js'
 import { filesRepository } from '../../files/files.repository.js'
 import type { FileStore } from '../../files/file-store.js'
 import { actsAsPetitionOffice } from '../petitions.access.js'
@@ -65,6 +71,24 @@ export class PetitionImportService {
       return report(a, false, true, linked)
     })
   }
+
+  /**
+   * The upload with the dry run's errors marked in its cells (fill and 批注), as an .xlsx to
+   * download (lib/xlsx-annotate.ts). The same checks and answers as `run`; writes nothing.
+   */
+  async errorsWorkbook(
+    ctx: Ctx,
+    batchId: string,
+    body: PetitionImportBody,
+  ): Promise<{ filename: string; content: Buffer }> {
+    const r = await this.run(ctx, batchId, { ...body, dryRun: true })
+    const file = (await filesRepository.findById(this.db, body.fileId))!
+    const bytes = await readAll(await this.store.open(file.storageKey))
+    return {
+      filename: annotatedFileName(file.name),
+      content: await annotateWorkbook(bytes, marksOf(r.errors), this.limits),
+    }
+  }
 }
 
 /** Parses the sheet against the database: regions, remembered mappings, existing cases, repeats. */
@@ -102,6 +126,7 @@ async function analyse(
     parsed.errors.push({
       row: Math.max(1, row),
       column: '重复件',
+      cell: null,
       message: own
         ? '不能将信访件关联为其自身的重复件'
         : c

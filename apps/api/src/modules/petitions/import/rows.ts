@@ -20,6 +20,7 @@ import {
   type RegionUnit,
 } from './fields.js'
 import {
+  cellRef,
   readTable,
   type FieldMapping,
   type TableColumn,
@@ -101,6 +102,7 @@ export function parseSheet(
         {
           row: 1,
           column: '',
+          cell: null,
           message: '未找到表头行：至少需要两列可识别的列名（如“收件编号”“交办问题基本情况”）',
           messageEn: 'No header row found: at least two known column names are needed',
         },
@@ -114,6 +116,7 @@ export function parseSheet(
   const errors: ImportCellError[] = missingFields.map((f) => ({
     row: headerRow,
     column: FIELD_LABELS[f],
+    cell: null,
     message: `缺少必需的列“${FIELD_LABELS[f]}”，请在列映射中指定`,
     messageEn: `The required column "${FIELD_LABELS[f]}" is missing; map one to it`,
   }))
@@ -128,9 +131,11 @@ export function parseSheet(
     const take = <T>(f: PetitionImportField, r: Parsed<T>, fallback: T): T => {
       if (r.ok) return r.value
       valid = false
+      const c = byField.get(f)
       errors.push({
         row: rowNo,
-        column: byField.get(f)?.header ?? FIELD_LABELS[f],
+        column: c?.header ?? FIELD_LABELS[f],
+        cell: c ? cellRef(rowNo, c.index) : null,
         message: r.message,
         messageEn: r.messageEn,
       })
