@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EVENT_TYPES } from '../src/modules/events/events.writer.js'
 import { createTestApp, type TestApp } from './build-app.js'
 
 const run = promisify(execFile)
@@ -86,9 +87,30 @@ describe('the OpenAPI contract', () => {
     expect(doc.components.schemas).toHaveProperty('Problem')
   })
 
-  it('describes every webhook event payload', () => {
-    expect(Object.keys(doc.webhooks ?? {})).toContain('problem.status_changed')
-    expect(doc.components.schemas).toHaveProperty('WebhookEvent')
+  it('describes every webhook event payload: the docs table, the webhooks section and the code agree', () => {
+    // What the code can emit: the outbox's typed event list, and the admin's test delivery.
+    const emitted = [...EVENT_TYPES, 'webhook.test'].sort()
+    const documented = readFileSync(join(API, '../../docs/webhooks.md'), 'utf8')
+      .split('## Events')[1]!
+      .split('\n')
+      .flatMap((line) => {
+        const m = /^\| `([\w.]+)` +\|.*\| `([^`]*)` +\|$/.exec(line)
+        return m ? [{ type: m[1]!, fields: m[2]!.split(', ') }] : []
+      })
+    expect(documented.map((r) => r.type).sort()).toEqual(emitted)
+    expect(Object.keys(doc.webhooks ?? {}).sort()).toEqual(emitted)
+    type Schema = { properties?: Record<string, unknown>; $ref?: string }
+    type Entry = {
+      post: { requestBody: { content: Record<string, { schema: { allOf: Schema[] } }> } }
+    }
+    for (const { type, fields } of documented) {
+      const entry = (doc.webhooks as Record<string, Entry>)[type]!
+      const [envelope, own] = entry.post.requestBody.content['application/json']!.schema.allOf
+      expect(envelope!.$ref).toBe('#/components/schemas/WebhookEvent')
+      const ref = (own!.properties!.data as Schema).$ref!
+      const data = doc.components.schemas[ref.replace('#/components/schemas/', '')] as Schema
+      expect(Object.keys(data.properties ?? {}), type).toEqual(fields)
+    }
   })
 
   it(

@@ -1,4 +1,4 @@
-import { ProblemDetailsSchema, WEBHOOK_EVENT_TYPES } from '@rectify/schemas'
+import { ProblemDetailsSchema, WEBHOOK_EVENT_DATA, WebhookTestDataSchema } from '@rectify/schemas'
 import { OPERATIONS } from '../operations.js'
 import { POLICY, policyKey } from '../policy.js'
 
@@ -86,13 +86,32 @@ function hoist(node: unknown, schemas: Record<string, unknown>): unknown {
   return out
 }
 
-/** The webhook payloads: one entry per event type, the envelope every delivery carries. */
-function webhooks(): Json {
+/** Every event a delivery can carry: the subscribable ones and the admin's `webhook.test`. */
+const EVENT_DATA: Record<string, unknown> = {
+  ...WEBHOOK_EVENT_DATA,
+  'webhook.test': WebhookTestDataSchema,
+}
+
+/** `problem.status_changed` → `ProblemStatusChanged`. */
+const pascal = (type: string) =>
+  type.replace(/(^|[._])(\w)/g, (_m, _s, c: string) => c.toUpperCase())
+
+/** The schema of an event's `data` (JSON only: TypeBox's symbol keys are not copied). */
+const plain = (schema: unknown): Json => JSON.parse(JSON.stringify(schema)) as Json
+
+/**
+ * The webhook payloads: one entry per event type, the envelope every delivery carries with that
+ * event's own `data` schema (components `<Type>Data`).
+ */
+function webhooks(): { entries: Json; schemas: Json } {
   const entries: Json = {}
-  for (const type of WEBHOOK_EVENT_TYPES) {
+  const schemas: Json = {}
+  for (const [type, data] of Object.entries(EVENT_DATA)) {
+    const name = `${pascal(type)}Data`
+    schemas[name] = { ...plain(data), description: `The data of a ${type} event` }
     entries[type] = {
       post: {
-        operationId: `on${type.replace(/(^|[._])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
+        operationId: `on${pascal(type)}`,
         summary: `The ${type} event`,
         description: `Webhook 事件 ${type}：签名见 X-Rectify-Signature（docs/webhooks.md）。`,
         tags: ['webhooks'],
@@ -104,7 +123,13 @@ function webhooks(): Json {
               schema: {
                 allOf: [
                   { $ref: '#/components/schemas/WebhookEvent' },
-                  { type: 'object', properties: { type: { const: type } } },
+                  {
+                    type: 'object',
+                    properties: {
+                      type: { const: type },
+                      data: { $ref: `#/components/schemas/${name}` },
+                    },
+                  },
                 ],
               },
             },
@@ -114,7 +139,7 @@ function webhooks(): Json {
       },
     }
   }
-  return entries
+  return { entries, schemas }
 }
 
 /**
@@ -157,16 +182,18 @@ export function applyContract(doc: Json): Json {
       description,
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     }
+  const events = webhooks()
   return {
     ...doc,
     servers: [{ url: '/', description: 'This server' }],
     paths,
-    webhooks: webhooks(),
+    webhooks: events.entries,
     components: {
       ...components,
       schemas: {
         ...((components.schemas as Json | undefined) ?? {}),
         ...schemas,
+        ...events.schemas,
         Problem: { ...ProblemDetailsSchema, description: 'RFC 9457 problem details' },
         WebhookEvent: {
           type: 'object',
@@ -175,9 +202,9 @@ export function applyContract(doc: Json): Json {
           required: ['id', 'type', 'at', 'data'],
           properties: {
             id: { type: 'string', description: 'Event id, the same on every retry' },
-            type: { type: 'string', enum: [...WEBHOOK_EVENT_TYPES] },
+            type: { type: 'string', enum: Object.keys(EVENT_DATA) },
             at: { type: 'string', format: 'date-time' },
-            data: { type: 'object', additionalProperties: true },
+            data: { type: 'object', description: "The event type's own data (<Type>Data)" },
           },
         },
       },

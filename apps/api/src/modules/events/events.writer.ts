@@ -1,3 +1,4 @@
+import type { WebhookEventData } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { events } from '../../db/schema/index.js'
 import { uuidv7 } from '../../lib/ids.js'
@@ -26,15 +27,21 @@ export const EVENT_TYPES = [
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
-export interface DomainEvent {
-  type: EventType
+interface EventOf<T extends EventType> {
+  type: T
   entityType: string
   entityId?: string | null
   /** The unit the event concerns: unit-scoped subscribers only get their subtree's events. */
   unitId?: string | null
-  /** What subscribers receive; never secrets, never persons' contacts. */
-  data: Record<string, unknown>
+  /**
+   * What subscribers receive, exactly as the contract describes it (WEBHOOK_EVENT_DATA in
+   * @rectify/schemas, the OpenAPI `webhooks` section); never secrets, never persons' contacts.
+   */
+  data: WebhookEventData<T>
 }
+
+/** An event of any type, its data typed by its type. */
+export type DomainEvent = { [T in EventType]: EventOf<T> }[EventType]
 
 /**
  * Records domain events in the outbox, in the caller's transaction: they exist exactly when the

@@ -1,4 +1,4 @@
-import type { IssueNoticeBody, NoticeDetail, NoticeLevel } from '@rectify/schemas'
+import type { IssueNoticeBody, NoticeDetail, NoticeLevel, WebhookEventData } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { units } from '../../db/schema/index.js'
 import { AppError, notFound } from '../../errors.js'
@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { actorName } from '../acceptance/applications.service.js'
-import { emitEvent, type EventType } from '../events/events.writer.js'
+import { emitEvent, type DomainEvent } from '../events/events.writer.js'
 import { notifyUnit } from '../inbox/inbox.writer.js'
 import { actsAsOffice, actsAsUnit } from '../problems/problems.access.js'
 import { noticesRepository as repo, type NoticeRow } from './notices.repository.js'
@@ -108,14 +108,26 @@ export async function loadDetail(
 }
 
 /** A `notice.*` event for the outbox: the notice's ref, addressee and reply date, plus `data`. */
-export function noticeEvent(type: EventType, n: NoticeRow, data: Record<string, unknown>) {
+type NoticeEventType = 'notice.issued' | 'notice.replied' | 'notice.closed' | 'notice.escalated'
+type NoticeFields = 'id' | 'number' | 'level' | 'status' | 'unitId' | 'replyDue'
+
+export function noticeEvent<T extends NoticeEventType>(
+  type: T,
+  n: NoticeRow,
+  data: Omit<WebhookEventData<T>, NoticeFields>,
+) {
   return {
     type,
     entityType: 'notice',
     entityId: n.id,
     unitId: n.unitId,
-    data: { ...toNoticeRef(n), unitId: n.unitId, replyDue: n.replyDue, ...data },
-  }
+    data: {
+      ...toNoticeRef(n),
+      unitId: n.unitId,
+      replyDue: n.replyDue,
+      ...data,
+    } as WebhookEventData<T>,
+  } as DomainEvent
 }
 
 /** The audit entry of a new notice, naming its problems (a notice hangs off several). */
