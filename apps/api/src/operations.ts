@@ -494,8 +494,8 @@ export const OPERATIONS: Record<string, OperationRow> = {
   ),
   'POST /petition-batches/:id/publish': op(
     'publishPetitionBatch',
-    "Publish a batch's disclosure table",
-    '发布批次的信访件公开表（需 If-Match）。',
+    "Publish or republish a batch's disclosure table",
+    '发布批次的信访件公开表；已发布的批次再次发布时，公开表改为各信访件当前的办理情况（需 If-Match）。',
     true,
   ),
   'GET /petitions': op('listPetitions', 'List petition cases', '列出交办信访件。'),

@@ -3,6 +3,7 @@ import type { Db } from '../src/db/client.js'
 import { petitionAppearances, petitionBatches, petitions } from '../src/db/schema/index.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { uuidv7 } from '../src/lib/ids.js'
+import { disclosuresRepository } from '../src/modules/petitions/petitions.disclosures.js'
 import { derivedColumns } from '../src/modules/petitions/petitions.shared.js'
 
 type BatchRow = typeof petitionBatches.$inferSelect
@@ -106,4 +107,14 @@ export async function makeCase(db: Db, o: CaseOverrides): Promise<PetitionRow> {
   await db.insert(petitionAppearances).values({ petitionId: id, batchId: o.batch.id, data: fields })
   const [row] = await db.select().from(petitions).where(eq(petitions.id, id))
   return row!
+}
+
+/**
+ * Publishes a batch as the office does: its reviewed cases as they read now become the rows of
+ * the public disclosure table (petition_disclosures), and the batch is marked published.
+ */
+export async function publishBatch(db: Db, batch: { id: string }) {
+  const at = new Date()
+  await disclosuresRepository.publish(db, batch.id, at)
+  await db.update(petitionBatches).set({ publishedAt: at }).where(eq(petitionBatches.id, batch.id))
 }

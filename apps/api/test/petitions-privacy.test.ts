@@ -5,7 +5,7 @@ import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, client, makeWorld } from './factories.js'
 import { apiClient, makeProblem, makeRound } from './ledger-factories.js'
-import { makeBatch, makeCase } from './petition-factories.js'
+import { makeBatch, makeCase, publishBatch } from './petition-factories.js'
 
 /**
  * The complainant's name and contact are planted in every case; then every route that answers
@@ -58,6 +58,7 @@ beforeAll(async () => {
   ids.other = (
     await makeCase(db, { batch, ...secret, handlingUnit: w.units.countyB, status: 'submitted' })
   ).id
+  await publishBatch(db, batch)
   for (const [name, user] of Object.entries(w.users)) callers[name] = await as(t.app, user)
   callers.clientRead = await apiClient(t.app, w.users.admin, ['petitions:read'])
   callers.clientPii = await apiClient(t.app, w.users.admin, ['petitions:read', 'petitions:pii'])

@@ -75,14 +75,17 @@ describe('batches', () => {
     expect(listed.total).toBe(1)
   })
 
-  it('publishes once, against its version', async () => {
+  it('publishes against its version, and publishes again to replace the public rows', async () => {
     const batch = await makeBatch(t.database.db, { round })
     const url = `/api/v1/petition-batches/${batch.id}/publish`
     expect((await office.post(url, {})).statusCode).toBe(428)
     const ok = await office.post(url, {}, ifMatch(1))
     expect(ok.statusCode, ok.body).toBe(200)
     expect(ok.json().publishedAt).toEqual(expect.any(String))
-    expect((await office.post(url, {}, ifMatch(2))).statusCode).toBe(409)
+    expect((await office.post(url, {}, ifMatch(1))).statusCode).toBe(412)
+    const again = await office.post(url, {}, ifMatch(2))
+    expect(again.statusCode, again.body).toBe(200)
+    expect(again.json()).toMatchObject({ version: 3, unpublishedChanges: 0 })
   })
 })
 

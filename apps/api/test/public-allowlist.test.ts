@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from './build-app.js'
 import { makeMeasure, pngBytes } from './evidence-factories.js'
 import { as, login, makeWorld } from './factories.js'
 import { makeProblem, makeRound } from './ledger-factories.js'
-import { makeBatch, makeCase } from './petition-factories.js'
+import { makeBatch, makeCase, publishBatch } from './petition-factories.js'
 import {
   PUBLIC_TEST_CONFIG,
   publish,
@@ -245,6 +245,7 @@ beforeAll(async () => {
     status: 'closed',
     complaint: '未公开批次信访件',
   })
+  await publishBatch(db, batch)
   petitionBatch = { id: batch.id, hidden: hiddenBatch.id }
   SECRETS.push('欧阳信访人', '13700007777', '内部调查核实情况不应公开', '未审核信访件不应公开')
   SECRETS.push('未公开批次信访件', hiddenBatch.id)

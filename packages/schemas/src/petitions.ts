@@ -80,6 +80,11 @@ export const PetitionBatchSchema = Type.Object({
   /** Counts by status, for the batch list and its progress bar. */
   byStatus: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
   publishedAt: Nullable(TimestampSchema),
+  /**
+   * Published batches: reviewed cases whose public row would read differently if the office
+   * published again (changed since, newly reviewed); 0 when unpublished or up to date.
+   */
+  unpublishedChanges: Type.Integer({ minimum: 0 }),
   createdAt: TimestampSchema,
   version: Type.Integer(),
 })
@@ -147,8 +152,63 @@ export const PetitionHandlingSchema = Type.Object({
   ...handlingProperties,
   reportedAt: TimestampSchema,
   reportedBy: ActorRefSchema,
+  /**
+   * Set when the handling was imported from a handled disclosure table rather than reported by
+   * the unit: the workbook it came from (attached to the batch); `reportedBy` imported it.
+   */
+  importedFileId: Nullable(IdSchema),
 })
 export type PetitionHandling = Static<typeof PetitionHandlingSchema>
+
+/** What to do with a reported, closed or published case the sheet states differently. */
+export const PetitionImportChoiceSchema = Type.Enum(['keep', 'take'])
+export type PetitionImportChoice = Static<typeof PetitionImportChoiceSchema>
+
+/** Fields a re-import compares, as the differences name them. */
+export const PETITION_DIFFERENCE_FIELDS = [
+  'region',
+  'reportedParty',
+  'address',
+  'domains',
+  'complaint',
+  'keyCase',
+  'finding',
+  'investigation',
+  'measures',
+  'accountability',
+  'ordersToRectify',
+  'casesFiled',
+  'finesWan',
+  'detained',
+  'talkedTo',
+  'heldAccountable',
+  'closure',
+] as const
+
+/**
+ * One field an existing case and the row state differently. Values as text; codes for
+ * `finding` (true, untrue …), `closure` (closed, partly_closed, open) and `domains` (joined
+ * with 、); '' for not stated.
+ */
+export const PetitionImportDifferenceSchema = Type.Object({
+  field: Type.Enum(PETITION_DIFFERENCE_FIELDS),
+  current: Type.String(),
+  incoming: Type.String(),
+})
+export type PetitionImportDifference = Static<typeof PetitionImportDifferenceSchema>
+
+/** A re-import that found the case reading differently: kept as it was, or changed. */
+export const PetitionReimportSchema = Type.Object({
+  at: TimestampSchema,
+  /** Who imported the sheet. */
+  by: Type.String(),
+  batchId: Nullable(IdSchema),
+  /** `keep`: the case stayed as it was; `take`: the sheet's text replaced it; null: no choice was needed. */
+  choice: Nullable(PetitionImportChoiceSchema),
+  /** Field by field: the case's text before (`current`) and the sheet's (`incoming`). */
+  differences: Type.Array(PetitionImportDifferenceSchema),
+})
+export type PetitionReimport = Static<typeof PetitionReimportSchema>
 
 export const PetitionSchema = Type.Object({
   id: IdSchema,
@@ -186,6 +246,11 @@ export const PetitionSchema = Type.Object({
   repeatOf: Nullable(Type.Object({ id: IdSchema, receiptNo: Type.String() })),
   problem: Nullable(ProblemRef),
   files: Type.Array(FileSchema),
+  /**
+   * Re-imports that found the case reading differently, oldest first, with both texts and the
+   * office's choice (its history; from the audit). Only in a single case's answer, not in lists.
+   */
+  reimports: Type.Optional(Type.Array(PetitionReimportSchema)),
   /** True when the caller may read the complainant (GET /petitions/{id}/complainant). */
   canViewComplainant: Type.Boolean(),
   version: Type.Integer(),
@@ -404,6 +469,9 @@ export const PETITION_IMPORT_FIELDS = [
   'detained',
   'talkedTo',
   'heldAccountable',
+  'investigation',
+  'closure',
+  'handlingUnit',
 ] as const
 export type PetitionImportField = (typeof PETITION_IMPORT_FIELDS)[number]
 export const PetitionImportFieldSchema = Type.Enum(PETITION_IMPORT_FIELDS)
@@ -427,6 +495,14 @@ export const PetitionImportBodySchema = Type.Object(
     ),
     /** Repeats to link as proposed in the dry run: row number → earlier case id. */
     repeats: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,6}$' }), IdSchema)),
+    /**
+     * For rows whose case is reported, closed or published and reads differently (`needsChoice`
+     * in the dry run): row number → `keep` the case as it is or `take` the sheet's text. A commit
+     * with such a row unchosen is refused (422) and changes nothing.
+     */
+    choices: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[0-9]{1,6}$' }), PetitionImportChoiceSchema),
+    ),
   },
   { additionalProperties: false },
 )
@@ -462,6 +538,31 @@ export const ImportColumnSchema = Type.Object({
 })
 export type ImportColumn = Static<typeof ImportColumnSchema>
 
+/**
+ * The handling a row of a handled disclosure table states, as it would land on the case: blank
+ * cells keep what an existing case holds.
+ */
+export const PetitionImportHandlingSchema = Type.Object({
+  finding: Nullable(PetitionFindingSchema),
+  investigation: Type.String(),
+  measures: Type.String(),
+  accountability: Type.String(),
+  ordersToRectify: Nullable(Type.Integer()),
+  casesFiled: Nullable(Type.Integer()),
+  finesWan: Nullable(Type.Number()),
+  detained: Nullable(Type.Integer()),
+  talkedTo: Nullable(Type.Integer()),
+  heldAccountable: Nullable(Type.Integer()),
+  /**
+   * The closure state (是否办结 / 办结情况): `closed` (已办结), `partly_closed` (阶段办结) or
+   * `open` (未办结 — the case stays with its unit, the texts recorded). 已办结 when not stated.
+   */
+  closure: Type.Enum(['closed', 'partly_closed', 'open']),
+  /** The 办理单位 column's unit, else the row's one region unit, else the case's own unit. */
+  handlingUnit: Nullable(UnitRefSchema),
+})
+export type PetitionImportHandling = Static<typeof PetitionImportHandlingSchema>
+
 export const PetitionImportRowSchema = Type.Object({
   row: Type.Integer({ minimum: 1 }),
   receiptNo: Type.String(),
@@ -477,6 +578,21 @@ export const PetitionImportRowSchema = Type.Object({
   finding: Nullable(PetitionFindingSchema),
   /** Whether the row carries a complainant (the dry run never echoes it). */
   hasComplainant: Type.Boolean(),
+  /**
+   * The handling a handled disclosure table states for the case (是否属实, 调查核实情况,
+   * 处理和整改情况, 问责情况, the counts, 是否办结): it lands on the case as its handling,
+   * marked as imported from the file. Null when the row states none.
+   */
+  handling: Nullable(PetitionImportHandlingSchema),
+  /** Fields where an existing case reads differently from the row (blank cells never differ). */
+  differences: Type.Array(PetitionImportDifferenceSchema),
+  /**
+   * The case is reported, closed or in a published disclosure table and differs: nothing
+   * changes without a choice (`choices` in the body).
+   */
+  needsChoice: Type.Boolean(),
+  /** The choice sent for this row, if any. */
+  choice: Nullable(PetitionImportChoiceSchema),
   repeatCandidates: Type.Array(RepeatCandidateSchema),
 })
 export type PetitionImportRow = Static<typeof PetitionImportRowSchema>
@@ -495,6 +611,12 @@ export const PetitionImportReportSchema = Type.Object({
     updated: Type.Integer(),
     errors: Type.Integer(),
     repeats: Type.Integer(),
+    /** Rows stating a handling. */
+    handled: Type.Integer(),
+    /** Rows whose reported, closed or published case differs (each needs a choice). */
+    needChoice: Type.Integer(),
+    /** Existing cases the sheet states exactly as they are (nothing written to them). */
+    unchanged: Type.Integer(),
   }),
   /** True when written (dryRun false and no errors). */
   imported: Type.Boolean(),
@@ -503,13 +625,18 @@ export type PetitionImportReport = Static<typeof PetitionImportReportSchema>
 
 // ── Disclosure (public board) ─────────────────────────────────────────────────────────────
 
-/** One row of a published disclosure table, in the columns cities publish — never the complainant. */
+/**
+ * One row of a published disclosure table, in the columns cities publish — never the
+ * complainant. As the office last published it: a case changed since shows its new text only
+ * once the office publishes the batch again.
+ */
 export const PublicPetitionRowSchema = Type.Object({
   receiptNo: Type.String(),
   region: Type.String(),
   domains: Type.Array(ProblemDomainSchema),
   complaint: Type.String(),
   finding: Nullable(PetitionFindingSchema),
+  /** 处理和整改情况. */
   handling: Type.String(),
   accountability: Type.String(),
   status: Type.Enum(['partly_closed', 'closed']),
@@ -523,7 +650,7 @@ export const PublicPetitionBatchSchema = Type.Object({
   handedOn: DateSchema,
   source: PetitionBatchSourceSchema,
   publishedAt: TimestampSchema,
-  /** Reviewed cases (closed or partly closed); the rest appear once the office has reviewed them. */
+  /** Reviewed cases (closed or partly closed) as last published; others appear when the office publishes again. */
   rows: Type.Array(PublicPetitionRowSchema),
   caseCount: Type.Integer(),
 })

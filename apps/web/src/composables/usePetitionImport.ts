@@ -2,12 +2,21 @@
  * One import of a batch's .xlsx: upload with progress, the dry run (again after each column
  * mapping), the repeat links ticked, and the commit. Failures are kept as words for the dialog.
  */
-import type { PetitionImportField, PetitionImportReport } from '@rectify/schemas'
+import type {
+  PetitionImportChoice,
+  PetitionImportField,
+  PetitionImportReport,
+} from '@rectify/schemas'
 import { computed, ref } from 'vue'
 import { downloadImportErrors, importPetitions, refusedReport } from '@/api/petition-import'
 import type { NamedBlob } from '@/api/http'
 import { uploadFile } from '@/api/files'
-import { canCommit, chosenRepeats } from '@/components/petition/petition-import'
+import {
+  canCommit,
+  chosenChoices,
+  chosenRepeats,
+  pendingChoices,
+} from '@/components/petition/petition-import'
 import { useErrorMessage } from './useErrorMessage'
 
 export type ImportStep = 'choose' | 'uploading' | 'checking' | 'review' | 'committing'
@@ -21,8 +30,11 @@ export function usePetitionImport(batchId: () => string) {
   const report = ref<PetitionImportReport | null>(null)
   const mapping = ref<Record<string, PetitionImportField | null>>({})
   const repeats = ref<Record<string, string>>({})
+  const choices = ref<Record<string, PetitionImportChoice>>({})
   const failure = ref<string | null>(null)
-  const ready = computed(() => step.value === 'review' && canCommit(report.value))
+  const ready = computed(() => step.value === 'review' && canCommit(report.value, choices.value))
+  /** Rows still waiting for keep or take. */
+  const pending = computed(() => pendingChoices(report.value, choices.value))
 
   function reset(): void {
     step.value = 'choose'
@@ -32,6 +44,7 @@ export function usePetitionImport(batchId: () => string) {
     report.value = null
     mapping.value = {}
     repeats.value = {}
+    choices.value = {}
     failure.value = null
   }
 
@@ -93,6 +106,18 @@ export function usePetitionImport(batchId: () => string) {
     repeats.value = next
   }
 
+  /** Keep the case as it is, or take the sheet's text (rows that need the choice). */
+  function choose(row: number, choice: PetitionImportChoice): void {
+    choices.value = { ...choices.value, [String(row)]: choice }
+  }
+
+  /** The same choice for every row that needs one. */
+  function chooseAll(choice: PetitionImportChoice): void {
+    const next = { ...choices.value }
+    for (const r of report.value?.rows ?? []) if (r.needsChoice) next[String(r.row)] = choice
+    choices.value = next
+  }
+
   /** Writes every row in one transaction; the report when imported, null when refused. */
   async function commit(): Promise<PetitionImportReport | null> {
     if (!fileId.value || !ready.value) return null
@@ -104,6 +129,7 @@ export function usePetitionImport(batchId: () => string) {
         dryRun: false,
         mapping: mapping.value,
         repeats: chosenRepeats(report.value, repeats.value),
+        choices: chosenChoices(report.value, choices.value),
       })
       step.value = 'review'
       return done
@@ -123,6 +149,8 @@ export function usePetitionImport(batchId: () => string) {
     report,
     mapping,
     repeats,
+    choices,
+    pending,
     failure,
     ready,
     reset,
@@ -131,6 +159,8 @@ export function usePetitionImport(batchId: () => string) {
     mapColumn,
     errorsFile,
     linkRepeat,
+    choose,
+    chooseAll,
     commit,
   }
 }

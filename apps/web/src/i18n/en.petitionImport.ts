@@ -14,7 +14,25 @@ const enPetitionImport = {
     checking: 'Checking…',
     committing: 'Importing, please wait…',
     counts:
-      '{rows} rows: {new} new, {updated} updated, {errors} errors, {repeats} possible repeats',
+      '{rows} rows: {new} new, {updated} updated ({unchanged} unchanged), {handled} with handling, {needChoice} to decide, {errors} errors, {repeats} possible repeats',
+    handlingUnit: 'Handling unit: {unit}',
+    noHandling: '—',
+    differencesHint:
+      'These cases are reported, closed or published and the sheet states them differently: keep each case as it is or take the sheet’s text. Both texts go into the case’s history; a published result changes only when the disclosure table is published again.',
+    chooseAll: '{n} cases still need keep or take',
+    keepAll: 'Keep all',
+    takeAll: 'Take all',
+    change: '{field}: {current} → {incoming}',
+    blank: '(blank)',
+    choice: {
+      keep: 'Keep the case',
+      take: 'Take the sheet',
+    },
+    closures: {
+      closed: 'Closed',
+      partly_closed: 'Partly closed',
+      open: 'Not closed',
+    },
     sheet: 'Sheet: {name}',
     columnsTitle: 'Choose the field of these columns',
     columnsHint:
@@ -38,6 +56,8 @@ const enPetitionImport = {
       complaint: 'Complaint',
       keyCase: 'Key case',
       repeats: 'Possible repeats',
+      handling: 'Handling',
+      differences: 'Differences from the case',
     },
     actions: {
       new: 'New',
@@ -66,6 +86,10 @@ const enPetitionImport = {
       detained: 'Detained',
       talkedTo: 'Talked to',
       heldAccountable: 'Held accountable',
+      investigation: 'Investigation',
+      closure: 'Closed?',
+      handlingUnit: 'Handling unit',
+      domains: 'Domains',
     },
   },
 }

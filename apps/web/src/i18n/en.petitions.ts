@@ -25,6 +25,15 @@ const enPetitions = {
       sep: ', ',
       none: 'No cases yet',
     },
+    reimports: {
+      title: 'Re-imports',
+      entry: 'Re-imported {at} by {by}',
+      choice: {
+        keep: 'Case kept',
+        take: 'Sheet taken',
+        none: 'Updated from the sheet',
+      },
+    },
     findings: {
       true: 'True',
       mostly_true: 'Mostly true',
@@ -61,6 +70,12 @@ const enPetitions = {
       publishConfirm:
         'The results of the reviewed cases of {seq} will appear on the public board (never the complainants). Publish now?',
       publishDone: 'Results of {seq} published',
+      republish: 'Republish the table',
+      republishConfirmTitle: 'Republish the disclosure table',
+      republishConfirm:
+        'The public table of {seq} will show each case as it reads now ({n} differ from what is published; never the complainants). Republish now?',
+      republishDone: 'The table of {seq} was republished',
+      unpublishedChanges: '{n} to republish',
       import: 'Import',
       cases: 'Cases in this batch',
       casesEmpty: 'No cases in this batch yet: import or add them',
@@ -159,6 +174,7 @@ const enPetitions = {
     },
     handling: {
       title: 'Handling',
+      imported: 'Imported from a handled table',
       formTitle: 'Report the results',
       formIntro:
         'Describe what was found and done. Leave a count blank when it does not apply (blank means not stated, not 0).',

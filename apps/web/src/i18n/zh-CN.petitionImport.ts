@@ -13,7 +13,25 @@ const zhCNPetitionImport = {
     checking: '正在预检…',
     committing: '正在导入，请稍候…',
     counts:
-      '共 {rows} 行：新增 {new} 件，更新 {updated} 件，错误 {errors} 处，疑似重复 {repeats} 件',
+      '共 {rows} 行：新增 {new} 件，更新 {updated} 件（其中无变化 {unchanged} 件），含办理情况 {handled} 件，需选择 {needChoice} 件，错误 {errors} 处，疑似重复 {repeats} 件',
+    handlingUnit: '办理单位：{unit}',
+    noHandling: '—',
+    differencesHint:
+      '以下信访件已报送、已办结或已公开，本表内容与之不同：请逐件选择保留原内容或采用表中内容。两种内容都会记入信访件的历史；已公开的办理结果在重新发布公开表后才会变化。',
+    chooseAll: '还有 {n} 件需要选择保留或采用',
+    keepAll: '全部保留',
+    takeAll: '全部采用',
+    change: '{field}：{current} → {incoming}',
+    blank: '（空）',
+    choice: {
+      keep: '保留原内容',
+      take: '采用表中内容',
+    },
+    closures: {
+      closed: '已办结',
+      partly_closed: '阶段办结',
+      open: '未办结',
+    },
     sheet: '工作表：{name}',
     columnsTitle: '请指定以下列对应的字段',
     columnsHint: '无法识别的列需要指定对应字段或忽略；您的选择在导入后会被记住。',
@@ -36,6 +54,8 @@ const zhCNPetitionImport = {
       complaint: '交办问题基本情况',
       keyCase: '重点件',
       repeats: '疑似重复',
+      handling: '办理情况',
+      differences: '与现有信访件的差异',
     },
     actions: {
       new: '新增',
@@ -64,6 +84,10 @@ const zhCNPetitionImport = {
       detained: '拘留（人）',
       talkedTo: '约谈（人）',
       heldAccountable: '问责（人）',
+      investigation: '调查核实情况',
+      closure: '是否办结',
+      handlingUnit: '办理单位',
+      domains: '污染类型',
     },
   },
 }

@@ -28,6 +28,15 @@ const zhCNPetitions = {
       sep: '，',
       none: '暂无信访件',
     },
+    reimports: {
+      title: '重新导入记录',
+      entry: '{at} {by} 重新导入',
+      choice: {
+        keep: '保留原内容',
+        take: '采用表中内容',
+        none: '已按表更新',
+      },
+    },
     findings: {
       true: '属实',
       mostly_true: '基本属实',
@@ -64,6 +73,12 @@ const zhCNPetitions = {
       publishConfirm:
         '将在“整改公开”栏目公开{seq}已审核信访件的办理结果（不含信访人信息），公开后群众即可查看。确定公开吗？',
       publishDone: '已公开{seq}的办理结果',
+      republish: '重新发布公开表',
+      republishConfirmTitle: '重新发布公开表',
+      republishConfirm:
+        '“整改公开”栏目中{seq}的公开表将改为各信访件当前的办理情况（其中 {n} 件与已公开的内容不同，不含信访人信息）。确定重新发布吗？',
+      republishDone: '已重新发布{seq}的公开表',
+      unpublishedChanges: '{n} 件待重新发布',
       import: '导入',
       cases: '本批信访件',
       casesEmpty: '本批暂无信访件，请导入或新增',
@@ -160,6 +175,7 @@ const zhCNPetitions = {
     },
     handling: {
       title: '办理情况',
+      imported: '由导入的办理情况表登记',
       formTitle: '报送办理结果',
       formIntro: '请如实填写调查核实和处理整改情况；数量未涉及的可留空（留空表示未填，不等于 0）。',
       returned: '整改办退回：{reason}',

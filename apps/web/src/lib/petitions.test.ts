@@ -131,6 +131,7 @@ describe('the handling report', () => {
       accountability: '',
       reportedAt: '2026-11-20T02:00:00.000Z',
       reportedBy: { id: null, name: '张三' },
+      importedFileId: null,
     })
     expect(draft).toMatchObject({
       finding: 'true',

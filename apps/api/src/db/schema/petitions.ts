@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { problems } from './problems.js'
+import { files } from './reports.js'
 import { rounds } from './rounds.js'
 import { units } from './units.js'
 
@@ -107,6 +108,12 @@ export const petitions = pgTable(
     talkedTo: integer('talked_to'),
     heldAccountable: integer('held_accountable'),
     accountability: text('accountability').notNull().default(''),
+    /**
+     * Set when the handling was imported from a handled disclosure table (the workbook it came
+     * from, attached to the batch; who and when are reportedBy/reportedAt) rather than
+     * reported by the unit; cleared when the unit reports.
+     */
+    handlingImportFileId: uuid('handling_import_file_id').references(() => files.id),
     reportedAt: timestamp('reported_at', { withTimezone: true }),
     reportedBy: uuid('reported_by'),
     reportedByName: text('reported_by_name'),
@@ -175,6 +182,27 @@ export const petitionAppearances = pgTable(
     primaryKey({ columns: [t.petitionId, t.batchId] }),
     index('petition_appearances_batch_idx').on(t.batchId),
   ],
+)
+
+/**
+ * The disclosure table as the office last published it: one row per reviewed case of a
+ * published batch, in the public columns (PublicPetitionRow). The public board reads only
+ * these, so a case changed after publishing (a re-import, a new report) shows its new text
+ * only when the office publishes the batch again.
+ */
+export const petitionDisclosures = pgTable(
+  'petition_disclosures',
+  {
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => petitionBatches.id),
+    petitionId: uuid('petition_id')
+      .notNull()
+      .references(() => petitions.id),
+    row: jsonb('row').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.petitionId] })],
 )
 
 /** Column mappings users chose for headers the synonyms do not know, remembered per header. */

@@ -14,6 +14,7 @@ import { dateIdCursor } from '../acceptance/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { roundsRepository } from '../rounds/rounds.repository.js'
 import { petitionScope } from './petitions.access.js'
+import { disclosuresRepository } from './petitions.disclosures.js'
 import { petitionsRepository as repo, type BatchRow } from './petitions.repository.js'
 import { invalid, office } from './petitions.shared.js'
 import { toBatches } from './petitions.view.js'
@@ -89,14 +90,26 @@ export class PetitionBatchesService {
     })
   }
 
-  /** Publishes the batch's disclosure table on the public board (409 when already published). */
+  /**
+   * Publishes the batch's disclosure table on the public board: its reviewed cases as they read
+   * now become the public rows. Publishing a published batch again replaces them (the office's
+   * way to let changes since — a re-import, a new report — reach the public).
+   */
   async publish(ctx: Ctx, id: string, version: number): Promise<PetitionBatch> {
     office(ctx, 'Publishing a batch')
     return this.db.transaction(async (tx) => {
       const before = await this.lock(tx, id, version)
-      if (before.publishedAt) throw new AppError('conflict', 'The batch is already published')
-      await repo.updateBatch(tx, id, { publishedAt: new Date() })
-      return this.saved(tx, ctx, 'petition_batch.published', before, id)
+      const at = new Date()
+      const rows = await disclosuresRepository.publish(tx, id, at)
+      await repo.updateBatch(tx, id, { publishedAt: at })
+      return this.saved(
+        tx,
+        ctx,
+        before.publishedAt ? 'petition_batch.republished' : 'petition_batch.published',
+        before,
+        id,
+        { disclosedRows: rows },
+      )
     })
   }
 
@@ -113,6 +126,7 @@ export class PetitionBatchesService {
     action: string,
     before: BatchRow | null,
     id: string,
+    extra: Record<string, unknown> = {},
   ): Promise<PetitionBatch> {
     const after = (await repo.findBatch(tx, id))!
     const view = (b: BatchRow) => {
@@ -125,17 +139,17 @@ export class PetitionBatchesService {
       entityId: id,
       unitId: null,
       before: before ? view(before) : null,
-      after: view(after),
+      after: { ...view(after), ...extra },
     })
     return (await this.view(tx, ctx, [after]))[0]!
   }
 
   private async view(db: DbOrTx, ctx: Ctx, rows: BatchRow[]) {
-    const counts = await repo.batchCounts(
-      db,
-      rows.map((r) => r.id),
-      petitionScope(ctx.actor),
-    )
-    return toBatches(rows, counts)
+    const ids = rows.map((r) => r.id)
+    const [counts, drift] = await Promise.all([
+      repo.batchCounts(db, ids, petitionScope(ctx.actor)),
+      disclosuresRepository.unpublishedChanges(db, ids),
+    ])
+    return toBatches(rows, counts, drift)
   }
 }

@@ -119,6 +119,8 @@ export class PetitionHandlingService {
       await repo.update(tx, id, {
         ...handling,
         status: 'submitted',
+        // The unit's own report replaces a handling imported from a disclosure table.
+        handlingImportFileId: null,
         reportedAt: new Date(),
         reportedBy: actor.id,
         reportedByName: await actorName(tx, actor),

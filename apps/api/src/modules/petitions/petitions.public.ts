@@ -7,8 +7,7 @@ import type {
 import type { Db } from '../../db/client.js'
 import { petitionAppearances, petitionBatches, rounds } from '../../db/schema/index.js'
 import { notFound } from '../../errors.js'
-import { problemsRepository } from '../problems/problems.repository.js'
-import { petitionsRepository as repo } from './petitions.repository.js'
+import { disclosuresRepository } from './petitions.disclosures.js'
 
 const batchColumns = {
   id: petitionBatches.id,
@@ -22,7 +21,8 @@ const batchColumns = {
 
 /**
  * The disclosure tables on the public board (no login): published batches only, and in each the
- * reviewed cases (closed or partly closed) in the columns cities publish. Built field by field
+ * reviewed cases (closed or partly closed) in the columns cities publish, as the office last
+ * published them (petition_disclosures). Built field by field
  * from the public schemas: the complainant, the investigation notes, the handling unit's people
  * and every other internal column are never selected, let alone answered.
  */
@@ -38,21 +38,18 @@ export class PublicPetitionsService {
   async get(id: string): Promise<PublicPetitionBatch> {
     const [row] = await heads(this.db, id)
     if (!row) throw notFound('Petition batch')
-    const cases = await repo.reviewedInBatch(this.db, id)
-    const units = await problemsRepository.units(this.db, [
-      ...new Set(cases.flatMap((c) => c.regionIds)),
-    ])
-    const name = new Map(units.map((u) => [u.id, u.name]))
-    const rows: PublicPetitionRow[] = cases.map((c) => ({
-      receiptNo: c.receiptNo,
-      region: c.regionText || c.regionIds.map((u) => name.get(u) ?? '').join('、'),
-      domains: c.domains as PublicPetitionRow['domains'],
-      complaint: c.complaint,
-      finding: (c.finding as PublicPetitionRow['finding']) ?? null,
-      handling: c.measures,
-      accountability: c.accountability,
-      status: c.status as PublicPetitionRow['status'],
-    }))
+    const rows: PublicPetitionRow[] = (await disclosuresRepository.published(this.db, id)).map(
+      (r) => ({
+        receiptNo: r.receiptNo,
+        region: r.region,
+        domains: r.domains,
+        complaint: r.complaint,
+        finding: r.finding ?? null,
+        handling: r.handling,
+        accountability: r.accountability,
+        status: r.status,
+      }),
+    )
     return { ...head(row), rows }
   }
 }

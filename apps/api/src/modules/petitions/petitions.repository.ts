@@ -313,25 +313,6 @@ export const petitionsRepository = {
       .then((r) => r[0]?.n ?? 0)
   },
 
-  /** Reviewed cases of a batch for the disclosure table, in receipt order. */
-  reviewedInBatch(db: DbOrTx, batchId: string) {
-    return db
-      .select({
-        receiptNo: petitions.receiptNo,
-        regionText: petitions.regionText,
-        regionIds: petitions.regionIds,
-        domains: petitions.domains,
-        complaint: petitions.complaint,
-        finding: petitions.finding,
-        measures: petitions.measures,
-        accountability: petitions.accountability,
-        status: petitions.status,
-      })
-      .from(petitions)
-      .where(and(inBatch(batchId), inArray(petitions.status, ['partly_closed', 'closed'])))
-      .orderBy(asc(petitions.receiptKey), asc(petitions.id))
-  },
-
   appearances(db: DbOrTx, ids: readonly string[]) {
     if (!ids.length) return Promise.resolve([])
     return db

@@ -88,7 +88,8 @@ export const petitionsRoutes: FastifyPluginAsyncTypebox<PetitionsRoutesOptions> 
     {
       schema: {
         tags,
-        description: 'Publishes the disclosure table of the batch’s reviewed cases (If-Match).',
+        description:
+          'Publishes the disclosure table of the batch’s reviewed cases as they read now (If-Match). The public board shows this snapshot; publishing a published batch again replaces it (`unpublishedChanges` counts the rows that would change).',
         params,
         response: { 200: PetitionBatchSchema },
       },

@@ -1,8 +1,9 @@
-import type { Petition, PetitionBatch } from '@rectify/schemas'
+import type { Petition, PetitionBatch, PetitionReimport } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
 import { toFileInfo } from '../files/files.service.js'
 import { problemsRepository } from '../problems/problems.repository.js'
+import { importRepository } from './import/import.repository.js'
 import { mayViewComplainant } from './petitions.access.js'
 import { petitionsRepository as repo, type BatchRow, type CaseRow } from './petitions.repository.js'
 
@@ -79,6 +80,7 @@ export async function toPetitions(
               accountability: r.accountability,
               reportedAt: r.reportedAt.toISOString(),
               reportedBy: { id: r.reportedBy, name: r.reportedByName ?? '' },
+              importedFileId: r.handlingImportFileId,
             }
           : null,
       returnReason: r.status === 'handling' ? r.returnReason : null,
@@ -97,14 +99,41 @@ export async function toPetitions(
   })
 }
 
-export async function toPetition(db: DbOrTx, row: CaseRow, actor: Actor, today: string) {
-  return (await toPetitions(db, [row], actor, today))[0]!
+/** One case, with its re-import history (lists leave it out). */
+export async function toPetition(
+  db: DbOrTx,
+  row: CaseRow,
+  actor: Actor,
+  today: string,
+): Promise<Petition> {
+  const [one] = await toPetitions(db, [row], actor, today)
+  const entries = await importRepository.reimports(db, row.id)
+  const reimports: PetitionReimport[] = entries.flatMap((e) => {
+    const after = (e.after ?? {}) as {
+      batchId?: string
+      choice?: PetitionReimport['choice']
+      differences?: PetitionReimport['differences']
+    }
+    // A re-import that changed only what it does not compare (a repeat link) has no differences.
+    if (!after.differences?.length) return []
+    return [
+      {
+        at: e.at.toISOString(),
+        by: e.by ?? '',
+        batchId: after.batchId ?? null,
+        choice: after.choice ?? null,
+        differences: after.differences,
+      },
+    ]
+  })
+  return { ...one!, reimports }
 }
 
 /** Batch rows with their counts as the caller's scope sees them. */
 export function toBatches(
   rows: readonly BatchRow[],
   counts: readonly { batchId: string; status: string; n: number }[],
+  drift: ReadonlyMap<string, number> = new Map(),
 ): PetitionBatch[] {
   return rows.map((b) => {
     const byStatus: Record<string, number> = {}
@@ -121,6 +150,7 @@ export function toBatches(
       caseCount: Object.values(byStatus).reduce((s, n) => s + n, 0),
       byStatus,
       publishedAt: b.publishedAt?.toISOString() ?? null,
+      unpublishedChanges: drift.get(b.id) ?? 0,
       createdAt: b.createdAt.toISOString(),
       version: b.version,
     }

@@ -1,6 +1,13 @@
 import type { PetitionImportReport } from '@rectify/schemas'
 import { describe, expect, it } from 'vitest'
-import { canCommit, chosenRepeats, columnsToAsk, indexErrors } from './petition-import'
+import {
+  canCommit,
+  chosenChoices,
+  chosenRepeats,
+  columnsToAsk,
+  indexErrors,
+  pendingChoices,
+} from './petition-import'
 
 const candidate = (id: string) => ({
   id,
@@ -30,6 +37,10 @@ const row = (n: number, more: Partial<PetitionImportReport['rows'][number]> = {}
   keyCase: false,
   finding: null,
   hasComplainant: false,
+  handling: null,
+  differences: [],
+  needsChoice: false,
+  choice: null,
   repeatCandidates: [],
   ...more,
 })
@@ -48,7 +59,16 @@ function report(more: Partial<PetitionImportReport> = {}): PetitionImportReport 
     missingFields: [],
     rows: [row(3), row(4)],
     errors: [],
-    counts: { rows: 2, new: 2, updated: 0, errors: 0, repeats: 0 },
+    counts: {
+      rows: 2,
+      new: 2,
+      updated: 0,
+      errors: 0,
+      repeats: 0,
+      handled: 0,
+      needChoice: 0,
+      unchanged: 0,
+    },
     imported: false,
     ...more,
   }
@@ -96,5 +116,21 @@ describe('petition import helpers', () => {
     const r = report({ rows: [row(3, { repeatCandidates: [candidate('a')] }), row(4)] })
     expect(chosenRepeats(r, { '3': 'a', '4': 'b', '9': 'a' })).toEqual({ '3': 'a' })
     expect(chosenRepeats(r, { '3': 'z' })).toEqual({})
+  })
+
+  it('holds the import until every reported, closed or published case that differs has keep or take', () => {
+    const diff = { field: 'measures' as const, current: 'a', incoming: 'b' }
+    const r = report({
+      rows: [
+        row(3, { action: 'update', differences: [diff], needsChoice: true }),
+        row(4, { action: 'update', differences: [diff], needsChoice: false }),
+        row(5, { action: 'update', differences: [diff], needsChoice: true }),
+      ],
+    })
+    expect(pendingChoices(r, {})).toEqual([3, 5])
+    expect(canCommit(r, { '3': 'keep' })).toBe(false)
+    expect(canCommit(r, { '3': 'keep', '5': 'take' })).toBe(true)
+    // Only rows that need a choice send one.
+    expect(chosenChoices(r, { '3': 'keep', '4': 'take', '9': 'keep' })).toEqual({ '3': 'keep' })
   })
 })

@@ -40,7 +40,17 @@ export const HEADER_SYNONYMS: Record<PetitionImportField, readonly string[]> = {
   complainantContact: ['联系方式', '联系电话', '举报人联系方式'],
   finding: ['是否属实', '调查核实情况(属实与否)', '属实情况', '核查结果'],
   measures: ['处理和整改情况', '处理及整改情况', '整改落实情况', '处理整改情况', '办理情况'],
-  accountability: ['问责情况', '责任追究情况'],
+  accountability: [
+    '问责情况',
+    '责任追究情况',
+    '责任人被处理情况',
+    '责任人处理情况',
+    '责任人员处理情况',
+    '责任追究',
+  ],
+  investigation: ['调查核实情况', '调查核实结果', '核查情况', '调查情况', '核实情况'],
+  closure: ['是否办结', '办结情况', '办理状态', '办结状态', '办理结果', '办理进度'],
+  handlingUnit: ['办理单位', '承办单位', '责任单位', '办理部门', '责任部门', '牵头单位'],
   ordersToRectify: ['责令整改(家)', '责令整改'],
   casesFiled: ['立案处罚(家)', '立案处罚'],
   finesWan: ['罚款金额(万元)', '罚款(万元)', '罚款金额'],
@@ -219,10 +229,48 @@ export const FIELD_LABELS: Record<PetitionImportField, string> = {
   finding: '是否属实',
   measures: '处理和整改情况',
   accountability: '问责情况',
+  investigation: '调查核实情况',
+  closure: '是否办结',
+  handlingUnit: '办理单位',
   ordersToRectify: '责令整改(家)',
   casesFiled: '立案处罚(家)',
   finesWan: '罚款金额(万元)',
   detained: '拘留(人)',
   talkedTo: '约谈(人)',
   heldAccountable: '问责(人)',
+}
+
+/** A case's closure state as a sheet states it (是否办结 / 办结情况 / 办理状态). */
+export type Closure = 'closed' | 'partly_closed' | 'open'
+
+const CLOSURES: Record<string, Closure> = {
+  已办结: 'closed',
+  办结: 'closed',
+  是: 'closed',
+  已完成: 'closed',
+  已整改: 'closed',
+  阶段办结: 'partly_closed',
+  阶段性办结: 'partly_closed',
+  部分办结: 'partly_closed',
+  未办结: 'open',
+  否: 'open',
+  办理中: 'open',
+  正在办理: 'open',
+  待审核: 'open',
+  未交办: 'open',
+  待办理: 'open',
+  整改中: 'open',
+}
+
+/** 已办结/是 · 阶段办结 · 未办结/否/办理中 (and the words for them); blank → null (not stated). */
+export function parseClosure(text: string): Parsed<Closure | null> {
+  const t = normalizeValue(text).replace(/[\s。.]+/gu, '')
+  if (!t) return ok(null)
+  const s = CLOSURES[t]
+  return s
+    ? ok(s)
+    : fail(
+        `“${text}”不是有效的办结情况（已办结、阶段办结、未办结）`,
+        `"${text}" is not a closure state (已办结, 阶段办结, 未办结)`,
+      )
 }

@@ -2,9 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { PetitionImportField } from '@rectify/schemas'
 import type { DbOrTx } from '../../../db/client.js'
 import {
+  auditLog,
   importMappings,
   petitionAppearances,
   petitionBatches,
+  petitionDisclosures,
   petitions,
   units,
 } from '../../../db/schema/index.js'
@@ -15,6 +17,25 @@ export const CHUNK = 500
 const RECORDSET_CHUNK = 2500
 
 export type NewPetition = typeof petitions.$inferInsert
+
+/** A case's handling as a handled disclosure table states it, and the status it leads to. */
+export interface HandlingUpdate {
+  id: string
+  handlingUnitId: string | null
+  status: string
+  /** The due day of a case the import hands to its unit (an assigned case keeps its own). */
+  deadline: string
+  finding: string | null
+  investigation: string
+  measures: string
+  accountability: string
+  ordersToRectify: number | null
+  casesFiled: number | null
+  finesWan: number | null
+  detained: number | null
+  talkedTo: number | null
+  heldAccountable: number | null
+}
 export type Appearance = typeof petitionAppearances.$inferInsert
 
 const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] =>
@@ -24,7 +45,12 @@ const chunks = <T>(xs: readonly T[], n = CHUNK): T[][] =>
 export const importRepository = {
   findBatch(db: DbOrTx, id: string) {
     return db
-      .select({ id: petitionBatches.id, seq: petitionBatches.seq })
+      .select({
+        id: petitionBatches.id,
+        seq: petitionBatches.seq,
+        handedOn: petitionBatches.handedOn,
+        handlingDays: petitionBatches.handlingDays,
+      })
       .from(petitionBatches)
       .where(eq(petitionBatches.id, id))
       .then((r) => r[0])
@@ -165,6 +191,98 @@ export const importRepository = {
           repeat_of_id uuid)
         where p.id = x.id`)
     }
+  },
+
+  /**
+   * Writes imported handling onto cases (one UPDATE … FROM per chunk): the finding, texts and
+   * counts, the status, the handling unit and deadline (an assigned case keeps its own), marked
+   * imported from `fileId` by `by` now. A case closed before keeps its closing time.
+   */
+  async applyHandling(
+    db: DbOrTx,
+    rows: HandlingUpdate[],
+    m: { by: string | null; byName: string; fileId: string },
+  ) {
+    for (const part of chunks(rows, RECORDSET_CHUNK)) {
+      const input = JSON.stringify(
+        part.map((r) => ({
+          id: r.id,
+          unit: r.handlingUnitId,
+          status: r.status,
+          deadline: r.deadline,
+          finding: r.finding,
+          investigation: r.investigation,
+          measures: r.measures,
+          accountability: r.accountability,
+          orders: r.ordersToRectify,
+          filed: r.casesFiled,
+          fines: r.finesWan,
+          detained: r.detained,
+          talked: r.talkedTo,
+          held: r.heldAccountable,
+        })),
+      )
+      await db.execute(sql`
+        update petitions p set
+          handling_unit_id = coalesce(p.handling_unit_id, x.unit),
+          assigned_at = coalesce(p.assigned_at, now()),
+          deadline = coalesce(p.deadline, x.deadline),
+          status = x.status, finding = x.finding, investigation = x.investigation,
+          measures = x.measures, accountability = x.accountability,
+          orders_to_rectify = x.orders, cases_filed = x.filed, fines_wan = x.fines,
+          detained = x.detained, talked_to = x.talked, held_accountable = x.held,
+          reported_at = now(), reported_by = ${m.by}, reported_by_name = ${m.byName},
+          handling_import_file_id = ${m.fileId},
+          closed_at = case when x.status <> 'closed' then null
+                           when p.status = 'closed' then p.closed_at else now() end,
+          return_reason = null,
+          version = p.version + 1, updated_at = now()
+        from jsonb_to_recordset(${input}::jsonb) as x(
+          id uuid, unit uuid, status text, deadline date, finding text, investigation text,
+          measures text, accountability text, orders integer, filed integer,
+          fines double precision, detained integer, talked integer, held integer)
+        where p.id = x.id`)
+    }
+  },
+
+  /** Units a 办理单位 cell may name: every active unit. */
+  handlingUnits(db: DbOrTx) {
+    return db
+      .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
+      .from(units)
+      .where(eq(units.active, true))
+  },
+
+  /**
+   * A case's re-imports that found it reading differently (changed or kept), oldest first, as
+   * the audit recorded them.
+   */
+  reimports(db: DbOrTx, petitionId: string) {
+    return db
+      .select({ at: auditLog.at, by: auditLog.actorName, after: auditLog.after })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, 'petition'),
+          eq(auditLog.entityId, petitionId),
+          inArray(auditLog.action, ['petition.reimported', 'petition.reimport_kept']),
+        ),
+      )
+      .orderBy(auditLog.seq)
+  },
+
+  /** Which of these cases have a row in a published disclosure table. */
+  async publishedCaseIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>()
+    for (const part of chunks(ids, 5000)) {
+      if (!part.length) continue
+      const rows = await db
+        .selectDistinct({ id: petitionDisclosures.petitionId })
+        .from(petitionDisclosures)
+        .where(inArray(petitionDisclosures.petitionId, part))
+      rows.forEach((r) => out.add(r.id))
+    }
+    return out
   },
 
   /** One appearance per (case, batch); importing into the same batch again replaces it. */

@@ -1,17 +1,37 @@
-import type { PetitionImportBody, PetitionImportRow } from '@rectify/schemas'
+import type {
+  PetitionImportBody,
+  PetitionImportChoice,
+  PetitionImportDifference,
+  PetitionImportRow,
+} from '@rectify/schemas'
 import type { DbOrTx } from '../../../db/client.js'
 import type { petitions } from '../../../db/schema/index.js'
 import type { Ctx } from '../../../lib/context.js'
 import { uuidv7 } from '../../../lib/ids.js'
 import { searchTokens } from '../../../lib/search.js'
+import { actorName } from '../../acceptance/applications.service.js'
 import { recordAudit, type AuditEvent } from '../../audit/audit.writer.js'
 import { filesRepository } from '../../files/files.repository.js'
 import { matchKey } from '../petitions.repeats.js'
 import { repeatColumns } from '../repeat-keys.js'
-import { importRepository as repo, type NewPetition } from './import.repository.js'
+import { statusFor, type RowHandling } from './handling.js'
+import {
+  importRepository as repo,
+  type HandlingUpdate,
+  type NewPetition,
+} from './import.repository.js'
 import type { ParsedCase, ParsedSheet } from './rows.js'
 
 type PetitionRow = typeof petitions.$inferSelect
+
+/** What the import does with one row: the handling it states and how its case differs. */
+export interface RowPlan {
+  handling: RowHandling | null
+  differences: PetitionImportDifference[]
+  /** The case is reported, closed or published and differs: it changes only on `take`. */
+  needsChoice: boolean
+  choice: PetitionImportChoice | null
+}
 
 /** A checked sheet: the parsed cases, the cases they update and the repeat links chosen. */
 export interface Analysis extends ParsedSheet {
@@ -19,19 +39,27 @@ export interface Analysis extends ParsedSheet {
   existing: Map<string, PetitionRow>
   /** Row number → earlier case id. */
   repeats: Map<number, string>
+  /** Row number → its plan. */
+  plans: Map<number, RowPlan>
   rows: PetitionImportRow[]
+  /** A case the import hands to a unit is due this day (the batch's handover + handling days). */
+  deadline: string
 }
+
+const HANDED = new Set(['region', 'reportedParty', 'address', 'domains', 'complaint', 'keyCase'])
 
 /** Audit entries per INSERT (the audit writer sends one statement per call). */
 const AUDIT_CHUNK = 1000
 
 /**
  * Writes a checked, error-free import inside the caller's transaction: new cases inserted in
- * bulk, existing ones (same receipt number) updated in their handed-over fields while their
- * handling stays, an appearance per case in this batch (the row as read, without the
- * complainant), the repeat links, the remembered column mappings, the sheet attached to the
- * batch, and the audit: one entry for the import and one per case — none names a complainant.
- * Returns how many repeat links were made.
+ * bulk; existing ones (same receipt number) rewritten only where the row differs — and a
+ * reported, closed or published case only when the office chose `take`; the handling a handled
+ * disclosure table states landed on its case, marked with the file; an appearance per case in
+ * this batch (the row as read, without the complainant, with the differences and the choice);
+ * the repeat links, the remembered column mappings, the sheet attached to the batch, and the
+ * audit: one entry for the import and one per case changed or kept (before and after) — none
+ * names a complainant. Returns how many repeat links were made.
  */
 export async function writeImport(
   tx: DbOrTx,
@@ -47,12 +75,36 @@ export async function writeImport(
   const mapped = new Set(a.columns.filter((c) => c.field).map((c) => c.field))
   const inserts: NewPetition[] = []
   const updates: NewPetition[] = []
+  const handled: HandlingUpdate[] = []
   const perCase: AuditEvent[] = []
   const ids = new Map<number, string>()
+  let unchanged = 0
   for (const c of a.cases) {
     const before = a.existing.get(c.receiptNo)
+    const plan = a.plans.get(c.row)!
+    const h = plan.handling
+    const diffs = plan.differences
+    if (before && plan.needsChoice && plan.choice === 'keep') {
+      ids.set(c.row, before.id)
+      perCase.push(event('petition.reimport_kept', before.id, before, diffs, 'keep', batch.id, c))
+      continue
+    }
+    const linked = a.repeats.get(c.row)
+    const writesHanded =
+      !before ||
+      diffs.some((d) => HANDED.has(d.field)) ||
+      (!!linked && linked !== before.repeatOfId) ||
+      (!!c.complainantName && c.complainantName !== before.complainantName) ||
+      (!!c.complainantContact && c.complainantContact !== before.complainantContact)
+    const writesHandling =
+      !!h && (!before || before.status === 'received' || diffs.some((d) => !HANDED.has(d.field)))
+    if (before && !writesHanded && !writesHandling) {
+      ids.set(c.row, before.id)
+      unchanged++
+      continue
+    }
     const next = before ? merge(before, c, mapped) : fresh(c, batch.id)
-    next.repeatOfId = a.repeats.get(c.row) ?? before?.repeatOfId ?? null
+    next.repeatOfId = linked ?? before?.repeatOfId ?? null
     next.searchTokens = searchTokens(
       next.receiptNo,
       next.reportedParty,
@@ -64,24 +116,44 @@ export async function writeImport(
     Object.assign(next, repeatColumns(next as Parameters<typeof repeatColumns>[0]))
     ;(before ? updates : inserts).push(next)
     ids.set(c.row, next.id!)
-    perCase.push({
-      action: before ? 'petition.reimported' : 'petition.imported',
-      entityType: 'petition',
-      entityId: next.id!,
-      unitId: null,
-      before: before ? handedOver(before) : null,
-      after: { ...handedOver(next), batchId: batch.id, row: c.row },
-    })
+    if (writesHandling)
+      handled.push({
+        ...h,
+        id: next.id!,
+        status: statusFor(h.closure, before),
+        deadline: a.deadline,
+      })
+    if (before)
+      perCase.push(event('petition.reimported', before.id, before, diffs, plan.choice, batch.id, c))
+    else
+      perCase.push({
+        action: 'petition.imported',
+        entityType: 'petition',
+        entityId: next.id!,
+        unitId: h?.handlingUnitId ?? null,
+        before: null,
+        after: {
+          ...handedOver(next),
+          ...(h ? { handling: handlingOf(h), handlingImportFileId: p.fileId } : {}),
+          batchId: batch.id,
+          row: c.row,
+        },
+      })
   }
   await repo.insertCases(tx, inserts)
   await repo.updateCases(tx, updates)
+  await repo.applyHandling(tx, handled, {
+    by: ctx.actor.id,
+    byName: await actorName(tx, ctx.actor),
+    fileId: p.fileId,
+  })
   await repo.upsertAppearances(
     tx,
     a.cases.map((c) => ({
       petitionId: ids.get(c.row)!,
       batchId: batch.id,
       rowNo: c.row,
-      data: appearance(c),
+      data: appearance(c, a.plans.get(c.row)!),
     })),
   )
   const headers = new Set(a.columns.map((c) => c.header))
@@ -91,6 +163,7 @@ export async function writeImport(
   )
   const owner = { ownerType: 'petition_batch', ownerId: batch.id, problemId: null }
   await filesRepository.attach(tx, [p.fileId], owner)
+  const receipts = (rows: NewPetition[]) => rows.map((r) => r.receiptNo)
   await recordAudit(tx, ctx, {
     action: 'petition_batch.imported',
     entityType: 'petition_batch',
@@ -100,9 +173,18 @@ export async function writeImport(
       batchSeq: batch.seq,
       fileId: p.fileId,
       sheet: a.sheetName,
-      counts: { rows: a.cases.length, new: inserts.length, updated: updates.length },
-      newReceiptNos: inserts.map((r) => r.receiptNo),
-      updatedReceiptNos: updates.map((r) => r.receiptNo),
+      counts: {
+        rows: a.cases.length,
+        new: inserts.length,
+        updated: updates.length,
+        handled: handled.length,
+        unchanged,
+      },
+      newReceiptNos: receipts(inserts),
+      updatedReceiptNos: receipts(updates),
+      keptReceiptNos: a.cases
+        .filter((c) => a.plans.get(c.row)!.choice === 'keep')
+        .map((c) => c.receiptNo),
       repeats: Object.fromEntries(
         [...a.repeats].map(([row, id]) => [a.cases.find((c) => c.row === row)!.receiptNo, id]),
       ),
@@ -117,6 +199,37 @@ export async function writeImport(
   for (let i = 0; i < perCase.length; i += AUDIT_CHUNK)
     await recordAudit(tx, ctx, ...perCase.slice(i, i + AUDIT_CHUNK))
   return a.repeats.size
+}
+
+/**
+ * The audit entry of a re-imported case: each differing field before (the case) and after (the
+ * sheet), and the office's choice when the case needed one.
+ */
+function event(
+  action: string,
+  id: string,
+  before: PetitionRow,
+  diffs: PetitionImportDifference[],
+  choice: PetitionImportChoice | null,
+  batchId: string,
+  c: ParsedCase,
+): AuditEvent {
+  const side = (k: 'current' | 'incoming') => Object.fromEntries(diffs.map((d) => [d.field, d[k]]))
+  return {
+    action,
+    entityType: 'petition',
+    entityId: id,
+    unitId: before.handlingUnitId,
+    before: { receiptNo: before.receiptNo, ...side('current') },
+    after: {
+      receiptNo: before.receiptNo,
+      ...(action === 'petition.reimport_kept' ? {} : side('incoming')),
+      batchId,
+      row: c.row,
+      differences: diffs,
+      choice,
+    },
+  }
 }
 
 /** A new case as handed over: received, unassigned, in this batch. */
@@ -141,7 +254,7 @@ function fresh(c: ParsedCase, batchId: string): NewPetition {
 /**
  * An existing case handed over again: what the new row states replaces what was handed over
  * before (a blank cell keeps the earlier value; the key-case flag follows its column when the
- * sheet has one). Handling — unit, deadline, report, status — is never touched.
+ * sheet has one). The handling is the row's handling's business (applyHandling), not this.
  */
 function merge(before: PetitionRow, c: ParsedCase, mapped: Set<string | null>): NewPetition {
   const pick = (v: string, old: string) => (v ? v : old)
@@ -176,8 +289,21 @@ function handedOver(r: NewPetition | PetitionRow) {
   }
 }
 
-/** The row as read, for the case's history in this batch — without the complainant. */
-function appearance(c: ParsedCase): Record<string, unknown> {
+/** The handling the audit keeps of a new case. */
+function handlingOf(h: RowHandling) {
+  const { handlingUnit: _u, ...rest } = h
+  return rest
+}
+
+/**
+ * The row as read, for the case's history in this batch — without the complainant; where the
+ * case read differently, both texts (`differences`) and what the office chose.
+ */
+function appearance(c: ParsedCase, plan: RowPlan): Record<string, unknown> {
   const { complainantName: _n, complainantContact: _c, valid: _v, regions, ...rest } = c
-  return { ...rest, regionIds: regions.map((u) => u.id) }
+  return {
+    ...rest,
+    regionIds: regions.map((u) => u.id),
+    ...(plan.differences.length ? { differences: plan.differences, choice: plan.choice } : {}),
+  }
 }

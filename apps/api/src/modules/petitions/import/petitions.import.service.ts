@@ -1,12 +1,8 @@
-import type { PetitionImportBody, PetitionImportReport, PetitionImportRow } from '@rectify/schemas'
-import type { Db, DbOrTx } from '../../../db/client.js'
+import type { PetitionImportBody, PetitionImportReport } from '@rectify/schemas'
+import type { Db } from '../../../db/client.js'
 import { forbidden, notFound } from '../../../errors.js'
 import type { Ctx } from '../../../lib/context.js'
-import {
-  loadWorkbook,
-  type WorkbookLimits,
-  type WorkbookSheet,
-} from '../../../lib/workbook/index.js'
+import { loadWorkbook, type WorkbookLimits } from '../../../lib/workbook/index.js'
 import {
   annotateWorkbook,
   annotatedFileName,
@@ -17,10 +13,9 @@ import { filesRepository } from '../../files/files.repository.js'
 import type { FileStore } from '../../files/file-store.js'
 import { actsAsPetitionOffice } from '../petitions.access.js'
 import { findRepeatCandidates } from '../petitions.repeats.js'
-import { regionMatcher } from './fields.js'
 import { importRepository as repo } from './import.repository.js'
-import { writeImport, type Analysis } from './import.writer.js'
-import { parseSheet } from './rows.js'
+import { analyse, report } from './analyse.js'
+import { writeImport } from './import.writer.js'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -50,7 +45,7 @@ export class PetitionImportService {
       throw notFound('File')
     const sheet = await loadWorkbook(await this.store.open(file.storageKey), this.limits)
     if (body.dryRun ?? true) {
-      const a = await analyse(this.db, sheet, body, false)
+      const a = await analyse(this.db, sheet, body, batch, false)
       const probes = a.cases.map((c) => ({
         reportedParty: c.reportedParty,
         address: c.address,
@@ -65,7 +60,7 @@ export class PetitionImportService {
       // The file is locked with the rows: two commits of one upload cannot both attach it.
       const [locked] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
       if (!locked) throw notFound('File')
-      const a = await analyse(tx, sheet, body, true)
+      const a = await analyse(tx, sheet, body, batch, true)
       if (a.errors.length) return report(a, false, false, 0)
       const linked = await writeImport(tx, ctx, { batch, fileId: file.id, body, analysis: a })
       return report(a, false, true, linked)
@@ -88,96 +83,5 @@ export class PetitionImportService {
       filename: annotatedFileName(file.name),
       content: await annotateWorkbook(bytes, marksOf(r.errors), this.limits),
     }
-  }
-}
-
-/** Parses the sheet against the database: regions, remembered mappings, existing cases, repeats. */
-async function analyse(
-  db: DbOrTx,
-  sheet: WorkbookSheet,
-  body: PetitionImportBody,
-  lock: boolean,
-): Promise<Analysis> {
-  const [regions, remembered] = await Promise.all([
-    repo.regionUnits(db),
-    repo.rememberedMappings(db),
-  ])
-  const parsed = parseSheet(sheet, {
-    mapping: body.mapping ?? {},
-    remembered,
-    matchRegions: regionMatcher(regions),
-  })
-  const receipts = parsed.cases.map((c) => c.receiptNo).filter(Boolean)
-  const existing = new Map((await repo.existing(db, receipts, lock)).map((r) => [r.receiptNo, r]))
-  // Repeat links chosen in the dry run: the row must be in the sheet, the case must exist and
-  // must not be the row's own case.
-  const repeats = new Map<number, string>()
-  const chosen = Object.entries(body.repeats ?? {})
-  const known = await repo.existingIds(db, [...new Set(chosen.map(([, id]) => id))])
-  for (const [rowText, id] of chosen) {
-    const row = Number(rowText)
-    const c = parsed.cases.find((x) => x.row === row)
-    const own = c && existing.get(c.receiptNo)?.id === id
-    if (c && known.has(id) && !own) {
-      repeats.set(row, id)
-      continue
-    }
-    if (c) c.valid = false
-    parsed.errors.push({
-      row: Math.max(1, row),
-      column: '重复件',
-      cell: null,
-      message: own
-        ? '不能将信访件关联为其自身的重复件'
-        : c
-          ? '所选的早前信访件不存在'
-          : `第${row}行不是表中的信访件`,
-      messageEn: own
-        ? 'A case cannot repeat itself'
-        : c
-          ? 'The earlier case chosen does not exist'
-          : `Row ${row} is not a case of the sheet`,
-    })
-  }
-  parsed.errors.sort((a, b) => a.row - b.row)
-  const rows: PetitionImportRow[] = parsed.cases.map((c) => ({
-    row: c.row,
-    receiptNo: c.receiptNo,
-    action: !c.valid ? 'error' : existing.has(c.receiptNo) ? 'update' : 'new',
-    regionText: c.regionText,
-    regions: c.regions.map((u) => ({ id: u.id, code: u.code, name: u.name })),
-    reportedParty: c.reportedParty,
-    address: c.address,
-    domains: c.domains,
-    complaint: c.complaint,
-    keyCase: c.keyCase,
-    finding: c.finding,
-    hasComplainant: !!(c.complainantName || c.complainantContact),
-    repeatCandidates: [],
-  }))
-  return { sheetName: sheet.name, ...parsed, existing, repeats, rows }
-}
-
-function report(
-  a: Analysis,
-  dryRun: boolean,
-  imported: boolean,
-  repeats: number,
-): PetitionImportReport {
-  return {
-    dryRun,
-    sheet: a.sheetName,
-    columns: a.columns,
-    missingFields: a.missingFields,
-    rows: a.rows,
-    errors: a.errors,
-    counts: {
-      rows: a.rows.length,
-      new: a.rows.filter((r) => r.action === 'new').length,
-      updated: a.rows.filter((r) => r.action === 'update').length,
-      errors: a.errors.length,
-      repeats,
-    },
-    imported,
   }
 }

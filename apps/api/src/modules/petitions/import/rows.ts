@@ -9,6 +9,7 @@ import {
   FIELD_LABELS,
   REQUIRED_FIELDS,
   parseCount,
+  parseClosure,
   parseDomains,
   parseFines,
   parseFinding,
@@ -16,6 +17,7 @@ import {
   parseReceipt,
   parseText,
   HEADER_SYNONYMS,
+  type Closure,
   type Parsed,
   type RegionUnit,
 } from './fields.js'
@@ -46,7 +48,12 @@ export interface ParsedCase {
   complainantContact: string
   finding: PetitionFinding | null
   measures: string
+  investigation: string
   accountability: string
+  /** 是否办结 / 办结情况 as the sheet states it (null: no such column, or blank). */
+  closure: Closure | null
+  /** 办理单位 as written. */
+  handlingUnitText: string
   ordersToRectify: number | null
   casesFiled: number | null
   finesWan: number | null
@@ -184,7 +191,10 @@ export function parseSheet(
       complainantContact: text('complainantContact', 100, "The complainant's contact"),
       finding: take('finding', parseFinding(cell('finding')), null),
       measures: text('measures', 5000, 'The handling and rectification'),
+      investigation: text('investigation', 5000, 'The investigation'),
       accountability: text('accountability', 2000, 'The accountability'),
+      closure: take('closure', parseClosure(cell('closure')), null),
+      handlingUnitText: text('handlingUnit', 200, 'The handling unit'),
       ordersToRectify: take('ordersToRectify', parseCount(cell('ordersToRectify')), null),
       casesFiled: take('casesFiled', parseCount(cell('casesFiled')), null),
       finesWan: take('finesWan', parseFines(cell('finesWan')), null),
