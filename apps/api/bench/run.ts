@@ -34,6 +34,33 @@ import { benchWorkbook } from './workbook.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
+/**
+ * BENCH_ONLY: a comma-separated list of the benches to run (routes, dossier, reminders, webhooks,
+ * petition-import, petition-repeats, dashboard, problem-import, workbook); all when unset.
+ */
+const BENCHES = [
+  'routes',
+  'dossier',
+  'reminders',
+  'webhooks',
+  'petition-import',
+  'petition-repeats',
+  'dashboard',
+  'problem-import',
+  'workbook',
+] as const
+const ONLY = selected(process.env.BENCH_ONLY)
+const runs = (name: (typeof BENCHES)[number]) => !ONLY || ONLY.has(name)
+
+function selected(raw: string | undefined): Set<string> | null {
+  if (!raw?.trim()) return null
+  const names = raw.split(',').map((n) => n.trim())
+  const unknown = names.filter((n) => !(BENCHES as readonly string[]).includes(n))
+  if (unknown.length)
+    throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')} (known: ${BENCHES.join(', ')})`)
+  return new Set(names)
+}
+
 /** Unmeasured load before each case, so the JIT and the database caches are warm. */
 const WARMUP_SECONDS = 1
 
@@ -212,43 +239,51 @@ async function bench(config: Config, database: Database) {
     console.log(
       `${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per route (after ${WARMUP_SECONDS} s warm-up)\n`,
     )
-    const rows: Row[] = []
-    for (const c of CASES) {
-      // A fresh token per case: a long run must not outlive the 15-minute access token.
-      const token = await login(base)
-      await load(base, c, fx, token, WARMUP_SECONDS)
-      const result = await load(base, c, fx, token, SECONDS)
-      rows.push({
-        name: c.name,
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-      })
+    if (runs('routes')) {
+      const rows: Row[] = []
+      for (const c of CASES) {
+        // A fresh token per case: a long run must not outlive the 15-minute access token.
+        const token = await login(base)
+        await load(base, c, fx, token, WARMUP_SECONDS)
+        const result = await load(base, c, fx, token, SECONDS)
+        rows.push({
+          name: c.name,
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+        })
+      }
+      console.log(table(rows))
     }
-    console.log(table(rows))
     // The dossier streams an archive: time per download and peak memory, small vs large.
-    const runs = positiveInt('BENCH_DOSSIER_RUNS', 3)
+    const dossierRuns = positiveInt('BENCH_DOSSIER_RUNS', 3)
     const store = fileStoreFor(config)
-    console.log(
-      `\n${await benchDossier(base, database, store, fx.problemId, () => login(base), runs)}`,
-    )
+    if (runs('dossier'))
+      console.log(
+        `\n${await benchDossier(base, database, store, fx.problemId, () => login(base), dossierRuns)}`,
+      )
     // The reminder scheduler's pass over the whole ledger, and a second one sending nothing.
-    console.log(`\n${await benchReminders(database)}`)
-    console.log(`\n${await benchWebhooks(database, positiveInt('BENCH_WEBHOOK_EVENTS', 500))}`)
+    if (runs('reminders')) console.log(`\n${await benchReminders(database)}`)
+    if (runs('webhooks'))
+      console.log(`\n${await benchWebhooks(database, positiveInt('BENCH_WEBHOOK_EVENTS', 500))}`)
     // A 5,000-case petition batch through the import (dry run, commit) against a bulk INSERT.
-    console.log(
-      `\n${await benchPetitionImport(database, store, positiveInt('BENCH_PETITION_ROWS', 5000))}`,
-    )
+    if (runs('petition-import'))
+      console.log(
+        `\n${await benchPetitionImport(database, store, positiveInt('BENCH_PETITION_ROWS', 5000))}`,
+      )
     // The repeat check of one new case against 200,000 earlier ones (goal p99 ≤ 50 ms).
-    console.log(`\n${await benchPetitionRepeats(database)}`)
+    if (runs('petition-repeats')) console.log(`\n${await benchPetitionRepeats(database)}`)
     // The dashboard aggregates (issue 7): p50/p99 per route against the pk baseline.
-    console.log(
-      `\n${await benchDashboard(base, database, () => login(base), positiveInt('BENCH_DASHBOARD_RUNS', 30))}`,
-    )
+    if (runs('dashboard'))
+      console.log(
+        `\n${await benchDashboard(base, database, () => login(base), positiveInt('BENCH_DASHBOARD_RUNS', 30))}`,
+      )
     // The problem list in and out of Excel: 5,000-task import, 50,000-row ledger export.
-    console.log(`\n${await benchProblemImport(base, database, () => login(base))}`)
+    if (runs('problem-import'))
+      console.log(`\n${await benchProblemImport(base, database, () => login(base))}`)
     // The workbook reader on a ~20 MB .xlsx against exceljs's plain load (peak RSS, two at once).
-    console.log(`\n${await benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000))}`)
+    if (runs('workbook'))
+      console.log(`\n${await benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000))}`)
   } finally {
     await app.close()
   }
