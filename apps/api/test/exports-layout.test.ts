@@ -101,6 +101,23 @@ describe('the ledger export (整改台账)', () => {
     expect(row.getCell(col('销号日期')).value).toBeNull()
   })
 
+  it('has the collective responsibility the import recorded, beside the units, and in the API', async () => {
+    const { problems } = await import('../src/db/schema/index.js')
+    const { eq } = await import('drizzle-orm')
+    const db = t.database.db
+    const r3 = await makeRound(db)
+    const p = await makeProblem(db, { round: r3, leadUnit: w.units.eeb, code: '第1项' })
+    const phrase = '各县（市、区）人民政府、市直有关单位'
+    await db.update(problems).set({ collectiveUnits: phrase }).where(eq(problems.id, p.id))
+    const x = await download(`/api/v1/exports/problems?round=${r3.id}`)
+    const at = x.header.indexOf('集体责任')
+    expect(x.header[at - 1]).toBe('责任单位')
+    expect(x.rows[0]![at]).toBe(phrase)
+    const one = await office.get(`/api/v1/problems/${p.id}`)
+    expect(one.statusCode, one.body).toBe(200)
+    expect(one.json<{ collectiveUnits: string }>().collectiveUnits).toBe(phrase)
+  })
+
   it('lists 第1项..第20项 in natural order', async () => {
     const x = await download(`/api/v1/exports/problems?round=${round.id}`)
     expect(x.rows.map((r) => r[1])).toEqual(Array.from({ length: 20 }, (_, i) => `第${i + 1}项`))

@@ -127,6 +127,11 @@ export const ProblemSchema = Type.Object({
   leadLeader: Type.Union([LeaderSchema, Type.Null()]),
   leadUnit: UnitRefSchema,
   coUnits: Type.Array(UnitRefSchema),
+  /**
+   * Collective responsibilities the task table named and the import recorded as such, not
+   * expanded to units (各县（市、区）人民政府、市直有关单位), 、-joined; '' when none.
+   */
+  collectiveUnits: Type.String(),
   responsiblePersons: Type.Array(PersonSchema),
   parentId: Type.Union([IdSchema, Type.Null()]),
   public: Type.Boolean(),

@@ -17,6 +17,7 @@ export const problem: typeof zh.problem = {
   leadLeader: 'Lead city leader',
   leadUnit: 'Lead unit',
   coUnits: 'Co-responsible units',
+  collectiveUnits: 'Collective responsibility',
   responsiblePersons: 'Responsible persons',
   round: 'Inspection round',
   status: 'Status',

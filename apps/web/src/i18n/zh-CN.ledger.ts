@@ -19,6 +19,7 @@ export const problem = {
   leadLeader: '牵头市领导',
   leadUnit: '牵头单位',
   coUnits: '配合单位',
+  collectiveUnits: '集体责任',
   responsiblePersons: '责任人',
   round: '督察批次',
   status: '整改状态',

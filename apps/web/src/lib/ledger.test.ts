@@ -252,6 +252,7 @@ function problem(overrides: Partial<Problem> = {}): Problem {
     leadLeader: null,
     leadUnit: unitRef('eeb'),
     coUnits: [unitRef('county')],
+    collectiveUnits: '',
     responsiblePersons: [],
     parentId: null,
     public: false,

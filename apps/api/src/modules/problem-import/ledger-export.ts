@@ -54,7 +54,14 @@ const LEDGER_COLUMNS: Column[] = [
   CODE!,
   { ...TITLE!, width: 36 },
   { header: '问题描述', width: 48, wrap: true },
-  ...REST.map((c): Column => (c.header === '整改时限' ? { ...c, kind: 'date' } : c)),
+  ...REST.flatMap((c): Column[] =>
+    c.header === '整改时限'
+      ? [{ ...c, kind: 'date' }]
+      : c.header === '责任单位'
+        ? // Collective responsibilities recorded as such (各县（市、区）人民政府), beside the units.
+          [c, { header: '集体责任', width: 20, wrap: true }]
+        : [c],
+  ),
   { header: '状态', width: 10 },
   { header: '预警', width: 8 },
   { header: '序时进度', width: 10, kind: 'percent' },
@@ -142,6 +149,7 @@ export class LedgerExportService {
               r.title,
               r.description,
               units.join('、'),
+              r.collectiveUnits,
               leaderText(r.leadLeader as { name: string; post: string } | null),
               r.target,
               r.deadlineText || r.deadline,

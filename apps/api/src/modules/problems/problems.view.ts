@@ -50,6 +50,7 @@ export async function toProblems(
       leadLeader: (r.leadLeader as Problem['leadLeader']) ?? null,
       leadUnit: ref(r.leadUnitId),
       coUnits: r.coUnitIds.map(ref).sort((a, b) => a.code.localeCompare(b.code)),
+      collectiveUnits: r.collectiveUnits,
       responsiblePersons: r.responsiblePersons as Person[],
       parentId: r.parentId,
       public: r.public,
