@@ -48,6 +48,8 @@ import { publicRoutes } from './modules/public/public.routes.js'
 import { PublicKeys } from './modules/public-reports/public-reports.keys.js'
 import { PublicIntakeService } from './modules/public-reports/intake.service.js'
 import { intakeRoutes } from './modules/public-reports/intake.routes.js'
+import { hotlineRoutes } from './modules/public-reports/hotline.routes.js'
+import { HotlineIntakeService } from './modules/public-reports/hotline.service.js'
 import { PublicReportsService } from './modules/public-reports/public-reports.service.js'
 import { publicReportsRoutes } from './modules/public-reports/public-reports.routes.js'
 import { WebhooksService } from './modules/webhooks/webhooks.service.js'
@@ -254,6 +256,11 @@ export async function buildApp(config: Config, deps: AppDeps) {
       report: config.PUBLIC_REPORT_RATE_LIMIT_MAX,
       upload: config.PUBLIC_UPLOAD_RATE_LIMIT_MAX,
     },
+  })
+  await app.register(hotlineRoutes, {
+    prefix,
+    hotline: new HotlineIntakeService(db, new PublicKeys(deps.signingKey)),
+    limit: config.INTAKE_RATE_LIMIT_MAX,
   })
   await app.register(publicReportsRoutes, {
     prefix,

@@ -66,6 +66,8 @@ export const ConfigSchema = Type.Object({
   PUBLIC_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 300 }),
   /** Public reports accepted per 10 minutes per client IP. */
   PUBLIC_REPORT_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 5 }),
+  /** Hotline reports (POST /public-reports/intake) accepted per minute per API client. */
+  INTAKE_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 120 }),
   /** Public photo uploads accepted per 10 minutes per client IP. */
   PUBLIC_UPLOAD_RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 20 }),
   /**

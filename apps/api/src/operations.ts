@@ -458,6 +458,17 @@ export const OPERATIONS: Record<string, OperationRow> = {
     '修改 webhook 订阅（需 If-Match）。',
     true,
   ),
+  'POST /public-reports/intake': op(
+    'submitHotlineReport',
+    'Submit a public report from a hotline (12345)',
+    '热线系统（12345）代为提交群众举报，带本系统工单号（同一工单号重复提交返回首次结果）。',
+  ),
+  'DELETE /webhooks/:id': op(
+    'deleteWebhook',
+    'Delete a webhook subscription',
+    '删除 webhook 订阅（需 If-Match）；投递记录保留。',
+    true,
+  ),
   'POST /webhooks/:id/secret': op(
     'rotateWebhookSecret',
     "Rotate a webhook's signing secret",

@@ -21,6 +21,8 @@ export interface RoutePolicy {
 const ALL: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
 const READERS: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
 const PUBLIC: RoutePolicy = { roles: 'public', objects: 'none' }
+/** A client's own webhook subscriptions (never another's: see modules/webhooks). */
+const HOOKS: readonly Scope[] = ['webhooks:manage']
 
 /**
  * The policy table: every route under /api/v1, keyed `METHOD /path` as registered. A route
@@ -377,16 +379,24 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/inbox/read-all': { roles: ALL, objects: 'none' },
   // end inbox
   // webhooks (modules/webhooks)
-  // Subscriptions aim outbound requests: the admin's alone; auditors read them and the log.
-  'GET /api/v1/webhooks': { roles: ['admin', 'auditor'], objects: 'none' },
-  'POST /api/v1/webhooks': { roles: ['admin'], objects: 'none' },
-  'GET /api/v1/webhooks/:id': { roles: ['admin', 'auditor'], objects: 'none' },
-  'PATCH /api/v1/webhooks/:id': { roles: ['admin'], objects: 'none' },
-  'POST /api/v1/webhooks/:id/secret': { roles: ['admin'], objects: 'none' },
-  'POST /api/v1/webhooks/:id/resume': { roles: ['admin'], objects: 'none' },
-  'POST /api/v1/webhooks/:id/test': { roles: ['admin'], objects: 'none' },
-  'GET /api/v1/webhooks/:id/deliveries': { roles: ['admin', 'auditor'], objects: 'none' },
+  // Subscriptions aim outbound requests: the admin's, and an API client's own with
+  // webhooks:manage (the service shows a client only its own); auditors read them and the log.
+  'GET /api/v1/webhooks': { roles: ['admin', 'auditor'], scopes: HOOKS, objects: 'none' },
+  'POST /api/v1/webhooks': { roles: ['admin'], scopes: HOOKS, objects: 'none' },
+  'GET /api/v1/webhooks/:id': { roles: ['admin', 'auditor'], scopes: HOOKS, objects: 'none' },
+  'PATCH /api/v1/webhooks/:id': { roles: ['admin'], scopes: HOOKS, objects: 'none' },
+  'DELETE /api/v1/webhooks/:id': { roles: ['admin'], scopes: HOOKS, objects: 'none' },
+  'POST /api/v1/webhooks/:id/secret': { roles: ['admin'], scopes: HOOKS, objects: 'none' },
+  'POST /api/v1/webhooks/:id/resume': { roles: ['admin'], scopes: HOOKS, objects: 'none' },
+  'POST /api/v1/webhooks/:id/test': { roles: ['admin'], scopes: HOOKS, objects: 'none' },
+  'GET /api/v1/webhooks/:id/deliveries': {
+    roles: ['admin', 'auditor'],
+    scopes: HOOKS,
+    objects: 'none',
+  },
   // end webhooks
+  // A hotline's intake (modules/public-reports/hotline): API clients only, no person.
+  'POST /api/v1/public-reports/intake': { roles: [], scopes: ['reports:intake'], objects: 'none' },
   ...PETITION_POLICY,
   ...ANALYSIS_POLICY,
 }

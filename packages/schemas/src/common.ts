@@ -34,6 +34,10 @@ export const SCOPES = [
   'petitions:pii',
   'public_reports:read',
   'public_reports:write',
+  /** Submit public reports for a hotline (12345) with its own ticket numbers; no browser challenge. */
+  'reports:intake',
+  /** Register, list, pause, resume and delete the client's own webhook subscriptions. */
+  'webhooks:manage',
 ] as const
 export type Scope = (typeof SCOPES)[number]
 export const ScopeSchema = Type.Enum(SCOPES)

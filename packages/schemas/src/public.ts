@@ -217,6 +217,17 @@ export const PublicReportSchema = Type.Object({
   /** The problem opened from this report (source `public_report`). */
   createdProblemId: Type.Union([IdSchema, Type.Null()]),
   photos: Type.Array(FileSchema),
+  /** Sent by a hotline (`reports:intake`): the API client, its ticket number and the place. */
+  intake: Type.Union([
+    Type.Object({
+      clientId: IdSchema,
+      externalId: Type.String(),
+      addressString: Type.Union([Type.String(), Type.Null()]),
+      lat: Type.Union([Type.Number(), Type.Null()]),
+      long: Type.Union([Type.Number(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
   createdAt: TimestampSchema,
   version: Type.Integer(),
 })

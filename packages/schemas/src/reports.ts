@@ -34,10 +34,13 @@ export const ProgressReportSchema = Type.Object({
   rating: Type.Union([Type.Enum(['on_schedule', 'behind']), Type.Null()]),
   submittedBy: Type.Union([Type.String(), Type.Null()]),
   /**
-   * True when the office submitted it on the unit's behalf (由整改办代为报送: a progress table it
-   * imported); `unit` is still the reporting unit, `submittedBy` the office's clerk.
+   * True when someone submitted it on the unit's behalf: the office (由整改办代为报送: a progress
+   * table it imported; `submittedBy` is its clerk) or an API client (`submittedByClient`);
+   * `unit` is still the reporting unit.
    */
   submittedOnBehalf: Type.Boolean(),
+  /** The API client that submitted it for `unit` (`onBehalfOf`); null otherwise. */
+  submittedByClient: Type.Union([Type.Object({ id: IdSchema, name: Type.String() }), Type.Null()]),
   version: Type.Integer(),
   createdAt: TimestampSchema,
 })
@@ -62,6 +65,11 @@ export const CreateReportBodySchema = Type.Object(
     nextSteps: Type.Optional(Type.String({ maxLength: 5000 })),
     /** Files uploaded before (POST /files) to attach. */
     evidenceIds: Type.Optional(Type.Array(IdSchema, { maxItems: 20, uniqueItems: true })),
+    /**
+     * API clients only: the unit this report is for, in the client's subtree (any unit for a
+     * city-wide client) and one the problem concerns. Recorded as the client for that unit.
+     */
+    onBehalfOf: Type.Optional(IdSchema),
   },
   { additionalProperties: false },
 )

@@ -40,7 +40,15 @@ export const WEBHOOK_EVENT_DATA = {
     unit: Type.String({ description: "The reporting unit's name" }),
     period: Type.String(),
     percent: Type.Number(),
-    submittedOnBehalf: Type.Boolean({ description: 'Entered by the office for the unit' }),
+    submittedOnBehalf: Type.Boolean({
+      description: 'Entered for the unit by the office or by an API client (onBehalfOf)',
+    }),
+    submittedByClient: Nullable(
+      Type.Object(
+        { id: IdSchema, name: Type.String() },
+        { description: 'The API client that submitted it for the unit' },
+      ),
+    ),
   }),
   'report.reviewed': Type.Object({
     reportId: IdSchema,
@@ -145,6 +153,18 @@ export const WEBHOOK_EVENT_DATA = {
     issuedOn: DateSchema,
     public: Type.Boolean(),
     problemIds: Ids,
+  }),
+  'public_report.answered': Type.Object({
+    externalId: Type.String({ description: "The hotline's own ticket number" }),
+    trackingCode: Type.String(),
+    status: Type.String(),
+    reply: Type.String({ description: "The office's public reply" }),
+    repliedAt: Nullable(Type.String({ format: 'date-time' })),
+  }),
+  'public_report.linked': Type.Object({
+    externalId: Type.String({ description: "The hotline's own ticket number" }),
+    trackingCode: Type.String(),
+    status: Type.String({ description: 'linked or converted (a problem was opened from it)' }),
   }),
 } satisfies Record<WebhookEventType, TSchema>
 

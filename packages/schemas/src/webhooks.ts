@@ -25,6 +25,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'sweep.launched',
   'sweep.reported',
   'institution.recorded',
+  'public_report.answered',
+  'public_report.linked',
 ] as const
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]
 
@@ -59,6 +61,8 @@ export const WebhookSubscriptionSchema = Type.Object({
   /** Set when deliveries stopped after too many consecutive failures; resume clears it. */
   pausedAt: Type.Union([TimestampSchema, Type.Null()]),
   consecutiveFailures: Type.Integer({ minimum: 0 }),
+  /** The API client that registered it (`webhooks:manage`); null: registered by an admin. */
+  clientId: Type.Union([IdSchema, Type.Null()]),
   version: Type.Integer(),
   createdAt: TimestampSchema,
 })

@@ -284,6 +284,7 @@ export const report: typeof zh.report = {
   unit: 'Unit',
   submittedBy: 'Submitted by',
   onBehalf: 'Submitted by the office on the unit’s behalf',
+  onBehalfClient: 'Submitted by the system “{client}” on the unit’s behalf',
   submittedAt: 'Submitted',
   reviewNote: 'Review note',
   returnedReason: 'Returned because',

@@ -282,6 +282,7 @@ export const report = {
   unit: '报送单位',
   submittedBy: '报送人',
   onBehalf: '由整改办代为报送',
+  onBehalfClient: '由系统“{client}”代本单位报送',
   submittedAt: '报送时间',
   reviewNote: '审核意见',
   returnedReason: '退回原因',

@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { apiClients } from './clients.js'
 import { units } from './units.js'
 import { users } from './users.js'
 
@@ -30,6 +31,11 @@ export const events = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id'),
     unitId: uuid('unit_id'),
+    /**
+     * Set on events about what one API client sent (its hotline tickets): delivered only to that
+     * client's subscriptions and the admin's, never another client's.
+     */
+    clientId: uuid('client_id'),
     data: jsonb('data').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
@@ -115,10 +121,15 @@ export const webhookSubscriptions = pgTable(
     active: boolean('active').notNull().default(true),
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** The API client that registered it (`webhooks:manage`); null: the admin's. */
+    clientId: uuid('client_id').references(() => apiClients.id),
+    /** Deleted: gone from every read and from the fan-out; its delivery log is kept. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('webhook_subscriptions_client_idx').on(t.clientId),
     check(
       'webhook_subscriptions_format_check',
       sql`${t.format} in ('json','wecom','dingtalk','sms')`,

@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { publicities } from './acceptance.js'
+import { apiClients } from './clients.js'
 import { problems } from './problems.js'
 
 /**
@@ -34,10 +45,23 @@ export const publicReports = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * A hotline's report (`reports:intake`): the API client that sent it and its own ticket
+     * number, unique per client — a retry with the same ticket finds this row instead of adding
+     * one. Null for the public form.
+     */
+    clientId: uuid('client_id').references(() => apiClients.id),
+    externalId: text('external_id'),
+    /** Where, as the hotline recorded it (Open311 address_string, lat, long). */
+    address: text('address'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    unique('public_reports_client_ticket_key').on(t.clientId, t.externalId),
+    check('public_reports_ticket_check', sql`(${t.clientId} is null) = (${t.externalId} is null)`),
     index('public_reports_status_idx').on(t.status, t.createdAt),
     index('public_reports_problem_idx').on(t.problemId),
     index('public_reports_publicity_idx').on(t.publicityId, t.ruling),

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { apiClients } from './clients.js'
 import {
   bigint,
   boolean,
@@ -44,6 +45,11 @@ export const progressReports = pgTable(
      * office's user. Reviewed like any other report.
      */
     submittedByOffice: boolean('submitted_by_office').notNull().default(false),
+    /**
+     * The API client that submitted it on the unit's behalf (`onBehalfOf`: a city-wide system
+     * reporting for a unit in its subtree); `submitted_by_name` is then the client's name.
+     */
+    submittedByClient: uuid('submitted_by_client').references(() => apiClients.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

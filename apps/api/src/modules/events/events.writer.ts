@@ -24,6 +24,8 @@ export const EVENT_TYPES = [
   'sweep.launched',
   'sweep.reported',
   'institution.recorded',
+  'public_report.answered',
+  'public_report.linked',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -33,6 +35,8 @@ interface EventOf<T extends EventType> {
   entityId?: string | null
   /** The unit the event concerns: unit-scoped subscribers only get their subtree's events. */
   unitId?: string | null
+  /** Set when the event is about what one API client sent: only its subscriptions get it. */
+  clientId?: string | null
   /**
    * What subscribers receive, exactly as the contract describes it (WEBHOOK_EVENT_DATA in
    * @rectify/schemas, the OpenAPI `webhooks` section); never secrets, never persons' contacts.
@@ -56,6 +60,7 @@ export async function emitEvent(tx: DbOrTx, ...list: DomainEvent[]): Promise<voi
       entityType: e.entityType,
       entityId: e.entityId ?? null,
       unitId: e.unitId ?? null,
+      clientId: e.clientId ?? null,
       data: e.data,
     })),
   )

@@ -26,6 +26,15 @@ const PHOTO_TYPES: ReadonlySet<string> = new Set(
 /** A report as it is recorded, once the challenge is settled (or by the demo seed, without one). */
 export type ReportInput = Omit<SubmitPublicReportBody, 'challenge'>
 
+/** What a hotline's report carries besides the form's fields (modules/public-reports/hotline). */
+export interface HotlineFields {
+  clientId: string
+  externalId: string
+  address: string | null
+  latitude: number | null
+  longitude: number | null
+}
+
 export interface IntakeOptions {
   /** Leading zero bits a challenge asks for (PUBLIC_CHALLENGE_BITS). */
   challengeBits: number
@@ -92,6 +101,7 @@ export async function receiveReport(
   keys: PublicKeys,
   input: ReportInput,
   salt: string,
+  hotline?: HotlineFields,
 ): Promise<PublicReportReceipt> {
   if (await repo.saltUsed(tx, salt))
     throw new AppError('duplicate', 'This challenge was already used: ask for a new one')
@@ -134,6 +144,7 @@ export async function receiveReport(
     challengeSalt: salt,
     ipHash: keys.ipHash(ctx.meta.ip),
     searchTokens: searchTokens(input.content),
+    ...hotline,
   })
   await filesRepository.attach(tx, ids, {
     ownerType: 'public_report',

@@ -49,6 +49,19 @@ const { searchTokens: _tokens, ...columns } = getTableColumns(publicReports)
 
 /** Public reports, the photos that came with them, and the facts of problems they name. */
 export const publicReportsRepository = {
+  /** A hotline's report by its own ticket number. */
+  findByTicket(db: DbOrTx, clientId: string, externalId: string) {
+    return db
+      .select({
+        trackingCode: publicReports.trackingCode,
+        externalId: publicReports.externalId,
+        createdAt: publicReports.createdAt,
+      })
+      .from(publicReports)
+      .where(and(eq(publicReports.clientId, clientId), eq(publicReports.externalId, externalId)))
+      .then((r) => r[0])
+  },
+
   insert(db: DbOrTx, values: typeof publicReports.$inferInsert) {
     return db.insert(publicReports).values(values)
   },

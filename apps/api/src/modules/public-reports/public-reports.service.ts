@@ -10,6 +10,8 @@ import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { recordAudit } from '../audit/audit.writer.js'
+import { emitEvent } from '../events/events.writer.js'
+import { hotlineEvents } from './hotline.events.js'
 import { overturnPublicity } from '../problems/lifecycle.js'
 import type { LightSettings } from '../problems/lights.js'
 import { problemsRepository } from '../problems/problems.repository.js'
@@ -204,6 +206,7 @@ export class PublicReportsService {
   ): Promise<PublicReport> {
     if (Object.keys(set).length) await repo.update(tx, before.id, set)
     const after = (await repo.findById(tx, before.id))!
+    await emitEvent(tx, ...hotlineEvents(before, after))
     await recordAudit(tx, ctx, {
       action,
       entityType: 'public_report',

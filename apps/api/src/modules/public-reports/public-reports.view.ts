@@ -48,6 +48,16 @@ export async function toPublicReports(
       repliedAt: r.repliedAt?.toISOString() ?? null,
       createdProblemId: r.createdProblemId,
       photos: photos.filter((f) => f.ownerId === r.id).map(toFileInfo),
+      intake:
+        r.clientId && r.externalId
+          ? {
+              clientId: r.clientId,
+              externalId: r.externalId,
+              addressString: r.address,
+              lat: r.latitude,
+              long: r.longitude,
+            }
+          : null,
       createdAt: r.createdAt.toISOString(),
       version: r.version,
     }

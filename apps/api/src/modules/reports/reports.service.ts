@@ -45,6 +45,7 @@ export class ReportsService {
 
   async create(ctx: Ctx, problemId: string, body: CreateReportBody): Promise<ProgressReport> {
     const { actor } = ctx
+    if (body.onBehalfOf) return this.createForUnit(ctx, problemId, body.onBehalfOf, body)
     return this.db.transaction(async (tx) => {
       await measuresRepository.lockProblem(tx, problemId)
       const problem = await measuresRepository.findProblem(tx, problemId, problemScope(actor))
@@ -56,6 +57,36 @@ export class ReportsService {
         body,
         onBehalf: false,
       })
+    })
+  }
+
+  /**
+   * An API client's report for a unit (`onBehalfOf`): the client must see the problem, the unit
+   * must be in its subtree (any unit for a city-wide client; otherwise 404, like anything out of
+   * scope) and one the problem concerns — the path the office's import takes
+   * (`onBehalfRefusal`, then `submitReport`), recorded as the client for that unit.
+   */
+  private async createForUnit(
+    ctx: Ctx,
+    problemId: string,
+    unitId: string,
+    body: CreateReportBody,
+  ): Promise<ProgressReport> {
+    const { actor } = ctx
+    if (actor.type !== 'client' || !actor.id)
+      throw invalid([
+        { path: '/onBehalfOf', message: 'is for API clients (the office imports progress tables)' },
+      ])
+    return this.db.transaction(async (tx) => {
+      await measuresRepository.lockProblem(tx, problemId)
+      const problem = await measuresRepository.findProblem(tx, problemId, problemScope(actor))
+      if (!problem) throw notFound('Problem')
+      const unit = await unitsRepository.findById(tx, unitId)
+      if (!unit || (actor.unitPath && !unit.path.startsWith(actor.unitPath))) throw notFound('Unit')
+      if ((await this.onBehalfRefusal(tx, problem, unit)) === 'unit_unrelated')
+        throw invalid([{ path: '/onBehalfOf', message: 'is not a unit this problem concerns' }])
+      const leads = problem.leadUnitPath.startsWith(unit.path)
+      return submitReport(tx, ctx, problem, unit, leads, { body, onBehalf: 'client' })
     })
   }
 
@@ -83,7 +114,7 @@ export class ReportsService {
     if (!unit || refusal === 'unit_unrelated')
       throw invalid([{ path: '/unitId', message: 'is not a unit this problem concerns' }])
     const leads = problem.leadUnitPath.startsWith(unit.path)
-    return submitReport(tx, ctx, problem, unit, leads, { body, onBehalf: true })
+    return submitReport(tx, ctx, problem, unit, leads, { body, onBehalf: 'office' })
   }
 
   /**

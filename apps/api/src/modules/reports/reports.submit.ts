@@ -18,7 +18,8 @@ import { auditView, toReport } from './reports.view.js'
  * in progress, a measure reported on must be the problem's and the reporter's own (the lead unit
  * may report on any), evidence must be the caller's unattached uploads; then the insert, the
  * `report.submitted` event and the audit entry, in the caller's transaction. `leads`: the
- * reporting unit leads the problem (is its lead unit or an ancestor of it).
+ * reporting unit leads the problem (is its lead unit or an ancestor of it). `onBehalf`: who
+ * submits for `reporter` — the office (progress-table import) or an API client (`onBehalfOf`).
  */
 export async function submitReport(
   tx: DbOrTx,
@@ -26,7 +27,7 @@ export async function submitReport(
   problem: PlanProblem,
   reporter: { id: string; path: string },
   leads: boolean,
-  { body, onBehalf }: { body: CreateReportBody; onBehalf: boolean },
+  { body, onBehalf }: { body: CreateReportBody; onBehalf: false | 'office' | 'client' },
 ): Promise<ProgressReport> {
   const { actor } = ctx
   const problemId = problem.id
@@ -72,7 +73,8 @@ export async function submitReport(
     submittedBy: actor.id,
     submittedByName:
       (actor.type === 'user' ? await repo.displayName(tx, actor.id!) : null) ?? actor.name,
-    submittedByOffice: onBehalf,
+    submittedByOffice: onBehalf === 'office',
+    submittedByClient: onBehalf === 'client' ? actor.id : null,
   })
   await filesRepository.attach(tx, ids, { ownerType: 'report', ownerId: id, problemId })
   const report = await loadReport(tx, id)
@@ -88,7 +90,8 @@ export async function submitReport(
       unit: report.unit.name,
       period: report.period,
       percent: report.percent,
-      submittedOnBehalf: onBehalf,
+      submittedOnBehalf: onBehalf !== false,
+      submittedByClient: report.submittedByClient,
     },
   })
   await recordAudit(

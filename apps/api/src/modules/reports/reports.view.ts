@@ -21,7 +21,10 @@ export function toReport(r: ReportWithUnit, evidence: FileRow[]): ProgressReport
     reviewedAt: p.reviewedAt?.toISOString() ?? null,
     rating: p.rating as ProgressReport['rating'],
     submittedBy: p.submittedByName,
-    submittedOnBehalf: p.submittedByOffice,
+    submittedOnBehalf: p.submittedByOffice || p.submittedByClient !== null,
+    submittedByClient: p.submittedByClient
+      ? { id: p.submittedByClient, name: p.submittedByName ?? '' }
+      : null,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
   }

@@ -1,12 +1,15 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.js'
 import {
+  apiClients,
   events,
+  units,
   webhookAttempts,
   webhookDeliveries,
   webhookSubscriptions,
 } from '../../db/schema/index.js'
 import { uuidv7 } from '../../lib/ids.js'
+import { receives } from './webhooks.owner.js'
 
 export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect
@@ -55,8 +58,12 @@ const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows
 
 /** SQL of webhook subscriptions, deliveries and the outbox's fan-out. No rules here. */
 export const webhooksRepository = {
-  find(db: DbOrTx, id: string, lock = false) {
-    const q = db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id))
+  /** One subscription within `scope` (the caller's: see WebhooksService). */
+  find(db: DbOrTx, id: string, scope: SQL | undefined, lock = false) {
+    const q = db
+      .select()
+      .from(webhookSubscriptions)
+      .where(and(eq(webhookSubscriptions.id, id), scope))
     return (lock ? q.for('update') : q).then((r) => r[0])
   },
 
@@ -172,20 +179,45 @@ export const webhooksRepository = {
    */
   async fanOut(tx: DbOrTx, batch: number, now: Date): Promise<number> {
     const taken = await tx
-      .select({ seq: events.seq, id: events.id, type: events.type })
+      .select({
+        seq: events.seq,
+        id: events.id,
+        type: events.type,
+        clientId: events.clientId,
+        unitPath: units.path,
+      })
       .from(events)
+      .leftJoin(units, eq(units.id, events.unitId))
       .where(isNull(events.dispatchedAt))
       .orderBy(asc(events.seq))
       .limit(batch)
-      .for('update', { skipLocked: true })
+      .for('update', { of: events, skipLocked: true })
     if (!taken.length) return 0
     const subs = await tx
-      .select({ id: webhookSubscriptions.id, eventTypes: webhookSubscriptions.eventTypes })
+      .select({
+        id: webhookSubscriptions.id,
+        eventTypes: webhookSubscriptions.eventTypes,
+        clientId: webhookSubscriptions.clientId,
+        clientActive: apiClients.active,
+        clientScopes: apiClients.scopes,
+        clientUnitPath: units.path,
+      })
       .from(webhookSubscriptions)
-      .where(eq(webhookSubscriptions.active, true))
+      .leftJoin(apiClients, eq(apiClients.id, webhookSubscriptions.clientId))
+      .leftJoin(units, eq(units.id, apiClients.unitId))
+      .where(and(eq(webhookSubscriptions.active, true), isNull(webhookSubscriptions.deletedAt)))
+    const targets = subs.map((s) => ({
+      id: s.id,
+      eventTypes: s.eventTypes,
+      clientId: s.clientId,
+      client:
+        s.clientActive === null
+          ? null
+          : { active: s.clientActive, scopes: s.clientScopes ?? [], unitPath: s.clientUnitPath },
+    }))
     const rows = taken.flatMap((e) =>
-      subs
-        .filter((s) => s.eventTypes.includes(e.type))
+      targets
+        .filter((s) => receives(s, e))
         .map((s) => ({
           id: uuidv7(),
           subscriptionId: s.id,
@@ -220,6 +252,7 @@ export const webhooksRepository = {
         select d.id from ${webhookDeliveries} d
         join ${webhookSubscriptions} s on s.id = d.subscription_id
         where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}
+          and s.deleted_at is null
           and ((s.active and s.paused_at is null) or d.event_type = 'webhook.test')
         order by d.next_attempt_at
         limit ${limit}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import {
   CreateWebhookBodySchema,
   IdParamsSchema,
@@ -16,7 +17,10 @@ import type { WebhooksService } from './webhooks.service.js'
 
 const tags = ['webhooks']
 
-/** Webhook subscriptions and their delivery log (admin; auditors read). */
+/**
+ * Webhook subscriptions and their delivery log: the admin's and every client's (auditors read);
+ * an API client with `webhooks:manage` only its own (the service scopes them).
+ */
 export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksService }> = async (
   app,
   { webhooks },
@@ -60,6 +64,14 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
     },
     async (req, reply) =>
       withEtag(reply, await webhooks.update(req.ctx, req.params.id, requireIfMatch(req), req.body)),
+  )
+  app.delete(
+    '/webhooks/:id',
+    { schema: { tags, params: IdParamsSchema, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await webhooks.remove(req.ctx, req.params.id, requireIfMatch(req))
+      return reply.code(204).send(null)
+    },
   )
   app.post(
     '/webhooks/:id/secret',

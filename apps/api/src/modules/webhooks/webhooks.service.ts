@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull, type SQL } from 'drizzle-orm'
 import type {
   CreateWebhookBody,
   ListWebhookDeliveriesQuery,
@@ -27,6 +27,7 @@ import {
   type DeliveryRow,
   type SubscriptionRow,
 } from './webhooks.repository.js'
+import { eventTypesOutOfScope, ownerOf } from './webhooks.owner.js'
 import { checkTarget } from './webhooks.target.js'
 
 /** A subscription as read: never its secret, only whether it has one. */
@@ -41,6 +42,7 @@ export function toSubscription(r: SubscriptionRow): WebhookSubscription {
     active: r.active,
     pausedAt: r.pausedAt?.toISOString() ?? null,
     consecutiveFailures: r.consecutiveFailures,
+    clientId: r.clientId,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
   }
@@ -81,7 +83,20 @@ const unprocessable = (errors: FieldError[]) =>
   })
 
 /**
- * Webhook subscriptions (admin; auditors read) and their delivery log. The generic JSON
+ * What the caller sees: never a deleted subscription; an API client (`webhooks:manage`) only its
+ * own — another client's or the admin's answer 404, like anything out of scope.
+ */
+function visible(ctx: Ctx): SQL | undefined {
+  const { actor } = ctx
+  return and(
+    isNull(webhookSubscriptions.deletedAt),
+    actor.type === 'client' ? eq(webhookSubscriptions.clientId, actor.id!) : undefined,
+  )
+}
+
+/**
+ * Webhook subscriptions (admin, and API clients for their own; auditors read) and their
+ * delivery log. The generic JSON
  * format's signing secret is generated here (256 bits) and shown once, on creation or
  * rotation; a DingTalk robot's secret is the admin's to give. Neither is ever returned again.
  */
@@ -91,10 +106,13 @@ export class WebhooksService {
     private readonly allowedHosts: ReadonlySet<string>,
   ) {}
 
-  async list(_ctx: Ctx, q: ListWebhooksQuery): Promise<WebhookPage> {
+  async list(ctx: Ctx, q: ListWebhooksQuery): Promise<WebhookPage> {
     const limit = q.limit ?? 50
     const before = decodeCursor(q.cursor, 1)
-    const filter = q.active === undefined ? undefined : eq(webhookSubscriptions.active, q.active)
+    const filter = and(
+      visible(ctx),
+      q.active === undefined ? undefined : eq(webhookSubscriptions.active, q.active),
+    )
     const [rows, total] = await Promise.all([
       repo.list(this.db, filter, before?.[0] ?? null, limit + 1),
       repo.count(this.db, filter),
@@ -107,8 +125,8 @@ export class WebhooksService {
     }
   }
 
-  async get(_ctx: Ctx, id: string): Promise<WebhookSubscription> {
-    const row = await repo.find(this.db, id)
+  async get(ctx: Ctx, id: string): Promise<WebhookSubscription> {
+    const row = await repo.find(this.db, id, visible(ctx))
     if (!row) throw notFound('Webhook subscription')
     return toSubscription(row)
   }
@@ -119,6 +137,7 @@ export class WebhooksService {
       errors.push({ path: '/secret', message: "is required: the DingTalk robot's signing secret" })
     if (body.format !== 'dingtalk' && body.secret)
       errors.push({ path: '/secret', message: 'is given only for DingTalk robots' })
+    errors.push(...this.checkEventTypes(ctx, body.eventTypes))
     if (errors.length) throw unprocessable(errors)
     const generated = body.format === 'json' ? randomToken(32) : null
     return this.db.transaction(async (tx) => {
@@ -130,6 +149,7 @@ export class WebhooksService {
         format: body.format,
         secret: generated ?? body.secret ?? null,
         active: body.active ?? true,
+        clientId: ownerOf(ctx.actor),
       })
       const subscription = toSubscription(row)
       await recordAudit(tx, ctx, {
@@ -149,10 +169,11 @@ export class WebhooksService {
     body: UpdateWebhookBody,
   ): Promise<WebhookSubscription> {
     return this.db.transaction(async (tx) => {
-      const current = await repo.find(tx, id, true)
+      const current = await repo.find(tx, id, visible(ctx), true)
       if (!current) throw notFound('Webhook subscription')
       if (current.version !== version) throw new AppError('precondition_failed')
       const errors = body.url === undefined ? [] : this.checkUrl(body.url)
+      if (body.eventTypes) errors.push(...this.checkEventTypes(ctx, body.eventTypes))
       if (body.secret !== undefined && current.format !== 'dingtalk')
         errors.push({
           path: '/secret',
@@ -182,7 +203,7 @@ export class WebhooksService {
   /** A new signing secret for a generic JSON subscription; the old one stops at once. */
   async rotateSecret(ctx: Ctx, id: string): Promise<WebhookWithSecret> {
     return this.db.transaction(async (tx) => {
-      const current = await repo.find(tx, id, true)
+      const current = await repo.find(tx, id, visible(ctx), true)
       if (!current) throw notFound('Webhook subscription')
       if (current.format !== 'json')
         throw new AppError(
@@ -203,7 +224,7 @@ export class WebhooksService {
   /** Lifts a pause: the failure streak starts again and pending deliveries go out. */
   async resume(ctx: Ctx, id: string, version: number): Promise<WebhookSubscription> {
     return this.db.transaction(async (tx) => {
-      const current = await repo.find(tx, id, true)
+      const current = await repo.find(tx, id, visible(ctx), true)
       if (!current) throw notFound('Webhook subscription')
       if (current.version !== version) throw new AppError('precondition_failed')
       if (!current.pausedAt) throw new AppError('conflict', 'The subscription is not paused')
@@ -225,7 +246,7 @@ export class WebhooksService {
   /** Queues a `webhook.test` delivery, due now (even for an inactive or paused subscription). */
   async test(ctx: Ctx, id: string): Promise<WebhookTestResult> {
     return this.db.transaction(async (tx) => {
-      const current = await repo.find(tx, id)
+      const current = await repo.find(tx, id, visible(ctx))
       if (!current) throw notFound('Webhook subscription')
       const now = new Date()
       const deliveryId = await repo.queueTest(
@@ -245,11 +266,11 @@ export class WebhooksService {
   }
 
   async deliveries(
-    _ctx: Ctx,
+    ctx: Ctx,
     id: string,
     q: ListWebhookDeliveriesQuery,
   ): Promise<WebhookDeliveryPage> {
-    if (!(await repo.find(this.db, id))) throw notFound('Webhook subscription')
+    if (!(await repo.find(this.db, id, visible(ctx)))) throw notFound('Webhook subscription')
     const limit = q.limit ?? 50
     const before = decodeCursor(q.cursor, 1)
     const [rows, total] = await Promise.all([
@@ -269,6 +290,37 @@ export class WebhooksService {
       nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.id]) : null,
       total,
     }
+  }
+
+  /**
+   * Deletes a subscription (If-Match): it leaves every read and the fan-out at once and its
+   * pending deliveries are not sent; the row and its delivery log stay for the audit trail.
+   */
+  async remove(ctx: Ctx, id: string, version: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const current = await repo.find(tx, id, visible(ctx), true)
+      if (!current) throw notFound('Webhook subscription')
+      if (current.version !== version) throw new AppError('precondition_failed')
+      await repo.update(tx, id, { deletedAt: new Date(), active: false })
+      await recordAudit(tx, ctx, {
+        action: 'webhook.deleted',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        before: toSubscription(current),
+      })
+    })
+  }
+
+  private checkEventTypes(ctx: Ctx, types: readonly WebhookEventType[]): FieldError[] {
+    const outside = eventTypesOutOfScope(ctx.actor, types)
+    return outside.length
+      ? [
+          {
+            path: '/eventTypes',
+            message: `not covered by the client's scopes: ${outside.join(', ')}`,
+          },
+        ]
+      : []
   }
 
   private checkUrl(url: string): FieldError[] {
