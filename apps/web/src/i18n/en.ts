@@ -292,6 +292,8 @@ const en: MessageSchema = {
       petitions_pii: 'Read complainants',
       public_reports_read: 'Read public reports',
       public_reports_write: 'Triage public reports',
+      reports_intake: 'Submit hotline (12345) reports',
+      webhooks_manage: 'Manage its own webhooks',
     },
   },
   problem,

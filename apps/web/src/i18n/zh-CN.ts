@@ -288,6 +288,8 @@ const zhCN = {
       petitions_pii: '读取信访人信息',
       public_reports_read: '读取群众监督',
       public_reports_write: '办理群众监督',
+      reports_intake: '热线（12345）代交群众举报',
+      webhooks_manage: '管理本系统的 webhook 订阅',
     },
   },
   problem,
