@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '@rectify/schemas'
+import { SCOPES, type Role } from '@rectify/schemas'
 import { uuidv7 } from '../src/lib/ids.js'
 import { MAX_BODY_DEPTH } from '../src/plugins/input.js'
 import { POLICY } from '../src/policy.js'
 import { createTestApp, type TestApp } from './build-app.js'
+import { apiClient } from './client-factories.js'
 import { login, makeWorld } from './factories.js'
 
 /**
@@ -13,7 +14,8 @@ import { login, makeWorld } from './factories.js'
  */
 let t: TestApp
 let token: string
-const tokens: Partial<Record<Role, string>> = {}
+/** `client`: an API client with every scope, for the routes only clients may call. */
+const tokens: Partial<Record<Role | 'client', string>> = {}
 const ROLE_USER = {
   admin: 'admin',
   office: 'office',
@@ -72,7 +74,11 @@ const writes = Object.entries(POLICY)
   // A principal the route lets in, so the refusal seen is the input's, not the policy's.
   .map(
     ([method, url, policy]) =>
-      [method, url, policy.roles === 'public' ? null : policy.roles[0]!] as const,
+      [
+        method,
+        url,
+        policy.roles === 'public' ? null : (policy.roles[0] ?? ('client' as const)),
+      ] as const,
   )
 
 beforeAll(async () => {
@@ -85,6 +91,9 @@ beforeAll(async () => {
   const world = await makeWorld(t.database.db)
   for (const [role, user] of Object.entries(ROLE_USER))
     tokens[role as Role] = (await login(t.app, world.users[user].username)).accessToken
+  tokens.client = (
+    await apiClient(t.app, world.users.admin.username, { scopes: [...SCOPES] })
+  ).accessToken
   token = tokens.admin!
   doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
 })
@@ -95,7 +104,7 @@ function send(
   url: string,
   payload: unknown,
   headers: Record<string, string> = {},
-  role: Role | null = 'admin',
+  role: Role | 'client' | null = 'admin',
 ) {
   return t.app.inject({
     method: method as 'POST',
