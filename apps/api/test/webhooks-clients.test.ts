@@ -144,7 +144,15 @@ describe('a client managing its own webhooks (webhooks:manage)', () => {
         type: 'problem.status_changed',
         entityType: 'problem',
         unitId,
-        data: { code: 'P-1' },
+        data: {
+          problemId: '0190c4f4-0000-7000-8000-000000000001',
+          code: 'P-1',
+          title: '问题',
+          action: 'start',
+          from: 'plan_review',
+          to: 'in_progress',
+          reason: null,
+        },
       })
     await emit(world.units.townA.id) // in county A's subtree
     await emit(world.units.countyB.id)
