@@ -138,7 +138,7 @@ describe('Idempotency-Key on POST', () => {
   })
 
   /** The database going away: what a dropped connection throws. */
-  const lost = () => new Error("Connection terminated unexpectedly")
+  const lost = () => new Error('Connection terminated unexpectedly')
   const createdAudits = (unitId: string) =>
     t.database.db
       .select()
@@ -196,5 +196,18 @@ describe('Idempotency-Key on POST', () => {
     const again = await admin.post('/api/v1/units', unitBody('IDEM-9'), key('k-9'))
     expect(again.headers['idempotent-replayed']).toBe('true')
     expect(await byCode('IDEM-9')).toHaveLength(1)
+  })
+
+  it('marks a key done in the transaction of the write it guards, and only then', async () => {
+    const row = async (k: string) =>
+      (await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k)))[0]
+    expect((await admin.post('/api/v1/units', unitBody('IDEM-10'), key('k-10'))).statusCode).toBe(
+      201,
+    )
+    expect((await row('k-10'))?.committedAt).toBeInstanceOf(Date)
+    // Refused before anything was written: remembered, but not as a write.
+    const refused = await admin.post('/api/v1/units', unitBody('IDEM-10'), key('k-11'))
+    expect(refused.statusCode).toBe(409)
+    expect(await row('k-11')).toMatchObject({ status: 409, committedAt: null })
   })
 })
