@@ -23,6 +23,8 @@ import { ClientsService } from './modules/clients/clients.service.js'
 import { clientsRoutes } from './modules/clients/clients.routes.js'
 import { AuditService } from './modules/audit/audit.service.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
+import { ChangesService } from './modules/changes/changes.service.js'
+import { changesRoutes } from './modules/changes/changes.routes.js'
 import { systemRoutes } from './modules/system/system.routes.js'
 import { MeasuresService } from './modules/measures/measures.service.js'
 import { measuresRoutes } from './modules/measures/measures.routes.js'
@@ -159,6 +161,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const users = new UsersService(db, auth)
   const clients = new ClientsService(db)
   const audit = new AuditService(db)
+  const changes = new ChangesService(db, config.CHANGES_RETENTION_DAYS)
   const measures = new MeasuresService(db, config)
   const fileStore = deps.fileStore ?? new LocalFileStore(filesDir(config))
   const files = new FilesService(db, fileStore, config.FILE_MAX_BYTES)
@@ -227,6 +230,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(usersRoutes, { prefix, users })
   await app.register(clientsRoutes, { prefix, clients })
   await app.register(auditRoutes, { prefix, audit })
+  await app.register(changesRoutes, { prefix, changes })
   await app.register(roundsRoutes, { prefix, rounds })
   await app.register(problemsRoutes, { prefix, ...ledger })
   await app.register(measuresRoutes, { prefix, measures })

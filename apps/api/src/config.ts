@@ -95,6 +95,8 @@ export const ConfigSchema = Type.Object({
   HOUSEKEEPING_INTERVAL_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 60 }),
   /** Hours a remembered Idempotency-Key response is kept (a retry after that runs again). */
   IDEMPOTENCY_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 8760, default: 24 }),
+  /** Days the change feed (GET /changes) keeps a change; an older cursor answers 410. */
+  CHANGES_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30 }),
   /** Hours an uploaded file may stay unattached to any record before it is deleted. */
   UNATTACHED_FILE_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 8760, default: 24 }),
   /**

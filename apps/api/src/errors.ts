@@ -27,6 +27,7 @@ const TITLES: Record<ErrorCode, string> = {
   password_policy: 'Password does not meet the policy',
   unit_in_use: 'Unit is in use',
   file_missing: 'File content missing',
+  cursor_expired: 'Cursor older than the retention period',
   internal: 'Internal error',
   unavailable: 'Service unavailable',
 }
@@ -57,6 +58,7 @@ const STATUS: Record<ErrorCode, number> = {
   password_policy: 422,
   unit_in_use: 409,
   file_missing: 410,
+  cursor_expired: 410,
   internal: 500,
   unavailable: 503,
 }

@@ -87,6 +87,11 @@ export const OPERATIONS: Record<string, OperationRow> = {
     '轮换 API 客户端密钥，旧密钥立即失效。',
   ),
   'GET /audit': op('listAuditEntries', 'List audit log entries', '查询审计日志。'),
+  'GET /changes': op(
+    'listChanges',
+    'List entity changes in commit order (the change feed)',
+    '变更流：按提交顺序列出调用方可见的问题、措施、进展报告、信访件和督办单的新增、修改与删除。',
+  ),
   'GET /rounds': op('listRounds', 'List inspection rounds', '列出督察轮次。'),
   'POST /rounds': op('createRound', 'Create an inspection round', '新建督察轮次。'),
   'GET /rounds/:id': op('getRound', 'Get an inspection round', '查看一个督察轮次。'),

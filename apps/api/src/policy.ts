@@ -60,6 +60,10 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/clients/:id/secret': { roles: ['admin'], objects: 'none' },
 
   'GET /api/v1/audit': { roles: ['auditor', 'office'], scopes: ['audit:read'], objects: 'none' },
+  // The change feed (modules/changes): every reader; which entity types it shows follows the
+  // read routes' own rows (a client needs changes:read plus problems:read / petitions:read), and
+  // each change is scoped like the entity's detail route.
+  'GET /api/v1/changes': { roles: READERS, scopes: ['changes:read'], objects: 'unit-tree' },
 
   // ── The ledger: rounds, problems, transitions, extensions (modules/rounds, modules/problems)
   // Rounds are city-wide records; problems are scoped by problemScope (lead, co, region, measure units).

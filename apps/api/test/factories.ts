@@ -109,6 +109,8 @@ export function client(app: FastifyInstance, token?: string) {
       call('POST', url, payload ?? {}, headers),
     patch: (url: string, payload: unknown, headers?: Record<string, string>) =>
       call('PATCH', url, payload, headers),
+    delete: (url: string, headers?: Record<string, string>) =>
+      call('DELETE', url, undefined, headers),
   }
 }
 

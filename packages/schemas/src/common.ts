@@ -38,9 +38,26 @@ export const SCOPES = [
   'reports:intake',
   /** Register, list, pause, resume and delete the client's own webhook subscriptions. */
   'webhooks:manage',
+  /** Read the change feed (GET /changes); which entity types it shows follows the read scopes. */
+  'changes:read',
 ] as const
 export type Scope = (typeof SCOPES)[number]
 export const ScopeSchema = Type.Enum(SCOPES)
+
+/**
+ * `updatedSince` of the main lists (problems, reports, petitions, notices): only records changed
+ * at or after this time (RFC 3339); with the change feed (GET /changes) an integrator re-reads
+ * what changed since its last sync.
+ */
+export const UpdatedSinceProperty = {
+  updatedSince: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      maxLength: 40,
+      description: 'Only records changed at or after this time (RFC 3339).',
+    }),
+  ),
+}
 
 /** Cursor pagination parameters shared by every list route. */
 export const PageQueryProperties = {
@@ -103,6 +120,7 @@ export const ERROR_CODES = [
   'password_policy',
   'unit_in_use',
   'file_missing',
+  'cursor_expired',
   'internal',
   'unavailable',
 ] as const

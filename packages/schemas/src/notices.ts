@@ -1,7 +1,13 @@
 import { Type, type Static } from 'typebox'
 import { ActorRefSchema } from './acceptance.js'
 import { UnitRefSchema } from './auth.js'
-import { DateSchema, IdSchema, PageQueryProperties, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  IdSchema,
+  PageQueryProperties,
+  TimestampSchema,
+  UpdatedSinceProperty,
+} from './common.js'
 import { FileSchema } from './reports.js'
 
 /*
@@ -116,6 +122,7 @@ export const ListNoticesQuerySchema = Type.Object(
     /** Notices naming this problem. */
     problem: Type.Optional(IdSchema),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    ...UpdatedSinceProperty,
     ...PageQueryProperties,
   },
   { additionalProperties: false },

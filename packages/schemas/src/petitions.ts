@@ -6,6 +6,7 @@ import {
   PageQueryProperties,
   PageSchema,
   TimestampSchema,
+  UpdatedSinceProperty,
 } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
@@ -277,6 +278,7 @@ export const ListPetitionsQuerySchema = Type.Object(
     problem: Type.Optional(IdSchema),
     /** Receipt number, reported party, address or complaint text (Chinese works). */
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    ...UpdatedSinceProperty,
     ...PageQueryProperties,
   },
   { additionalProperties: false },

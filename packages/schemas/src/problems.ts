@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  IdSchema,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+  UpdatedSinceProperty,
+} from './common.js'
 import { UnitRefSchema } from './auth.js'
 
 export const PROBLEM_SOURCES = [
@@ -247,6 +254,7 @@ export const ListProblemsQuerySchema = Type.Object(
     closedTo: Type.Optional(DateSchema),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     sort: Type.Optional(Type.Enum(PROBLEM_SORTS)),
+    ...UpdatedSinceProperty,
     ...PageQueryProperties,
   },
   { additionalProperties: false },

@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  IdSchema,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+  UpdatedSinceProperty,
+} from './common.js'
 import { UnitRefSchema } from './auth.js'
 
 export const FileSchema = Type.Object({
@@ -91,6 +98,7 @@ export const ListReportsQuerySchema = Type.Object(
     status: Type.Optional(ReportStatusSchema),
     unit: Type.Optional(IdSchema),
     period: Type.Optional(PeriodSchema),
+    ...UpdatedSinceProperty,
     ...PageQueryProperties,
   },
   { additionalProperties: false },

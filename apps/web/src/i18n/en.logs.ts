@@ -149,6 +149,8 @@ export const errors: MessageSchema['errors'] = {
     'The unit still has active sub-units or users; deal with them before deactivating it.',
   file_missing:
     'The content of this file is missing. Ask the administrator to restore it from a backup.',
+  cursor_expired:
+    'The change cursor is older than the retention period: sync everything again, then follow the changes from the latest position.',
   internal: 'Internal error. Try again later or contact the administrator.',
   unavailable: 'The service is temporarily unavailable. Try again later.',
   network: 'Cannot reach the server. Check the network and try again.',

@@ -133,6 +133,7 @@ export const petitions = pgTable(
   (t) => [
     unique('petitions_receipt_no_key').on(t.receiptNo),
     index('petitions_batch_idx').on(t.batchId),
+    index('petitions_updated_idx').on(t.updatedAt, t.id),
     // Disclosure tables and exports in receipt order: D3600000-99 before D3600000-123.
     index('petitions_receipt_key_idx').on(t.receiptKey, t.id),
     index('petitions_status_idx').on(t.status, t.deadline),

@@ -52,8 +52,10 @@ export const progressReports = pgTable(
     submittedByClient: uuid('submitted_by_client').references(() => apiClients.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('progress_reports_updated_idx').on(t.updatedAt, t.id),
     index('progress_reports_problem_idx').on(t.problemId, t.createdAt),
     index('progress_reports_status_idx').on(t.status, t.createdAt),
     index('progress_reports_unit_idx').on(t.unitId),

@@ -84,8 +84,10 @@ export const notices = pgTable(
     issuedByName: text('issued_by_name').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('notices_updated_idx').on(t.updatedAt, t.id),
     unique('notices_year_seq_key').on(t.year, t.seq),
     index('notices_unit_idx').on(t.unitId, t.status),
     index('notices_status_idx').on(t.status, t.replyDue),

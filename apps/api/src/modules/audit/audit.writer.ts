@@ -4,6 +4,7 @@ import { auditLog } from '../../db/schema/index.js'
 import { canonicalJson, sha256Hex } from '../../lib/hash.js'
 import type { Ctx } from '../../lib/context.js'
 import { insertJson } from '../../lib/bulk-insert.js'
+import { recordChanges } from '../changes/changes.writer.js'
 
 /** The hash a chain starts from. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -79,11 +80,15 @@ const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v)
 
 /**
  * Appends audit entries inside the caller's transaction. Call it as the last statement of the
- * transaction: it takes the chain lock, which is then held until commit.
+ * transaction: it takes the chain lock, which is then held until commit. Entries about a feed
+ * entity (a problem, measure, report, petition or notice) also write its change-feed row
+ * (modules/changes) under the same lock.
  */
 export async function recordAudit(tx: DbOrTx, ctx: Ctx, ...events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return
-  await tx.insert(auditLog).values(await chained(tx, ctx, events))
+  const rows = await chained(tx, ctx, events)
+  await tx.insert(auditLog).values(rows)
+  await recordChanges(tx, rows)
 }
 
 /**
@@ -93,7 +98,9 @@ export async function recordAudit(tx: DbOrTx, ctx: Ctx, ...events: AuditEvent[])
  */
 export async function recordAuditMany(tx: DbOrTx, ctx: Ctx, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return
-  await insertJson(tx, auditLog, await chained(tx, ctx, events))
+  const rows = await chained(tx, ctx, events)
+  await insertJson(tx, auditLog, rows)
+  await recordChanges(tx, rows)
 }
 
 /** Takes the chain lock and lays the events out as rows chained after the last entry. */

@@ -2,6 +2,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { ANONYMOUS, type Ctx } from '../../lib/context.js'
 import type { JobDefinition } from '../../lib/jobs.js'
+import { changesRepository } from '../changes/changes.repository.js'
 import type { FilesService } from '../files/files.service.js'
 import { housekeepingRepository as repo } from './housekeeping.repository.js'
 
@@ -17,8 +18,8 @@ const JOB_CTX: Ctx = {
 /**
  * The housekeeping jobs, each run once per HOUSEKEEPING_INTERVAL_MINUTES across all instances:
  * remembered Idempotency-Key responses older than IDEMPOTENCY_TTL_HOURS, uploads never attached
- * within UNATTACHED_FILE_TTL_HOURS (rows with an audit entry, then the bytes), and sessions that
- * ended more than a day ago.
+ * within UNATTACHED_FILE_TTL_HOURS (rows with an audit entry, then the bytes), change-feed rows
+ * older than CHANGES_RETENTION_DAYS, and sessions that ended more than a day ago.
  */
 export function housekeepingJobs(deps: { db: Db; files: FilesService; config: Config }) {
   const { db, files, config } = deps
@@ -35,6 +36,12 @@ export function housekeepingJobs(deps: { db: Db; files: FilesService; config: Co
       everyMs,
       run: async () =>
         `${await files.purgeUnattached(JOB_CTX, config.UNATTACHED_FILE_TTL_HOURS)} deleted`,
+    },
+    {
+      name: 'purge-changes',
+      everyMs,
+      run: async () =>
+        `${await changesRepository.purge(db, config.CHANGES_RETENTION_DAYS)} deleted`,
     },
     {
       name: 'purge-ended-sessions',

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, max, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import {
   noticeProblems,
@@ -26,6 +26,8 @@ export interface NoticeFilter {
   overdue?: { today: string; value: boolean } | undefined
   problem?: string | undefined
   year?: number | undefined
+  /** Changed at or after (RFC 3339). */
+  updatedSince?: string | undefined
 }
 
 /** Still waiting for a reply after its reply date. */
@@ -48,6 +50,7 @@ function where(f: NoticeFilter): SQL | undefined {
       ? sql`exists (select 1 from ${noticeProblems} np where np.notice_id = ${notices.id} and np.problem_id = ${f.problem})`
       : undefined,
     f.year ? eq(notices.year, f.year) : undefined,
+    f.updatedSince ? gte(notices.updatedAt, new Date(f.updatedSince)) : undefined,
   )
 }
 
@@ -99,7 +102,7 @@ export const noticesRepository = {
   update(db: DbOrTx, id: string, patch: Partial<typeof notices.$inferInsert>) {
     return db
       .update(notices)
-      .set({ ...patch, version: sql`${notices.version} + 1` })
+      .set({ ...patch, updatedAt: new Date(), version: sql`${notices.version} + 1` })
       .where(eq(notices.id, id))
   },
 

@@ -102,6 +102,7 @@ export class NoticesService {
       overdue: q.overdue === undefined ? undefined : { today, value: q.overdue },
       problem: q.problem,
       year: q.year,
+      updatedSince: q.updatedSince,
     }
     const [rows, counts] = await Promise.all([
       repo.list(db, filter, limit + 1, after),

@@ -5,6 +5,7 @@ import {
   desc,
   eq,
   getTableColumns,
+  gte,
   ilike,
   inArray,
   isNull,
@@ -54,6 +55,8 @@ export interface PetitionFilter {
   overdue?: boolean | undefined
   problem?: string | undefined
   q?: string | undefined
+  /** Changed at or after (RFC 3339). */
+  updatedSince?: string | undefined
   today: string
 }
 
@@ -88,6 +91,7 @@ function where(f: PetitionFilter) {
         ? overdueSql(f.today)
         : sql`not ${overdueSql(f.today)}`,
     f.problem ? eq(petitions.problemId, f.problem) : undefined,
+    f.updatedSince ? gte(petitions.updatedAt, new Date(f.updatedSince)) : undefined,
     tokens.length ? arrayContains(petitions.searchTokens, tokens) : undefined,
     f.q
       ? or(

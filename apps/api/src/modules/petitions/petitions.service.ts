@@ -60,6 +60,7 @@ export class PetitionsService {
       overdue: q.overdue,
       problem: q.problem,
       q: q.q,
+      updatedSince: q.updatedSince,
       today,
     }
     const [rows, total] = await Promise.all([

@@ -112,6 +112,8 @@ export interface ProblemFilter {
   closedFrom?: string | undefined
   closedTo?: string | undefined
   q?: string | undefined
+  /** Changed at or after (RFC 3339). */
+  updatedSince?: string | undefined
   today: string
 }
 
@@ -166,6 +168,7 @@ function where(f: ProblemFilter): SQL | undefined {
     f.bucket ? bucketSql(f.bucket, f.today) : undefined,
     f.closedFrom ? gte(problems.closedOn, f.closedFrom) : undefined,
     f.closedTo ? lte(problems.closedOn, f.closedTo) : undefined,
+    f.updatedSince ? gte(problems.updatedAt, new Date(f.updatedSince)) : undefined,
     text,
   )
 }

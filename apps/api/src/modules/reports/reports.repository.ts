@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { progressReports, units, users } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
@@ -12,6 +12,8 @@ export interface ReportFilter {
   /** Path of a unit whose subtree's reports to list. */
   unitPath?: string | undefined
   period?: string | undefined
+  /** Changed at or after (RFC 3339). */
+  updatedSince?: string | undefined
 }
 
 const columns = { report: progressReports, unitCode: units.code, unitName: units.name }
@@ -24,6 +26,7 @@ function where(f: ReportFilter): SQL | undefined {
     f.status ? eq(progressReports.status, f.status) : undefined,
     f.unitPath ? sql`${units.path} like ${`${likeEscape(f.unitPath)}%`}` : undefined,
     f.period ? eq(progressReports.period, f.period) : undefined,
+    f.updatedSince ? gte(progressReports.updatedAt, new Date(f.updatedSince)) : undefined,
   )
 }
 
@@ -89,7 +92,7 @@ export const reportsRepository = {
   update(db: DbOrTx, id: string, set: Partial<typeof progressReports.$inferInsert>) {
     return db
       .update(progressReports)
-      .set({ ...set, version: sql`${progressReports.version} + 1` })
+      .set({ ...set, updatedAt: new Date(), version: sql`${progressReports.version} + 1` })
       .where(eq(progressReports.id, id))
       .returning()
       .then((r) => r[0]!)

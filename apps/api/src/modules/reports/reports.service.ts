@@ -153,6 +153,7 @@ export class ReportsService {
       status: q.status,
       unitPath,
       period: q.period,
+      updatedSince: q.updatedSince,
     }
     return this.page(filter, q.status === 'submitted' ? 'asc' : 'desc', q)
   }

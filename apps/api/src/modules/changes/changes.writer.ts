@@ -1,0 +1,154 @@
+import { and, inArray, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { changeHeads, changes } from '../../db/schema/index.js'
+import { insertJson } from '../../lib/bulk-insert.js'
+
+/** The entity types the change feed carries (GET /changes). */
+export const FEED_TYPES = ['problem', 'measure', 'report', 'petition', 'notice'] as const
+export type FeedType = (typeof FEED_TYPES)[number]
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Audit entries that record a read (an export, a viewed complainant), not a change. */
+const READS = /^export\.|_exported$|_viewed$/
+
+/** What the writer needs of one appended audit entry. */
+export interface AuditedChange {
+  seq: bigint
+  action: string
+  entityType: string
+  entityId: string | null
+}
+
+interface Current {
+  id: string
+  version: number
+  reach: string[]
+  problem_id: string | null
+}
+
+/**
+ * An entity's state now, inside the writing transaction: its version, the units whose subtree may
+ * read it (the same rules as problemScope, petitionScope and the notices' scope) and its problem.
+ */
+function currentOf(type: FeedType, ids: string[]) {
+  const list = sql`${`{${ids.join(',')}}`}::uuid[]`
+  const problemReach = (col: string) =>
+    sql.raw(`array(select unit_id from problem_units where problem_id = ${col} order by unit_id)`)
+  switch (type) {
+    case 'problem':
+      return sql`select id, version, ${problemReach('p.id')} reach, id problem_id
+        from problems p where id = any(${list})`
+    case 'measure':
+      return sql`select id, version, ${problemReach('m.problem_id')} reach, problem_id
+        from measures m where id = any(${list})`
+    case 'report':
+      return sql`select id, version, ${problemReach('r.problem_id')} reach, problem_id
+        from progress_reports r where id = any(${list})`
+    case 'petition':
+      return sql`select id, version, array_remove(array[handling_unit_id], null) reach,
+        null::uuid problem_id from petitions where id = any(${list})`
+    case 'notice':
+      return sql`select id, version, array[unit_id] reach, null::uuid problem_id
+        from notices where id = any(${list})`
+  }
+}
+
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[]
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join()
+
+/**
+ * Writes the change-feed rows for audit entries just appended, in the same transaction and while
+ * the audit chain's lock is held (so `changes.seq` follows commit order). Called by the audit
+ * writer only: every audited write of a feed entity lands in the feed without its service doing
+ * anything. A measure's or report's write also re-checks its problem, whose reach a measure unit
+ * changes; the problem gets a change only when its reach did change.
+ */
+export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promise<void> {
+  const touched = new Map<string, { type: FeedType; id: string; auditSeq: bigint }>()
+  for (const e of entries) {
+    if (!e.entityId || !UUID.test(e.entityId) || READS.test(e.action)) continue
+    if (!(FEED_TYPES as readonly string[]).includes(e.entityType)) continue
+    const type = e.entityType as FeedType
+    touched.set(`${type}:${e.entityId}`, { type, id: e.entityId, auditSeq: e.seq })
+  }
+  if (!touched.size) return
+
+  const current = new Map<string, Current>()
+  const byType = new Map<FeedType, string[]>()
+  for (const t of touched.values()) byType.set(t.type, [...(byType.get(t.type) ?? []), t.id])
+  for (const [type, ids] of byType)
+    for (const r of rowsOf<Current>(await tx.execute(currentOf(type, ids))))
+      current.set(`${type}:${r.id}`, r)
+
+  // A measure's or report's problem, checked for a changed reach (implied changes).
+  const implied = new Map<string, bigint>()
+  for (const t of touched.values()) {
+    const pid = current.get(`${t.type}:${t.id}`)?.problem_id
+    if (t.type !== 'problem' && pid && !touched.has(`problem:${pid}`)) implied.set(pid, t.auditSeq)
+  }
+  if (implied.size)
+    for (const r of rowsOf<Current>(await tx.execute(currentOf('problem', [...implied.keys()]))))
+      current.set(`problem:${r.id}`, r)
+
+  const keys = [...touched.values()].map((t) => ({ type: t.type, id: t.id }))
+  for (const id of implied.keys()) keys.push({ type: 'problem', id })
+  const heads = new Map<string, { reach: string[]; problemId: string | null }>()
+  for (const [type, ids] of groupIds(keys))
+    for (const h of await tx
+      .select()
+      .from(changeHeads)
+      .where(and(sql`${changeHeads.entityType} = ${type}`, inArray(changeHeads.entityId, ids))))
+      heads.set(`${type}:${h.entityId}`, { reach: h.reach, problemId: h.problemId })
+
+  const rows: (typeof changes.$inferInsert)[] = []
+  const add = (type: FeedType, id: string, auditSeq: bigint, onlyIfReachChanged: boolean) => {
+    const key = `${type}:${id}`
+    const cur = current.get(key)
+    const head = heads.get(key)
+    if (onlyIfReachChanged && cur && head && sameSet(cur.reach, head.reach)) return
+    rows.push({
+      entityType: type,
+      entityId: id,
+      action: !cur ? 'deleted' : head ? 'updated' : 'created',
+      version: cur?.version ?? null,
+      problemId: type === 'problem' ? null : (cur?.problem_id ?? head?.problemId ?? null),
+      reach: cur?.reach ?? [],
+      prevReach: head?.reach ?? [],
+      auditSeq,
+    })
+  }
+  for (const t of touched.values()) add(t.type, t.id, t.auditSeq, false)
+  for (const [id, auditSeq] of implied) add('problem', id, auditSeq, true)
+  if (!rows.length) return
+
+  await insertJson(tx, changes, rows)
+  const deleted = rows.filter((r) => r.action === 'deleted')
+  for (const [type, ids] of groupIds(deleted.map((r) => ({ type: r.entityType, id: r.entityId }))))
+    await tx
+      .delete(changeHeads)
+      .where(and(sql`${changeHeads.entityType} = ${type}`, inArray(changeHeads.entityId, ids)))
+  const live = rows.filter((r) => r.action !== 'deleted')
+  if (live.length) {
+    const json = JSON.stringify(
+      live.map((r) => ({
+        entity_type: r.entityType,
+        entity_id: r.entityId,
+        reach: r.reach,
+        problem_id: r.problemId ?? null,
+      })),
+    )
+    await tx.execute(sql`
+      insert into ${changeHeads} (entity_type, entity_id, reach, problem_id)
+      select entity_type, entity_id, reach, problem_id
+      from jsonb_populate_recordset(null::change_heads, ${json}::jsonb)
+      on conflict (entity_type, entity_id) do update
+        set reach = excluded.reach, problem_id = excluded.problem_id`)
+  }
+}
+
+function groupIds(keys: { type: string; id: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const k of keys) out.set(k.type, [...(out.get(k.type) ?? []), k.id])
+  return out
+}
