@@ -267,7 +267,7 @@ describe('the change feed', () => {
     expect([...unitB.petitions.keys()]).toEqual([c.id])
     // The admin reads no petition cases, so the feed never names one to it.
     expect(admin.seen.filter((x) => x.type === 'petition')).toEqual([])
-  })
+  }, 120_000)
 
   it('shows a client without read scopes nothing, but moves its cursor on', async () => {
     const bare = await apiClient(t.app, world.users.admin, ['changes:read'])

@@ -36,16 +36,20 @@ export const changesRepository = {
     const typeList = sql`${`{${types.join(',')}}`}::text[]`
     const window = sql`select * from changes where seq > ${after.toString()}::bigint
       and entity_type = any(${typeList}) order by seq limit ${SCAN}`
-    const [bounds] = rowsOf<{ last: string | null; n: number }>(
-      await db.execute(sql`select max(seq)::text last, count(*)::int n from (${window}) w`),
+    // One statement, so the page and the resume point come from the same snapshot.
+    const all = rowsOf<ChangeRow & { last: string | null; n: number }>(
+      await db.execute(sql`with w as (${window}),
+        v as (select w.seq, w.at, w.entity_type, w.entity_id, w.action, w.version, w.problem_id,
+            ${within(sql`w.reach`, prefix)} now_in, ${within(sql`w.prev_reach`, prefix)} was_in
+          from w),
+        page as (select * from v where v.now_in or v.was_in order by v.seq limit ${limit + 1})
+        select b.last, b.n, page.seq::text seq, page.at, page.entity_type, page.entity_id,
+          page.action, page.version, page.problem_id, page.now_in, page.was_in
+        from (select max(seq)::text last, count(*)::int n from w) b
+        left join page on true order by page.seq`),
     )
-    const rows = rowsOf<ChangeRow>(
-      await db.execute(sql`select * from (
-        select w.seq::text seq, w.at, w.entity_type, w.entity_id, w.action, w.version, w.problem_id,
-          ${within(sql`w.reach`, prefix)} now_in, ${within(sql`w.prev_reach`, prefix)} was_in
-        from (${window}) w) v
-        where v.now_in or v.was_in order by v.seq::bigint limit ${limit + 1}`),
-    )
+    const bounds = all[0]
+    const rows = all.filter((r) => r.seq !== null)
     return { rows, last: bounds?.last ?? null, scanned: bounds?.n ?? 0 }
   },
 
