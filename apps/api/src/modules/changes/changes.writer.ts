@@ -101,6 +101,18 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
       .where(and(sql`${changeHeads.entityType} = ${type}`, inArray(changeHeads.entityId, ids))))
       heads.set(`${type}:${h.entityId}`, { reach: h.reach, problemId: h.problemId })
 
+  // A deleted measure or report was read through its problem: whoever may read the problem now
+  // must hear of the deletion, even if the problem's reach grew after the child's last change.
+  const parents = new Set<string>()
+  for (const t of touched.values()) {
+    const pid = heads.get(`${t.type}:${t.id}`)?.problemId
+    if (t.type !== 'problem' && !current.has(`${t.type}:${t.id}`) && pid) parents.add(pid)
+  }
+  const missing = [...parents].filter((id) => !current.has(`problem:${id}`))
+  if (missing.length)
+    for (const r of rowsOf<Current>(await tx.execute(currentOf('problem', missing))))
+      current.set(`problem:${r.id}`, r)
+
   const rows: (typeof changes.$inferInsert)[] = []
   const add = (type: FeedType, id: string, auditSeq: bigint, onlyIfReachChanged: boolean) => {
     const key = `${type}:${id}`
@@ -114,7 +126,15 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
       version: cur?.version ?? null,
       problemId: type === 'problem' ? null : (cur?.problem_id ?? head?.problemId ?? null),
       reach: cur?.reach ?? [],
-      prevReach: head?.reach ?? [],
+      prevReach:
+        !cur && head?.problemId && type !== 'problem'
+          ? [
+              ...new Set([
+                ...head.reach,
+                ...(current.get(`problem:${head.problemId}`)?.reach ?? []),
+              ]),
+            ]
+          : (head?.reach ?? []),
       auditSeq,
     })
   }
