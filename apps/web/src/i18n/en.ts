@@ -294,6 +294,7 @@ const en: MessageSchema = {
       public_reports_write: 'Triage public reports',
       reports_intake: 'Submit hotline (12345) reports',
       webhooks_manage: 'Manage its own webhooks',
+      changes_read: 'Read the change feed',
     },
   },
   problem,

@@ -290,6 +290,7 @@ const zhCN = {
       public_reports_write: '办理群众监督',
       reports_intake: '热线（12345）代交群众举报',
       webhooks_manage: '管理本系统的 webhook 订阅',
+      changes_read: '读取变更流',
     },
   },
   problem,
