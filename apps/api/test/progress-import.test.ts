@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from './build-app.js'
 import { as, login, makeUser, makeWorld } from './factories.js'
 import { makeProblem, makeRound } from './ledger-factories.js'
 import { progressSheet, type ProgressSheetSpec } from './progress-import-factories.js'
+import { xls } from './fixtures/workbooks.js'
 import { uploadXlsx } from './problem-import-factories.js'
 
 let t: TestApp
@@ -162,6 +163,40 @@ describe('the dry run of a monthly progress table', () => {
     expect(row(r, 3)).toMatchObject({ completion: 'not_done', percent: 80, action: 'report' })
     expect(row(r, 3).match.problem?.id).toBe(p.p12!.id)
     expect(row(r, 3).unit?.id).toBe(w.units.countyA.id)
+  })
+
+  it('reads an .xls (Excel 97–2003) progress table with a title row and a merged two-row header', async () => {
+    const rows = [
+      ['甲县2026年11月整改进展情况表', null, null, null, null, null, null],
+      ['序号', '问题编号', '反馈问题', '责任单位', '整改情况', null, null],
+      [null, null, null, null, '整改进展', '是否完成', '完成进度'],
+      [
+        1,
+        '反馈问题第12项',
+        '污水处理厂超标排放',
+        '甲县人民政府',
+        '完成提标改造。',
+        '未完成',
+        '80%',
+      ],
+      [2, '反馈问题第3项', '城区黑臭水体', '甲县', '完成清淤。', '持续推进', null],
+      ['填表人：张伟', null, '审核人：李娜', null, '联系电话：0791-86123456', null, null],
+    ]
+    const merges: [number, number, number, number][] = [
+      [1, 1, 1, 7],
+      [2, 5, 2, 7],
+      ...[1, 2, 3, 4].map((c): [number, number, number, number] => [2, c, 3, c]),
+    ]
+    const fileId = await uploadXlsx(t.app, officeToken, xls(rows, merges, '进展'), '进展情况表.xls')
+    const r = await run({ fileId })
+    expect(r.missingFields).toEqual([])
+    // The header rows (2, 3) and the 填表人 line are no rows; rows 4 and 5 are the data.
+    expect(r.rows.map((x) => x.row)).toEqual([4, 5])
+    expect(row(r, 4)).toMatchObject({ completion: 'not_done', percent: 80, action: 'report' })
+    expect(row(r, 4).match.problem?.id).toBe(p.p12!.id)
+    expect(row(r, 4).unit?.id).toBe(w.units.countyA.id)
+    expect(row(r, 5).match.problem?.id).toBe(p.p3!.id)
+    expect(row(r, 5)).toMatchObject({ progress: '完成清淤。', completionText: '持续推进' })
   })
 
   it('says per row and column what is wrong, in Chinese and English', async () => {
