@@ -16,6 +16,7 @@ import './specs/supervision.mjs'
 import './specs/petitions.mjs'
 import './specs/excel.mjs'
 import './specs/problemlist.mjs'
+import './specs/progressimport.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)
