@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { asc, count, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import type { ProblemImportReport } from '@rectify/schemas'
 import {
   auditLog,
@@ -147,6 +147,7 @@ async function snapshot(roundId: string) {
       .map((u) => u.unitId)
       .sort(),
     leader: p.leadLeader,
+    collective: p.collectiveUnits,
     target: p.target,
     deadline: p.deadline,
     mode: p.mode,
@@ -346,6 +347,11 @@ describe('problem-list import', () => {
       mode: 'time_bound',
       deadline: '2026-09-30',
     })
+    // A collective responsibility recorded with its coordinating unit goes out in 集体责任.
+    await db
+      .update(problems)
+      .set({ collectiveUnits: '各县（市、区）人民政府' })
+      .where(and(eq(problems.roundId, source.id), eq(problems.code, '自查问题2')))
     const stages = await db.select({ n: count() }).from(milestones)
     expect(stages[0]!.n).toBeGreaterThan(0)
 
@@ -360,11 +366,11 @@ describe('problem-list import', () => {
       '督察反馈问题',
       '问题描述',
       '责任单位',
+      '集体责任',
       '牵头市领导',
       '整改目标',
       '整改时限',
       '整改措施',
-      '整改方式',
     ])
     expect(rows).toHaveLength(3 + 6)
 

@@ -22,6 +22,7 @@ export const PROBLEM_IMPORT_FIELDS = [
   'units',
   'leadUnit',
   'coUnits',
+  'collective',
   'leadLeader',
   'target',
   'deadline',

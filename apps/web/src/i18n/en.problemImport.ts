@@ -59,6 +59,7 @@ const enProblemImport = {
       units: 'Responsible units',
       leadUnit: 'Lead unit',
       coUnits: 'Co-units',
+      collective: 'Collective responsibility',
       leadLeader: 'Lead city leader',
       target: 'Target',
       deadline: 'Deadline',

@@ -58,6 +58,7 @@ const zhCNProblemImport = {
       units: '责任单位',
       leadUnit: '牵头单位',
       coUnits: '配合单位',
+      collective: '集体责任',
       leadLeader: '牵头市领导',
       target: '整改目标',
       deadline: '整改时限',

@@ -29,6 +29,8 @@ export const HEADER_SYNONYMS: Record<ProblemImportField, readonly string[]> = {
   units: ['责任单位', '整改责任单位', '整改实施主体', '责任主体', '整改单位', '实施单位'],
   leadUnit: ['牵头单位', '牵头部门', '牵头责任单位'],
   coUnits: ['配合单位', '配合部门', '协办单位', '整改验收单位', '验收单位'],
+  /** Collective responsibilities as recorded (the ledger export writes them beside 责任单位). */
+  collective: ['集体责任', '集体责任单位'],
   leadLeader: ['牵头市领导', '责任领导', '牵头领导', '市级责任领导', '包保市领导', '责任市领导'],
   target: ['整改目标', '目标'],
   deadline: ['整改时限', '完成时限', '整改期限', '时限', '完成时间'],

@@ -133,6 +133,13 @@ export function readTask(
   for (const m of measures)
     if (!m.unitId) m.unitId = named.find((u) => m.content.includes(u.name))?.id ?? lead ?? ''
 
+  // Collective responsibilities: those recorded from the unit cells, and what a 集体责任 column
+  // states (the ledger export writes them there, so an export imports back unchanged).
+  const stated = cell(first, 'collective').slice(0, 500)
+  const collectiveUnits = [stated, ...collectives.filter((c) => !stated.includes(c))]
+    .filter(Boolean)
+    .join('、')
+
   const leadLeader = parseLeader(cell(first, 'leadLeader'))
   const target = cell(first, 'target').slice(0, 2000)
   const textAll = `${title}${description}${target}`
@@ -189,7 +196,7 @@ export function readTask(
       !sameSet(ex.coUnitIds, coUnitIds) ||
       ex.leader !== leaderText(leadLeader) ||
       ex.target !== target ||
-      ex.collectiveUnits !== collectives.join('、')
+      ex.collectiveUnits !== collectiveUnits
     if (changed) action = 'update'
     if (changed && ex.status === 'closed')
       fail(
@@ -245,7 +252,7 @@ export function readTask(
       measures: measures.map((m) => m.content),
       domain: domain ?? 'other',
       region: region ? ref(region) : null,
-      collectiveUnits: collectives.join('、'),
+      collectiveUnits,
       inferred,
     },
     existing: ex,
@@ -255,7 +262,7 @@ export function readTask(
     nature: nature ?? 'individual',
     domain: domain ?? 'other',
     regionId: region?.id ?? null,
-    collectiveUnits: collectives.join('、'),
+    collectiveUnits,
     provided: new Set(
       ['description', 'domain', 'nature', 'source', 'region']
         .filter((f) => col.has(f))
