@@ -80,6 +80,7 @@ describe('housekeeping', () => {
     expect(jobs.map((j) => j.name)).toEqual([
       'purge-idempotency-keys',
       'purge-unattached-files',
+      'purge-changes',
       'purge-ended-sessions',
     ])
     await new JobScheduler(t.database.db, jobs, quiet, 0).tick()
@@ -101,6 +102,7 @@ describe('housekeeping', () => {
       `select name, last_result from scheduled_jobs where name like 'purge-%' order by name`,
     )
     expect(results).toEqual([
+      { name: 'purge-changes', last_result: '0 deleted' },
       { name: 'purge-ended-sessions', last_result: '1 deleted' },
       { name: 'purge-idempotency-keys', last_result: '1 deleted' },
       { name: 'purge-unattached-files', last_result: '0 deleted' },
