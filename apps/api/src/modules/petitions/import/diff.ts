@@ -1,6 +1,6 @@
 import type { PetitionImportDifference } from '@rectify/schemas'
 import type { petitions } from '../../../db/schema/index.js'
-import { closureOf, REPORTED, type RowHandling } from './handling.js'
+import { closureOf, COUNTS, REPORTED, type RowHandling } from './handling.js'
 import type { ParsedCase } from './rows.js'
 
 /*
@@ -17,15 +17,6 @@ const text = (v: unknown): string =>
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x))
-
-const COUNTS = [
-  'ordersToRectify',
-  'casesFiled',
-  'finesWan',
-  'detained',
-  'talkedTo',
-  'heldAccountable',
-] as const
 
 /**
  * Where an existing case and the row state a field differently. Only what the row states is

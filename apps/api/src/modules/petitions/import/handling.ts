@@ -19,7 +19,8 @@ export interface RowHandling extends PetitionImportHandling {
   handlingUnitId: string | null
 }
 
-const COUNTS = [
+/** The handling's counts (责令整改, 立案处罚, 罚款 万元, 拘留, 约谈, 问责), one field each. */
+export const COUNTS = [
   'ordersToRectify',
   'casesFiled',
   'finesWan',
