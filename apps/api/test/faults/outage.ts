@@ -43,19 +43,22 @@ export async function restartUnderLoad({ cluster, api, database, world }: Stage)
   const started = { begin: 0, end: 0 }
   const t0 = performance.now()
   const now = () => performance.now() - t0
+  /** The idempotent write every writer sends (and a retry repeats): a unit coded by its key. */
+  const send = (key: string) =>
+    fetch(`${api.base}/api/v1/units`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: JSON.stringify(unitBody(key)),
+      signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
+    })
   const post = async (key: string): Promise<Answer> => {
     const sent = now()
     try {
-      const res = await fetch(`${api.base}/api/v1/units`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'idempotency-key': key,
-        },
-        body: JSON.stringify(unitBody(key)),
-        signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
-      })
+      const res = await send(key)
       await res.arrayBuffer()
       return {
         key,
@@ -74,16 +77,7 @@ export async function restartUnderLoad({ cluster, api, database, world }: Stage)
   }
   /** What a retry with `key` says: the stored answer replayed, or the write known as done. */
   const confirm = async (key: string) => {
-    const res = await fetch(`${api.base}/api/v1/units`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': key,
-      },
-      body: JSON.stringify(unitBody(key)),
-      signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
-    })
+    const res = await send(key)
     const body = (await res.json()) as { code?: string }
     if (res.status === 201 && res.headers.get('idempotent-replayed')) return 'replayed'
     return `${res.status} ${body.code ?? ''}`.trim()
