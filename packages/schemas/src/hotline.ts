@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, TimestampSchema } from './common.js'
-import { ReporterTypeSchema } from './public.js'
+import { PublicPhotosSchema, ReporterTypeSchema } from './public.js'
 
 /**
  * A public report sent by a hotline system (12345) with the `reports:intake` scope: no
@@ -29,15 +29,7 @@ export const HotlineReportBodySchema = Type.Object(
     /** An objection to that problem's close-out notice (the problem must be in publicity). */
     objection: Type.Optional(Type.Boolean()),
     /** Photos uploaded through POST /public/files (Open311 `media_url` is not fetched). */
-    photos: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { id: IdSchema, token: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
-        { maxItems: 6 },
-      ),
-    ),
+    photos: Type.Optional(PublicPhotosSchema),
   },
   { additionalProperties: false },
 )

@@ -126,6 +126,15 @@ export const REPORTER_TYPES = [
 ] as const
 export const ReporterTypeSchema = Type.Enum(REPORTER_TYPES)
 
+/** Photos a report carries: files uploaded through POST /public/files, each with its token. */
+export const PublicPhotosSchema = Type.Array(
+  Type.Object(
+    { id: IdSchema, token: Type.String({ minLength: 1, maxLength: 200 }) },
+    { additionalProperties: false },
+  ),
+  { maxItems: 6 },
+)
+
 /** A photo uploaded on the public board: `token` proves the uploader holds it. */
 export const PublicUploadSchema = Type.Object({
   id: IdSchema,
@@ -146,15 +155,7 @@ export const SubmitPublicReportBodySchema = Type.Object(
     problemId: Type.Optional(IdSchema),
     /** An objection to the problem's close-out notice (the problem must be in publicity). */
     objection: Type.Optional(Type.Boolean()),
-    photos: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { id: IdSchema, token: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
-        { maxItems: 6 },
-      ),
-    ),
+    photos: Type.Optional(PublicPhotosSchema),
     challenge: ChallengeAnswerSchema,
   },
   { additionalProperties: false },
