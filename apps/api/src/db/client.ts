@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import * as schema from './schema/index.js'
+import { serializeQueries } from './serial.js'
 import { withCommitHooks } from '../lib/commit-hooks.js'
 
 /** The drizzle database, whichever driver is underneath. */
@@ -66,7 +67,10 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     // emits 'error' on itself, where the pool has no listener: unhandled, that 'error' event
     // would end the process. The query in progress, or the next one, fails with its own error;
     // pg-pool drops the connection when it is released.
-    pool.on('connect', (client) => client.on('error', onError))
+    pool.on('connect', (client) => {
+      client.on('error', onError)
+      serializeQueries(client)
+    })
     const db = withCommitHooks(drizzlePg(pool, { schema }) as unknown as Db)
     return {
       db,
