@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, ConfigSchema, loadConfig } from './config.js'
 
 describe('loadConfig', () => {
   it('applies defaults and converts numbers and booleans', () => {
@@ -28,5 +29,13 @@ describe('loadConfig', () => {
 
   it('refuses an access token lifetime over 15 minutes', () => {
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(ConfigError)
+  })
+})
+
+describe('.env.example', () => {
+  it('lists exactly the variables the configuration reads (commented out when optional)', () => {
+    const text = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8')
+    const listed = [...text.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]).sort()
+    expect(listed).toEqual(Object.keys(ConfigSchema.properties).sort())
   })
 })
