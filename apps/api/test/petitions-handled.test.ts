@@ -96,6 +96,20 @@ const table = (cases: HandledCase[], o?: { traditional?: boolean }) => {
 const caseRows = (receipts: string[]) =>
   t.database.db.select().from(petitions).where(inArray(petitions.receiptNo, receipts))
 
+/** The batch's disclosure export, as header → cell per receipt number. */
+async function exported() {
+  const res = await office.get(`/api/v1/exports/petitions?batch=${batch.id}`)
+  expect(res.statusCode).toBe(200)
+  const x = await readXlsx(res.rawPayload)
+  const col = (h: string) => x.header.indexOf(h)
+  return new Map(
+    x.rows.map((r) => [
+      r[col('受理编号')] as string,
+      Object.fromEntries(x.header.map((h, i) => [String(h), r[i]])),
+    ]),
+  )
+}
+
 const row = (r: PetitionImportReport, receiptNo: string) =>
   r.rows.find((x) => x.receiptNo === receiptNo)!
 
@@ -380,6 +394,21 @@ describe('re-importing a case that differs', () => {
     const first = (rows: { receiptNo: string; handling: string }[]) =>
       rows.find((r) => r.receiptNo === CASES[0]!.receiptNo)!.handling
     expect(first(await board())).toBe(CASES[0]!.measures)
+    // The office's disclosure export reads the published row too, with its 序号, 调查核实情况
+    // and dates; the open case (never published) reads as it is now.
+    const before = await exported()
+    expect(before.get(CASES[0]!.receiptNo)).toMatchObject({
+      序号: 1,
+      处理和整改情况: CASES[0]!.measures,
+      调查核实情况: CASES[0]!.investigation,
+      是否属实: '属实',
+      办理状态: '已办结',
+    })
+    expect(before.get(CASES[0]!.receiptNo)!['办结日期']).toBeInstanceOf(Date)
+    expect(before.get(CASES[0]!.receiptNo)!['交办日期']).toBeInstanceOf(Date)
+    expect(before.get(CASES[2]!.receiptNo)).toMatchObject({
+      调查核实情况: '现场核查粪污外溢属实。',
+    })
     const list = await office.get(`/api/v1/petition-batches/${batch.id}`)
     expect(list.json()).toMatchObject({ unpublishedChanges: 1 })
     const again = await office.post(
@@ -392,6 +421,13 @@ describe('re-importing a case that differs', () => {
     expect(again.statusCode, again.body).toBe(200)
     expect(again.json()).toMatchObject({ unpublishedChanges: 0 })
     expect(first(await board())).toBe(changed()[0]!.measures)
+    const after = await exported()
+    expect(after.get(CASES[0]!.receiptNo)).toMatchObject({
+      序号: 1,
+      处理和整改情况: changed()[0]!.measures,
+      调查核实情况: CASES[0]!.investigation,
+    })
+    expect([...after.keys()]).toEqual(CASES.map((c) => c.receiptNo))
     const [entry] = await t.database.db
       .select()
       .from(auditLog)

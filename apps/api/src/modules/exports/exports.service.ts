@@ -26,12 +26,8 @@ import { problemScope } from '../problems/problems.derived.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { chineseDate, periodName } from './exports.format.js'
 import { exportsRepository as repo } from './exports.repository.js'
-import {
-  accountabilitySheet,
-  measuresSheet,
-  petitionsSheet,
-  reportsSheet,
-} from './exports.sheets.js'
+import { petitionsSheet } from './exports.disclosure.js'
+import { accountabilitySheet, measuresSheet, reportsSheet } from './exports.sheets.js'
 
 /** What a route streams: the file name and the function that writes the workbook. */
 export interface Export {

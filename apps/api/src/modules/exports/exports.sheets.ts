@@ -4,19 +4,17 @@ import { ACCOUNTABILITY_FORMS } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import type { XlsxSink } from '../../lib/xlsx-stream.js'
 import { label } from '../dossier/dossier.format.js'
-import { petitionsRepository, type PetitionFilter } from '../petitions/petitions.repository.js'
-import { problemsRepository } from '../problems/problems.repository.js'
 import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
 import { chineseDate, periodName, word } from './exports.format.js'
 import { exportsRepository as repo, type ProblemKey } from './exports.repository.js'
 
 /** Rows read and committed per batch: small enough to keep memory flat, large enough to be quick. */
-const BATCH = 500
+export const BATCH = 500
 
 /** A timestamp's Asia/Shanghai date, YYYY-MM-DD. */
-const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+export const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
 
-const asOf = (today: string) => `导出日期：${chineseDate(today)}`
+export const asOf = (today: string) => `导出日期：${chineseDate(today)}`
 
 /** Reads keyset batches with `next` until one comes back short, writing each and pacing. */
 async function stream<R>(
@@ -134,92 +132,6 @@ export async function reportsSheet(
         shanghaiDay.format(r.createdAt),
       ]),
   )
-}
-
-/**
- * The columns cities publish for petition cases, with the investigation (调查核实情况) the
- * office files with them and the dates; no complainant column exists here, and the rows come
- * from columns that leave the complainant out (petitionsRepository.caseColumns).
- */
-const PETITION_COLUMNS: Column[] = [
-  { header: '序号', width: 6, kind: 'integer' },
-  { header: '受理编号', width: 16 },
-  { header: '交办批次', width: 10 },
-  { header: '交办日期', width: 17, kind: 'date' },
-  { header: '行政区域', width: 14, wrap: true },
-  { header: '污染类型', width: 12, wrap: true },
-  { header: '交办问题基本情况', width: 48, wrap: true },
-  { header: '调查核实情况', width: 40, wrap: true },
-  { header: '是否属实', width: 10 },
-  { header: '处理和整改情况', width: 48, wrap: true },
-  { header: '问责情况', width: 24, wrap: true },
-  { header: '办理状态', width: 10 },
-  { header: '办结日期', width: 17, kind: 'date' },
-  { header: '责令整改（家）', width: 10, kind: 'integer' },
-  { header: '立案处罚（家）', width: 10, kind: 'integer' },
-  { header: '罚款（万元）', width: 11, kind: 'decimal' },
-  { header: '拘留（人）', width: 8, kind: 'integer' },
-  { header: '约谈（人）', width: 8, kind: 'integer' },
-  { header: '问责（人）', width: 8, kind: 'integer' },
-]
-
-/**
- * 信访件办理情况公开表: one row per case in the caller's scope that has been handed to a unit
- * (cases not yet assigned have nothing to disclose), in natural receipt-number order.
- */
-export async function petitionsSheet(
-  db: Db,
-  sink: XlsxSink,
-  filter: PetitionFilter,
-  today: string,
-) {
-  const sheet = addTable(
-    sink.workbook,
-    '信访件办理情况',
-    '交办信访件办理情况公开表',
-    asOf(today),
-    PETITION_COLUMNS,
-    { frozenColumns: 2 },
-  )
-  let after: [string, string] | null = null
-  let n = 0
-  for (;;) {
-    const rows = await petitionsRepository.listByReceipt(db, filter, BATCH, after)
-    const [batches, regions] = await Promise.all([
-      petitionsRepository.batchSeqs(db, [...new Set(rows.map((r) => r.batchId))]),
-      problemsRepository.units(db, [...new Set(rows.flatMap((r) => r.regionIds))]),
-    ])
-    const batch = new Map(batches.map((b) => [b.id, b]))
-    const region = new Map(regions.map((u) => [u.id, u.name]))
-    for (const c of rows) {
-      const b = batch.get(c.batchId)
-      addDataRow(sheet, PETITION_COLUMNS, [
-        ++n,
-        c.receiptNo,
-        b ? `第${b.seq}批` : '',
-        b?.handedOn,
-        c.regionText || c.regionIds.map((id) => region.get(id) ?? '').join('、'),
-        c.domains.map((d) => label('domain', d)).join('、'),
-        c.complaint,
-        c.investigation,
-        word('finding', c.finding),
-        c.measures,
-        c.accountability,
-        word('petitionStatus', c.status),
-        c.closedAt ? shanghaiDay.format(c.closedAt) : null,
-        c.ordersToRectify,
-        c.casesFiled,
-        c.finesWan,
-        c.detained,
-        c.talkedTo,
-        c.heldAccountable,
-      ])
-    }
-    await sink.pace()
-    if (rows.length < BATCH) return
-    const last = rows[rows.length - 1]!
-    after = [last.receiptKey, last.id]
-  }
 }
 
 /** 问责情况统计: one row per unit, one column per form, and the totals. */
