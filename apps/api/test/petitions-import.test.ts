@@ -289,6 +289,12 @@ describe('petition import', () => {
       by: 'none',
     })
     expect(asked.missingFields).toEqual(['complaint'])
+    const missing = asked.errors.find((e) => e.column === '交办问题基本情况')!
+    expect(missing.message).toMatch(
+      /^缺少必需的列“交办问题基本情况”（可用列名：反映情况、信访内容、举报内容、反映问题、主要问题）/,
+    )
+    expect(missing.message).not.toMatch(/complaint/)
+    expect(missing.messageEn).toMatch(/^Missing required column “交办问题基本情况” \(the complaint/)
     expect(asked.errors.length).toBeGreaterThan(0)
     const mapping = { 投诉详情: 'complaint', 督察组备注: null }
     const mapped = await dryRun(batches[2]!.id, { fileId: await uploaded(bytes), mapping })

@@ -311,6 +311,20 @@ describe('problem-list import', () => {
     })
     const first = (await runImport(round.id, sheet)).json<ProblemImportReport>()
     expect(first.missingFields).toEqual(['title'])
+    // The column named as the clerk knows it, never the field's name (title).
+    expect(first.errors).toEqual([
+      {
+        row: 1,
+        column: '问题/整改任务',
+        cell: null,
+        message: expect.stringMatching(
+          /^缺少必需的列“问题\/整改任务”（可用列名：问题、反馈问题、反馈意见、整改任务、督察反馈问题、反馈意见建议……）/,
+        ),
+        messageEn: expect.stringMatching(
+          /^Missing required column “问题\/整改任务” \(problem or task; /,
+        ),
+      },
+    ])
     const done = await runImport(round.id, sheet, { dryRun: false, mapping: { 任务内容: 'title' } })
     expect(done.json<ProblemImportReport>()).toMatchObject({ imported: true, counts: { new: 1 } })
     const again = (await runImport(round.id, sheet)).json<ProblemImportReport>()

@@ -32,6 +32,7 @@ export {
   type TableOptions,
   type TableRecord,
 } from './table.js'
+export { missingColumnError, type RequiredColumn } from './missing.js'
 export { inspectXlsx } from './zip-guard.js'
 export { loadWorkbook, workbookLimits } from './load.js'
 export { addXlsSheet } from './xls-convert.js'

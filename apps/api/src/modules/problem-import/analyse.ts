@@ -10,12 +10,13 @@ import type {
 import type { DeadlineBase } from './deadline.js'
 import {
   cellRef,
+  missingColumnError,
   readTable,
   type TableColumn,
   type TableRecord,
   type WorkbookSheet,
 } from '../../lib/workbook/index.js'
-import { HEADER_SYNONYMS, REQUIRED_FIELDS } from './fields.js'
+import { HEADER_SYNONYMS, REQUIRED_COLUMNS, REQUIRED_FIELDS } from './fields.js'
 import { readTask } from './task.js'
 import { unitMatcher, type UnitCandidate } from './units-parse.js'
 
@@ -154,15 +155,7 @@ export function analyse(
       ...empty,
       columns,
       missingFields,
-      errors: missingFields.map((f) =>
-        err(
-          headerRow,
-          f,
-          null,
-          `缺少必需的列：${f}，请在列映射中指定`,
-          `Missing required column: ${f}; map one`,
-        ),
-      ),
+      errors: missingFields.map((f) => missingColumnError(headerRow, REQUIRED_COLUMNS[f])),
     }
   const groups = group(t.records, col)
   const match = unitMatcher(ctx.units)

@@ -1,5 +1,6 @@
 import type { ProblemImportField } from '@rectify/schemas'
 import { fieldMatcher } from '../../lib/workbook/fields.js'
+import type { RequiredColumn } from '../../lib/workbook/missing.js'
 import { normalizeValue } from '../../lib/workbook/normalize.js'
 
 /**
@@ -47,6 +48,21 @@ export const synonymField = fieldMatcher(HEADER_SYNONYMS)
 
 /** Without these an import cannot make a problem (units: a units, lead-unit column). */
 export const REQUIRED_FIELDS = ['title', 'deadline', 'units'] as const
+
+/** The required columns as a clerk knows them, for a missing column's message. */
+export const REQUIRED_COLUMNS: Record<(typeof REQUIRED_FIELDS)[number], RequiredColumn> = {
+  title: {
+    label: '问题/整改任务',
+    labelEn: 'problem or task',
+    accepted: [...HEADER_SYNONYMS.title, ...HEADER_SYNONYMS.description],
+  },
+  deadline: { label: '整改时限', labelEn: 'deadline', accepted: HEADER_SYNONYMS.deadline },
+  units: {
+    label: '责任单位',
+    labelEn: 'responsible unit',
+    accepted: [...HEADER_SYNONYMS.units, ...HEADER_SYNONYMS.leadUnit],
+  },
+}
 
 const pick =
   <T extends string>(map: Record<string, T>) =>

@@ -102,6 +102,14 @@ describe('reading the rows of a progress table', () => {
   it('names the missing columns a row needs', () => {
     const { missing, errors } = parseRows({ sheet: 's', columns: columns.slice(0, 2), records: [] })
     expect(missing).toEqual(['progress'])
-    expect(errors[0]!.message).toMatch(/没有“整改进展”列/)
+    // Named as a clerk knows the column, with the headers it would have been read from.
+    expect(errors[0]).toMatchObject({ column: '整改进展', cell: null })
+    expect(errors[0]!.message).toMatch(
+      /^缺少必需的列“整改进展”（可用列名：整改进展情况、整改完成情况、完成情况、.*……）/,
+    )
+    expect(errors[0]!.messageEn).toMatch(
+      /^Missing required column “整改进展” \(progress; accepted headers: 整改进展情况, /,
+    )
+    expect(errors[0]!.message).not.toMatch(/progress/)
   })
 })

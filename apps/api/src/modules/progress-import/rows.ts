@@ -4,8 +4,15 @@ import type {
   ProgressCompletion,
   ProgressImportField,
 } from '@rectify/schemas'
-import { cellRef } from '../../lib/workbook/index.js'
-import { codeKey, itemNumber, leadingCode, parseCompletion, parsePercent } from './fields.js'
+import { cellRef, missingColumnError } from '../../lib/workbook/index.js'
+import {
+  codeKey,
+  itemNumber,
+  leadingCode,
+  parseCompletion,
+  parsePercent,
+  PROGRESS_FIELDS,
+} from './fields.js'
 
 /**
  * What the import needs of the shared reader's table (lib/workbook `readTable`): the mapped
@@ -98,14 +105,13 @@ export function parseRows(t: ProgressTable): {
   if (!has('title') && !has('code')) missing.push('title')
   if (!has('progress')) missing.push('progress')
   const errors: ImportCellError[] = missing.map((f) => {
-    const [zh, en] = FIELD_LABELS[f as ProgressImportField]
-    return {
-      row: t.headerRows?.[0] ?? 1,
-      column: zh,
-      cell: null,
-      message: `表中没有“${zh}”列：请在表头中注明，或将某一列对应为该项`,
-      messageEn: `No column holds the ${en}: name it in the header or map a column to it`,
-    }
+    const [label, labelEn] = FIELD_LABELS[f as ProgressImportField]
+    // The problem is found by its title or else its code: either column will do.
+    const accepted =
+      f === 'title'
+        ? [...PROGRESS_FIELDS.title, ...PROGRESS_FIELDS.code]
+        : PROGRESS_FIELDS[f as ProgressImportField]
+    return missingColumnError(t.headerRows?.[0] ?? 1, { label, labelEn, accepted })
   })
   const rows: ParsedRow[] = []
   for (const r of t.records) {

@@ -64,6 +64,11 @@ export const synonymField = fieldMatcher(HEADER_SYNONYMS)
 
 /** Fields no import can do without. */
 export const REQUIRED_FIELDS: readonly PetitionImportField[] = ['receiptNo', 'complaint']
+/** The required columns in English, for a missing column's message. */
+export const REQUIRED_EN: Partial<Record<PetitionImportField, string>> = {
+  receiptNo: 'receipt number',
+  complaint: 'the complaint as handed over',
+}
 
 /** What a parser answers: a value, or the problem in both languages. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; messageEn: string }

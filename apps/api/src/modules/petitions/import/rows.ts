@@ -7,6 +7,7 @@ import type {
 } from '@rectify/schemas'
 import {
   FIELD_LABELS,
+  REQUIRED_EN,
   REQUIRED_FIELDS,
   parseCount,
   parseClosure,
@@ -23,6 +24,7 @@ import {
 } from './fields.js'
 import {
   cellRef,
+  missingColumnError,
   readTable,
   type FieldMapping,
   type TableColumn,
@@ -120,13 +122,13 @@ export function parseSheet(
   const columns = table.columns.map(toImportColumn)
   const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field!, c]))
   const missingFields = REQUIRED_FIELDS.filter((f) => !byField.has(f))
-  const errors: ImportCellError[] = missingFields.map((f) => ({
-    row: headerRow,
-    column: FIELD_LABELS[f],
-    cell: null,
-    message: `缺少必需的列“${FIELD_LABELS[f]}”，请在列映射中指定`,
-    messageEn: `The required column "${FIELD_LABELS[f]}" is missing; map one to it`,
-  }))
+  const errors: ImportCellError[] = missingFields.map((f) =>
+    missingColumnError(headerRow, {
+      label: FIELD_LABELS[f],
+      labelEn: REQUIRED_EN[f] ?? f,
+      accepted: HEADER_SYNONYMS[f],
+    }),
+  )
   const seen = new Map<string, number>()
   const cases: ParsedCase[] = []
   for (const { rowNo, cells } of table.records) {
