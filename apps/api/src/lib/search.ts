@@ -8,6 +8,13 @@
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 const RUN = /[\p{L}\p{N}]+/gu
 
+/** CJK.test for one character, without the regex (an import tokenizes thousands of rows). */
+function isCjk(ch: string): boolean {
+  if (ch.length !== 1) return false
+  const c = ch.charCodeAt(0)
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+}
+
 function runs(text: string): string[] {
   return text.toLowerCase().normalize('NFKC').match(RUN) ?? []
 }
@@ -19,7 +26,7 @@ export function searchTokens(...texts: (string | null | undefined)[]): string[] 
     for (const run of runs(text ?? '')) {
       const chars = [...run]
       for (let i = 0; i < chars.length; i++) {
-        if (CJK.test(chars[i]!)) out.add(chars[i]!)
+        if (isCjk(chars[i]!)) out.add(chars[i]!)
         if (i + 1 < chars.length) out.add(chars[i]! + chars[i + 1]!)
       }
       if (chars.length === 1) out.add(chars[0]!)

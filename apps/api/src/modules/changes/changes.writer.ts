@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm'
+import { and, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { changeHeads, changes } from '../../db/schema/index.js'
 import { insertJson } from '../../lib/bulk-insert.js'
@@ -26,12 +26,15 @@ interface Current {
   problem_id: string | null
 }
 
+/** Ids (checked UUIDs) as one uuid[] parameter, not one parameter each. */
+const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`
+
 /**
  * An entity's state now, inside the writing transaction: its version, the units whose subtree may
  * read it (the same rules as problemScope, petitionScope and the notices' scope) and its problem.
  */
 function currentOf(type: FeedType, ids: string[]) {
-  const list = sql`${`{${ids.join(',')}}`}::uuid[]`
+  const list = uuids(ids)
   const problemReach = (col: string) =>
     sql.raw(`array(select unit_id from problem_units where problem_id = ${col} order by unit_id)`)
   switch (type) {
@@ -76,7 +79,11 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
 
   const current = new Map<string, Current>()
   const byType = new Map<FeedType, string[]>()
-  for (const t of touched.values()) byType.set(t.type, [...(byType.get(t.type) ?? []), t.id])
+  for (const t of touched.values()) {
+    const ids = byType.get(t.type)
+    if (ids) ids.push(t.id)
+    else byType.set(t.type, [t.id])
+  }
   for (const [type, ids] of byType)
     for (const r of rowsOf<Current>(await tx.execute(currentOf(type, ids))))
       current.set(`${type}:${r.id}`, r)
@@ -98,7 +105,12 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
     for (const h of await tx
       .select()
       .from(changeHeads)
-      .where(and(sql`${changeHeads.entityType} = ${type}`, inArray(changeHeads.entityId, ids))))
+      .where(
+        and(
+          sql`${changeHeads.entityType} = ${type}`,
+          sql`${changeHeads.entityId} = any(${uuids(ids)})`,
+        ),
+      ))
       heads.set(`${type}:${h.entityId}`, { reach: h.reach, problemId: h.problemId })
 
   // A deleted measure or report was read through its problem: whoever may read the problem now
@@ -147,7 +159,12 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
   for (const [type, ids] of groupIds(deleted.map((r) => ({ type: r.entityType, id: r.entityId }))))
     await tx
       .delete(changeHeads)
-      .where(and(sql`${changeHeads.entityType} = ${type}`, inArray(changeHeads.entityId, ids)))
+      .where(
+        and(
+          sql`${changeHeads.entityType} = ${type}`,
+          sql`${changeHeads.entityId} = any(${uuids(ids)})`,
+        ),
+      )
   const live = rows.filter((r) => r.action !== 'deleted')
   if (live.length) {
     const json = JSON.stringify(
@@ -169,6 +186,10 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
 
 function groupIds(keys: { type: string; id: string }[]): Map<string, string[]> {
   const out = new Map<string, string[]>()
-  for (const k of keys) out.set(k.type, [...(out.get(k.type) ?? []), k.id])
+  for (const k of keys) {
+    const ids = out.get(k.type)
+    if (ids) ids.push(k.id)
+    else out.set(k.type, [k.id])
+  }
   return out
 }

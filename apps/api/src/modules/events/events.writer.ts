@@ -1,6 +1,7 @@
 import type { WebhookEventData } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { events } from '../../db/schema/index.js'
+import { insertJson } from '../../lib/bulk-insert.js'
 import { uuidv7 } from '../../lib/ids.js'
 
 /** Event types other systems can subscribe to (webhooks). */
@@ -53,7 +54,10 @@ export type DomainEvent = { [T in EventType]: EventOf<T> }[EventType]
  */
 export async function emitEvent(tx: DbOrTx, ...list: DomainEvent[]): Promise<void> {
   if (!list.length) return
-  await tx.insert(events).values(
+  // As JSON in chunks (lib/bulk-insert.ts): an import may emit an event for thousands of rows.
+  await insertJson(
+    tx,
+    events,
     list.map((e) => ({
       id: uuidv7(),
       type: e.type,

@@ -10,7 +10,7 @@ import type { Ctx } from '../../../lib/context.js'
 import { uuidv7 } from '../../../lib/ids.js'
 import { searchTokens } from '../../../lib/search.js'
 import { actorName } from '../../acceptance/applications.service.js'
-import { recordAudit, type AuditEvent } from '../../audit/audit.writer.js'
+import { recordAuditMany, type AuditEvent } from '../../audit/audit.writer.js'
 import { filesRepository } from '../../files/files.repository.js'
 import { matchKey } from '../petitions.repeats.js'
 import { repeatColumns } from '../repeat-keys.js'
@@ -47,9 +47,6 @@ export interface Analysis extends ParsedSheet {
 }
 
 const HANDED = new Set(['region', 'reportedParty', 'address', 'domains', 'complaint', 'keyCase'])
-
-/** Audit entries per INSERT (the audit writer sends one statement per call). */
-const AUDIT_CHUNK = 1000
 
 /**
  * Writes a checked, error-free import inside the caller's transaction: new cases inserted in
@@ -164,40 +161,36 @@ export async function writeImport(
   const owner = { ownerType: 'petition_batch', ownerId: batch.id, problemId: null }
   await filesRepository.attach(tx, [p.fileId], owner)
   const receipts = (rows: NewPetition[]) => rows.map((r) => r.receiptNo)
-  await recordAudit(tx, ctx, {
-    action: 'petition_batch.imported',
-    entityType: 'petition_batch',
-    entityId: batch.id,
-    after: {
-      batchId: batch.id,
-      batchSeq: batch.seq,
-      fileId: p.fileId,
-      sheet: a.sheetName,
-      counts: {
-        rows: a.cases.length,
-        new: inserts.length,
-        updated: updates.length,
-        handled: handled.length,
-        unchanged,
+  const receiptOf = new Map(a.cases.map((c) => [c.row, c.receiptNo]))
+  // One chain append for the import, the attached sheet and every case (JSON in chunks).
+  await recordAuditMany(tx, ctx, [
+    {
+      action: 'petition_batch.imported',
+      entityType: 'petition_batch',
+      entityId: batch.id,
+      after: {
+        batchId: batch.id,
+        batchSeq: batch.seq,
+        fileId: p.fileId,
+        sheet: a.sheetName,
+        counts: {
+          rows: a.cases.length,
+          new: inserts.length,
+          updated: updates.length,
+          handled: handled.length,
+          unchanged,
+        },
+        newReceiptNos: receipts(inserts),
+        updatedReceiptNos: receipts(updates),
+        keptReceiptNos: a.cases
+          .filter((c) => a.plans.get(c.row)!.choice === 'keep')
+          .map((c) => c.receiptNo),
+        repeats: Object.fromEntries([...a.repeats].map(([row, id]) => [receiptOf.get(row)!, id])),
       },
-      newReceiptNos: receipts(inserts),
-      updatedReceiptNos: receipts(updates),
-      keptReceiptNos: a.cases
-        .filter((c) => a.plans.get(c.row)!.choice === 'keep')
-        .map((c) => c.receiptNo),
-      repeats: Object.fromEntries(
-        [...a.repeats].map(([row, id]) => [a.cases.find((c) => c.row === row)!.receiptNo, id]),
-      ),
     },
-  })
-  await recordAudit(tx, ctx, {
-    action: 'file.attached',
-    entityType: 'file',
-    entityId: p.fileId,
-    after: owner,
-  })
-  for (let i = 0; i < perCase.length; i += AUDIT_CHUNK)
-    await recordAudit(tx, ctx, ...perCase.slice(i, i + AUDIT_CHUNK))
+    { action: 'file.attached', entityType: 'file', entityId: p.fileId, after: owner },
+    ...perCase,
+  ])
   return a.repeats.size
 }
 
