@@ -3,10 +3,6 @@ const enPetitionImport = {
   petitionImport: {
     title: 'Import petition cases',
     open: 'Import Excel',
-    template: 'Download the template',
-    errorsFile: 'Download the file with errors marked',
-    errorsFileHint:
-      'Your own table back, each cell in error filled light red with a comment saying what is wrong; fix it and import it again',
     hint: 'Upload the case list the inspection team handed over (.xlsx or .xls). Every row is checked first; once you confirm, all rows are imported together — a file with any error imports nothing.',
     choose: 'Choose an .xlsx or .xls file',
     drop: 'Drop the file here, or click to choose',
@@ -37,10 +33,7 @@ const enPetitionImport = {
     columnsTitle: 'Choose the field of these columns',
     columnsHint:
       'Columns the importer does not know need a field or to be ignored; your choice is remembered once imported.',
-    ignore: 'Ignore this column',
     missing: 'Required columns missing: {fields}',
-    errorsTitle: '{n} errors found: fix the file and upload it again, or adjust the column mapping',
-    errorAt: 'Row {row} “{column}”: {message}',
     onlyErrors: 'Rows with errors only',
     confirm: 'Confirm import',
     imported: '{new} new cases imported, {updated} updated',

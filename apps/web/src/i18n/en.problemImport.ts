@@ -5,10 +5,6 @@ const enProblemImport = {
     export: 'Export ledger',
     title: 'Import the problem list',
     hint: "Upload the plan's task table (.xlsx or .xls). Check what was understood first, then import; tasks match problems by code and unchanged problems are left alone.",
-    template: 'Download the template',
-    errorsFile: 'Download the file with errors marked',
-    errorsFileHint:
-      'Your own table back, each cell in error filled light red with a comment saying what is wrong; fix it and import it again',
     round: 'Into inspection round',
     file: 'Choose an .xlsx or .xls file',
     uploading: 'Uploading…',
@@ -16,7 +12,6 @@ const enProblemImport = {
     expand:
       'Expand collective names (各县（市、区）人民政府, 各乡镇（街道） and the like not chosen one by one become every unit they mean)',
     columns: 'Columns not recognised',
-    ignore: 'Ignore this column',
     summary:
       '{tasks} tasks: {new} new, {updated} updated, {unchanged} unchanged, {measures} measures, {errors} errors',
     confirm: 'Import',

@@ -4,16 +4,11 @@ const enProgressImport = {
     open: 'Import progress table',
     title: 'Import a progress table',
     hint: 'Upload the monthly progress table a unit sent (.xlsx or .xls). Each row becomes that unit’s report for this dispatch period, submitted by the office on its behalf and reviewed as usual. Check the matches and confirm each row before importing.',
-    template: 'Download the template',
-    errorsFile: 'Download the file with errors marked',
-    errorsFileHint:
-      'Your own table back, each cell in error filled light red with a comment saying what is wrong; fix it and import it again',
     period: 'Dispatch period',
     fileUnit: 'Reporting unit (when the table has no unit column)',
     fileUnitPlaceholder: 'From the table’s unit column',
     file: 'Choose an Excel file',
     columns: 'Columns not recognised',
-    ignore: 'Ignore this column',
     summary:
       '{rows} rows: {reports} reports to submit, {skipped} skipped, {duplicates} already reported, {unconfirmed} matches to confirm, {proposals} proposed for acceptance, {errors} errors',
     confirm: 'Import',

@@ -23,6 +23,7 @@ import enPetitions from './en.petitions'
 import enPetitionImport from './en.petitionImport'
 import enProblemImport from './en.problemImport'
 import enProgressImport from './en.progressImport'
+import enImportDialog from './en.importDialog'
 import enExports from './en.exports'
 import enInstitutions from './en.institutions'
 import enDashboard from './en.dashboard'
@@ -320,6 +321,7 @@ const en: MessageSchema = {
   ...enPetitionImport,
   ...enProblemImport,
   ...enProgressImport,
+  ...enImportDialog,
   ...enExports,
   ...enInstitutions,
   ...enDashboard,

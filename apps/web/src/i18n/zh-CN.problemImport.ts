@@ -5,9 +5,6 @@ const zhCNProblemImport = {
     export: '导出台账',
     title: '导入问题清单',
     hint: '上传整改方案的任务清单（.xlsx 或 .xls；WPS 表格请另存为其中一种）。先检查识别结果，确认无误后再导入；按问题编号匹配，已有且内容未变的问题不做修改。',
-    template: '下载导入模板',
-    errorsFile: '下载错误标注文件',
-    errorsFileHint: '下载您上传的原表，有错误的单元格标为浅红色并附批注，改正后可直接重新导入',
     round: '导入到督察轮次',
     file: '选择 .xlsx 或 .xls 文件',
     uploading: '正在上传…',
@@ -15,7 +12,6 @@ const zhCNProblemImport = {
     expand:
       '展开集合名称（“各县（市、区）人民政府”“各乡镇（街道）”等未单独选择的，展开为所指的每个单位）',
     columns: '未识别的列',
-    ignore: '忽略此列',
     summary:
       '共 {tasks} 项任务：新增 {new}，更新 {updated}，不变 {unchanged}，措施 {measures} 条，错误 {errors} 处',
     confirm: '确认导入',

@@ -26,6 +26,7 @@ import zhCNPetitions from './zh-CN.petitions'
 import zhCNPetitionImport from './zh-CN.petitionImport'
 import zhCNProblemImport from './zh-CN.problemImport'
 import zhCNProgressImport from './zh-CN.progressImport'
+import zhCNImportDialog from './zh-CN.importDialog'
 import zhCNExports from './zh-CN.exports'
 import zhCNInstitutions from './zh-CN.institutions'
 import zhCNDashboard from './zh-CN.dashboard'
@@ -316,6 +317,7 @@ const zhCN = {
   ...zhCNPetitionImport,
   ...zhCNProblemImport,
   ...zhCNProgressImport,
+  ...zhCNImportDialog,
   ...zhCNExports,
   ...zhCNInstitutions,
   ...zhCNDashboard,
