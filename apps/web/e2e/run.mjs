@@ -17,6 +17,7 @@ import './specs/petitions.mjs'
 import './specs/excel.mjs'
 import './specs/problemlist.mjs'
 import './specs/progressimport.mjs'
+import './specs/petitionhandled.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)
