@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PetitionImportReport, PetitionImportRow } from '@rectify/schemas'
 import { auditLog, petitionAppearances, petitions } from '../src/db/schema/index.js'
@@ -435,6 +435,29 @@ describe('re-importing a case that differs', () => {
         and(eq(auditLog.action, 'petition_batch.republished'), eq(auditLog.entityId, batch.id)),
       )
     expect(entry!.after).toMatchObject({ disclosedRows: 2 })
+  })
+
+  it('reads a row published before the snapshot carried the export columns from the case, and counts no change for it', async () => {
+    const first = await caseRows([CASES[0]!.receiptNo])
+    // As published before 调查核实情况, 办结日期 and the counts were kept with the public row.
+    await t.database.db.execute(sql`
+      update petition_disclosures set row = row - 'investigation' - 'closedOn'
+        - 'ordersToRectify' - 'casesFiled' - 'finesWan' - 'detained' - 'talkedTo'
+        - 'heldAccountable'
+      where batch_id = ${batch.id}`)
+    await t.database.db
+      .update(petitions)
+      .set({ investigation: '补充核查：雨水排口已封堵。' })
+      .where(eq(petitions.id, first[0]!.id))
+    const x = await exported()
+    expect(x.get(CASES[0]!.receiptNo)).toMatchObject({
+      序号: 1,
+      调查核实情况: '补充核查：雨水排口已封堵。',
+      处理和整改情况: changed()[0]!.measures,
+      '罚款（万元）': 2.5,
+    })
+    const b = await office.get(`/api/v1/petition-batches/${batch.id}`)
+    expect(b.json()).toMatchObject({ unpublishedChanges: 0 })
   })
 })
 

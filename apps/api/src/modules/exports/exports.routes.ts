@@ -59,7 +59,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ exports: ExportsService 
       schema: {
         tags,
         description:
-          'The petition disclosure table in the columns cities publish; never a complainant. Audited.',
+          'The petition disclosure table in the columns cities publish, with 序号, 调查核实情况 and the dates; cases not yet assigned are left out, and a case in a published batch reads as the office last published it (a re-import or an edit shows only after the next publish). Never a complainant. Audited.',
         querystring: ExportPetitionsQuerySchema,
         ...xlsx,
       },
