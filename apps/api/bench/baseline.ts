@@ -36,7 +36,7 @@ export async function copyWritten(
   db: DbOrTx,
   written: Written[],
   remap: Map<string, string> = new Map(),
-): Promise<{ ms: number; rows: number }> {
+): Promise<{ ms: number; rows: number; tables: string }> {
   const sets: { table: string; columns: string[]; rows: Record<string, unknown>[] }[] = []
   for (const w of written) {
     const columns = rowsOf<{ name: string }>(
@@ -62,14 +62,20 @@ export async function copyWritten(
         json: JSON.stringify(s.rows.slice(i, i + CHUNK)).replace(UUID, (id) => remap.get(id) ?? id),
       })
   const started = performance.now()
+  const byTable = new Map<string, number>()
   for (const st of statements) {
     const list = st.columns.map((c) => `"${c}"`).join(', ')
+    const at = performance.now()
     await db.execute(
       sql`${sql.raw(`insert into ${st.table} (${list}) select ${list} from jsonb_populate_recordset(null::${st.table}, `)}${st.json}::jsonb)`,
     )
+    byTable.set(st.table, (byTable.get(st.table) ?? 0) + performance.now() - at)
   }
+  const count = new Map(sets.map((s) => [s.table, s.rows.length]))
   return {
     ms: performance.now() - started,
     rows: sets.reduce((n, s) => n + s.rows.length, 0),
+    /** Where the time went: `table rows ms` each. */
+    tables: [...byTable].map(([t, ms]) => `${t} ${count.get(t)} ${ms.toFixed(0)} ms`).join(', '),
   }
 }

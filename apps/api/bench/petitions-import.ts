@@ -124,6 +124,7 @@ export async function benchPetitionImport(
       lines.push(
         `sample .xlsx built: ${(built.ms / 1000).toFixed(2)} s, ${(bytes.length / 1024).toFixed(0)} KiB`,
         `baseline bulk INSERT of the ${base.rows} rows the commit wrote (${count} cases, their appearances, audit and change-feed rows): ${(base.ms / 1000).toFixed(2)} s`,
+        `  (baseline by table: ${base.tables})`,
         `dry run: ${(dry.ms / 1000).toFixed(2)} s (${ratio(dry.ms)}), peak RSS ${dry.peakMb.toFixed(0)} MiB, ${dry.value.counts.repeats} rows with repeat candidates`,
         `commit: ${(commit.ms / 1000).toFixed(2)} s (${ratio(commit.ms)}), peak RSS ${commit.peakMb.toFixed(0)} MiB, ${commit.value.counts.new} new`,
       )

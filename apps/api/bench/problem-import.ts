@@ -129,7 +129,7 @@ async function importCase(base: string, token: string, database: Database): Prom
   // transaction rolled back (bench/baseline.ts).
   const shiftBy = (await lastAuditSeq(database)) - seqBefore
   const ids = sql`(select id from problems where round_id = ${roundId})`
-  let bulk = { ms: 0, rows: 0 }
+  let bulk = { ms: 0, rows: 0, tables: '' }
   await database.db
     .transaction(async (tx) => {
       const baseRound = uuidv7()
@@ -166,6 +166,7 @@ async function importCase(base: string, token: string, database: Database): Prom
   return [
     `import ${TASKS} tasks (${run.value.measures} measures): ${(run.ms / 1000).toFixed(2)} s (goal ≤ 3 s), peak RSS +${run.mb.toFixed(0)} MB`,
     `baseline bulk INSERT of the ${bulk.rows} rows the import wrote: ${(bulk.ms / 1000).toFixed(2)} s → import is ${(run.ms / bulk.ms).toFixed(1)}× the baseline`,
+    `  (baseline by table: ${bulk.tables})`,
   ]
 }
 
