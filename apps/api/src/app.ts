@@ -8,6 +8,7 @@ import errorsPlugin, { clientErrorHandler } from './plugins/errors.js'
 import inputPlugin from './plugins/input.js'
 import securityPlugin from './plugins/security.js'
 import openapiPlugin from './plugins/openapi.js'
+import sharedSchemasPlugin from './plugins/shared-schemas.js'
 import authPlugin from './plugins/auth.js'
 import idempotencyPlugin from './plugins/idempotency.js'
 import webPlugin from './plugins/web.js'
@@ -218,6 +219,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(errorsPlugin)
   await app.register(inputPlugin)
   await app.register(securityPlugin, { config })
+  await app.register(sharedSchemasPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin, { db, auth })
   await app.register(idempotencyPlugin, { db })

@@ -84,7 +84,7 @@ describe('the OpenAPI contract', () => {
     expect(ops['GET /api/v1/problems/{id}']!.responses!['404']).toEqual({
       $ref: '#/components/responses/NotFound',
     })
-    expect(doc.components.schemas).toHaveProperty('Problem')
+    expect(doc.components.schemas).toHaveProperty('ProblemDetails')
   })
 
   it('describes every webhook event payload: the docs table, the webhooks section and the code agree', () => {
@@ -134,15 +134,24 @@ describe('the OpenAPI contract', () => {
     { timeout: TOOL_TIMEOUT },
     async () => {
       await run(bin('openapi-typescript'), [file, '-o', join(dir, 'rectify-api.ts')])
-      const consumer = `import type { operations, paths } from './rectify-api.js'
+      // Operations answer the named types, not inlined copies of them.
+      const generated = readFileSync(join(dir, 'rectify-api.ts'), 'utf8')
+      expect(generated).toMatch(/"application\/json": components\["schemas"\]\["ProblemPage"\]/)
+      expect(generated).toMatch(/items: components\["schemas"\]\["Problem"\]\[\]/)
+      const consumer = `import type { components, operations, paths } from './rectify-api.js'
 type ListProblems = operations['listProblems']
-type Page = ListProblems['responses'][200]['content']['application/json']
+type Problem = components['schemas']['Problem']
+type Page = components['schemas']['ProblemPage']
+type Unit = components['schemas']['UnitRef']
+type ProblemDetails = components['schemas']['ProblemDetails']
 export async function firstPage(base: string, token: string): Promise<string[]> {
   const query: NonNullable<ListProblems['parameters']['query']> = { limit: 50 }
   const url = base + '/api/v1/problems?limit=' + String(query.limit)
   const res = await fetch(url, { headers: { authorization: 'Bearer ' + token } })
+  if (!res.ok) throw new Error(((await res.json()) as ProblemDetails).code)
   const page = (await res.json()) as Page
-  return page.items.map((p) => p.id + ' ' + p.code + (page.nextCursor ?? ''))
+  const lead = (p: Problem): Unit => p.leadUnit
+  return page.items.map((p) => p.id + ' ' + p.code + lead(p).name + (page.nextCursor ?? ''))
 }
 export type Transition = paths['/api/v1/problems/{id}/transitions']['post']
 export const ifMatch: Transition['parameters']['header']['If-Match'] = '"1"'

@@ -24,9 +24,13 @@ const ROLE_USER = {
   leader: 'leader',
   auditor: 'auditor',
 } as const
-let doc: { paths: Record<string, Record<string, OpenApiOperation>> }
+let doc: {
+  paths: Record<string, Record<string, OpenApiOperation>>
+  components: { schemas: Record<string, JsonSchema> }
+}
 
 interface JsonSchema {
+  $ref?: string
   type?: string | string[]
   properties?: Record<string, JsonSchema>
   items?: JsonSchema
@@ -46,6 +50,8 @@ const LONE_LOW = '\udc00'
 /** A value shaped like `schema` with `text` in every string field (formats and enums too). */
 function shaped(schema: JsonSchema | undefined, text: string, depth = 0): unknown {
   if (!schema || depth > 6) return text
+  // A named schema, as the document references it (#/components/schemas/<Name>).
+  if (schema.$ref) return shaped(doc.components.schemas[schema.$ref.split('/').pop()!], text, depth)
   if (schema.anyOf?.length) return shaped(schema.anyOf[0], text, depth + 1)
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type
   if (schema.properties || type === 'object') {

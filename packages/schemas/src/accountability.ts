@@ -31,27 +31,32 @@ export const SubjectKindSchema = Type.Enum(SUBJECT_KINDS)
 
 const ProblemRef = Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() })
 
-export const AccountabilityRecordSchema = Type.Object({
-  id: IdSchema,
-  subjectKind: SubjectKindSchema,
-  /** The unit held to account, or the unit the person belongs to. */
-  unit: UnitRefSchema,
-  personName: Type.Union([Type.String(), Type.Null()]),
-  personPost: Type.Union([Type.String(), Type.Null()]),
-  form: AccountabilityFormSchema,
-  decidingBody: Type.String(),
-  decisionDate: DateSchema,
-  docNumber: Type.String(),
-  summary: Type.String(),
-  problems: Type.Array(ProblemRef),
-  files: Type.Array(FileSchema),
-  createdBy: Type.Union([ActorRefSchema, Type.Null()]),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-  version: Type.Integer(),
-})
+export const AccountabilityRecordSchema = Type.Object(
+  {
+    id: IdSchema,
+    subjectKind: SubjectKindSchema,
+    /** The unit held to account, or the unit the person belongs to. */
+    unit: UnitRefSchema,
+    personName: Type.Union([Type.String(), Type.Null()]),
+    personPost: Type.Union([Type.String(), Type.Null()]),
+    form: AccountabilityFormSchema,
+    decidingBody: Type.String(),
+    decisionDate: DateSchema,
+    docNumber: Type.String(),
+    summary: Type.String(),
+    problems: Type.Array(ProblemRef),
+    files: Type.Array(FileSchema),
+    createdBy: Type.Union([ActorRefSchema, Type.Null()]),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: Type.Integer(),
+  },
+  { $id: 'AccountabilityRecord' },
+)
 export type AccountabilityRecord = Static<typeof AccountabilityRecordSchema>
-export const AccountabilityPageSchema = PageSchema(AccountabilityRecordSchema)
+export const AccountabilityPageSchema = PageSchema(AccountabilityRecordSchema, {
+  $id: 'AccountabilityPage',
+})
 export type AccountabilityPage = Static<typeof AccountabilityPageSchema>
 
 const Name = Type.String({ minLength: 1, maxLength: 50 })
@@ -78,7 +83,7 @@ export const CreateAccountabilityBodySchema = Type.Object(
     summary: Type.Optional(Summary),
     fileIds: Type.Optional(FileIds),
   },
-  { additionalProperties: false },
+  { $id: 'CreateAccountabilityBody', additionalProperties: false },
 )
 export type CreateAccountabilityBody = Static<typeof CreateAccountabilityBodySchema>
 
@@ -97,7 +102,7 @@ export const UpdateAccountabilityBodySchema = Type.Object(
     summary: Type.Optional(Summary),
     fileIds: Type.Optional(FileIds),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateAccountabilityBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateAccountabilityBody = Static<typeof UpdateAccountabilityBodySchema>
 
@@ -129,21 +134,24 @@ export const AccountabilityCountsQuerySchema = Type.Object(
 export type AccountabilityCountsQuery = Static<typeof AccountabilityCountsQuerySchema>
 
 /** Counts of records decided in a period, by form and by subject kind (every form present, 0 when none). */
-export const AccountabilityCountsSchema = Type.Object({
-  from: Type.Union([DateSchema, Type.Null()]),
-  to: Type.Union([DateSchema, Type.Null()]),
-  total: Type.Integer({ minimum: 0 }),
-  byForm: Type.Array(
-    Type.Object({
-      form: AccountabilityFormSchema,
-      total: Type.Integer({ minimum: 0 }),
-      units: Type.Integer({ minimum: 0 }),
-      persons: Type.Integer({ minimum: 0 }),
+export const AccountabilityCountsSchema = Type.Object(
+  {
+    from: Type.Union([DateSchema, Type.Null()]),
+    to: Type.Union([DateSchema, Type.Null()]),
+    total: Type.Integer({ minimum: 0 }),
+    byForm: Type.Array(
+      Type.Object({
+        form: AccountabilityFormSchema,
+        total: Type.Integer({ minimum: 0 }),
+        units: Type.Integer({ minimum: 0 }),
+        persons: Type.Integer({ minimum: 0 }),
+      }),
+    ),
+    bySubject: Type.Object({
+      unit: Type.Integer({ minimum: 0 }),
+      person: Type.Integer({ minimum: 0 }),
     }),
-  ),
-  bySubject: Type.Object({
-    unit: Type.Integer({ minimum: 0 }),
-    person: Type.Integer({ minimum: 0 }),
-  }),
-})
+  },
+  { $id: 'AccountabilityCounts' },
+)
 export type AccountabilityCounts = Static<typeof AccountabilityCountsSchema>

@@ -4,25 +4,28 @@ import { IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './co
 export const ACTOR_TYPES = ['user', 'client', 'cli', 'anonymous'] as const
 export const ActorTypeSchema = Type.Enum(ACTOR_TYPES)
 
-export const AuditEntrySchema = Type.Object({
-  /** Position in the hash chain (1, 2, 3 ...), as a string. */
-  seq: Type.String(),
-  at: TimestampSchema,
-  actorType: ActorTypeSchema,
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actorName: Type.Union([Type.String(), Type.Null()]),
-  unitId: Type.Union([IdSchema, Type.Null()]),
-  action: Type.String(),
-  entityType: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
-  prevHash: Type.String(),
-  hash: Type.String(),
-})
+export const AuditEntrySchema = Type.Object(
+  {
+    /** Position in the hash chain (1, 2, 3 ...), as a string. */
+    seq: Type.String(),
+    at: TimestampSchema,
+    actorType: ActorTypeSchema,
+    actorId: Type.Union([Type.String(), Type.Null()]),
+    actorName: Type.Union([Type.String(), Type.Null()]),
+    unitId: Type.Union([IdSchema, Type.Null()]),
+    action: Type.String(),
+    entityType: Type.String(),
+    entityId: Type.Union([Type.String(), Type.Null()]),
+    before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+    ip: Type.Union([Type.String(), Type.Null()]),
+    userAgent: Type.Union([Type.String(), Type.Null()]),
+    prevHash: Type.String(),
+    hash: Type.String(),
+  },
+  { $id: 'AuditEntry' },
+)
 export type AuditEntry = Static<typeof AuditEntrySchema>
 
 export const ListAuditQuerySchema = Type.Object(
@@ -40,5 +43,5 @@ export const ListAuditQuerySchema = Type.Object(
 )
 export type ListAuditQuery = Static<typeof ListAuditQuerySchema>
 
-export const AuditPageSchema = PageSchema(AuditEntrySchema)
+export const AuditPageSchema = PageSchema(AuditEntrySchema, { $id: 'AuditPage' })
 export type AuditPage = Static<typeof AuditPageSchema>

@@ -6,22 +6,25 @@ export const LoginBodySchema = Type.Object(
     username: Type.String({ minLength: 1, maxLength: 64 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
   },
-  { additionalProperties: false },
+  { $id: 'LoginBody', additionalProperties: false },
 )
 export type LoginBody = Static<typeof LoginBodySchema>
 
-export const TokenPairSchema = Type.Object({
-  accessToken: Type.String(),
-  refreshToken: Type.String(),
-  tokenType: Type.Literal('Bearer'),
-  /** Seconds until the access token expires. */
-  expiresIn: Type.Integer(),
-})
+export const TokenPairSchema = Type.Object(
+  {
+    accessToken: Type.String(),
+    refreshToken: Type.String(),
+    tokenType: Type.Literal('Bearer'),
+    /** Seconds until the access token expires. */
+    expiresIn: Type.Integer(),
+  },
+  { $id: 'TokenPair' },
+)
 export type TokenPair = Static<typeof TokenPairSchema>
 
 export const RefreshBodySchema = Type.Object(
   { refreshToken: Type.String({ minLength: 1, maxLength: 2000 }) },
-  { additionalProperties: false },
+  { $id: 'RefreshBody', additionalProperties: false },
 )
 export type RefreshBody = Static<typeof RefreshBodySchema>
 
@@ -39,16 +42,19 @@ export const ClientTokenBodySchema = Type.Object(
     client_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     scope: Type.Optional(Type.String({ maxLength: 1000 })),
   },
-  { additionalProperties: true },
+  { $id: 'ClientTokenBody', additionalProperties: true },
 )
 export type ClientTokenBody = Static<typeof ClientTokenBodySchema>
 
-export const ClientTokenSchema = Type.Object({
-  access_token: Type.String(),
-  token_type: Type.Literal('Bearer'),
-  expires_in: Type.Integer(),
-  scope: Type.String(),
-})
+export const ClientTokenSchema = Type.Object(
+  {
+    access_token: Type.String(),
+    token_type: Type.Literal('Bearer'),
+    expires_in: Type.Integer(),
+    scope: Type.String(),
+  },
+  { $id: 'ClientToken' },
+)
 export type ClientToken = Static<typeof ClientTokenSchema>
 
 /** RFC 6749 §5.2 error codes of the token endpoint. */
@@ -66,32 +72,41 @@ export const OAUTH_ERRORS = [
 export type OAuthErrorCode = (typeof OAUTH_ERRORS)[number]
 
 /** The token endpoint's errors are RFC 6749's `{"error": ...}`, not problem+json. */
-export const OAuthErrorSchema = Type.Object({
-  error: Type.Union(OAUTH_ERRORS.map((e) => Type.Literal(e))),
-  error_description: Type.Optional(Type.String()),
-})
+export const OAuthErrorSchema = Type.Object(
+  {
+    error: Type.Union(OAUTH_ERRORS.map((e) => Type.Literal(e))),
+    error_description: Type.Optional(Type.String()),
+  },
+  { $id: 'OAuthError' },
+)
 export type OAuthError = Static<typeof OAuthErrorSchema>
 
-export const UnitRefSchema = Type.Object({
-  id: IdSchema,
-  code: Type.String(),
-  name: Type.String(),
-})
+export const UnitRefSchema = Type.Object(
+  {
+    id: IdSchema,
+    code: Type.String(),
+    name: Type.String(),
+  },
+  { $id: 'UnitRef' },
+)
 export type UnitRef = Static<typeof UnitRefSchema>
 
-export const MeSchema = Type.Object({
-  id: IdSchema,
-  username: Type.String(),
-  displayName: Type.String(),
-  unit: UnitRefSchema,
-  roles: Type.Array(RoleSchema),
-  passwordChangedAt: Type.Union([TimestampSchema, Type.Null()]),
-  /** Idle and absolute session limits, so the SPA can warn before it logs out. */
-  session: Type.Object({
-    idleTimeoutSeconds: Type.Integer(),
-    expiresAt: TimestampSchema,
-  }),
-})
+export const MeSchema = Type.Object(
+  {
+    id: IdSchema,
+    username: Type.String(),
+    displayName: Type.String(),
+    unit: UnitRefSchema,
+    roles: Type.Array(RoleSchema),
+    passwordChangedAt: Type.Union([TimestampSchema, Type.Null()]),
+    /** Idle and absolute session limits, so the SPA can warn before it logs out. */
+    session: Type.Object({
+      idleTimeoutSeconds: Type.Integer(),
+      expiresAt: TimestampSchema,
+    }),
+  },
+  { $id: 'Me' },
+)
 export type Me = Static<typeof MeSchema>
 
 export const ChangePasswordBodySchema = Type.Object(
@@ -99,7 +114,7 @@ export const ChangePasswordBodySchema = Type.Object(
     currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
     newPassword: Type.String({ minLength: 1, maxLength: 256 }),
   },
-  { additionalProperties: false },
+  { $id: 'ChangePasswordBody', additionalProperties: false },
 )
 export type ChangePasswordBody = Static<typeof ChangePasswordBodySchema>
 

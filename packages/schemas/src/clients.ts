@@ -7,18 +7,21 @@ import {
   TimestampSchema,
 } from './common.js'
 
-export const ApiClientSchema = Type.Object({
-  id: IdSchema,
-  clientId: Type.String(),
-  name: Type.String(),
-  scopes: Type.Array(ScopeSchema),
-  /** When set, the client sees only this unit and its subtree. */
-  unitId: Type.Union([IdSchema, Type.Null()]),
-  active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-})
+export const ApiClientSchema = Type.Object(
+  {
+    id: IdSchema,
+    clientId: Type.String(),
+    name: Type.String(),
+    scopes: Type.Array(ScopeSchema),
+    /** When set, the client sees only this unit and its subtree. */
+    unitId: Type.Union([IdSchema, Type.Null()]),
+    active: Type.Boolean(),
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'ApiClient' },
+)
 export type ApiClient = Static<typeof ApiClientSchema>
 
 const Scopes = Type.Array(ScopeSchema, { minItems: 1, maxItems: 20, uniqueItems: true })
@@ -29,7 +32,7 @@ export const CreateApiClientBodySchema = Type.Object(
     scopes: Scopes,
     unitId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
   },
-  { additionalProperties: false },
+  { $id: 'CreateApiClientBody', additionalProperties: false },
 )
 export type CreateApiClientBody = Static<typeof CreateApiClientBodySchema>
 
@@ -39,15 +42,18 @@ export const UpdateApiClientBodySchema = Type.Object(
     scopes: Type.Optional(Scopes),
     active: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateApiClientBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateApiClientBody = Static<typeof UpdateApiClientBodySchema>
 
 /** Returned once, on creation and on secret rotation: the secret is never shown again. */
-export const ApiClientWithSecretSchema = Type.Object({
-  client: ApiClientSchema,
-  clientSecret: Type.String(),
-})
+export const ApiClientWithSecretSchema = Type.Object(
+  {
+    client: ApiClientSchema,
+    clientSecret: Type.String(),
+  },
+  { $id: 'ApiClientWithSecret' },
+)
 export type ApiClientWithSecret = Static<typeof ApiClientWithSecretSchema>
 
 export const ListApiClientsQuerySchema = Type.Object(
@@ -56,5 +62,5 @@ export const ListApiClientsQuerySchema = Type.Object(
 )
 export type ListApiClientsQuery = Static<typeof ListApiClientsQuerySchema>
 
-export const ApiClientPageSchema = PageSchema(ApiClientSchema)
+export const ApiClientPageSchema = PageSchema(ApiClientSchema, { $id: 'ApiClientPage' })
 export type ApiClientPage = Static<typeof ApiClientPageSchema>

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type Static, type TObjectOptions, type TSchema } from 'typebox'
 
 /** `T | null`: a value that may be explicitly absent (never left out). */
 export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()])
@@ -65,13 +65,16 @@ export const PageQueryProperties = {
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 }
 
-/** `{ items, nextCursor, total }` for a list of T. */
-export function PageSchema<T extends TSchema>(item: T) {
-  return Type.Object({
-    items: Type.Array(item),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-    total: Type.Integer({ minimum: 0 }),
-  })
+/** `{ items, nextCursor, total }` for a list of T; `options.$id` names it (`ProblemPage`). */
+export function PageSchema<T extends TSchema>(item: T, options?: TObjectOptions) {
+  return Type.Object(
+    {
+      items: Type.Array(item),
+      nextCursor: Type.Union([Type.String(), Type.Null()]),
+      total: Type.Integer({ minimum: 0 }),
+    },
+    options,
+  )
 }
 export interface Page<T> {
   items: T[]
@@ -80,17 +83,20 @@ export interface Page<T> {
 }
 
 /** RFC 9457 problem details as every error is answered. `code` is stable: clients branch on it. */
-export const ProblemDetailsSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  code: Type.String(),
-  detail: Type.Optional(Type.String()),
-  instance: Type.Optional(Type.String()),
-  requestId: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
-  allowed: Type.Optional(Type.Array(Type.String())),
-})
+export const ProblemDetailsSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    allowed: Type.Optional(Type.Array(Type.String())),
+  },
+  { $id: 'ProblemDetails' },
+)
 export type ProblemDetails = Static<typeof ProblemDetailsSchema>
 
 /** Stable error codes (the last segment of `type`, `urn:rectify:error:<code>`). */

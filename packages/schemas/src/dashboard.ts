@@ -24,28 +24,34 @@ export type DashboardQuery = Static<typeof DashboardQuerySchema>
 export const LedgerQuerySchema = Type.Record(Type.String(), Type.String())
 export type LedgerQuery = Static<typeof LedgerQuerySchema>
 
-export const DashboardFigureSchema = Type.Object({
-  /** A stable key (status code, light, unit id, domain code, bucket …). */
-  key: Type.String(),
-  /** A display name when the key is not a code the SPA translates (unit names). */
-  label: Nullable(Type.String()),
-  count: Type.Integer({ minimum: 0 }),
-  /** Null when the figure has no ledger listing (e.g. notices, cards). */
-  ledgerQuery: Nullable(LedgerQuerySchema),
-  /** Which list the query is for. */
-  target: Type.Enum(['problems', 'petitions', 'notices', 'none']),
-})
+export const DashboardFigureSchema = Type.Object(
+  {
+    /** A stable key (status code, light, unit id, domain code, bucket …). */
+    key: Type.String(),
+    /** A display name when the key is not a code the SPA translates (unit names). */
+    label: Nullable(Type.String()),
+    count: Type.Integer({ minimum: 0 }),
+    /** Null when the figure has no ledger listing (e.g. notices, cards). */
+    ledgerQuery: Nullable(LedgerQuerySchema),
+    /** Which list the query is for. */
+    target: Type.Enum(['problems', 'petitions', 'notices', 'none']),
+  },
+  { $id: 'DashboardFigure' },
+)
 export type DashboardFigure = Static<typeof DashboardFigureSchema>
 
 /** GET /dashboard/overview: totals by status and light, and the summary buckets. */
-export const DashboardOverviewSchema = Type.Object({
-  asOf: DateSchema,
-  total: DashboardFigureSchema,
-  byStatus: Type.Array(DashboardFigureSchema),
-  byLight: Type.Array(DashboardFigureSchema),
-  /** completed · on_schedule · behind · overdue · closed_not_rectified (the summary's buckets). */
-  byBucket: Type.Array(DashboardFigureSchema),
-})
+export const DashboardOverviewSchema = Type.Object(
+  {
+    asOf: DateSchema,
+    total: DashboardFigureSchema,
+    byStatus: Type.Array(DashboardFigureSchema),
+    byLight: Type.Array(DashboardFigureSchema),
+    /** completed · on_schedule · behind · overdue · closed_not_rectified (the summary's buckets). */
+    byBucket: Type.Array(DashboardFigureSchema),
+  },
+  { $id: 'DashboardOverview' },
+)
 export type DashboardOverview = Static<typeof DashboardOverviewSchema>
 
 export const DASHBOARD_DIMENSIONS = ['unit', 'region', 'domain'] as const
@@ -60,19 +66,25 @@ export const DashboardBreakdownQuerySchema = Type.Object(
 export type DashboardBreakdownQuery = Static<typeof DashboardBreakdownQuerySchema>
 
 /** One row of a breakdown: the group's total and its buckets. */
-export const DashboardBreakdownRowSchema = Type.Object({
-  key: Type.String(),
-  label: Nullable(Type.String()),
-  total: DashboardFigureSchema,
-  completed: DashboardFigureSchema,
-  onSchedule: DashboardFigureSchema,
-  behind: DashboardFigureSchema,
-  overdue: DashboardFigureSchema,
-})
-export const DashboardBreakdownSchema = Type.Object({
-  by: Type.Enum(DASHBOARD_DIMENSIONS),
-  rows: Type.Array(DashboardBreakdownRowSchema),
-})
+export const DashboardBreakdownRowSchema = Type.Object(
+  {
+    key: Type.String(),
+    label: Nullable(Type.String()),
+    total: DashboardFigureSchema,
+    completed: DashboardFigureSchema,
+    onSchedule: DashboardFigureSchema,
+    behind: DashboardFigureSchema,
+    overdue: DashboardFigureSchema,
+  },
+  { $id: 'DashboardBreakdownRow' },
+)
+export const DashboardBreakdownSchema = Type.Object(
+  {
+    by: Type.Enum(DASHBOARD_DIMENSIONS),
+    rows: Type.Array(DashboardBreakdownRowSchema),
+  },
+  { $id: 'DashboardBreakdown' },
+)
 export type DashboardBreakdown = Static<typeof DashboardBreakdownSchema>
 
 /** GET /dashboard/trend: weekly completions and the burn-up (cumulative closed vs planned). */
@@ -85,59 +97,77 @@ export const DashboardTrendQuerySchema = Type.Object(
   { additionalProperties: false },
 )
 export type DashboardTrendQuery = Static<typeof DashboardTrendQuerySchema>
-export const DashboardTrendSchema = Type.Object({
-  weeks: Type.Array(
-    Type.Object({
-      /** ISO week `2026-W42` and its Monday..Sunday (Asia/Shanghai). */
-      week: Type.String(),
-      from: DateSchema,
-      to: DateSchema,
-      /** Closed as rectified that week (ledgerQuery: closedFrom/closedTo + outcome). */
-      completed: DashboardFigureSchema,
-      /** Cumulative closed as rectified by the week's end. */
-      cumulative: Type.Integer({ minimum: 0 }),
-      /** Cumulative problems whose deadline fell by the week's end (the plan line). */
-      planned: Type.Integer({ minimum: 0 }),
-    }),
-  ),
-  total: Type.Integer({ minimum: 0 }),
-})
+export const DashboardTrendSchema = Type.Object(
+  {
+    weeks: Type.Array(
+      Type.Object({
+        /** ISO week `2026-W42` and its Monday..Sunday (Asia/Shanghai). */
+        week: Type.String(),
+        from: DateSchema,
+        to: DateSchema,
+        /** Closed as rectified that week (ledgerQuery: closedFrom/closedTo + outcome). */
+        completed: DashboardFigureSchema,
+        /** Cumulative closed as rectified by the week's end. */
+        cumulative: Type.Integer({ minimum: 0 }),
+        /** Cumulative problems whose deadline fell by the week's end (the plan line). */
+        planned: Type.Integer({ minimum: 0 }),
+      }),
+    ),
+    total: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'DashboardTrend' },
+)
 export type DashboardTrend = Static<typeof DashboardTrendSchema>
 
 /** GET /dashboard/lists: the worst overdue and behind problems (most overdue / most behind first). */
-export const DashboardListItemSchema = Type.Object({
-  id: IdSchema,
-  code: Type.String(),
-  title: Type.String(),
-  leadUnit: Type.String(),
-  deadline: DateSchema,
-  status: ProblemStatusSchema,
-  light: LightSchema,
-  /** Days overdue, or percentage points behind plan. */
-  value: Type.Number(),
-})
-export const DashboardListsSchema = Type.Object({
-  overdue: Type.Object({
-    items: Type.Array(DashboardListItemSchema),
-    total: DashboardFigureSchema,
-  }),
-  behind: Type.Object({ items: Type.Array(DashboardListItemSchema), total: DashboardFigureSchema }),
-})
+export const DashboardListItemSchema = Type.Object(
+  {
+    id: IdSchema,
+    code: Type.String(),
+    title: Type.String(),
+    leadUnit: Type.String(),
+    deadline: DateSchema,
+    status: ProblemStatusSchema,
+    light: LightSchema,
+    /** Days overdue, or percentage points behind plan. */
+    value: Type.Number(),
+  },
+  { $id: 'DashboardListItem' },
+)
+export const DashboardListsSchema = Type.Object(
+  {
+    overdue: Type.Object({
+      items: Type.Array(DashboardListItemSchema),
+      total: DashboardFigureSchema,
+    }),
+    behind: Type.Object({
+      items: Type.Array(DashboardListItemSchema),
+      total: DashboardFigureSchema,
+    }),
+  },
+  { $id: 'DashboardLists' },
+)
 export type DashboardLists = Static<typeof DashboardListsSchema>
 
 /** GET /dashboard/supervision: notices by level and status, cards by colour (this year). */
-export const DashboardSupervisionSchema = Type.Object({
-  noticesByLevel: Type.Array(DashboardFigureSchema),
-  noticesByStatus: Type.Array(DashboardFigureSchema),
-  noticesOverdue: DashboardFigureSchema,
-  cardsByColor: Type.Array(DashboardFigureSchema),
-})
+export const DashboardSupervisionSchema = Type.Object(
+  {
+    noticesByLevel: Type.Array(DashboardFigureSchema),
+    noticesByStatus: Type.Array(DashboardFigureSchema),
+    noticesOverdue: DashboardFigureSchema,
+    cardsByColor: Type.Array(DashboardFigureSchema),
+  },
+  { $id: 'DashboardSupervision' },
+)
 export type DashboardSupervision = Static<typeof DashboardSupervisionSchema>
 
 /** GET /dashboard/petitions: cases by finding and by status (ledgerQuery targets /petitions). */
-export const DashboardPetitionsSchema = Type.Object({
-  total: DashboardFigureSchema,
-  byFinding: Type.Array(DashboardFigureSchema),
-  byStatus: Type.Array(DashboardFigureSchema),
-})
+export const DashboardPetitionsSchema = Type.Object(
+  {
+    total: DashboardFigureSchema,
+    byFinding: Type.Array(DashboardFigureSchema),
+    byStatus: Type.Array(DashboardFigureSchema),
+  },
+  { $id: 'DashboardPetitions' },
+)
 export type DashboardPetitions = Static<typeof DashboardPetitionsSchema>

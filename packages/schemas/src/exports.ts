@@ -57,15 +57,18 @@ export type ExportAccountabilityQuery = Static<typeof ExportAccountabilityQueryS
 /** The dispatch bulletin's editable part: the requirements for the next period (下一步工作要求). */
 export const UpdateBulletinBodySchema = Type.Object(
   { requirements: Type.String({ maxLength: 10000 }) },
-  { additionalProperties: false },
+  { $id: 'UpdateBulletinBody', additionalProperties: false },
 )
 export type UpdateBulletinBody = Static<typeof UpdateBulletinBodySchema>
 
-export const BulletinSchema = Type.Object({
-  periodId: IdSchema,
-  requirements: Type.String(),
-  /** The summary sentence the bulletin opens with, as it will read. */
-  summarySentence: Type.String(),
-  version: Type.Integer(),
-})
+export const BulletinSchema = Type.Object(
+  {
+    periodId: IdSchema,
+    requirements: Type.String(),
+    /** The summary sentence the bulletin opens with, as it will read. */
+    summarySentence: Type.String(),
+    version: Type.Integer(),
+  },
+  { $id: 'Bulletin' },
+)
 export type Bulletin = Static<typeof BulletinSchema>

@@ -31,14 +31,17 @@ export const HotlineReportBodySchema = Type.Object(
     /** Photos uploaded through POST /public/files (Open311 `media_url` is not fetched). */
     photos: Type.Optional(PublicPhotosSchema),
   },
-  { additionalProperties: false },
+  { $id: 'HotlineReportBody', additionalProperties: false },
 )
 export type HotlineReportBody = Static<typeof HotlineReportBodySchema>
 
 /** What the hotline keeps: the tracking code the public can follow, by its own ticket number. */
-export const HotlineReceiptSchema = Type.Object({
-  externalId: Type.String(),
-  trackingCode: Type.String(),
-  createdAt: TimestampSchema,
-})
+export const HotlineReceiptSchema = Type.Object(
+  {
+    externalId: Type.String(),
+    trackingCode: Type.String(),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'HotlineReceipt' },
+)
 export type HotlineReceipt = Static<typeof HotlineReceiptSchema>

@@ -19,19 +19,22 @@ export const INBOX_KINDS = [
 ] as const
 export type InboxKind = (typeof INBOX_KINDS)[number]
 
-export const InboxMessageSchema = Type.Object({
-  id: IdSchema,
-  /** One of INBOX_KINDS (kept open: a newer module may write a kind this client does not know). */
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
-  /** The SPA path of the record the message is about (`/problems/<id>`), or null. */
-  link: Type.Union([Type.String(), Type.Null()]),
-  entityType: Type.Union([Type.String(), Type.Null()]),
-  entityId: Type.Union([IdSchema, Type.Null()]),
-  readAt: Type.Union([TimestampSchema, Type.Null()]),
-  createdAt: TimestampSchema,
-})
+export const InboxMessageSchema = Type.Object(
+  {
+    id: IdSchema,
+    /** One of INBOX_KINDS (kept open: a newer module may write a kind this client does not know). */
+    kind: Type.String(),
+    title: Type.String(),
+    body: Type.String(),
+    /** The SPA path of the record the message is about (`/problems/<id>`), or null. */
+    link: Type.Union([Type.String(), Type.Null()]),
+    entityType: Type.Union([Type.String(), Type.Null()]),
+    entityId: Type.Union([IdSchema, Type.Null()]),
+    readAt: Type.Union([TimestampSchema, Type.Null()]),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'InboxMessage' },
+)
 export type InboxMessage = Static<typeof InboxMessageSchema>
 
 export const ListInboxQuerySchema = Type.Object(
@@ -45,12 +48,18 @@ export const ListInboxQuerySchema = Type.Object(
 )
 export type ListInboxQuery = Static<typeof ListInboxQuerySchema>
 
-export const InboxPageSchema = PageSchema(InboxMessageSchema)
+export const InboxPageSchema = PageSchema(InboxMessageSchema, { $id: 'InboxPage' })
 export type InboxPage = Static<typeof InboxPageSchema>
 
-export const UnreadCountSchema = Type.Object({ count: Type.Integer({ minimum: 0 }) })
+export const UnreadCountSchema = Type.Object(
+  { count: Type.Integer({ minimum: 0 }) },
+  { $id: 'UnreadCount' },
+)
 export type UnreadCount = Static<typeof UnreadCountSchema>
 
 /** What read-all changed. */
-export const ReadAllResultSchema = Type.Object({ marked: Type.Integer({ minimum: 0 }) })
+export const ReadAllResultSchema = Type.Object(
+  { marked: Type.Integer({ minimum: 0 }) },
+  { $id: 'ReadAllResult' },
+)
 export type ReadAllResult = Static<typeof ReadAllResultSchema>

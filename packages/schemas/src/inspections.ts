@@ -24,64 +24,76 @@ export const InspectionSiteSchema = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     address: Type.Optional(Type.String({ maxLength: 300 })),
   },
-  { additionalProperties: false },
+  { $id: 'InspectionSite', additionalProperties: false },
 )
 export type InspectionSite = Static<typeof InspectionSiteSchema>
 
 /** A finding of an inspection: it opened a problem (source `inspection`) or links one. */
-export const InspectionFindingSchema = Type.Object({
-  id: IdSchema,
-  inspectionId: IdSchema,
-  /** 1-based, per inspection. */
-  seq: Type.Integer({ minimum: 1 }),
-  content: Type.String(),
-  site: Type.String(),
-  unit: Type.Union([UnitRefSchema, Type.Null()]),
-  problem: Type.Union([
-    Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() }),
-    Type.Null(),
-  ]),
-  /** True when the finding opened its problem; false when it links an existing one. */
-  opened: Type.Boolean(),
-  files: Type.Array(FileSchema),
-  createdAt: TimestampSchema,
-})
+export const InspectionFindingSchema = Type.Object(
+  {
+    id: IdSchema,
+    inspectionId: IdSchema,
+    /** 1-based, per inspection. */
+    seq: Type.Integer({ minimum: 1 }),
+    content: Type.String(),
+    site: Type.String(),
+    unit: Type.Union([UnitRefSchema, Type.Null()]),
+    problem: Type.Union([
+      Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() }),
+      Type.Null(),
+    ]),
+    /** True when the finding opened its problem; false when it links an existing one. */
+    opened: Type.Boolean(),
+    files: Type.Array(FileSchema),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'InspectionFinding' },
+)
 export type InspectionFinding = Static<typeof InspectionFindingSchema>
 
 /** A finding as the problem page lists it: with the inspection it came from. */
-export const ProblemFindingSchema = Type.Object({
-  ...InspectionFindingSchema.properties,
-  inspection: Type.Object({
+export const ProblemFindingSchema = Type.Object(
+  {
+    ...InspectionFindingSchema.properties,
+    inspection: Type.Object({
+      id: IdSchema,
+      title: Type.String(),
+      kind: InspectionKindSchema,
+      doneDate: Type.Union([DateSchema, Type.Null()]),
+    }),
+  },
+  { $id: 'ProblemFinding' },
+)
+export type ProblemFinding = Static<typeof ProblemFindingSchema>
+export const ProblemFindingListSchema = Type.Object(
+  { items: Type.Array(ProblemFindingSchema) },
+  { $id: 'ProblemFindingList' },
+)
+export type ProblemFindingList = Static<typeof ProblemFindingListSchema>
+
+export const InspectionSchema = Type.Object(
+  {
     id: IdSchema,
     title: Type.String(),
     kind: InspectionKindSchema,
+    plannedDate: DateSchema,
+    team: Type.String(),
+    sites: Type.Array(InspectionSiteSchema),
+    targetUnits: Type.Array(UnitRefSchema),
+    status: InspectionStatusSchema,
     doneDate: Type.Union([DateSchema, Type.Null()]),
-  }),
-})
-export type ProblemFinding = Static<typeof ProblemFindingSchema>
-export const ProblemFindingListSchema = Type.Object({ items: Type.Array(ProblemFindingSchema) })
-export type ProblemFindingList = Static<typeof ProblemFindingListSchema>
-
-export const InspectionSchema = Type.Object({
-  id: IdSchema,
-  title: Type.String(),
-  kind: InspectionKindSchema,
-  plannedDate: DateSchema,
-  team: Type.String(),
-  sites: Type.Array(InspectionSiteSchema),
-  targetUnits: Type.Array(UnitRefSchema),
-  status: InspectionStatusSchema,
-  doneDate: Type.Union([DateSchema, Type.Null()]),
-  summary: Type.String(),
-  createdBy: Type.Union([ActorRefSchema, Type.Null()]),
-  findingCount: Type.Integer({ minimum: 0 }),
-  /** Present on the detail route; lists leave it empty. */
-  findings: Type.Array(InspectionFindingSchema),
-  createdAt: TimestampSchema,
-  version: Type.Integer(),
-})
+    summary: Type.String(),
+    createdBy: Type.Union([ActorRefSchema, Type.Null()]),
+    findingCount: Type.Integer({ minimum: 0 }),
+    /** Present on the detail route; lists leave it empty. */
+    findings: Type.Array(InspectionFindingSchema),
+    createdAt: TimestampSchema,
+    version: Type.Integer(),
+  },
+  { $id: 'Inspection' },
+)
 export type Inspection = Static<typeof InspectionSchema>
-export const InspectionPageSchema = PageSchema(InspectionSchema)
+export const InspectionPageSchema = PageSchema(InspectionSchema, { $id: 'InspectionPage' })
 export type InspectionPage = Static<typeof InspectionPageSchema>
 
 const Sites = Type.Array(InspectionSiteSchema, { maxItems: 50 })
@@ -100,7 +112,7 @@ export const CreateInspectionBodySchema = Type.Object(
     sites: Sites,
     targetUnitIds: TargetUnits,
   },
-  { additionalProperties: false },
+  { $id: 'CreateInspectionBody', additionalProperties: false },
 )
 export type CreateInspectionBody = Static<typeof CreateInspectionBodySchema>
 
@@ -114,7 +126,7 @@ export const UpdateInspectionBodySchema = Type.Object(
     sites: Type.Optional(Sites),
     targetUnitIds: Type.Optional(TargetUnits),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateInspectionBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateInspectionBody = Static<typeof UpdateInspectionBodySchema>
 
@@ -125,7 +137,7 @@ export const CompleteInspectionBodySchema = Type.Object(
     doneDate: DateSchema,
     summary: Type.String({ minLength: 1, maxLength: 5000 }),
   },
-  { additionalProperties: false },
+  { $id: 'CompleteInspectionBody', additionalProperties: false },
 )
 export type CompleteInspectionBody = Static<typeof CompleteInspectionBodySchema>
 
@@ -139,17 +151,20 @@ const FindingCommon = {
 }
 
 /** A finding on a done inspection: links an existing problem or opens a new one. */
-export const RecordFindingBodySchema = Type.Union([
-  Type.Object({ ...FindingCommon, problemId: IdSchema }, { additionalProperties: false }),
-  Type.Object(
-    {
-      ...FindingCommon,
-      /** The new problem; its source is set to `inspection`. */
-      problem: Type.Omit(CreateProblemBodySchema, ['source']),
-    },
-    { additionalProperties: false },
-  ),
-])
+export const RecordFindingBodySchema = Type.Union(
+  [
+    Type.Object({ ...FindingCommon, problemId: IdSchema }, { additionalProperties: false }),
+    Type.Object(
+      {
+        ...FindingCommon,
+        /** The new problem; its source is set to `inspection`. */
+        problem: Type.Omit(CreateProblemBodySchema, ['source']),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { $id: 'RecordFindingBody' },
+)
 export type RecordFindingBody = Static<typeof RecordFindingBodySchema>
 
 export const ListInspectionsQuerySchema = Type.Object(

@@ -21,25 +21,28 @@ export const InstitutionKindSchema = Type.Enum(INSTITUTION_KINDS)
 
 const ProblemRef = Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() })
 
-export const InstitutionSchema = Type.Object({
-  id: IdSchema,
-  title: Type.String(),
-  kind: InstitutionKindSchema,
-  /** 文号, e.g. 临政办〔2026〕12号; empty when it has none. */
-  docNumber: Type.String(),
-  issuingUnit: UnitRefSchema,
-  issuedOn: DateSchema,
-  summary: Type.String(),
-  public: Type.Boolean(),
-  problems: Type.Array(ProblemRef),
-  files: Type.Array(FileSchema),
-  createdBy: Type.Union([ActorRefSchema, Type.Null()]),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-  version: Type.Integer(),
-})
+export const InstitutionSchema = Type.Object(
+  {
+    id: IdSchema,
+    title: Type.String(),
+    kind: InstitutionKindSchema,
+    /** 文号, e.g. 临政办〔2026〕12号; empty when it has none. */
+    docNumber: Type.String(),
+    issuingUnit: UnitRefSchema,
+    issuedOn: DateSchema,
+    summary: Type.String(),
+    public: Type.Boolean(),
+    problems: Type.Array(ProblemRef),
+    files: Type.Array(FileSchema),
+    createdBy: Type.Union([ActorRefSchema, Type.Null()]),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    version: Type.Integer(),
+  },
+  { $id: 'Institution' },
+)
 export type Institution = Static<typeof InstitutionSchema>
-export const InstitutionPageSchema = PageSchema(InstitutionSchema)
+export const InstitutionPageSchema = PageSchema(InstitutionSchema, { $id: 'InstitutionPage' })
 export type InstitutionPage = Static<typeof InstitutionPageSchema>
 
 export const ListInstitutionsQuerySchema = Type.Object(
@@ -77,7 +80,7 @@ export const CreateInstitutionBodySchema = Type.Object(
     problemIds: Type.Optional(ProblemIds),
     fileIds: Type.Optional(FileIds),
   },
-  { additionalProperties: false },
+  { $id: 'CreateInstitutionBody', additionalProperties: false },
 )
 export type CreateInstitutionBody = Static<typeof CreateInstitutionBodySchema>
 
@@ -94,22 +97,28 @@ export const UpdateInstitutionBodySchema = Type.Object(
     problemIds: Type.Optional(ProblemIds),
     fileIds: Type.Optional(FileIds),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateInstitutionBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateInstitutionBody = Static<typeof UpdateInstitutionBodySchema>
 
 /** An institution as the public board lists it (allow-listed fields only). */
-export const PublicInstitutionSchema = Type.Object({
-  id: IdSchema,
-  title: Type.String(),
-  kind: InstitutionKindSchema,
-  docNumber: Type.String(),
-  issuingUnit: Type.String(),
-  issuedOn: DateSchema,
-  summary: Type.String(),
-  problems: Type.Array(Type.Object({ code: Type.String(), title: Type.String() })),
-})
+export const PublicInstitutionSchema = Type.Object(
+  {
+    id: IdSchema,
+    title: Type.String(),
+    kind: InstitutionKindSchema,
+    docNumber: Type.String(),
+    issuingUnit: Type.String(),
+    issuedOn: DateSchema,
+    summary: Type.String(),
+    problems: Type.Array(Type.Object({ code: Type.String(), title: Type.String() })),
+  },
+  { $id: 'PublicInstitution' },
+)
 export type PublicInstitution = Static<typeof PublicInstitutionSchema>
-export const PublicInstitutionListSchema = Type.Object({
-  items: Type.Array(PublicInstitutionSchema),
-})
+export const PublicInstitutionListSchema = Type.Object(
+  {
+    items: Type.Array(PublicInstitutionSchema),
+  },
+  { $id: 'PublicInstitutionList' },
+)

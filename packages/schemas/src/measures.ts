@@ -6,38 +6,44 @@ import { LightInfoSchema } from './problems.js'
 export const MEASURE_STATUSES = ['pending', 'in_progress', 'done'] as const
 export const MeasureStatusSchema = Type.Enum(MEASURE_STATUSES)
 
-export const MilestoneSchema = Type.Object({
-  id: IdSchema,
-  name: Type.String(),
-  dueDate: DateSchema,
-  /** Share of the measure this milestone stands for (0–100); weights of a measure add up to 100 when set. */
-  weight: Type.Union([Type.Number(), Type.Null()]),
-  doneDate: Type.Union([DateSchema, Type.Null()]),
-})
+export const MilestoneSchema = Type.Object(
+  {
+    id: IdSchema,
+    name: Type.String(),
+    dueDate: DateSchema,
+    /** Share of the measure this milestone stands for (0–100); weights of a measure add up to 100 when set. */
+    weight: Type.Union([Type.Number(), Type.Null()]),
+    doneDate: Type.Union([DateSchema, Type.Null()]),
+  },
+  { $id: 'Milestone' },
+)
 export type Milestone = Static<typeof MilestoneSchema>
 
-export const MeasureSchema = Type.Object({
-  id: IdSchema,
-  problemId: IdSchema,
-  seq: Type.Integer(),
-  content: Type.String(),
-  unit: UnitRefSchema,
-  personName: Type.String(),
-  startDate: DateSchema,
-  deadline: DateSchema,
-  originalDeadline: Type.Union([DateSchema, Type.Null()]),
-  /** Weight of the measure within its problem (default 1). */
-  weight: Type.Number(),
-  status: MeasureStatusSchema,
-  percent: Type.Number(),
-  doneDate: Type.Union([DateSchema, Type.Null()]),
-  plannedProgress: Type.Number(),
-  light: LightInfoSchema,
-  milestones: Type.Array(MilestoneSchema),
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-})
+export const MeasureSchema = Type.Object(
+  {
+    id: IdSchema,
+    problemId: IdSchema,
+    seq: Type.Integer(),
+    content: Type.String(),
+    unit: UnitRefSchema,
+    personName: Type.String(),
+    startDate: DateSchema,
+    deadline: DateSchema,
+    originalDeadline: Type.Union([DateSchema, Type.Null()]),
+    /** Weight of the measure within its problem (default 1). */
+    weight: Type.Number(),
+    status: MeasureStatusSchema,
+    percent: Type.Number(),
+    doneDate: Type.Union([DateSchema, Type.Null()]),
+    plannedProgress: Type.Number(),
+    light: LightInfoSchema,
+    milestones: Type.Array(MilestoneSchema),
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'Measure' },
+)
 export type Measure = Static<typeof MeasureSchema>
 
 export const MilestoneInputSchema = Type.Object(
@@ -47,7 +53,7 @@ export const MilestoneInputSchema = Type.Object(
     weight: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()])),
     doneDate: Type.Optional(Type.Union([DateSchema, Type.Null()])),
   },
-  { additionalProperties: false },
+  { $id: 'MilestoneInput', additionalProperties: false },
 )
 export type MilestoneInput = Static<typeof MilestoneInputSchema>
 
@@ -61,7 +67,7 @@ export const CreateMeasureBodySchema = Type.Object(
     weight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
     milestones: Type.Optional(Type.Array(MilestoneInputSchema, { maxItems: 20 })),
   },
-  { additionalProperties: false },
+  { $id: 'CreateMeasureBody', additionalProperties: false },
 )
 export type CreateMeasureBody = Static<typeof CreateMeasureBodySchema>
 
@@ -78,11 +84,14 @@ export const UpdateMeasureBodySchema = Type.Object(
     /** Replaces the measure's milestones as a whole. */
     milestones: Type.Optional(Type.Array(MilestoneInputSchema, { maxItems: 20 })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateMeasureBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateMeasureBody = Static<typeof UpdateMeasureBodySchema>
 
-export const MeasureListSchema = Type.Object({ items: Type.Array(MeasureSchema) })
+export const MeasureListSchema = Type.Object(
+  { items: Type.Array(MeasureSchema) },
+  { $id: 'MeasureList' },
+)
 export type MeasureList = Static<typeof MeasureListSchema>
 
 /** Reverse scheduling (倒排工期): milestones laid backwards from the deadline by a template. */
@@ -92,5 +101,8 @@ export const ScheduleQuerySchema = Type.Object(
   { additionalProperties: false },
 )
 export type ScheduleQuery = Static<typeof ScheduleQuerySchema>
-export const ScheduleProposalSchema = Type.Object({ milestones: Type.Array(MilestoneInputSchema) })
+export const ScheduleProposalSchema = Type.Object(
+  { milestones: Type.Array(MilestoneInputSchema) },
+  { $id: 'ScheduleProposal' },
+)
 export type ScheduleProposal = Static<typeof ScheduleProposalSchema>

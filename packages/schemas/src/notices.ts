@@ -9,6 +9,7 @@ import {
   UpdatedSinceProperty,
 } from './common.js'
 import { FileSchema } from './reports.js'
+import { ProblemRefSchema, type ProblemRef } from './problems.js'
 
 /*
  * Supervision notices (督办单): DOMAIN.md "Supervision notice". The office issues one to a unit
@@ -30,86 +31,98 @@ export const NoticeStatusSchema = Type.Enum(NOTICE_STATUSES)
 export const NOTICE_MAX_PROBLEMS = 50
 
 /** A problem as a notice names it. */
-export const NoticeProblemSchema = Type.Object({
-  id: IdSchema,
-  code: Type.String(),
-  title: Type.String(),
-  status: Type.String(),
-})
-export type NoticeProblem = Static<typeof NoticeProblemSchema>
+export type NoticeProblem = ProblemRef
 
 /** Another notice of the escalation chain. */
-export const NoticeRefSchema = Type.Object({
-  id: IdSchema,
-  number: Type.String(),
-  level: NoticeLevelSchema,
-  status: NoticeStatusSchema,
-})
+export const NoticeRefSchema = Type.Object(
+  {
+    id: IdSchema,
+    number: Type.String(),
+    level: NoticeLevelSchema,
+    status: NoticeStatusSchema,
+  },
+  { $id: 'NoticeRef' },
+)
 export type NoticeRef = Static<typeof NoticeRefSchema>
 
-export const NoticeReplySchema = Type.Object({
-  text: Type.String(),
-  at: TimestampSchema,
-  by: ActorRefSchema,
-  files: Type.Array(FileSchema),
-})
+export const NoticeReplySchema = Type.Object(
+  {
+    text: Type.String(),
+    at: TimestampSchema,
+    by: ActorRefSchema,
+    files: Type.Array(FileSchema),
+  },
+  { $id: 'NoticeReply' },
+)
 export type NoticeReply = Static<typeof NoticeReplySchema>
 
-export const NoticeSchema = Type.Object({
-  id: IdSchema,
-  /** 督办〔2026〕12号: one sequence per year across the levels. */
-  number: Type.String(),
-  year: Type.Integer(),
-  seq: Type.Integer({ minimum: 1 }),
-  level: NoticeLevelSchema,
-  status: NoticeStatusSchema,
-  unit: UnitRefSchema,
-  title: Type.String(),
-  body: Type.String(),
-  replyDue: DateSchema,
-  issuedOn: DateSchema,
-  issuedBy: ActorRefSchema,
-  /** Derived: still `issued` and the reply date has passed (Asia/Shanghai). */
-  overdue: Type.Boolean(),
-  /** Days past the reply date while overdue, else 0. */
-  daysOverdue: Type.Integer({ minimum: 0 }),
-  problems: Type.Array(NoticeProblemSchema),
-  /** The notice's attachments. */
-  files: Type.Array(FileSchema),
-  reply: Type.Union([NoticeReplySchema, Type.Null()]),
-  closedAt: Type.Union([TimestampSchema, Type.Null()]),
-  closeNote: Type.Union([Type.String(), Type.Null()]),
-  /** The notice this one escalated, and the one that escalated it. */
-  parent: Type.Union([NoticeRefSchema, Type.Null()]),
-  child: Type.Union([NoticeRefSchema, Type.Null()]),
-  version: Type.Integer({ minimum: 1 }),
-  createdAt: TimestampSchema,
-})
+export const NoticeSchema = Type.Object(
+  {
+    id: IdSchema,
+    /** 督办〔2026〕12号: one sequence per year across the levels. */
+    number: Type.String(),
+    year: Type.Integer(),
+    seq: Type.Integer({ minimum: 1 }),
+    level: NoticeLevelSchema,
+    status: NoticeStatusSchema,
+    unit: UnitRefSchema,
+    title: Type.String(),
+    body: Type.String(),
+    replyDue: DateSchema,
+    issuedOn: DateSchema,
+    issuedBy: ActorRefSchema,
+    /** Derived: still `issued` and the reply date has passed (Asia/Shanghai). */
+    overdue: Type.Boolean(),
+    /** Days past the reply date while overdue, else 0. */
+    daysOverdue: Type.Integer({ minimum: 0 }),
+    problems: Type.Array(ProblemRefSchema),
+    /** The notice's attachments. */
+    files: Type.Array(FileSchema),
+    reply: Type.Union([NoticeReplySchema, Type.Null()]),
+    closedAt: Type.Union([TimestampSchema, Type.Null()]),
+    closeNote: Type.Union([Type.String(), Type.Null()]),
+    /** The notice this one escalated, and the one that escalated it. */
+    parent: Type.Union([NoticeRefSchema, Type.Null()]),
+    child: Type.Union([NoticeRefSchema, Type.Null()]),
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'Notice' },
+)
 export type Notice = Static<typeof NoticeSchema>
 
 /** What the caller may do with a notice now. */
-export const NoticeCanSchema = Type.Object({
-  reply: Type.Boolean(),
-  close: Type.Boolean(),
-  escalate: Type.Boolean(),
-})
+export const NoticeCanSchema = Type.Object(
+  {
+    reply: Type.Boolean(),
+    close: Type.Boolean(),
+    escalate: Type.Boolean(),
+  },
+  { $id: 'NoticeCan' },
+)
 export type NoticeCan = Static<typeof NoticeCanSchema>
 
 /** One notice with its whole escalation chain (first first) and what the caller may do. */
-export const NoticeDetailSchema = Type.Object({
-  ...NoticeSchema.properties,
-  chain: Type.Array(NoticeRefSchema),
-  can: NoticeCanSchema,
-})
+export const NoticeDetailSchema = Type.Object(
+  {
+    ...NoticeSchema.properties,
+    chain: Type.Array(NoticeRefSchema),
+    can: NoticeCanSchema,
+  },
+  { $id: 'NoticeDetail' },
+)
 export type NoticeDetail = Static<typeof NoticeDetailSchema>
 
-export const NoticePageSchema = Type.Object({
-  items: Type.Array(NoticeSchema),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-  total: Type.Integer({ minimum: 0 }),
-  /** How many of the `total` are overdue. */
-  overdue: Type.Integer({ minimum: 0 }),
-})
+export const NoticePageSchema = Type.Object(
+  {
+    items: Type.Array(NoticeSchema),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+    total: Type.Integer({ minimum: 0 }),
+    /** How many of the `total` are overdue. */
+    overdue: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'NoticePage' },
+)
 export type NoticePage = Static<typeof NoticePageSchema>
 
 export const ListNoticesQuerySchema = Type.Object(
@@ -146,7 +159,7 @@ export const IssueNoticeBodySchema = Type.Object(
     replyDue: DateSchema,
     fileIds: Type.Optional(FileIdsSchema),
   },
-  { additionalProperties: false },
+  { $id: 'IssueNoticeBody', additionalProperties: false },
 )
 export type IssueNoticeBody = Static<typeof IssueNoticeBodySchema>
 
@@ -155,13 +168,13 @@ export const ReplyNoticeBodySchema = Type.Object(
     text: Type.String({ minLength: 1, maxLength: 10000 }),
     fileIds: Type.Optional(FileIdsSchema),
   },
-  { additionalProperties: false },
+  { $id: 'ReplyNoticeBody', additionalProperties: false },
 )
 export type ReplyNoticeBody = Static<typeof ReplyNoticeBodySchema>
 
 export const CloseNoticeBodySchema = Type.Object(
   { note: Type.String({ maxLength: 2000 }) },
-  { additionalProperties: false },
+  { $id: 'CloseNoticeBody', additionalProperties: false },
 )
 export type CloseNoticeBody = Static<typeof CloseNoticeBodySchema>
 
@@ -172,6 +185,6 @@ export const EscalateNoticeBodySchema = Type.Object(
     body: Type.String({ minLength: 1, maxLength: 10000 }),
     replyDue: DateSchema,
   },
-  { additionalProperties: false },
+  { $id: 'EscalateNoticeBody', additionalProperties: false },
 )
 export type EscalateNoticeBody = Static<typeof EscalateNoticeBodySchema>

@@ -5,12 +5,13 @@ import {
   Nullable,
   PageQueryProperties,
   PageSchema,
+  ProblemDetailsSchema,
   TimestampSchema,
   UpdatedSinceProperty,
 } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
-import { ProblemDomainSchema } from './problems.js'
+import { ProblemDomainSchema, ProblemRefSchema } from './problems.js'
 import { FileSchema } from './reports.js'
 
 /*
@@ -55,42 +56,38 @@ export const PETITION_SATISFACTIONS = [
 ] as const
 export const PetitionSatisfactionSchema = Type.Enum(PETITION_SATISFACTIONS)
 
-const ProblemRef = Type.Object({
-  id: IdSchema,
-  code: Type.String(),
-  title: Type.String(),
-  status: Type.String(),
-})
-
 // ── Batches ───────────────────────────────────────────────────────────────────────────────
 
-export const PetitionBatchSchema = Type.Object({
-  id: IdSchema,
-  roundId: IdSchema,
-  /** 第N批. */
-  seq: Type.Integer({ minimum: 1 }),
-  handedOn: DateSchema,
-  source: PetitionBatchSourceSchema,
-  /** The count the handover letter states; null when it states none (never read as zero). */
-  declaredCount: Nullable(Type.Integer({ minimum: 0 })),
-  /** Days a unit has to handle an assigned case (the assignment's default deadline). */
-  handlingDays: Type.Integer({ minimum: 1, maximum: 90 }),
-  note: Type.String(),
-  /** Cases that appear in this batch (new or repeated from an earlier batch). */
-  caseCount: Type.Integer({ minimum: 0 }),
-  /** Counts by status, for the batch list and its progress bar. */
-  byStatus: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
-  publishedAt: Nullable(TimestampSchema),
-  /**
-   * Published batches: reviewed cases whose public row would read differently if the office
-   * published again (changed since, newly reviewed); 0 when unpublished or up to date.
-   */
-  unpublishedChanges: Type.Integer({ minimum: 0 }),
-  createdAt: TimestampSchema,
-  version: Type.Integer(),
-})
+export const PetitionBatchSchema = Type.Object(
+  {
+    id: IdSchema,
+    roundId: IdSchema,
+    /** 第N批. */
+    seq: Type.Integer({ minimum: 1 }),
+    handedOn: DateSchema,
+    source: PetitionBatchSourceSchema,
+    /** The count the handover letter states; null when it states none (never read as zero). */
+    declaredCount: Nullable(Type.Integer({ minimum: 0 })),
+    /** Days a unit has to handle an assigned case (the assignment's default deadline). */
+    handlingDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    note: Type.String(),
+    /** Cases that appear in this batch (new or repeated from an earlier batch). */
+    caseCount: Type.Integer({ minimum: 0 }),
+    /** Counts by status, for the batch list and its progress bar. */
+    byStatus: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+    publishedAt: Nullable(TimestampSchema),
+    /**
+     * Published batches: reviewed cases whose public row would read differently if the office
+     * published again (changed since, newly reviewed); 0 when unpublished or up to date.
+     */
+    unpublishedChanges: Type.Integer({ minimum: 0 }),
+    createdAt: TimestampSchema,
+    version: Type.Integer(),
+  },
+  { $id: 'PetitionBatch' },
+)
 export type PetitionBatch = Static<typeof PetitionBatchSchema>
-export const PetitionBatchPageSchema = PageSchema(PetitionBatchSchema)
+export const PetitionBatchPageSchema = PageSchema(PetitionBatchSchema, { $id: 'PetitionBatchPage' })
 export type PetitionBatchPage = Static<typeof PetitionBatchPageSchema>
 
 export const CreatePetitionBatchBodySchema = Type.Object(
@@ -103,7 +100,7 @@ export const CreatePetitionBatchBodySchema = Type.Object(
     handlingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 7 })),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
   },
-  { additionalProperties: false },
+  { $id: 'CreatePetitionBatchBody', additionalProperties: false },
 )
 export type CreatePetitionBatchBody = Static<typeof CreatePetitionBatchBodySchema>
 
@@ -115,7 +112,7 @@ export const UpdatePetitionBatchBodySchema = Type.Object(
     handlingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdatePetitionBatchBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdatePetitionBatchBody = Static<typeof UpdatePetitionBatchBodySchema>
 
@@ -149,16 +146,19 @@ const handlingProperties = {
   accountability: Type.String({ maxLength: 2000 }),
 }
 
-export const PetitionHandlingSchema = Type.Object({
-  ...handlingProperties,
-  reportedAt: TimestampSchema,
-  reportedBy: ActorRefSchema,
-  /**
-   * Set when the handling was imported from a handled disclosure table rather than reported by
-   * the unit: the workbook it came from (attached to the batch); `reportedBy` imported it.
-   */
-  importedFileId: Nullable(IdSchema),
-})
+export const PetitionHandlingSchema = Type.Object(
+  {
+    ...handlingProperties,
+    reportedAt: TimestampSchema,
+    reportedBy: ActorRefSchema,
+    /**
+     * Set when the handling was imported from a handled disclosure table rather than reported by
+     * the unit: the workbook it came from (attached to the batch); `reportedBy` imported it.
+     */
+    importedFileId: Nullable(IdSchema),
+  },
+  { $id: 'PetitionHandling' },
+)
 export type PetitionHandling = Static<typeof PetitionHandlingSchema>
 
 /** What to do with a reported, closed or published case the sheet states differently. */
@@ -191,75 +191,84 @@ export const PETITION_DIFFERENCE_FIELDS = [
  * `finding` (true, untrue …), `closure` (closed, partly_closed, open) and `domains` (joined
  * with 、); '' for not stated.
  */
-export const PetitionImportDifferenceSchema = Type.Object({
-  field: Type.Enum(PETITION_DIFFERENCE_FIELDS),
-  current: Type.String(),
-  incoming: Type.String(),
-})
+export const PetitionImportDifferenceSchema = Type.Object(
+  {
+    field: Type.Enum(PETITION_DIFFERENCE_FIELDS),
+    current: Type.String(),
+    incoming: Type.String(),
+  },
+  { $id: 'PetitionImportDifference' },
+)
 export type PetitionImportDifference = Static<typeof PetitionImportDifferenceSchema>
 
 /** A re-import that found the case reading differently: kept as it was, or changed. */
-export const PetitionReimportSchema = Type.Object({
-  at: TimestampSchema,
-  /** Who imported the sheet. */
-  by: Type.String(),
-  batchId: Nullable(IdSchema),
-  /** `keep`: the case stayed as it was; `take`: the sheet's text replaced it; null: no choice was needed. */
-  choice: Nullable(PetitionImportChoiceSchema),
-  /** Field by field: the case's text before (`current`) and the sheet's (`incoming`). */
-  differences: Type.Array(PetitionImportDifferenceSchema),
-})
+export const PetitionReimportSchema = Type.Object(
+  {
+    at: TimestampSchema,
+    /** Who imported the sheet. */
+    by: Type.String(),
+    batchId: Nullable(IdSchema),
+    /** `keep`: the case stayed as it was; `take`: the sheet's text replaced it; null: no choice was needed. */
+    choice: Nullable(PetitionImportChoiceSchema),
+    /** Field by field: the case's text before (`current`) and the sheet's (`incoming`). */
+    differences: Type.Array(PetitionImportDifferenceSchema),
+  },
+  { $id: 'PetitionReimport' },
+)
 export type PetitionReimport = Static<typeof PetitionReimportSchema>
 
-export const PetitionSchema = Type.Object({
-  id: IdSchema,
-  /** Receipt number as handed over (X3HB202406020025, D2ZGHJ202108310001, local numbers) — always a string. */
-  receiptNo: Type.String(),
-  /** The batch it first appeared in, and every batch it appeared in since (repeats across batches). */
-  batch: Type.Object({ id: IdSchema, seq: Type.Integer() }),
-  batchIds: Type.Array(IdSchema),
-  /** Region as written (行政区域), and the units it was matched to (several when handled jointly). */
-  regionText: Type.String(),
-  regions: Type.Array(UnitRefSchema),
-  reportedParty: Type.String(),
-  address: Type.String(),
-  domains: Type.Array(ProblemDomainSchema),
-  complaint: Type.String(),
-  keyCase: Type.Boolean(),
-  status: PetitionStatusSchema,
-  handlingUnit: Nullable(UnitRefSchema),
-  assignedAt: Nullable(TimestampSchema),
-  deadline: Nullable(DateSchema),
-  /** Deadline passed and not yet submitted/closed (derived). */
-  overdue: Type.Boolean(),
-  handling: Nullable(PetitionHandlingSchema),
-  /** The office's last return reason while handling again after a return. */
-  returnReason: Nullable(Type.String()),
-  closedAt: Nullable(TimestampSchema),
-  callback: Nullable(
-    Type.Object({
-      satisfaction: PetitionSatisfactionSchema,
-      note: Type.String(),
-      on: DateSchema,
-    }),
-  ),
-  /** The earlier case this one repeats (a repeat complaint links to the earlier one). */
-  repeatOf: Nullable(Type.Object({ id: IdSchema, receiptNo: Type.String() })),
-  problem: Nullable(ProblemRef),
-  files: Type.Array(FileSchema),
-  /**
-   * Re-imports that found the case reading differently, oldest first, with both texts and the
-   * office's choice (its history; from the audit). Only in a single case's answer, not in lists.
-   */
-  reimports: Type.Optional(Type.Array(PetitionReimportSchema)),
-  /** True when the caller may read the complainant (GET /petitions/{id}/complainant). */
-  canViewComplainant: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-})
+export const PetitionSchema = Type.Object(
+  {
+    id: IdSchema,
+    /** Receipt number as handed over (X3HB202406020025, D2ZGHJ202108310001, local numbers) — always a string. */
+    receiptNo: Type.String(),
+    /** The batch it first appeared in, and every batch it appeared in since (repeats across batches). */
+    batch: Type.Object({ id: IdSchema, seq: Type.Integer() }),
+    batchIds: Type.Array(IdSchema),
+    /** Region as written (行政区域), and the units it was matched to (several when handled jointly). */
+    regionText: Type.String(),
+    regions: Type.Array(UnitRefSchema),
+    reportedParty: Type.String(),
+    address: Type.String(),
+    domains: Type.Array(ProblemDomainSchema),
+    complaint: Type.String(),
+    keyCase: Type.Boolean(),
+    status: PetitionStatusSchema,
+    handlingUnit: Nullable(UnitRefSchema),
+    assignedAt: Nullable(TimestampSchema),
+    deadline: Nullable(DateSchema),
+    /** Deadline passed and not yet submitted/closed (derived). */
+    overdue: Type.Boolean(),
+    handling: Nullable(PetitionHandlingSchema),
+    /** The office's last return reason while handling again after a return. */
+    returnReason: Nullable(Type.String()),
+    closedAt: Nullable(TimestampSchema),
+    callback: Nullable(
+      Type.Object({
+        satisfaction: PetitionSatisfactionSchema,
+        note: Type.String(),
+        on: DateSchema,
+      }),
+    ),
+    /** The earlier case this one repeats (a repeat complaint links to the earlier one). */
+    repeatOf: Nullable(Type.Object({ id: IdSchema, receiptNo: Type.String() })),
+    problem: Nullable(ProblemRefSchema),
+    files: Type.Array(FileSchema),
+    /**
+     * Re-imports that found the case reading differently, oldest first, with both texts and the
+     * office's choice (its history; from the audit). Only in a single case's answer, not in lists.
+     */
+    reimports: Type.Optional(Type.Array(PetitionReimportSchema)),
+    /** True when the caller may read the complainant (GET /petitions/{id}/complainant). */
+    canViewComplainant: Type.Boolean(),
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'Petition' },
+)
 export type Petition = Static<typeof PetitionSchema>
-export const PetitionPageSchema = PageSchema(PetitionSchema)
+export const PetitionPageSchema = PageSchema(PetitionSchema, { $id: 'PetitionPage' })
 export type PetitionPage = Static<typeof PetitionPageSchema>
 
 export const ListPetitionsQuerySchema = Type.Object(
@@ -310,7 +319,7 @@ export const CreatePetitionBodySchema = Type.Object(
     /** Link to this earlier case as its repeat. */
     repeatOfId: Type.Optional(IdSchema),
   },
-  { additionalProperties: false },
+  { $id: 'CreatePetitionBody', additionalProperties: false },
 )
 export type CreatePetitionBody = Static<typeof CreatePetitionBodySchema>
 
@@ -328,15 +337,18 @@ export const UpdatePetitionBodySchema = Type.Object(
     complainantName: Type.Optional(PersonName),
     complainantContact: Type.Optional(Contact),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdatePetitionBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdatePetitionBody = Static<typeof UpdatePetitionBodySchema>
 
 /** The complainant as the office and the handling unit read it (each read is audited). */
-export const PetitionComplainantSchema = Type.Object({
-  name: Type.String(),
-  contact: Type.String(),
-})
+export const PetitionComplainantSchema = Type.Object(
+  {
+    name: Type.String(),
+    contact: Type.String(),
+  },
+  { $id: 'PetitionComplainant' },
+)
 export type PetitionComplainant = Static<typeof PetitionComplainantSchema>
 
 /** Assigns cases to a unit in bulk (the office); deadline defaults to today + the batch's handlingDays. */
@@ -346,13 +358,16 @@ export const AssignPetitionsBodySchema = Type.Object(
     unitId: IdSchema,
     deadline: Type.Optional(DateSchema),
   },
-  { additionalProperties: false },
+  { $id: 'AssignPetitionsBody', additionalProperties: false },
 )
 export type AssignPetitionsBody = Static<typeof AssignPetitionsBodySchema>
-export const AssignPetitionsResultSchema = Type.Object({
-  assigned: Type.Integer({ minimum: 0 }),
-  deadline: DateSchema,
-})
+export const AssignPetitionsResultSchema = Type.Object(
+  {
+    assigned: Type.Integer({ minimum: 0 }),
+    deadline: DateSchema,
+  },
+  { $id: 'AssignPetitionsResult' },
+)
 export type AssignPetitionsResult = Static<typeof AssignPetitionsResultSchema>
 
 /** The handling unit's report (If-Match); `fileIds` attaches evidence uploaded before. */
@@ -370,7 +385,7 @@ export const ReportPetitionBodySchema = Type.Object(
     accountability: Type.Optional(handlingProperties.accountability),
     fileIds: Type.Optional(Type.Array(IdSchema, { maxItems: 20, uniqueItems: true })),
   },
-  { additionalProperties: false },
+  { $id: 'ReportPetitionBody', additionalProperties: false },
 )
 export type ReportPetitionBody = Static<typeof ReportPetitionBodySchema>
 
@@ -380,7 +395,7 @@ export const ReviewPetitionBodySchema = Type.Object(
     decision: Type.Enum(['close', 'partly_close', 'return']),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   },
-  { additionalProperties: false },
+  { $id: 'ReviewPetitionBody', additionalProperties: false },
 )
 export type ReviewPetitionBody = Static<typeof ReviewPetitionBodySchema>
 
@@ -391,35 +406,38 @@ export const PetitionCallbackBodySchema = Type.Object(
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     on: DateSchema,
   },
-  { additionalProperties: false },
+  { $id: 'PetitionCallbackBody', additionalProperties: false },
 )
 export type PetitionCallbackBody = Static<typeof PetitionCallbackBodySchema>
 
 /** Links the case to an existing problem, or opens a problem from it (source `petition`). */
-export const PetitionProblemBodySchema = Type.Union([
-  Type.Object({ problemId: IdSchema }, { additionalProperties: false }),
-  Type.Object(
-    {
-      open: Type.Object(
-        {
-          title: Type.String({ minLength: 1, maxLength: 200 }),
-          leadUnitId: IdSchema,
-          deadline: DateSchema,
-          domain: Type.Optional(ProblemDomainSchema),
-          regionId: Type.Optional(IdSchema),
-        },
-        { additionalProperties: false },
-      ),
-    },
-    { additionalProperties: false },
-  ),
-])
+export const PetitionProblemBodySchema = Type.Union(
+  [
+    Type.Object({ problemId: IdSchema }, { additionalProperties: false }),
+    Type.Object(
+      {
+        open: Type.Object(
+          {
+            title: Type.String({ minLength: 1, maxLength: 200 }),
+            leadUnitId: IdSchema,
+            deadline: DateSchema,
+            domain: Type.Optional(ProblemDomainSchema),
+            regionId: Type.Optional(IdSchema),
+          },
+          { additionalProperties: false },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  { $id: 'PetitionProblemBody' },
+)
 export type PetitionProblemBody = Static<typeof PetitionProblemBodySchema>
 
 /** Marks the case as a repeat of an earlier one (the office; If-Match). */
 export const PetitionRepeatBodySchema = Type.Object(
   { repeatOfId: Type.Union([IdSchema, Type.Null()]) },
-  { additionalProperties: false },
+  { $id: 'PetitionRepeatBody', additionalProperties: false },
 )
 export type PetitionRepeatBody = Static<typeof PetitionRepeatBodySchema>
 
@@ -430,23 +448,29 @@ export type PetitionRepeatBody = Static<typeof PetitionRepeatBodySchema>
  * with some similar text, `text` a clearly similar complaint once stock phrasing is removed;
  * `similarity` is that text similarity (0–1).
  */
-export const RepeatCandidateSchema = Type.Object({
-  id: IdSchema,
-  receiptNo: Type.String(),
-  batchSeq: Type.Integer(),
-  reportedParty: Type.String(),
-  address: Type.String(),
-  complaint: Type.String(),
-  status: PetitionStatusSchema,
-  reasons: Type.Array(Type.Enum(['party', 'address', 'site', 'text'])),
-  matchedParty: Nullable(Type.String()),
-  matchedSite: Nullable(Type.String()),
-  similarity: Type.Number({ minimum: 0, maximum: 1 }),
-  /** The earlier case's problem when it has one (a closed one would be flagged a rebound). */
-  problem: Nullable(ProblemRef),
-})
+export const RepeatCandidateSchema = Type.Object(
+  {
+    id: IdSchema,
+    receiptNo: Type.String(),
+    batchSeq: Type.Integer(),
+    reportedParty: Type.String(),
+    address: Type.String(),
+    complaint: Type.String(),
+    status: PetitionStatusSchema,
+    reasons: Type.Array(Type.Enum(['party', 'address', 'site', 'text'])),
+    matchedParty: Nullable(Type.String()),
+    matchedSite: Nullable(Type.String()),
+    similarity: Type.Number({ minimum: 0, maximum: 1 }),
+    /** The earlier case's problem when it has one (a closed one would be flagged a rebound). */
+    problem: Nullable(ProblemRefSchema),
+  },
+  { $id: 'RepeatCandidate' },
+)
 export type RepeatCandidate = Static<typeof RepeatCandidateSchema>
-export const RepeatCandidateListSchema = Type.Object({ items: Type.Array(RepeatCandidateSchema) })
+export const RepeatCandidateListSchema = Type.Object(
+  { items: Type.Array(RepeatCandidateSchema) },
+  { $id: 'RepeatCandidateList' },
+)
 
 // ── Import ────────────────────────────────────────────────────────────────────────────────
 
@@ -506,7 +530,7 @@ export const PetitionImportBodySchema = Type.Object(
       Type.Record(Type.String({ pattern: '^[0-9]{1,6}$' }), PetitionImportChoiceSchema),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'PetitionImportBody', additionalProperties: false },
 )
 export type PetitionImportBody = Static<typeof PetitionImportBodySchema>
 
@@ -519,110 +543,125 @@ export type PetitionImportBody = Static<typeof PetitionImportBodySchema>
 export const ImportCellRefSchema = Type.String({ pattern: '^[A-Z]{1,3}[1-9][0-9]{0,6}$' })
 
 /** One problem with one cell: `row` as Excel numbers it, `column` the header as read. */
-export const ImportCellErrorSchema = Type.Object({
-  row: Type.Integer({ minimum: 1 }),
-  column: Type.String(),
-  /** The cell as Excel names it (C12); null for the whole row (a missing column: the header). */
-  cell: Nullable(ImportCellRefSchema),
-  /** Chinese, for the person at the screen. */
-  message: Type.String(),
-  /** The English message, for the en locale and integrators. */
-  messageEn: Type.String(),
-})
+export const ImportCellErrorSchema = Type.Object(
+  {
+    row: Type.Integer({ minimum: 1 }),
+    column: Type.String(),
+    /** The cell as Excel names it (C12); null for the whole row (a missing column: the header). */
+    cell: Nullable(ImportCellRefSchema),
+    /** Chinese, for the person at the screen. */
+    message: Type.String(),
+    /** The English message, for the en locale and integrators. */
+    messageEn: Type.String(),
+  },
+  { $id: 'ImportCellError' },
+)
 export type ImportCellError = Static<typeof ImportCellErrorSchema>
 
 /** One sheet column: its header as read and the field it maps to (`by`: synonym, user or none). */
-export const ImportColumnSchema = Type.Object({
-  index: Type.Integer({ minimum: 0 }),
-  header: Type.String(),
-  field: Nullable(Type.String()),
-  by: Type.Enum(['synonym', 'mapping', 'none']),
-})
+export const ImportColumnSchema = Type.Object(
+  {
+    index: Type.Integer({ minimum: 0 }),
+    header: Type.String(),
+    field: Nullable(Type.String()),
+    by: Type.Enum(['synonym', 'mapping', 'none']),
+  },
+  { $id: 'ImportColumn' },
+)
 export type ImportColumn = Static<typeof ImportColumnSchema>
 
 /**
  * The handling a row of a handled disclosure table states, as it would land on the case: blank
  * cells keep what an existing case holds.
  */
-export const PetitionImportHandlingSchema = Type.Object({
-  finding: Nullable(PetitionFindingSchema),
-  investigation: Type.String(),
-  measures: Type.String(),
-  accountability: Type.String(),
-  ordersToRectify: Nullable(Type.Integer()),
-  casesFiled: Nullable(Type.Integer()),
-  finesWan: Nullable(Type.Number()),
-  detained: Nullable(Type.Integer()),
-  talkedTo: Nullable(Type.Integer()),
-  heldAccountable: Nullable(Type.Integer()),
-  /**
-   * The closure state (是否办结 / 办结情况): `closed` (已办结), `partly_closed` (阶段办结) or
-   * `open` (未办结 — the case stays with its unit, the texts recorded). 已办结 when not stated.
-   */
-  closure: Type.Enum(['closed', 'partly_closed', 'open']),
-  /** The 办理单位 column's unit, else the row's one region unit, else the case's own unit. */
-  handlingUnit: Nullable(UnitRefSchema),
-})
+export const PetitionImportHandlingSchema = Type.Object(
+  {
+    finding: Nullable(PetitionFindingSchema),
+    investigation: Type.String(),
+    measures: Type.String(),
+    accountability: Type.String(),
+    ordersToRectify: Nullable(Type.Integer()),
+    casesFiled: Nullable(Type.Integer()),
+    finesWan: Nullable(Type.Number()),
+    detained: Nullable(Type.Integer()),
+    talkedTo: Nullable(Type.Integer()),
+    heldAccountable: Nullable(Type.Integer()),
+    /**
+     * The closure state (是否办结 / 办结情况): `closed` (已办结), `partly_closed` (阶段办结) or
+     * `open` (未办结 — the case stays with its unit, the texts recorded). 已办结 when not stated.
+     */
+    closure: Type.Enum(['closed', 'partly_closed', 'open']),
+    /** The 办理单位 column's unit, else the row's one region unit, else the case's own unit. */
+    handlingUnit: Nullable(UnitRefSchema),
+  },
+  { $id: 'PetitionImportHandling' },
+)
 export type PetitionImportHandling = Static<typeof PetitionImportHandlingSchema>
 
-export const PetitionImportRowSchema = Type.Object({
-  row: Type.Integer({ minimum: 1 }),
-  receiptNo: Type.String(),
-  /** `new` case, `update` of a case from an earlier batch (same receipt number), or `error`. */
-  action: Type.Enum(['new', 'update', 'error']),
-  regionText: Type.String(),
-  regions: Type.Array(UnitRefSchema),
-  reportedParty: Type.String(),
-  address: Type.String(),
-  domains: Type.Array(ProblemDomainSchema),
-  complaint: Type.String(),
-  keyCase: Type.Boolean(),
-  finding: Nullable(PetitionFindingSchema),
-  /** Whether the row carries a complainant (the dry run never echoes it). */
-  hasComplainant: Type.Boolean(),
-  /**
-   * The handling a handled disclosure table states for the case (是否属实, 调查核实情况,
-   * 处理和整改情况, 问责情况, the counts, 是否办结): it lands on the case as its handling,
-   * marked as imported from the file. Null when the row states none.
-   */
-  handling: Nullable(PetitionImportHandlingSchema),
-  /** Fields where an existing case reads differently from the row (blank cells never differ). */
-  differences: Type.Array(PetitionImportDifferenceSchema),
-  /**
-   * The case is reported, closed or in a published disclosure table and differs: nothing
-   * changes without a choice (`choices` in the body).
-   */
-  needsChoice: Type.Boolean(),
-  /** The choice sent for this row, if any. */
-  choice: Nullable(PetitionImportChoiceSchema),
-  repeatCandidates: Type.Array(RepeatCandidateSchema),
-})
+export const PetitionImportRowSchema = Type.Object(
+  {
+    row: Type.Integer({ minimum: 1 }),
+    receiptNo: Type.String(),
+    /** `new` case, `update` of a case from an earlier batch (same receipt number), or `error`. */
+    action: Type.Enum(['new', 'update', 'error']),
+    regionText: Type.String(),
+    regions: Type.Array(UnitRefSchema),
+    reportedParty: Type.String(),
+    address: Type.String(),
+    domains: Type.Array(ProblemDomainSchema),
+    complaint: Type.String(),
+    keyCase: Type.Boolean(),
+    finding: Nullable(PetitionFindingSchema),
+    /** Whether the row carries a complainant (the dry run never echoes it). */
+    hasComplainant: Type.Boolean(),
+    /**
+     * The handling a handled disclosure table states for the case (是否属实, 调查核实情况,
+     * 处理和整改情况, 问责情况, the counts, 是否办结): it lands on the case as its handling,
+     * marked as imported from the file. Null when the row states none.
+     */
+    handling: Nullable(PetitionImportHandlingSchema),
+    /** Fields where an existing case reads differently from the row (blank cells never differ). */
+    differences: Type.Array(PetitionImportDifferenceSchema),
+    /**
+     * The case is reported, closed or in a published disclosure table and differs: nothing
+     * changes without a choice (`choices` in the body).
+     */
+    needsChoice: Type.Boolean(),
+    /** The choice sent for this row, if any. */
+    choice: Nullable(PetitionImportChoiceSchema),
+    repeatCandidates: Type.Array(RepeatCandidateSchema),
+  },
+  { $id: 'PetitionImportRow' },
+)
 export type PetitionImportRow = Static<typeof PetitionImportRowSchema>
 
-export const PetitionImportReportSchema = Type.Object({
-  dryRun: Type.Boolean(),
-  sheet: Type.String(),
-  columns: Type.Array(ImportColumnSchema),
-  /** Fields no column maps to that a case needs (receiptNo, complaint). */
-  missingFields: Type.Array(Type.String()),
-  rows: Type.Array(PetitionImportRowSchema),
-  errors: Type.Array(ImportCellErrorSchema),
-  counts: Type.Object({
-    rows: Type.Integer(),
-    new: Type.Integer(),
-    updated: Type.Integer(),
-    errors: Type.Integer(),
-    repeats: Type.Integer(),
-    /** Rows stating a handling. */
-    handled: Type.Integer(),
-    /** Rows whose reported, closed or published case differs (each needs a choice). */
-    needChoice: Type.Integer(),
-    /** Existing cases the sheet states exactly as they are (nothing written to them). */
-    unchanged: Type.Integer(),
-  }),
-  /** True when written (dryRun false and no errors). */
-  imported: Type.Boolean(),
-})
+export const PetitionImportReportSchema = Type.Object(
+  {
+    dryRun: Type.Boolean(),
+    sheet: Type.String(),
+    columns: Type.Array(ImportColumnSchema),
+    /** Fields no column maps to that a case needs (receiptNo, complaint). */
+    missingFields: Type.Array(Type.String()),
+    rows: Type.Array(PetitionImportRowSchema),
+    errors: Type.Array(ImportCellErrorSchema),
+    counts: Type.Object({
+      rows: Type.Integer(),
+      new: Type.Integer(),
+      updated: Type.Integer(),
+      errors: Type.Integer(),
+      repeats: Type.Integer(),
+      /** Rows stating a handling. */
+      handled: Type.Integer(),
+      /** Rows whose reported, closed or published case differs (each needs a choice). */
+      needChoice: Type.Integer(),
+      /** Existing cases the sheet states exactly as they are (nothing written to them). */
+      unchanged: Type.Integer(),
+    }),
+    /** True when written (dryRun false and no errors). */
+    imported: Type.Boolean(),
+  },
+  { $id: 'PetitionImportReport' },
+)
 export type PetitionImportReport = Static<typeof PetitionImportReportSchema>
 
 // ── Disclosure (public board) ─────────────────────────────────────────────────────────────
@@ -632,32 +671,47 @@ export type PetitionImportReport = Static<typeof PetitionImportReportSchema>
  * complainant. As the office last published it: a case changed since shows its new text only
  * once the office publishes the batch again.
  */
-export const PublicPetitionRowSchema = Type.Object({
-  receiptNo: Type.String(),
-  region: Type.String(),
-  domains: Type.Array(ProblemDomainSchema),
-  complaint: Type.String(),
-  finding: Nullable(PetitionFindingSchema),
-  /** 处理和整改情况. */
-  handling: Type.String(),
-  accountability: Type.String(),
-  status: Type.Enum(['partly_closed', 'closed']),
-})
+export const PublicPetitionRowSchema = Type.Object(
+  {
+    receiptNo: Type.String(),
+    region: Type.String(),
+    domains: Type.Array(ProblemDomainSchema),
+    complaint: Type.String(),
+    finding: Nullable(PetitionFindingSchema),
+    /** 处理和整改情况. */
+    handling: Type.String(),
+    accountability: Type.String(),
+    status: Type.Enum(['partly_closed', 'closed']),
+  },
+  { $id: 'PublicPetitionRow' },
+)
 export type PublicPetitionRow = Static<typeof PublicPetitionRowSchema>
 
-export const PublicPetitionBatchSchema = Type.Object({
-  id: IdSchema,
-  roundName: Type.String(),
-  seq: Type.Integer(),
-  handedOn: DateSchema,
-  source: PetitionBatchSourceSchema,
-  publishedAt: TimestampSchema,
-  /** Reviewed cases (closed or partly closed) as last published; others appear when the office publishes again. */
-  rows: Type.Array(PublicPetitionRowSchema),
-  caseCount: Type.Integer(),
-})
+export const PublicPetitionBatchSchema = Type.Object(
+  {
+    id: IdSchema,
+    roundName: Type.String(),
+    seq: Type.Integer(),
+    handedOn: DateSchema,
+    source: PetitionBatchSourceSchema,
+    publishedAt: TimestampSchema,
+    /** Reviewed cases (closed or partly closed) as last published; others appear when the office publishes again. */
+    rows: Type.Array(PublicPetitionRowSchema),
+    caseCount: Type.Integer(),
+  },
+  { $id: 'PublicPetitionBatch' },
+)
 export type PublicPetitionBatch = Static<typeof PublicPetitionBatchSchema>
-export const PublicPetitionBatchListSchema = Type.Object({
-  items: Type.Array(Type.Omit(PublicPetitionBatchSchema, ['rows'])),
-})
+export const PublicPetitionBatchListSchema = Type.Object(
+  {
+    items: Type.Array(Type.Omit(PublicPetitionBatchSchema, ['rows'])),
+  },
+  { $id: 'PublicPetitionBatchList' },
+)
 export type PublicPetitionBatchList = Static<typeof PublicPetitionBatchListSchema>
+
+/** A refused import commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
+export const PetitionImportRefusedSchema = Type.Object(
+  { ...ProblemDetailsSchema.properties, report: Type.Optional(PetitionImportReportSchema) },
+  { $id: 'PetitionImportRefused' },
+)

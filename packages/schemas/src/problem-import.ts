@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, Nullable } from './common.js'
+import { DateSchema, IdSchema, Nullable, ProblemDetailsSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { UnitKindSchema } from './units.js'
 import { ProblemModeSchema } from './problems.js'
@@ -61,7 +61,7 @@ export const ImportNewUnitSchema = Type.Object(
     /** Default: from the name and the parent (…县/区 under a city: county; …镇/乡/街道: township; else department). */
     kind: Type.Optional(UnitKindSchema),
   },
-  { additionalProperties: false },
+  { $id: 'ImportNewUnit', additionalProperties: false },
 )
 
 /**
@@ -100,100 +100,121 @@ export const ProblemImportBodySchema = Type.Object(
       ]),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'ProblemImportBody', additionalProperties: false },
 )
 export type ProblemImportBody = Static<typeof ProblemImportBodySchema>
 
 /** What a deadline cell was understood as (kept beside the original text). */
-export const ParsedDeadlineSchema = Type.Object({
-  text: Type.String(),
-  deadline: Nullable(DateSchema),
-  mode: ProblemModeSchema,
-  /** Several stages in one cell (2024年底前完成……；2025年底前全部完成) become milestones. */
-  stages: Type.Array(Type.Object({ deadline: DateSchema, text: Type.String() })),
-})
+export const ParsedDeadlineSchema = Type.Object(
+  {
+    text: Type.String(),
+    deadline: Nullable(DateSchema),
+    mode: ProblemModeSchema,
+    /** Several stages in one cell (2024年底前完成……；2025年底前全部完成) become milestones. */
+    stages: Type.Array(Type.Object({ deadline: DateSchema, text: Type.String() })),
+  },
+  { $id: 'ParsedDeadline' },
+)
 export type ParsedDeadline = Static<typeof ParsedDeadlineSchema>
 
 /** A unit name as written and what it resolved to (or the closest suggestions). */
-export const ParsedUnitSchema = Type.Object({
-  text: Type.String(),
-  role: Type.Enum(['lead', 'co']),
-  unit: Nullable(UnitRefSchema),
-  /** Collective names (各县（市、区）人民政府, 市直有关单位) that mean several units. */
-  collective: Type.Boolean(),
-  /** A collective's kind and the units it expands to; null for a unit name. */
-  collectiveKind: Nullable(Type.Enum(COLLECTIVE_KINDS)),
-  expandsTo: Type.Array(UnitRefSchema),
-  /** What was chosen for a collective (null: nothing yet, an error). */
-  choice: Nullable(Type.Enum(['expand', 'collective'])),
-  /** The coordinating unit of a collective recorded as such. */
-  coordinator: Nullable(UnitRefSchema),
-  suggestions: Type.Array(UnitRefSchema),
-  /** An unknown name the import will create (createUnits): under which unit, of which kind. */
-  create: Nullable(Type.Object({ parent: UnitRefSchema, kind: UnitKindSchema })),
-})
+export const ParsedUnitSchema = Type.Object(
+  {
+    text: Type.String(),
+    role: Type.Enum(['lead', 'co']),
+    unit: Nullable(UnitRefSchema),
+    /** Collective names (各县（市、区）人民政府, 市直有关单位) that mean several units. */
+    collective: Type.Boolean(),
+    /** A collective's kind and the units it expands to; null for a unit name. */
+    collectiveKind: Nullable(Type.Enum(COLLECTIVE_KINDS)),
+    expandsTo: Type.Array(UnitRefSchema),
+    /** What was chosen for a collective (null: nothing yet, an error). */
+    choice: Nullable(Type.Enum(['expand', 'collective'])),
+    /** The coordinating unit of a collective recorded as such. */
+    coordinator: Nullable(UnitRefSchema),
+    suggestions: Type.Array(UnitRefSchema),
+    /** An unknown name the import will create (createUnits): under which unit, of which kind. */
+    create: Nullable(Type.Object({ parent: UnitRefSchema, kind: UnitKindSchema })),
+  },
+  { $id: 'ParsedUnit' },
+)
 export type ParsedUnit = Static<typeof ParsedUnitSchema>
 
-export const ProblemImportRowSchema = Type.Object({
-  /** First sheet row of the task (a task may span merged cells or several rows). */
-  row: Type.Integer({ minimum: 1 }),
-  rows: Type.Array(Type.Integer({ minimum: 1 })),
-  code: Type.String(),
-  title: Type.String(),
-  action: Type.Enum(['new', 'update', 'unchanged', 'error']),
-  deadline: ParsedDeadlineSchema,
-  units: Type.Array(ParsedUnitSchema),
-  leadLeader: Type.String(),
-  target: Type.String(),
-  measures: Type.Array(Type.String()),
-  domain: Type.String(),
-  region: Nullable(UnitRefSchema),
-  /** Collective responsibilities recorded on the problem (the phrases, 、-joined). */
-  collectiveUnits: Type.String(),
-  /**
-   * What the import assumed rather than read: `domain` guessed from keywords, `region` derived
-   * from a county-level lead unit, `deadline` assumed for 立行立改 / 长期坚持 without a date.
-   */
-  inferred: Type.Array(Type.Enum(['domain', 'region', 'deadline'])),
-})
+export const ProblemImportRowSchema = Type.Object(
+  {
+    /** First sheet row of the task (a task may span merged cells or several rows). */
+    row: Type.Integer({ minimum: 1 }),
+    rows: Type.Array(Type.Integer({ minimum: 1 })),
+    code: Type.String(),
+    title: Type.String(),
+    action: Type.Enum(['new', 'update', 'unchanged', 'error']),
+    deadline: ParsedDeadlineSchema,
+    units: Type.Array(ParsedUnitSchema),
+    leadLeader: Type.String(),
+    target: Type.String(),
+    measures: Type.Array(Type.String()),
+    domain: Type.String(),
+    region: Nullable(UnitRefSchema),
+    /** Collective responsibilities recorded on the problem (the phrases, 、-joined). */
+    collectiveUnits: Type.String(),
+    /**
+     * What the import assumed rather than read: `domain` guessed from keywords, `region` derived
+     * from a county-level lead unit, `deadline` assumed for 立行立改 / 长期坚持 without a date.
+     */
+    inferred: Type.Array(Type.Enum(['domain', 'region', 'deadline'])),
+  },
+  { $id: 'ProblemImportRow' },
+)
 export type ProblemImportRow = Static<typeof ProblemImportRowSchema>
 
 /** Something to acknowledge before a commit: a deadline already past, or before the feedback. */
-export const ImportWarningSchema = Type.Object({
-  row: Type.Integer({ minimum: 1 }),
-  column: Type.String(),
-  /** The cell as Excel names it (C12); null for the whole row. */
-  cell: Nullable(ImportCellRefSchema),
-  code: Type.Enum(['deadline_past', 'before_feedback']),
-  message: Type.String(),
-  messageEn: Type.String(),
-  acknowledged: Type.Boolean(),
-})
+export const ImportWarningSchema = Type.Object(
+  {
+    row: Type.Integer({ minimum: 1 }),
+    column: Type.String(),
+    /** The cell as Excel names it (C12); null for the whole row. */
+    cell: Nullable(ImportCellRefSchema),
+    code: Type.Enum(['deadline_past', 'before_feedback']),
+    message: Type.String(),
+    messageEn: Type.String(),
+    acknowledged: Type.Boolean(),
+  },
+  { $id: 'ImportWarning' },
+)
 export type ImportWarning = Static<typeof ImportWarningSchema>
 
-export const ProblemImportReportSchema = Type.Object({
-  dryRun: Type.Boolean(),
-  sheet: Type.String(),
-  columns: Type.Array(ImportColumnSchema),
-  missingFields: Type.Array(Type.String()),
-  rows: Type.Array(ProblemImportRowSchema),
-  errors: Type.Array(ImportCellErrorSchema),
-  warnings: Type.Array(ImportWarningSchema),
-  /** Units the commit creates (or created) from createUnits. */
-  newUnits: Type.Array(
-    Type.Object({ name: Type.String(), parent: UnitRefSchema, kind: UnitKindSchema }),
-  ),
-  counts: Type.Object({
-    tasks: Type.Integer(),
-    new: Type.Integer(),
-    updated: Type.Integer(),
-    unchanged: Type.Integer(),
-    errors: Type.Integer(),
-    warnings: Type.Integer(),
-    /** Warnings not acknowledged: a commit is refused while this is above 0. */
-    unacknowledged: Type.Integer(),
-    measures: Type.Integer(),
-  }),
-  imported: Type.Boolean(),
-})
+export const ProblemImportReportSchema = Type.Object(
+  {
+    dryRun: Type.Boolean(),
+    sheet: Type.String(),
+    columns: Type.Array(ImportColumnSchema),
+    missingFields: Type.Array(Type.String()),
+    rows: Type.Array(ProblemImportRowSchema),
+    errors: Type.Array(ImportCellErrorSchema),
+    warnings: Type.Array(ImportWarningSchema),
+    /** Units the commit creates (or created) from createUnits. */
+    newUnits: Type.Array(
+      Type.Object({ name: Type.String(), parent: UnitRefSchema, kind: UnitKindSchema }),
+    ),
+    counts: Type.Object({
+      tasks: Type.Integer(),
+      new: Type.Integer(),
+      updated: Type.Integer(),
+      unchanged: Type.Integer(),
+      errors: Type.Integer(),
+      warnings: Type.Integer(),
+      /** Warnings not acknowledged: a commit is refused while this is above 0. */
+      unacknowledged: Type.Integer(),
+      measures: Type.Integer(),
+    }),
+    imported: Type.Boolean(),
+  },
+  { $id: 'ProblemImportReport' },
+)
 export type ProblemImportReport = Static<typeof ProblemImportReportSchema>
+
+/** A refused import commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
+export const ProblemImportRefusedSchema = Type.Object(
+  { ...ProblemDetailsSchema.properties, report: Type.Optional(ProblemImportReportSchema) },
+  { $id: 'ProblemImportRefused' },
+)

@@ -73,31 +73,37 @@ export const ProblemActionSchema = Type.Enum(PROBLEM_ACTIONS)
  * Why a light has its colour, as codes with numbers the SPA words in either language
  * (e.g. `behind` with planned 60 and reported 35 → "计划进度 60%，实际进度 35%，滞后 25 个百分点").
  */
-export const LightReasonSchema = Type.Object({
-  code: Type.Enum([
-    'overdue',
-    'measure_overdue',
-    'behind',
-    'milestone_missed',
-    'deadline_near',
-    'on_track',
-    'done',
-  ]),
-  planned: Type.Optional(Type.Number()),
-  reported: Type.Optional(Type.Number()),
-  days: Type.Optional(Type.Integer()),
-  date: Type.Optional(DateSchema),
-  measureId: Type.Optional(IdSchema),
-  milestone: Type.Optional(Type.String()),
-})
+export const LightReasonSchema = Type.Object(
+  {
+    code: Type.Enum([
+      'overdue',
+      'measure_overdue',
+      'behind',
+      'milestone_missed',
+      'deadline_near',
+      'on_track',
+      'done',
+    ]),
+    planned: Type.Optional(Type.Number()),
+    reported: Type.Optional(Type.Number()),
+    days: Type.Optional(Type.Integer()),
+    date: Type.Optional(DateSchema),
+    measureId: Type.Optional(IdSchema),
+    milestone: Type.Optional(Type.String()),
+  },
+  { $id: 'LightReason' },
+)
 export type LightReason = Static<typeof LightReasonSchema>
 
-export const LightInfoSchema = Type.Object({
-  color: LightSchema,
-  reasons: Type.Array(LightReasonSchema),
-  /** The Asia/Shanghai date the light was computed for. */
-  asOf: DateSchema,
-})
+export const LightInfoSchema = Type.Object(
+  {
+    color: LightSchema,
+    reasons: Type.Array(LightReasonSchema),
+    /** The Asia/Shanghai date the light was computed for. */
+    asOf: DateSchema,
+  },
+  { $id: 'LightInfo' },
+)
 export type LightInfo = Static<typeof LightInfoSchema>
 
 export const PersonSchema = Type.Object(
@@ -107,59 +113,69 @@ export const PersonSchema = Type.Object(
     /** Never shown on the public board. */
     phone: Type.Optional(Type.String({ maxLength: 30, pattern: '^[0-9+() -]*$' })),
   },
-  { additionalProperties: false },
+  { $id: 'Person', additionalProperties: false },
 )
 export type Person = Static<typeof PersonSchema>
 
 export const LeaderSchema = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 50 }), post: Type.String({ maxLength: 100 }) },
-  { additionalProperties: false },
+  { $id: 'Leader', additionalProperties: false },
 )
 
-export const ProblemSchema = Type.Object({
-  id: IdSchema,
-  roundId: IdSchema,
-  code: Type.String(),
-  title: Type.String(),
-  description: Type.String(),
-  source: ProblemSourceSchema,
-  nature: ProblemNatureSchema,
-  domain: ProblemDomainSchema,
-  region: Type.Union([UnitRefSchema, Type.Null()]),
-  mode: ProblemModeSchema,
-  target: Type.String(),
-  deadline: DateSchema,
-  /** The deadline before any granted extension; null when never extended. */
-  originalDeadline: Type.Union([DateSchema, Type.Null()]),
-  leadLeader: Type.Union([LeaderSchema, Type.Null()]),
-  leadUnit: UnitRefSchema,
-  coUnits: Type.Array(UnitRefSchema),
-  /**
-   * Collective responsibilities the task table named and the import recorded as such, not
-   * expanded to units (各县（市、区）人民政府、市直有关单位), 、-joined; '' when none.
-   */
-  collectiveUnits: Type.String(),
-  responsiblePersons: Type.Array(PersonSchema),
-  parentId: Type.Union([IdSchema, Type.Null()]),
-  public: Type.Boolean(),
-  status: ProblemStatusSchema,
-  /** Reopened by a failed rebound review (回头看) at least once. */
-  rebound: Type.Boolean(),
-  /** Set while closed: `rectified` (整改到位) or `not_rectified` (未整改到位, closed by decision). */
-  outcome: Type.Union([Type.Enum(['rectified', 'not_rectified']), Type.Null()]),
-  /** The Asia/Shanghai date of the close-out, while closed. */
-  closedOn: Type.Union([DateSchema, Type.Null()]),
-  /** Planned progress (序时进度) today, 0–100. */
-  plannedProgress: Type.Number(),
-  /** Progress from the latest accepted report, 0–100. */
-  reportedProgress: Type.Number(),
-  overdue: Type.Boolean(),
-  light: LightInfoSchema,
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-})
+export const ProblemSchema = Type.Object(
+  {
+    id: IdSchema,
+    roundId: IdSchema,
+    code: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    source: ProblemSourceSchema,
+    nature: ProblemNatureSchema,
+    domain: ProblemDomainSchema,
+    region: Type.Union([UnitRefSchema, Type.Null()]),
+    mode: ProblemModeSchema,
+    target: Type.String(),
+    deadline: DateSchema,
+    /** The deadline before any granted extension; null when never extended. */
+    originalDeadline: Type.Union([DateSchema, Type.Null()]),
+    leadLeader: Type.Union([LeaderSchema, Type.Null()]),
+    leadUnit: UnitRefSchema,
+    coUnits: Type.Array(UnitRefSchema),
+    /**
+     * Collective responsibilities the task table named and the import recorded as such, not
+     * expanded to units (各县（市、区）人民政府、市直有关单位), 、-joined; '' when none.
+     */
+    collectiveUnits: Type.String(),
+    responsiblePersons: Type.Array(PersonSchema),
+    parentId: Type.Union([IdSchema, Type.Null()]),
+    public: Type.Boolean(),
+    status: ProblemStatusSchema,
+    /** Reopened by a failed rebound review (回头看) at least once. */
+    rebound: Type.Boolean(),
+    /** Set while closed: `rectified` (整改到位) or `not_rectified` (未整改到位, closed by decision). */
+    outcome: Type.Union([Type.Enum(['rectified', 'not_rectified']), Type.Null()]),
+    /** The Asia/Shanghai date of the close-out, while closed. */
+    closedOn: Type.Union([DateSchema, Type.Null()]),
+    /** Planned progress (序时进度) today, 0–100. */
+    plannedProgress: Type.Number(),
+    /** Progress from the latest accepted report, 0–100. */
+    reportedProgress: Type.Number(),
+    overdue: Type.Boolean(),
+    light: LightInfoSchema,
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'Problem' },
+)
 export type Problem = Static<typeof ProblemSchema>
+
+/** A problem as other records name it: id, code, title and status. */
+export const ProblemRefSchema = Type.Object(
+  { id: IdSchema, code: Type.String(), title: Type.String(), status: Type.String() },
+  { $id: 'ProblemRef' },
+)
+export type ProblemRef = Static<typeof ProblemRefSchema>
 
 const Title = Type.String({ minLength: 1, maxLength: 200 })
 const Text = (max: number) => Type.String({ maxLength: max })
@@ -184,7 +200,7 @@ export const CreateProblemBodySchema = Type.Object(
     parentId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     public: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false },
+  { $id: 'CreateProblemBody', additionalProperties: false },
 )
 export type CreateProblemBody = Static<typeof CreateProblemBodySchema>
 
@@ -208,7 +224,7 @@ export const UpdateProblemBodySchema = Type.Object(
     parentId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     public: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateProblemBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateProblemBody = Static<typeof UpdateProblemBodySchema>
 
@@ -261,7 +277,7 @@ export const ListProblemsQuerySchema = Type.Object(
 )
 export type ListProblemsQuery = Static<typeof ListProblemsQuerySchema>
 
-export const ProblemPageSchema = PageSchema(ProblemSchema)
+export const ProblemPageSchema = PageSchema(ProblemSchema, { $id: 'ProblemPage' })
 export type ProblemPage = Static<typeof ProblemPageSchema>
 
 export const TransitionBodySchema = Type.Object(
@@ -269,7 +285,7 @@ export const TransitionBodySchema = Type.Object(
     action: ProblemActionSchema,
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   },
-  { additionalProperties: false },
+  { $id: 'TransitionBody', additionalProperties: false },
 )
 export type TransitionBody = Static<typeof TransitionBodySchema>
 
@@ -278,18 +294,21 @@ export type TransitionBody = Static<typeof TransitionBodySchema>
  * `completed` counts problems closed as rectified only: a problem closed `not_rectified` is
  * counted apart and never as fixed.
  */
-export const ProblemSummarySchema = Type.Object({
-  total: Type.Integer(),
-  completed: Type.Integer(),
-  closedNotRectified: Type.Integer(),
-  /** Problems reopened by a failed rebound review (whatever their status now). */
-  rebound: Type.Integer(),
-  onSchedule: Type.Integer(),
-  behind: Type.Integer(),
-  overdue: Type.Integer(),
-  byStatus: Type.Record(Type.String(), Type.Integer()),
-  byLight: Type.Record(Type.String(), Type.Integer()),
-})
+export const ProblemSummarySchema = Type.Object(
+  {
+    total: Type.Integer(),
+    completed: Type.Integer(),
+    closedNotRectified: Type.Integer(),
+    /** Problems reopened by a failed rebound review (whatever their status now). */
+    rebound: Type.Integer(),
+    onSchedule: Type.Integer(),
+    behind: Type.Integer(),
+    overdue: Type.Integer(),
+    byStatus: Type.Record(Type.String(), Type.Integer()),
+    byLight: Type.Record(Type.String(), Type.Integer()),
+  },
+  { $id: 'ProblemSummary' },
+)
 export type ProblemSummary = Static<typeof ProblemSummarySchema>
 
 export const SummaryQuerySchema = Type.Object(
@@ -299,25 +318,34 @@ export const SummaryQuerySchema = Type.Object(
 export type SummaryQuery = Static<typeof SummaryQuerySchema>
 
 /** The timeline of a problem: transitions, reports and edits, from the audit log. */
-export const TimelineEntrySchema = Type.Object({
-  at: TimestampSchema,
-  action: Type.String(),
-  actorName: Type.Union([Type.String(), Type.Null()]),
-  reason: Type.Union([Type.String(), Type.Null()]),
-  entityType: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-})
-export const TimelineSchema = Type.Object({ items: Type.Array(TimelineEntrySchema) })
+export const TimelineEntrySchema = Type.Object(
+  {
+    at: TimestampSchema,
+    action: Type.String(),
+    actorName: Type.Union([Type.String(), Type.Null()]),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    entityType: Type.String(),
+    entityId: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'TimelineEntry' },
+)
+export const TimelineSchema = Type.Object(
+  { items: Type.Array(TimelineEntrySchema) },
+  { $id: 'Timeline' },
+)
 export type Timeline = Static<typeof TimelineSchema>
 
 /** A unit user's "my work": what needs my report, what was returned, which deadlines are near. */
-export const MyWorkSchema = Type.Object({
-  reportsDue: Type.Array(ProblemSchema),
-  returned: Type.Array(
-    Type.Object({ problem: ProblemSchema, reportId: IdSchema, reason: Type.String() }),
-  ),
-  nearDeadlines: Type.Array(ProblemSchema),
-  plansToDraft: Type.Array(ProblemSchema),
-  period: Type.String(),
-})
+export const MyWorkSchema = Type.Object(
+  {
+    reportsDue: Type.Array(ProblemSchema),
+    returned: Type.Array(
+      Type.Object({ problem: ProblemSchema, reportId: IdSchema, reason: Type.String() }),
+    ),
+    nearDeadlines: Type.Array(ProblemSchema),
+    plansToDraft: Type.Array(ProblemSchema),
+    period: Type.String(),
+  },
+  { $id: 'MyWork' },
+)
 export type MyWork = Static<typeof MyWorkSchema>

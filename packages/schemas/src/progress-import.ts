@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { IdSchema, Nullable } from './common.js'
+import { IdSchema, Nullable, ProblemDetailsSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
+import { ProblemRefSchema, type ProblemRef } from './problems.js'
 import { ImportCellErrorSchema, ImportColumnSchema } from './petitions.js'
 
 /*
@@ -43,7 +44,7 @@ export const ProgressImportRowChoiceSchema = Type.Object(
     /** Leave the row out of the import. */
     skip: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false },
+  { $id: 'ProgressImportRowChoice', additionalProperties: false },
 )
 export type ProgressImportRowChoice = Static<typeof ProgressImportRowChoiceSchema>
 
@@ -71,81 +72,90 @@ export const ProgressImportBodySchema = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'ProgressImportBody', additionalProperties: false },
 )
 export type ProgressImportBody = Static<typeof ProgressImportBodySchema>
 
-export const ProgressMatchProblemSchema = Type.Object({
-  id: IdSchema,
-  code: Type.String(),
-  title: Type.String(),
-  status: Type.String(),
-})
-export type ProgressMatchProblem = Static<typeof ProgressMatchProblemSchema>
+export type ProgressMatchProblem = ProblemRef
 
 /** A problem a row may mean, with the trigram similarity of its title (0–1). */
-export const ProgressMatchCandidateSchema = Type.Object({
-  ...ProgressMatchProblemSchema.properties,
-  score: Type.Number(),
-})
+export const ProgressMatchCandidateSchema = Type.Object(
+  {
+    ...ProblemRefSchema.properties,
+    score: Type.Number(),
+  },
+  { $id: 'ProgressMatchCandidate' },
+)
 export type ProgressMatchCandidate = Static<typeof ProgressMatchCandidateSchema>
 
-export const ProgressImportRowSchema = Type.Object({
-  row: Type.Integer({ minimum: 1 }),
-  /** The cells as written. */
-  code: Type.String(),
-  title: Type.String(),
-  progress: Type.String(),
-  completionText: Type.String(),
-  deadline: Type.String(),
-  unitText: Type.String(),
-  completion: Nullable(Type.Enum(PROGRESS_COMPLETIONS)),
-  /** The report's percent, and whether it was inferred (已完成 → 100, else the current progress). */
-  percent: Nullable(Type.Number()),
-  percentInferred: Type.Boolean(),
-  /**
-   * The problem matched: by `code` (certain), by `title` (similarity `score`, to be confirmed),
-   * chosen by the `user`, or `none`. `confirmed`: the commit will use it.
-   */
-  match: Type.Object({
-    problem: Nullable(ProgressMatchProblemSchema),
-    by: Type.Enum(['code', 'title', 'user', 'none']),
-    score: Nullable(Type.Number()),
-    confirmed: Type.Boolean(),
-  }),
-  /** The closest problems by title, best first (the choice offered for a title match or none). */
-  candidates: Type.Array(ProgressMatchCandidateSchema),
-  unit: Nullable(UnitRefSchema),
-  unitBy: Nullable(Type.Enum(['column', 'file', 'user'])),
-  /** `report` to submit, `skip` (the user's choice), `duplicate` (already reported), `error`. */
-  action: Type.Enum(['report', 'skip', 'duplicate', 'error']),
-  /** 已完成: the problem's lead unit is told the unit reports it done and acceptance is due. */
-  proposesAcceptance: Type.Boolean(),
-})
+export const ProgressImportRowSchema = Type.Object(
+  {
+    row: Type.Integer({ minimum: 1 }),
+    /** The cells as written. */
+    code: Type.String(),
+    title: Type.String(),
+    progress: Type.String(),
+    completionText: Type.String(),
+    deadline: Type.String(),
+    unitText: Type.String(),
+    completion: Nullable(Type.Enum(PROGRESS_COMPLETIONS)),
+    /** The report's percent, and whether it was inferred (已完成 → 100, else the current progress). */
+    percent: Nullable(Type.Number()),
+    percentInferred: Type.Boolean(),
+    /**
+     * The problem matched: by `code` (certain), by `title` (similarity `score`, to be confirmed),
+     * chosen by the `user`, or `none`. `confirmed`: the commit will use it.
+     */
+    match: Type.Object({
+      problem: Nullable(ProblemRefSchema),
+      by: Type.Enum(['code', 'title', 'user', 'none']),
+      score: Nullable(Type.Number()),
+      confirmed: Type.Boolean(),
+    }),
+    /** The closest problems by title, best first (the choice offered for a title match or none). */
+    candidates: Type.Array(ProgressMatchCandidateSchema),
+    unit: Nullable(UnitRefSchema),
+    unitBy: Nullable(Type.Enum(['column', 'file', 'user'])),
+    /** `report` to submit, `skip` (the user's choice), `duplicate` (already reported), `error`. */
+    action: Type.Enum(['report', 'skip', 'duplicate', 'error']),
+    /** 已完成: the problem's lead unit is told the unit reports it done and acceptance is due. */
+    proposesAcceptance: Type.Boolean(),
+  },
+  { $id: 'ProgressImportRow' },
+)
 export type ProgressImportRow = Static<typeof ProgressImportRowSchema>
 
-export const ProgressImportReportSchema = Type.Object({
-  dryRun: Type.Boolean(),
-  sheet: Type.String(),
-  period: Type.Object({ id: IdSchema, period: Type.String(), title: Type.String() }),
-  columns: Type.Array(ImportColumnSchema),
-  /** Fields no column maps to that a row needs (title or code, progress). */
-  missingFields: Type.Array(Type.String()),
-  rows: Type.Array(ProgressImportRowSchema),
-  errors: Type.Array(ImportCellErrorSchema),
-  /** What the user should know but that does not stop the import (a row already reported). */
-  warnings: Type.Array(ImportCellErrorSchema),
-  counts: Type.Object({
-    rows: Type.Integer(),
-    reports: Type.Integer(),
-    skipped: Type.Integer(),
-    duplicates: Type.Integer(),
-    unconfirmed: Type.Integer(),
-    proposals: Type.Integer(),
-    errors: Type.Integer(),
-  }),
-  /** True when written (dryRun false and no errors); then `reportIds` are the reports made. */
-  imported: Type.Boolean(),
-  reportIds: Type.Array(IdSchema),
-})
+export const ProgressImportReportSchema = Type.Object(
+  {
+    dryRun: Type.Boolean(),
+    sheet: Type.String(),
+    period: Type.Object({ id: IdSchema, period: Type.String(), title: Type.String() }),
+    columns: Type.Array(ImportColumnSchema),
+    /** Fields no column maps to that a row needs (title or code, progress). */
+    missingFields: Type.Array(Type.String()),
+    rows: Type.Array(ProgressImportRowSchema),
+    errors: Type.Array(ImportCellErrorSchema),
+    /** What the user should know but that does not stop the import (a row already reported). */
+    warnings: Type.Array(ImportCellErrorSchema),
+    counts: Type.Object({
+      rows: Type.Integer(),
+      reports: Type.Integer(),
+      skipped: Type.Integer(),
+      duplicates: Type.Integer(),
+      unconfirmed: Type.Integer(),
+      proposals: Type.Integer(),
+      errors: Type.Integer(),
+    }),
+    /** True when written (dryRun false and no errors); then `reportIds` are the reports made. */
+    imported: Type.Boolean(),
+    reportIds: Type.Array(IdSchema),
+  },
+  { $id: 'ProgressImportReport' },
+)
 export type ProgressImportReport = Static<typeof ProgressImportReportSchema>
+
+/** A refused import commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
+export const ProgressImportRefusedSchema = Type.Object(
+  { ...ProblemDetailsSchema.properties, report: Type.Optional(ProgressImportReportSchema) },
+  { $id: 'ProgressImportRefused' },
+)

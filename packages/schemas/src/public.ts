@@ -11,58 +11,67 @@ import { FileSchema } from './reports.js'
  */
 
 /** A published problem as the public sees it (units by name only, no persons). */
-export const PublicProblemSchema = Type.Object({
-  id: IdSchema,
-  code: Type.String(),
-  title: Type.String(),
-  domain: ProblemDomainSchema,
-  region: Type.Union([Type.String(), Type.Null()]),
-  leadUnit: Type.String(),
-  coUnits: Type.Array(Type.String()),
-  mode: ProblemModeSchema,
-  deadline: DateSchema,
-  status: ProblemStatusSchema,
-  light: LightSchema,
-  /** Progress from the latest accepted report, 0–100. */
-  progress: Type.Number(),
-  outcome: Type.Union([Type.Enum(['rectified', 'not_rectified']), Type.Null()]),
-  closedOn: Type.Union([DateSchema, Type.Null()]),
-  updatedAt: TimestampSchema,
-})
+export const PublicProblemSchema = Type.Object(
+  {
+    id: IdSchema,
+    code: Type.String(),
+    title: Type.String(),
+    domain: ProblemDomainSchema,
+    region: Type.Union([Type.String(), Type.Null()]),
+    leadUnit: Type.String(),
+    coUnits: Type.Array(Type.String()),
+    mode: ProblemModeSchema,
+    deadline: DateSchema,
+    status: ProblemStatusSchema,
+    light: LightSchema,
+    /** Progress from the latest accepted report, 0–100. */
+    progress: Type.Number(),
+    outcome: Type.Union([Type.Enum(['rectified', 'not_rectified']), Type.Null()]),
+    closedOn: Type.Union([DateSchema, Type.Null()]),
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'PublicProblem' },
+)
 export type PublicProblem = Static<typeof PublicProblemSchema>
 
 /** A close-out notice as published (公示). */
-export const PublicNoticeSchema = Type.Object({
-  publicityId: IdSchema,
-  notice: Type.String(),
-  startDate: DateSchema,
-  endDate: DateSchema,
-  /** True while objections are taken. */
-  open: Type.Boolean(),
-})
+export const PublicNoticeSchema = Type.Object(
+  {
+    publicityId: IdSchema,
+    notice: Type.String(),
+    startDate: DateSchema,
+    endDate: DateSchema,
+    /** True while objections are taken. */
+    open: Type.Boolean(),
+  },
+  { $id: 'PublicNotice' },
+)
 export type PublicNotice = Static<typeof PublicNoticeSchema>
 
-export const PublicProblemDetailSchema = Type.Object({
-  problem: PublicProblemSchema,
-  description: Type.String(),
-  target: Type.String(),
-  measures: Type.Array(
-    Type.Object({
-      seq: Type.Integer(),
-      content: Type.String(),
-      unit: Type.String(),
-      deadline: DateSchema,
-      status: Type.Enum(['pending', 'in_progress', 'done']),
-      percent: Type.Number(),
-    }),
-  ),
-  /** Accepted progress over time: one point per reviewed report. */
-  progress: Type.Array(
-    Type.Object({ period: Type.String(), percent: Type.Number(), date: DateSchema }),
-  ),
-  /** The latest close-out notice, if one was published. */
-  notice: Type.Union([PublicNoticeSchema, Type.Null()]),
-})
+export const PublicProblemDetailSchema = Type.Object(
+  {
+    problem: PublicProblemSchema,
+    description: Type.String(),
+    target: Type.String(),
+    measures: Type.Array(
+      Type.Object({
+        seq: Type.Integer(),
+        content: Type.String(),
+        unit: Type.String(),
+        deadline: DateSchema,
+        status: Type.Enum(['pending', 'in_progress', 'done']),
+        percent: Type.Number(),
+      }),
+    ),
+    /** Accepted progress over time: one point per reviewed report. */
+    progress: Type.Array(
+      Type.Object({ period: Type.String(), percent: Type.Number(), date: DateSchema }),
+    ),
+    /** The latest close-out notice, if one was published. */
+    notice: Type.Union([PublicNoticeSchema, Type.Null()]),
+  },
+  { $id: 'PublicProblemDetail' },
+)
 export type PublicProblemDetail = Static<typeof PublicProblemDetailSchema>
 
 export const ListPublicProblemsQuerySchema = Type.Object(
@@ -76,19 +85,25 @@ export const ListPublicProblemsQuerySchema = Type.Object(
   { additionalProperties: false },
 )
 export type ListPublicProblemsQuery = Static<typeof ListPublicProblemsQuerySchema>
-export const PublicProblemPageSchema = PageSchema(PublicProblemSchema)
+export const PublicProblemPageSchema = PageSchema(PublicProblemSchema, { $id: 'PublicProblemPage' })
 export type PublicProblemPage = Static<typeof PublicProblemPageSchema>
 
 /** Notices in publicity now, with their problems: where the objection form is offered. */
-export const PublicNoticeListSchema = Type.Object({
-  items: Type.Array(Type.Object({ problem: PublicProblemSchema, notice: PublicNoticeSchema })),
-})
+export const PublicNoticeListSchema = Type.Object(
+  {
+    items: Type.Array(Type.Object({ problem: PublicProblemSchema, notice: PublicNoticeSchema })),
+  },
+  { $id: 'PublicNoticeList' },
+)
 export type PublicNoticeList = Static<typeof PublicNoticeListSchema>
 
 /** Regions (counties) with published problems, for the board's filter. */
-export const PublicRegionListSchema = Type.Object({
-  items: Type.Array(Type.Object({ id: IdSchema, name: Type.String(), count: Type.Integer() })),
-})
+export const PublicRegionListSchema = Type.Object(
+  {
+    items: Type.Array(Type.Object({ id: IdSchema, name: Type.String(), count: Type.Integer() })),
+  },
+  { $id: 'PublicRegionList' },
+)
 export type PublicRegionList = Static<typeof PublicRegionListSchema>
 
 // ── Abuse control with no outside service: a proof-of-work challenge
@@ -98,12 +113,15 @@ export type PublicRegionList = Static<typeof PublicRegionListSchema>
  * zero bits; send it back with the `token`. Each solved challenge is good for one submission
  * before `expiresAt`.
  */
-export const ChallengeSchema = Type.Object({
-  token: Type.String(),
-  salt: Type.String(),
-  difficulty: Type.Integer(),
-  expiresAt: TimestampSchema,
-})
+export const ChallengeSchema = Type.Object(
+  {
+    token: Type.String(),
+    salt: Type.String(),
+    difficulty: Type.Integer(),
+    expiresAt: TimestampSchema,
+  },
+  { $id: 'Challenge' },
+)
 export type Challenge = Static<typeof ChallengeSchema>
 
 export const ChallengeAnswerSchema = Type.Object(
@@ -111,7 +129,7 @@ export const ChallengeAnswerSchema = Type.Object(
     token: Type.String({ minLength: 1, maxLength: 500 }),
     nonce: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9]+$' }),
   },
-  { additionalProperties: false },
+  { $id: 'ChallengeAnswer', additionalProperties: false },
 )
 export type ChallengeAnswer = Static<typeof ChallengeAnswerSchema>
 
@@ -136,13 +154,16 @@ export const PublicPhotosSchema = Type.Array(
 )
 
 /** A photo uploaded on the public board: `token` proves the uploader holds it. */
-export const PublicUploadSchema = Type.Object({
-  id: IdSchema,
-  token: Type.String(),
-  name: Type.String(),
-  size: Type.Integer(),
-  mimeType: Type.String(),
-})
+export const PublicUploadSchema = Type.Object(
+  {
+    id: IdSchema,
+    token: Type.String(),
+    name: Type.String(),
+    size: Type.Integer(),
+    mimeType: Type.String(),
+  },
+  { $id: 'PublicUpload' },
+)
 export type PublicUpload = Static<typeof PublicUploadSchema>
 
 export const SubmitPublicReportBodySchema = Type.Object(
@@ -158,25 +179,31 @@ export const SubmitPublicReportBodySchema = Type.Object(
     photos: Type.Optional(PublicPhotosSchema),
     challenge: ChallengeAnswerSchema,
   },
-  { additionalProperties: false },
+  { $id: 'SubmitPublicReportBody', additionalProperties: false },
 )
 export type SubmitPublicReportBody = Static<typeof SubmitPublicReportBodySchema>
 
-export const PublicReportReceiptSchema = Type.Object({
-  trackingCode: Type.String(),
-  createdAt: TimestampSchema,
-})
+export const PublicReportReceiptSchema = Type.Object(
+  {
+    trackingCode: Type.String(),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'PublicReportReceipt' },
+)
 export type PublicReportReceipt = Static<typeof PublicReportReceiptSchema>
 
 /** What a reporter sees with the tracking code: status and the office's public reply only. */
-export const PublicReportStatusSchema = Type.Object({
-  trackingCode: Type.String(),
-  createdAt: TimestampSchema,
-  status: Type.Enum(['received', 'in_handling', 'replied']),
-  reply: Type.Union([Type.String(), Type.Null()]),
-  repliedAt: Type.Union([TimestampSchema, Type.Null()]),
-  problem: Type.Union([Type.Object({ code: Type.String(), title: Type.String() }), Type.Null()]),
-})
+export const PublicReportStatusSchema = Type.Object(
+  {
+    trackingCode: Type.String(),
+    createdAt: TimestampSchema,
+    status: Type.Enum(['received', 'in_handling', 'replied']),
+    reply: Type.Union([Type.String(), Type.Null()]),
+    repliedAt: Type.Union([TimestampSchema, Type.Null()]),
+    problem: Type.Union([Type.Object({ code: Type.String(), title: Type.String() }), Type.Null()]),
+  },
+  { $id: 'PublicReportStatus' },
+)
 export type PublicReportStatus = Static<typeof PublicReportStatusSchema>
 
 export const TrackingParamsSchema = Type.Object(
@@ -196,42 +223,45 @@ export const PUBLIC_REPORT_STATUSES = [
 export const PublicReportStatusEnum = Type.Enum(PUBLIC_REPORT_STATUSES)
 export const OBJECTION_RULINGS = ['pending', 'upheld', 'rejected'] as const
 
-export const PublicReportSchema = Type.Object({
-  id: IdSchema,
-  trackingCode: Type.String(),
-  reporterType: ReporterTypeSchema,
-  /** Name and contact: the office only (null for every other reader). */
-  name: Type.Union([Type.String(), Type.Null()]),
-  contact: Type.Union([Type.String(), Type.Null()]),
-  content: Type.String(),
-  problem: Type.Union([
-    Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() }),
-    Type.Null(),
-  ]),
-  status: PublicReportStatusEnum,
-  /** Set for objections to a close-out notice. */
-  publicityId: Type.Union([IdSchema, Type.Null()]),
-  ruling: Type.Union([Type.Enum(OBJECTION_RULINGS), Type.Null()]),
-  rulingReason: Type.Union([Type.String(), Type.Null()]),
-  reply: Type.Union([Type.String(), Type.Null()]),
-  repliedAt: Type.Union([TimestampSchema, Type.Null()]),
-  /** The problem opened from this report (source `public_report`). */
-  createdProblemId: Type.Union([IdSchema, Type.Null()]),
-  photos: Type.Array(FileSchema),
-  /** Sent by a hotline (`reports:intake`): the API client, its ticket number and the place. */
-  intake: Type.Union([
-    Type.Object({
-      clientId: IdSchema,
-      externalId: Type.String(),
-      addressString: Type.Union([Type.String(), Type.Null()]),
-      lat: Type.Union([Type.Number(), Type.Null()]),
-      long: Type.Union([Type.Number(), Type.Null()]),
-    }),
-    Type.Null(),
-  ]),
-  createdAt: TimestampSchema,
-  version: Type.Integer(),
-})
+export const PublicReportSchema = Type.Object(
+  {
+    id: IdSchema,
+    trackingCode: Type.String(),
+    reporterType: ReporterTypeSchema,
+    /** Name and contact: the office only (null for every other reader). */
+    name: Type.Union([Type.String(), Type.Null()]),
+    contact: Type.Union([Type.String(), Type.Null()]),
+    content: Type.String(),
+    problem: Type.Union([
+      Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() }),
+      Type.Null(),
+    ]),
+    status: PublicReportStatusEnum,
+    /** Set for objections to a close-out notice. */
+    publicityId: Type.Union([IdSchema, Type.Null()]),
+    ruling: Type.Union([Type.Enum(OBJECTION_RULINGS), Type.Null()]),
+    rulingReason: Type.Union([Type.String(), Type.Null()]),
+    reply: Type.Union([Type.String(), Type.Null()]),
+    repliedAt: Type.Union([TimestampSchema, Type.Null()]),
+    /** The problem opened from this report (source `public_report`). */
+    createdProblemId: Type.Union([IdSchema, Type.Null()]),
+    photos: Type.Array(FileSchema),
+    /** Sent by a hotline (`reports:intake`): the API client, its ticket number and the place. */
+    intake: Type.Union([
+      Type.Object({
+        clientId: IdSchema,
+        externalId: Type.String(),
+        addressString: Type.Union([Type.String(), Type.Null()]),
+        lat: Type.Union([Type.Number(), Type.Null()]),
+        long: Type.Union([Type.Number(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+    createdAt: TimestampSchema,
+    version: Type.Integer(),
+  },
+  { $id: 'PublicReport' },
+)
 export type PublicReport = Static<typeof PublicReportSchema>
 
 export const ListPublicReportsQuerySchema = Type.Object(
@@ -245,37 +275,40 @@ export const ListPublicReportsQuerySchema = Type.Object(
   { additionalProperties: false },
 )
 export type ListPublicReportsQuery = Static<typeof ListPublicReportsQuerySchema>
-export const PublicReportPageSchema = PageSchema(PublicReportSchema)
+export const PublicReportPageSchema = PageSchema(PublicReportSchema, { $id: 'PublicReportPage' })
 export type PublicReportPage = Static<typeof PublicReportPageSchema>
 
 /** One triage step (If-Match: the report's version). */
-export const TriagePublicReportBodySchema = Type.Union([
-  Type.Object(
-    { action: Type.Literal('reply'), reply: Type.String({ minLength: 1, maxLength: 5000 }) },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      action: Type.Literal('link'),
-      problemId: IdSchema,
-      reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      action: Type.Literal('open_problem'),
-      /** The new problem; its source is set to `public_report`. */
-      problem: Type.Omit(CreateProblemBodySchema, ['source']),
-      reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    { action: Type.Literal('mark_objection'), problemId: IdSchema },
-    { additionalProperties: false },
-  ),
-])
+export const TriagePublicReportBodySchema = Type.Union(
+  [
+    Type.Object(
+      { action: Type.Literal('reply'), reply: Type.String({ minLength: 1, maxLength: 5000 }) },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        action: Type.Literal('link'),
+        problemId: IdSchema,
+        reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        action: Type.Literal('open_problem'),
+        /** The new problem; its source is set to `public_report`. */
+        problem: Type.Omit(CreateProblemBodySchema, ['source']),
+        reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      { action: Type.Literal('mark_objection'), problemId: IdSchema },
+      { additionalProperties: false },
+    ),
+  ],
+  { $id: 'TriagePublicReportBody' },
+)
 export type TriagePublicReportBody = Static<typeof TriagePublicReportBodySchema>
 
 /** Rule an objection (If-Match: the report's version); `upheld` reopens the problem. */
@@ -286,6 +319,6 @@ export const RuleObjectionBodySchema = Type.Object(
     /** A public reply to the reporter (default: none). */
     reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
   },
-  { additionalProperties: false },
+  { $id: 'RuleObjectionBody', additionalProperties: false },
 )
 export type RuleObjectionBody = Static<typeof RuleObjectionBodySchema>

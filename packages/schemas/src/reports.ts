@@ -9,48 +9,57 @@ import {
 } from './common.js'
 import { UnitRefSchema } from './auth.js'
 
-export const FileSchema = Type.Object({
-  id: IdSchema,
-  name: Type.String(),
-  size: Type.Integer(),
-  mimeType: Type.String(),
-  sha256: Type.String(),
-  createdAt: TimestampSchema,
-})
+export const FileSchema = Type.Object(
+  {
+    id: IdSchema,
+    name: Type.String(),
+    size: Type.Integer(),
+    mimeType: Type.String(),
+    sha256: Type.String(),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'File' },
+)
 export type FileInfo = Static<typeof FileSchema>
 
 export const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const
 export const ReportStatusSchema = Type.Enum(REPORT_STATUSES)
 
-export const ProgressReportSchema = Type.Object({
-  id: IdSchema,
-  problemId: IdSchema,
-  measureId: Type.Union([IdSchema, Type.Null()]),
-  unit: UnitRefSchema,
-  /** Dispatch period: `2026-09` (month) or `2026-W37` (ISO week). */
-  period: Type.String(),
-  done: Type.String(),
-  percent: Type.Number(),
-  issues: Type.String(),
-  nextSteps: Type.String(),
-  evidence: Type.Array(FileSchema),
-  status: ReportStatusSchema,
-  reviewNote: Type.Union([Type.String(), Type.Null()]),
-  reviewedAt: Type.Union([TimestampSchema, Type.Null()]),
-  /** Long-term problems: each period rated on schedule or behind at review. */
-  rating: Type.Union([Type.Enum(['on_schedule', 'behind']), Type.Null()]),
-  submittedBy: Type.Union([Type.String(), Type.Null()]),
-  /**
-   * True when someone submitted it on the unit's behalf: the office (由整改办代为报送: a progress
-   * table it imported; `submittedBy` is its clerk) or an API client (`submittedByClient`);
-   * `unit` is still the reporting unit.
-   */
-  submittedOnBehalf: Type.Boolean(),
-  /** The API client that submitted it for `unit` (`onBehalfOf`); null otherwise. */
-  submittedByClient: Type.Union([Type.Object({ id: IdSchema, name: Type.String() }), Type.Null()]),
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-})
+export const ProgressReportSchema = Type.Object(
+  {
+    id: IdSchema,
+    problemId: IdSchema,
+    measureId: Type.Union([IdSchema, Type.Null()]),
+    unit: UnitRefSchema,
+    /** Dispatch period: `2026-09` (month) or `2026-W37` (ISO week). */
+    period: Type.String(),
+    done: Type.String(),
+    percent: Type.Number(),
+    issues: Type.String(),
+    nextSteps: Type.String(),
+    evidence: Type.Array(FileSchema),
+    status: ReportStatusSchema,
+    reviewNote: Type.Union([Type.String(), Type.Null()]),
+    reviewedAt: Type.Union([TimestampSchema, Type.Null()]),
+    /** Long-term problems: each period rated on schedule or behind at review. */
+    rating: Type.Union([Type.Enum(['on_schedule', 'behind']), Type.Null()]),
+    submittedBy: Type.Union([Type.String(), Type.Null()]),
+    /**
+     * True when someone submitted it on the unit's behalf: the office (由整改办代为报送: a progress
+     * table it imported; `submittedBy` is its clerk) or an API client (`submittedByClient`);
+     * `unit` is still the reporting unit.
+     */
+    submittedOnBehalf: Type.Boolean(),
+    /** The API client that submitted it for `unit` (`onBehalfOf`); null otherwise. */
+    submittedByClient: Type.Union([
+      Type.Object({ id: IdSchema, name: Type.String() }),
+      Type.Null(),
+    ]),
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'ProgressReport' },
+)
 export type ProgressReport = Static<typeof ProgressReportSchema>
 
 export const PeriodSchema = Type.String({
@@ -78,7 +87,7 @@ export const CreateReportBodySchema = Type.Object(
      */
     onBehalfOf: Type.Optional(IdSchema),
   },
-  { additionalProperties: false },
+  { $id: 'CreateReportBody', additionalProperties: false },
 )
 export type CreateReportBody = Static<typeof CreateReportBodySchema>
 
@@ -88,7 +97,7 @@ export const ReviewReportBodySchema = Type.Object(
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
     rating: Type.Optional(Type.Enum(['on_schedule', 'behind'])),
   },
-  { additionalProperties: false },
+  { $id: 'ReviewReportBody', additionalProperties: false },
 )
 export type ReviewReportBody = Static<typeof ReviewReportBodySchema>
 
@@ -112,24 +121,27 @@ export const ListProblemReportsQuerySchema = Type.Object(
 )
 export type ListProblemReportsQuery = Static<typeof ListProblemReportsQuerySchema>
 
-export const ReportPageSchema = PageSchema(ProgressReportSchema)
+export const ReportPageSchema = PageSchema(ProgressReportSchema, { $id: 'ReportPage' })
 export type ReportPage = Static<typeof ReportPageSchema>
 
 export const EXTENSION_STATUSES = ['requested', 'granted', 'denied'] as const
-export const ExtensionSchema = Type.Object({
-  id: IdSchema,
-  problemId: IdSchema,
-  measureId: Type.Union([IdSchema, Type.Null()]),
-  currentDeadline: DateSchema,
-  requestedDeadline: DateSchema,
-  reason: Type.String(),
-  status: Type.Enum(EXTENSION_STATUSES),
-  decisionReason: Type.Union([Type.String(), Type.Null()]),
-  requestedBy: Type.Union([Type.String(), Type.Null()]),
-  decidedAt: Type.Union([TimestampSchema, Type.Null()]),
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-})
+export const ExtensionSchema = Type.Object(
+  {
+    id: IdSchema,
+    problemId: IdSchema,
+    measureId: Type.Union([IdSchema, Type.Null()]),
+    currentDeadline: DateSchema,
+    requestedDeadline: DateSchema,
+    reason: Type.String(),
+    status: Type.Enum(EXTENSION_STATUSES),
+    decisionReason: Type.Union([Type.String(), Type.Null()]),
+    requestedBy: Type.Union([Type.String(), Type.Null()]),
+    decidedAt: Type.Union([TimestampSchema, Type.Null()]),
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'Extension' },
+)
 export type Extension = Static<typeof ExtensionSchema>
 
 export const CreateExtensionBodySchema = Type.Object(
@@ -138,7 +150,7 @@ export const CreateExtensionBodySchema = Type.Object(
     requestedDeadline: DateSchema,
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
   },
-  { additionalProperties: false },
+  { $id: 'CreateExtensionBody', additionalProperties: false },
 )
 export type CreateExtensionBody = Static<typeof CreateExtensionBodySchema>
 
@@ -147,11 +159,14 @@ export const DecideExtensionBodySchema = Type.Object(
     decision: Type.Enum(['grant', 'deny']),
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
   },
-  { additionalProperties: false },
+  { $id: 'DecideExtensionBody', additionalProperties: false },
 )
 export type DecideExtensionBody = Static<typeof DecideExtensionBodySchema>
 
-export const ExtensionListSchema = Type.Object({ items: Type.Array(ExtensionSchema) })
+export const ExtensionListSchema = Type.Object(
+  { items: Type.Array(ExtensionSchema) },
+  { $id: 'ExtensionList' },
+)
 export type ExtensionList = Static<typeof ExtensionListSchema>
 
 export { DateSchema }

@@ -35,7 +35,10 @@ const settingsProperties = {
 }
 
 /** Per-round settings that the acceptance and reminder stages read. */
-export const RoundSettingsSchema = Type.Object(settingsProperties, { additionalProperties: false })
+export const RoundSettingsSchema = Type.Object(settingsProperties, {
+  $id: 'RoundSettings',
+  additionalProperties: false,
+})
 export type RoundSettings = Static<typeof RoundSettingsSchema>
 
 /** Settings as sent: any subset, merged over the round's current (or default) settings. */
@@ -46,23 +49,26 @@ export const RoundSettingsInputSchema = Type.Object(
     criteria: Type.Optional(settingsProperties.criteria),
     reboundMonths: Type.Optional(settingsProperties.reboundMonths),
   },
-  { additionalProperties: false },
+  { $id: 'RoundSettingsInput', additionalProperties: false },
 )
 export type RoundSettingsInput = Static<typeof RoundSettingsInputSchema>
 
-export const RoundSchema = Type.Object({
-  id: IdSchema,
-  name: Type.String(),
-  kind: RoundKindSchema,
-  stationedFrom: Type.Union([DateSchema, Type.Null()]),
-  stationedTo: Type.Union([DateSchema, Type.Null()]),
-  feedbackDate: Type.Union([DateSchema, Type.Null()]),
-  planApprovedDate: Type.Union([DateSchema, Type.Null()]),
-  settings: RoundSettingsSchema,
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-})
+export const RoundSchema = Type.Object(
+  {
+    id: IdSchema,
+    name: Type.String(),
+    kind: RoundKindSchema,
+    stationedFrom: Type.Union([DateSchema, Type.Null()]),
+    stationedTo: Type.Union([DateSchema, Type.Null()]),
+    feedbackDate: Type.Union([DateSchema, Type.Null()]),
+    planApprovedDate: Type.Union([DateSchema, Type.Null()]),
+    settings: RoundSettingsSchema,
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'Round' },
+)
 export type Round = Static<typeof RoundSchema>
 
 const OptDate = Type.Optional(Type.Union([DateSchema, Type.Null()]))
@@ -77,7 +83,7 @@ export const CreateRoundBodySchema = Type.Object(
     planApprovedDate: OptDate,
     settings: Type.Optional(RoundSettingsInputSchema),
   },
-  { additionalProperties: false },
+  { $id: 'CreateRoundBody', additionalProperties: false },
 )
 export type CreateRoundBody = Static<typeof CreateRoundBodySchema>
 
@@ -91,7 +97,7 @@ export const UpdateRoundBodySchema = Type.Object(
     planApprovedDate: OptDate,
     settings: Type.Optional(RoundSettingsInputSchema),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateRoundBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateRoundBody = Static<typeof UpdateRoundBodySchema>
 
@@ -101,5 +107,5 @@ export const ListRoundsQuerySchema = Type.Object(
 )
 export type ListRoundsQuery = Static<typeof ListRoundsQuerySchema>
 
-export const RoundPageSchema = PageSchema(RoundSchema)
+export const RoundPageSchema = PageSchema(RoundSchema, { $id: 'RoundPage' })
 export type RoundPage = Static<typeof RoundPageSchema>

@@ -5,21 +5,24 @@ export const UNIT_KINDS = ['city', 'department', 'county', 'township', 'other'] 
 export type UnitKind = (typeof UNIT_KINDS)[number]
 export const UnitKindSchema = Type.Enum(UNIT_KINDS)
 
-export const UnitSchema = Type.Object({
-  id: IdSchema,
-  code: Type.String(),
-  name: Type.String(),
-  kind: UnitKindSchema,
-  parentId: Type.Union([IdSchema, Type.Null()]),
-  active: Type.Boolean(),
-  /** Who reminders go to first (联络员): a user of this unit, or null (then all its users). */
-  contactUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
-  /** Who overdue reminders escalate to (负责人): a user of this unit, or null (then the contact). */
-  headUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-})
+export const UnitSchema = Type.Object(
+  {
+    id: IdSchema,
+    code: Type.String(),
+    name: Type.String(),
+    kind: UnitKindSchema,
+    parentId: Type.Union([IdSchema, Type.Null()]),
+    active: Type.Boolean(),
+    /** Who reminders go to first (联络员): a user of this unit, or null (then all its users). */
+    contactUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
+    /** Who overdue reminders escalate to (负责人): a user of this unit, or null (then the contact). */
+    headUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'Unit' },
+)
 export type Unit = Static<typeof UnitSchema>
 
 const UnitCode = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' })
@@ -32,7 +35,7 @@ export const CreateUnitBodySchema = Type.Object(
     kind: UnitKindSchema,
     parentId: Type.Union([IdSchema, Type.Null()]),
   },
-  { additionalProperties: false },
+  { $id: 'CreateUnitBody', additionalProperties: false },
 )
 export type CreateUnitBody = Static<typeof CreateUnitBodySchema>
 
@@ -47,7 +50,7 @@ export const UpdateUnitBodySchema = Type.Object(
     contactUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     headUserId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateUnitBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateUnitBody = Static<typeof UpdateUnitBodySchema>
 
@@ -62,5 +65,5 @@ export const ListUnitsQuerySchema = Type.Object(
 )
 export type ListUnitsQuery = Static<typeof ListUnitsQuerySchema>
 
-export const UnitPageSchema = PageSchema(UnitSchema)
+export const UnitPageSchema = PageSchema(UnitSchema, { $id: 'UnitPage' })
 export type UnitPage = Static<typeof UnitPageSchema>

@@ -5,19 +5,22 @@ import { UnitRefSchema } from './auth.js'
 export const USER_STATUSES = ['active', 'disabled'] as const
 export const UserStatusSchema = Type.Enum(USER_STATUSES)
 
-export const UserSchema = Type.Object({
-  id: IdSchema,
-  username: Type.String(),
-  displayName: Type.String(),
-  unit: UnitRefSchema,
-  roles: Type.Array(RoleSchema),
-  status: UserStatusSchema,
-  lockedUntil: Type.Union([TimestampSchema, Type.Null()]),
-  lastLoginAt: Type.Union([TimestampSchema, Type.Null()]),
-  version: Type.Integer(),
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-})
+export const UserSchema = Type.Object(
+  {
+    id: IdSchema,
+    username: Type.String(),
+    displayName: Type.String(),
+    unit: UnitRefSchema,
+    roles: Type.Array(RoleSchema),
+    status: UserStatusSchema,
+    lockedUntil: Type.Union([TimestampSchema, Type.Null()]),
+    lastLoginAt: Type.Union([TimestampSchema, Type.Null()]),
+    version: Type.Integer(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  },
+  { $id: 'User' },
+)
 export type User = Static<typeof UserSchema>
 
 const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })
@@ -32,7 +35,7 @@ export const CreateUserBodySchema = Type.Object(
     roles: Roles,
     password: Type.String({ minLength: 1, maxLength: 256 }),
   },
-  { additionalProperties: false },
+  { $id: 'CreateUserBody', additionalProperties: false },
 )
 export type CreateUserBody = Static<typeof CreateUserBodySchema>
 
@@ -43,13 +46,13 @@ export const UpdateUserBodySchema = Type.Object(
     roles: Type.Optional(Roles),
     status: Type.Optional(UserStatusSchema),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'UpdateUserBody', additionalProperties: false, minProperties: 1 },
 )
 export type UpdateUserBody = Static<typeof UpdateUserBodySchema>
 
 export const ResetPasswordBodySchema = Type.Object(
   { password: Type.String({ minLength: 1, maxLength: 256 }) },
-  { additionalProperties: false },
+  { $id: 'ResetPasswordBody', additionalProperties: false },
 )
 export type ResetPasswordBody = Static<typeof ResetPasswordBodySchema>
 
@@ -65,5 +68,5 @@ export const ListUsersQuerySchema = Type.Object(
 )
 export type ListUsersQuery = Static<typeof ListUsersQuerySchema>
 
-export const UserPageSchema = PageSchema(UserSchema)
+export const UserPageSchema = PageSchema(UserSchema, { $id: 'UserPage' })
 export type UserPage = Static<typeof UserPageSchema>

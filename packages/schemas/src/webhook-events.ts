@@ -169,9 +169,12 @@ export const WEBHOOK_EVENT_DATA = {
 } satisfies Record<WebhookEventType, TSchema>
 
 /** The `webhook.test` delivery an admin sends from the subscription's page (not subscribable). */
-export const WebhookTestDataSchema = Type.Object({
-  subscription: Type.String(),
-  message: Type.String(),
-})
+export const WebhookTestDataSchema = Type.Object(
+  {
+    subscription: Type.String(),
+    message: Type.String(),
+  },
+  { $id: 'WebhookTestData' },
+)
 
 export type WebhookEventData<T extends WebhookEventType> = Static<(typeof WEBHOOK_EVENT_DATA)[T]>

@@ -99,16 +99,24 @@ const pascal = (type: string) =>
 /** The schema of an event's `data` (JSON only: TypeBox's symbol keys are not copied). */
 const plain = (schema: unknown): Json => JSON.parse(JSON.stringify(schema)) as Json
 
+/** A schema as a component of its own: its `$id` dropped, its named parts referenced. */
+function component(schema: unknown, schemas: Record<string, unknown>): Json {
+  const { $id: _id, ...rest } = plain(schema)
+  return hoist(rest, schemas) as Json
+}
+
 /**
  * The webhook payloads: one entry per event type, the envelope every delivery carries with that
  * event's own `data` schema (components `<Type>Data`).
  */
-function webhooks(): { entries: Json; schemas: Json } {
+function webhooks(schemas: Record<string, unknown>, own: Json): Json {
   const entries: Json = {}
-  const schemas: Json = {}
   for (const [type, data] of Object.entries(EVENT_DATA)) {
     const name = `${pascal(type)}Data`
-    schemas[name] = { ...plain(data), description: `The data of a ${type} event` }
+    const description = `The data of a ${type} event`
+    // A schema named for the routes as well (webhook.test) stays the one component.
+    if ((data as { $id?: unknown }).$id === name) schemas[name] = component(data, schemas)
+    else own[name] = { ...component(data, schemas), description }
     entries[type] = {
       post: {
         operationId: `on${pascal(type)}`,
@@ -139,7 +147,7 @@ function webhooks(): { entries: Json; schemas: Json } {
       },
     }
   }
-  return { entries, schemas }
+  return entries
 }
 
 /**
@@ -180,34 +188,41 @@ export function applyContract(doc: Json): Json {
   for (const { name, description } of Object.values(ERRORS))
     responses[name] = {
       description,
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      content: {
+        'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+      },
     }
-  const events = webhooks()
+  // The document's own components: the webhook payloads, the event envelope and the error body
+  // (named after RFC 9457: a "problem" is the domain's 督察反馈问题, component Problem).
+  const own: Json = {}
+  const webhookEntries = webhooks(schemas, own)
+  own.ProblemDetails = {
+    ...component(ProblemDetailsSchema, schemas),
+    description: 'RFC 9457 problem details',
+  }
+  own.WebhookEvent = {
+    type: 'object',
+    description:
+      'Every delivery (format json): the event id (deduplicate on it), its type, when it happened and what changed.',
+    required: ['id', 'type', 'at', 'data'],
+    properties: {
+      id: { type: 'string', description: 'Event id, the same on every retry' },
+      type: { type: 'string', enum: Object.keys(EVENT_DATA) },
+      at: { type: 'string', format: 'date-time' },
+      data: { type: 'object', description: "The event type's own data (<Type>Data)" },
+    },
+  }
+  const named = { ...((components.schemas as Json | undefined) ?? {}), ...schemas }
+  const clash = Object.keys(own).filter((name) => name !== 'ProblemDetails' && name in named)
+  if (clash.length) throw new Error(`Component names taken twice: ${clash.join(', ')}`)
   return {
     ...doc,
     servers: [{ url: '/', description: 'This server' }],
     paths,
-    webhooks: events.entries,
+    webhooks: webhookEntries,
     components: {
       ...components,
-      schemas: {
-        ...((components.schemas as Json | undefined) ?? {}),
-        ...schemas,
-        ...events.schemas,
-        Problem: { ...ProblemDetailsSchema, description: 'RFC 9457 problem details' },
-        WebhookEvent: {
-          type: 'object',
-          description:
-            'Every delivery (format json): the event id (deduplicate on it), its type, when it happened and what changed.',
-          required: ['id', 'type', 'at', 'data'],
-          properties: {
-            id: { type: 'string', description: 'Event id, the same on every retry' },
-            type: { type: 'string', enum: Object.keys(EVENT_DATA) },
-            at: { type: 'string', format: 'date-time' },
-            data: { type: 'object', description: "The event type's own data (<Type>Data)" },
-          },
-        },
-      },
+      schemas: { ...named, ...own },
       responses,
       parameters: HEADERS,
     },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { applyContract } from './openapi.contract.js'
+import { referenced } from './shared-schemas.js'
 
 /** The OpenAPI 3.1 document, generated from the route schemas, and a browsable UI at /api/docs. */
 export default fp(
@@ -24,6 +25,19 @@ export default fp(
         },
         security: [{ bearer: [] }],
       },
+      // The shared schemas (plugins/shared-schemas.ts) are named by their $id under
+      // components.schemas, instead of def-0, def-1, ...
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) =>
+          typeof json.$id === 'string' ? json.$id : `def-${i}`,
+      },
+      // Request bodies reference their named schemas in the document only: Fastify validates
+      // them whole, as the routes declare them (responses are referenced for the serializer
+      // too, plugins/shared-schemas.ts).
+      transform: ({ schema, url }) => ({
+        schema: schema?.body ? { ...schema, body: referenced(schema.body) } : schema,
+        url,
+      }),
       // operationIds, summaries, headers, error responses, components and webhooks: see
       // openapi.contract.ts. The route schemas themselves stay what Fastify validates with.
       transformObject: (documentObject) =>

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import {
   CompleteInspectionBodySchema,
   CreateInspectionBodySchema,
@@ -11,6 +10,7 @@ import {
   ProblemFindingListSchema,
   RecordFindingBodySchema,
   UpdateInspectionBodySchema,
+  NoFieldsBodySchema,
 } from '@rectify/schemas'
 import { requireIfMatch, withEtag } from '../../lib/http.js'
 import type { InspectionsService } from './inspections.service.js'
@@ -86,7 +86,7 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         params,
-        body: Type.Object({}, { additionalProperties: false }),
+        body: NoFieldsBodySchema,
         response: { 200: InspectionSchema },
       },
     },

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import {
   ExportProblemsQuerySchema,
   IdParamsSchema,
-  ProblemDetailsSchema,
+  ProblemImportRefusedSchema,
   ProblemImportBodySchema,
   ProblemImportReportSchema,
 } from '@rectify/schemas'
@@ -17,12 +17,6 @@ import { buildTemplate } from './template.js'
 
 const tags = ['problems']
 const Xlsx = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' })
-
-/** A refused commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
-const ImportRefusedSchema = Type.Object({
-  ...ProblemDetailsSchema.properties,
-  report: Type.Optional(ProblemImportReportSchema),
-})
 
 /** The problem list in and out of Excel: the import with its template, and the ledger export. */
 export const problemImportRoutes: FastifyPluginAsyncTypebox<{
@@ -38,7 +32,7 @@ export const problemImportRoutes: FastifyPluginAsyncTypebox<{
           "Imports a task table (.xlsx the caller uploaded with POST /files) into the round. `dryRun` (default) reads every task and writes nothing, showing what each deadline, unit and measure cell was understood as; `dryRun: false` writes every task in one transaction, or — when any cell has an error, or a warning (a deadline already past or before the round's feedback date) is not acknowledged in `acknowledge` — nothing, answering 422 problem+json with the report in `report`. Collective phrases (各级党委、政府, 市直有关单位) are expanded or recorded with a coordinating unit as `collectives` says; unknown unit names may be created under an existing unit (`createUnits`) in the same transaction, audited as `unit.created`. The report marks what was inferred (domain, region, assumed deadline). Tasks match the round's problems by code: changed ones are updated, the rest left `unchanged`. The office only.",
         params: IdParamsSchema,
         body: ProblemImportBodySchema,
-        response: { 200: ProblemImportReportSchema, 422: ImportRefusedSchema },
+        response: { 200: ProblemImportReportSchema, 422: ProblemImportRefusedSchema },
       },
     },
     async (req, reply) => {

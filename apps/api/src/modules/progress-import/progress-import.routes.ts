@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import {
   IdParamsSchema,
-  ProblemDetailsSchema,
+  ProgressImportRefusedSchema,
   ProgressImportBodySchema,
   ProgressImportReportSchema,
 } from '@rectify/schemas'
@@ -14,12 +14,6 @@ import { buildTemplate } from './template.js'
 
 const tags = ['reports']
 const Xlsx = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The .xlsx' })
-
-/** A refused commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
-const ImportRefusedSchema = Type.Object({
-  ...ProblemDetailsSchema.properties,
-  report: Type.Optional(ProgressImportReportSchema),
-})
 
 /** Monthly progress tables (整改进展情况表) into a dispatch period, and their template. */
 export const progressImportRoutes: FastifyPluginAsyncTypebox<{
@@ -34,7 +28,7 @@ export const progressImportRoutes: FastifyPluginAsyncTypebox<{
           "Imports a progress table (.xlsx or .xls the caller uploaded with POST /files) into an open dispatch period: each row becomes a progress report of its unit (the 责任单位 cell, the file's `unitId`, or the row's choice) on the problem it names, submitted by the office on the unit's behalf (`submittedOnBehalf`) and reviewed like any report. Rows match the round's problems by code, else by title similarity — a title match must be confirmed in `rows`. `dryRun` (default) writes nothing; `dryRun: false` writes every report in one transaction, or — when any row has an error — nothing, answering 422 problem+json with the report in `report`. 已完成 tells the problem's lead unit acceptance is due; no problem changes status. The office only.",
         params: IdParamsSchema,
         body: ProgressImportBodySchema,
-        response: { 200: ProgressImportReportSchema, 422: ImportRefusedSchema },
+        response: { 200: ProgressImportReportSchema, 422: ProgressImportRefusedSchema },
       },
     },
     async (req, reply) => {

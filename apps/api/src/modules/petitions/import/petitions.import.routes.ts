@@ -4,7 +4,7 @@ import {
   IdParamsSchema,
   PetitionImportBodySchema,
   PetitionImportReportSchema,
-  ProblemDetailsSchema,
+  PetitionImportRefusedSchema,
 } from '@rectify/schemas'
 import { sendImportRefused } from '../../../lib/http.js'
 import { contentDisposition } from '../../files/files.routes.js'
@@ -13,12 +13,6 @@ import { XLSX_MIME } from './petitions.import.service.js'
 import { buildTemplate } from './template.js'
 
 const tags = ['petitions']
-
-/** A refused commit: problem+json (`unprocessable`) carrying the report; other 422s lack it. */
-const ImportRefusedSchema = Type.Object({
-  ...ProblemDetailsSchema.properties,
-  report: Type.Optional(PetitionImportReportSchema),
-})
 
 /** The .xlsx import of a batch's petition cases and the template to fill in. */
 export const petitionImportRoutes: FastifyPluginAsyncTypebox<{
@@ -33,7 +27,7 @@ export const petitionImportRoutes: FastifyPluginAsyncTypebox<{
           'Imports an .xlsx the caller uploaded (POST /files) into the batch. `dryRun` (default) checks every row and writes nothing; `dryRun: false` writes all rows in one transaction, or — when any cell has an error — nothing, answering 422 problem+json with the report in `report`. The office only.',
         params: IdParamsSchema,
         body: PetitionImportBodySchema,
-        response: { 200: PetitionImportReportSchema, 422: ImportRefusedSchema },
+        response: { 200: PetitionImportReportSchema, 422: PetitionImportRefusedSchema },
       },
     },
     async (req, reply) => {
