@@ -93,6 +93,10 @@ export function readTable<F extends string>(
     if (extra.length) data = [...data, ...extra].sort((a, b) => a.rowNo - b.rowNo)
   }
   const width = Math.max(0, ...columns.map((c) => c.index + 1))
+  const leaves = columns
+    .filter((c) => c.field)
+    .map((c) => ({ index: c.index, leaf: c.header.split('/').at(-1)! }))
+  const label = labelMemo()
   const records: TableRecord[] = []
   const skipped: SkippedRow[] = []
   let ended = false
@@ -112,7 +116,7 @@ export function readTable<F extends string>(
             ? 'column_numbers'
             : isSection(row, merges, width)
               ? 'section'
-              : repeatsHeader(cells, columns)
+              : repeatsHeader(cells, leaves, label)
                 ? 'header'
                 : null
     if (kind === 'note') ended = true
@@ -144,14 +148,33 @@ function isSection(row: SheetRow, merges: MergeIndex, width: number): boolean {
   return !!m && m.right - m.left + 1 >= Math.max(3, Math.ceil(width / 2))
 }
 
-/** The header printed again further down (a sheet pasted from several pages). */
-function repeatsHeader<F extends string>(cells: string[], columns: TableColumn<F>[]): boolean {
+/**
+ * The header printed again further down (a sheet pasted from several pages). `leaves` are the
+ * mapped columns' leaf labels; `label` is normalizeLabel, remembered for short cells (a table's
+ * units, deadlines and leaders repeat row after row).
+ */
+function repeatsHeader(
+  cells: string[],
+  leaves: { index: number; leaf: string }[],
+  label: (v: string) => string,
+): boolean {
   let same = 0
-  for (const c of columns) {
+  for (const c of leaves) {
     const v = cells[c.index]
-    if (c.field && v && normalizeLabel(v) === c.header.split('/').at(-1)) same++
+    if (v && label(v) === c.leaf) same++
   }
   return same >= 2
+}
+
+/** normalizeLabel remembered for cells up to 100 characters (longer ones are rarely repeated). */
+function labelMemo(): (v: string) => string {
+  const seen = new Map<string, string>()
+  return (v) => {
+    if (v.length > 100) return normalizeLabel(v)
+    let out = seen.get(v)
+    if (out === undefined) seen.set(v, (out = normalizeLabel(v)))
+    return out
+  }
 }
 
 /** The value of a record's column for a field ('' when the table has no such column). */
