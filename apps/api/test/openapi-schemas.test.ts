@@ -48,6 +48,8 @@ describe('the named schemas of the OpenAPI document', () => {
       'Petition',
       'PublicReport',
       'ProblemDetails',
+      'ProblemStatus',
+      'Light',
     ])
       expect(components, name).toHaveProperty(name)
     expect(Object.keys(components).length).toBeGreaterThan(200)
@@ -58,6 +60,8 @@ describe('the named schemas of the OpenAPI document', () => {
     expect([...nodes(whole)].filter(([, n]) => '$id' in n).map(([p]) => p)).toEqual([])
     const named = new Map(
       Object.entries(doc.components.schemas)
+        // Objects: an enum may share its values with another concept's (RoundKind and
+        // PetitionBatchSource), so enums are not compared by value.
         .filter(([, s]) => s.type === 'object' && s.properties)
         .map(([name, s]) => [JSON.stringify(s), name]),
     )
@@ -79,6 +83,11 @@ describe('the named schemas of the OpenAPI document', () => {
     ).toEqual({ $ref: '#/components/schemas/CreateProblemBody' })
     expect(ref('/components/schemas/ProblemPage/properties/items/items')).toEqual({
       $ref: '#/components/schemas/Problem',
+    })
+    // Query parameters reference the named enums as well.
+    const listProblems = ref('/paths/~1api~1v1~1problems/get/parameters') as Json[]
+    expect(listProblems.find((p) => p.name === 'status')?.schema).toEqual({
+      $ref: '#/components/schemas/ProblemStatus',
     })
   })
 

@@ -11,7 +11,7 @@ import { ACCEPTANCE_LEVELS } from './rounds.js'
  * DOMAIN.md "The problem's life" after `in_progress`.
  */
 
-export const AcceptanceLevelSchema = Type.Enum(ACCEPTANCE_LEVELS)
+export const AcceptanceLevelSchema = Type.Enum(ACCEPTANCE_LEVELS, { $id: 'AcceptanceLevel' })
 export type AcceptanceLevel = (typeof ACCEPTANCE_LEVELS)[number]
 
 /** A person as records name them (id null for API clients and the CLI). */
@@ -36,7 +36,7 @@ export const CriterionCheckSchema = Type.Object(
 export type CriterionCheck = Static<typeof CriterionCheckSchema>
 
 export const REVIEW_DECISIONS = ['pass', 'return'] as const
-export const ReviewDecisionSchema = Type.Enum(REVIEW_DECISIONS)
+export const ReviewDecisionSchema = Type.Enum(REVIEW_DECISIONS, { $id: 'ReviewDecision' })
 
 /** One level's review of an acceptance application. */
 export const AcceptanceReviewSchema = Type.Object(
@@ -63,7 +63,7 @@ export const AcceptanceReviewSchema = Type.Object(
 export type AcceptanceReview = Static<typeof AcceptanceReviewSchema>
 
 export const ACCEPTANCE_STATUSES = ['in_review', 'passed', 'returned'] as const
-export const AcceptanceStatusSchema = Type.Enum(ACCEPTANCE_STATUSES)
+export const AcceptanceStatusSchema = Type.Enum(ACCEPTANCE_STATUSES, { $id: 'AcceptanceStatus' })
 
 /** An application for acceptance (验收申请) with its self-check, materials and reviews. */
 export const AcceptanceSchema = Type.Object(
@@ -165,7 +165,7 @@ export type AcceptanceSnapshot = Static<typeof AcceptanceSnapshotSchema>
 // ── Publicity (公示)
 
 export const PUBLICITY_STATUSES = ['open', 'ended', 'overturned'] as const
-export const PublicityStatusSchema = Type.Enum(PUBLICITY_STATUSES)
+export const PublicityStatusSchema = Type.Enum(PUBLICITY_STATUSES, { $id: 'PublicityStatus' })
 
 export const ObjectionCountsSchema = Type.Object(
   {
@@ -241,7 +241,7 @@ export type PublicityPage = Static<typeof PublicityPageSchema>
 // ── Close-out (销号)
 
 export const OUTCOMES = ['rectified', 'not_rectified'] as const
-export const OutcomeSchema = Type.Enum(OUTCOMES)
+export const OutcomeSchema = Type.Enum(OUTCOMES, { $id: 'Outcome' })
 export type Outcome = (typeof OUTCOMES)[number]
 
 /** Close the problem after publicity (If-Match: the problem's version). */
@@ -275,7 +275,7 @@ export type Closeout = Static<typeof CloseoutSchema>
 // ── Rebound reviews (回头看)
 
 export const REBOUND_STATUSES = ['scheduled', 'passed', 'failed', 'cancelled'] as const
-export const ReboundStatusSchema = Type.Enum(REBOUND_STATUSES)
+export const ReboundStatusSchema = Type.Enum(REBOUND_STATUSES, { $id: 'ReboundStatus' })
 export const REBOUND_SOURCES = ['office', 'inspection'] as const
 
 export const ReboundReviewSchema = Type.Object(
@@ -368,7 +368,7 @@ export type CloseoutFile = Static<typeof CloseoutFileSchema>
 
 // ── Working-day calendar (holidays and make-up working days, 节假日与调休)
 
-export const CalendarDayKindSchema = Type.Enum(['holiday', 'workday'])
+export const CalendarDayKindSchema = Type.Enum(['holiday', 'workday'], { $id: 'CalendarDayKind' })
 export const CalendarDaySchema = Type.Object(
   {
     date: DateSchema,

@@ -23,11 +23,13 @@ export const ACCOUNTABILITY_FORMS = [
   'judicial_transfer',
 ] as const
 export type AccountabilityForm = (typeof ACCOUNTABILITY_FORMS)[number]
-export const AccountabilityFormSchema = Type.Enum(ACCOUNTABILITY_FORMS)
+export const AccountabilityFormSchema = Type.Enum(ACCOUNTABILITY_FORMS, {
+  $id: 'AccountabilityForm',
+})
 
 export const SUBJECT_KINDS = ['unit', 'person'] as const
 export type SubjectKind = (typeof SUBJECT_KINDS)[number]
-export const SubjectKindSchema = Type.Enum(SUBJECT_KINDS)
+export const SubjectKindSchema = Type.Enum(SUBJECT_KINDS, { $id: 'SubjectKind' })
 
 const ProblemRef = Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() })
 

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import { IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
 
 export const ACTOR_TYPES = ['user', 'client', 'cli', 'anonymous'] as const
-export const ActorTypeSchema = Type.Enum(ACTOR_TYPES)
+export const ActorTypeSchema = Type.Enum(ACTOR_TYPES, { $id: 'ActorType' })
 
 export const AuditEntrySchema = Type.Object(
   {

@@ -3,7 +3,7 @@ import { IdSchema, TimestampSchema } from './common.js'
 
 /** The entity types the change feed carries. */
 export const CHANGE_TYPES = ['problem', 'measure', 'report', 'petition', 'notice'] as const
-export const ChangeTypeSchema = Type.Enum(CHANGE_TYPES)
+export const ChangeTypeSchema = Type.Enum(CHANGE_TYPES, { $id: 'ChangeType' })
 export type ChangeType = Static<typeof ChangeTypeSchema>
 
 /**
@@ -11,7 +11,7 @@ export type ChangeType = Static<typeof ChangeTypeSchema>
  * caller's scope; `updated` — it changed; `deleted` — it is gone, or has left the caller's scope.
  */
 export const CHANGE_ACTIONS = ['created', 'updated', 'deleted'] as const
-export const ChangeActionSchema = Type.Enum(CHANGE_ACTIONS)
+export const ChangeActionSchema = Type.Enum(CHANGE_ACTIONS, { $id: 'ChangeAction' })
 
 export const ChangeSchema = Type.Object(
   {

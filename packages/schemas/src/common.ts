@@ -18,7 +18,7 @@ export type IdParams = Static<typeof IdParamsSchema>
 /** Roles of people (DOMAIN.md "Who uses it"). */
 export const ROLES = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor'] as const
 export type Role = (typeof ROLES)[number]
-export const RoleSchema = Type.Enum(ROLES)
+export const RoleSchema = Type.Enum(ROLES, { $id: 'Role' })
 
 /** Scopes an API client can hold. A scope grants a capability, never more than a role would. */
 export const SCOPES = [
@@ -42,7 +42,7 @@ export const SCOPES = [
   'changes:read',
 ] as const
 export type Scope = (typeof SCOPES)[number]
-export const ScopeSchema = Type.Enum(SCOPES)
+export const ScopeSchema = Type.Enum(SCOPES, { $id: 'Scope' })
 
 /**
  * `updatedSince` of the main lists (problems, reports, petitions, notices): only records changed

@@ -12,11 +12,11 @@ import { FileSchema } from './reports.js'
 
 export const INSPECTION_KINDS = ['routine', 'unannounced'] as const
 export type InspectionKind = (typeof INSPECTION_KINDS)[number]
-export const InspectionKindSchema = Type.Enum(INSPECTION_KINDS)
+export const InspectionKindSchema = Type.Enum(INSPECTION_KINDS, { $id: 'InspectionKind' })
 
 export const INSPECTION_STATUSES = ['planned', 'done', 'cancelled'] as const
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number]
-export const InspectionStatusSchema = Type.Enum(INSPECTION_STATUSES)
+export const InspectionStatusSchema = Type.Enum(INSPECTION_STATUSES, { $id: 'InspectionStatus' })
 
 /** A place the team visits (an enterprise, a river section, a landfill ...). */
 export const InspectionSiteSchema = Type.Object(

@@ -17,7 +17,7 @@ export const INSTITUTION_KINDS = [
   'plan',
 ] as const
 /** 制度 · 机制 · 文件 · 标准规范 · 规划方案. */
-export const InstitutionKindSchema = Type.Enum(INSTITUTION_KINDS)
+export const InstitutionKindSchema = Type.Enum(INSTITUTION_KINDS, { $id: 'InstitutionKind' })
 
 const ProblemRef = Type.Object({ id: IdSchema, code: Type.String(), title: Type.String() })
 

@@ -4,7 +4,7 @@ import { UnitRefSchema } from './auth.js'
 import { LightInfoSchema } from './problems.js'
 
 export const MEASURE_STATUSES = ['pending', 'in_progress', 'done'] as const
-export const MeasureStatusSchema = Type.Enum(MEASURE_STATUSES)
+export const MeasureStatusSchema = Type.Enum(MEASURE_STATUSES, { $id: 'MeasureStatus' })
 
 export const MilestoneSchema = Type.Object(
   {
@@ -95,7 +95,9 @@ export const MeasureListSchema = Type.Object(
 export type MeasureList = Static<typeof MeasureListSchema>
 
 /** Reverse scheduling (倒排工期): milestones laid backwards from the deadline by a template. */
-export const ScheduleTemplateSchema = Type.Enum(['standard', 'engineering', 'management'])
+export const ScheduleTemplateSchema = Type.Enum(['standard', 'engineering', 'management'], {
+  $id: 'ScheduleTemplate',
+})
 export const ScheduleQuerySchema = Type.Object(
   { startDate: DateSchema, deadline: DateSchema, template: Type.Optional(ScheduleTemplateSchema) },
   { additionalProperties: false },

@@ -20,12 +20,12 @@ import { ProblemRefSchema, type ProblemRef } from './problems.js'
 /** Levels in escalation order: 提醒函 → 督办函 → 警示函 → 挂牌督办. */
 export const NOTICE_LEVELS = ['reminder', 'supervision', 'warning', 'listed'] as const
 export type NoticeLevel = (typeof NOTICE_LEVELS)[number]
-export const NoticeLevelSchema = Type.Enum(NOTICE_LEVELS)
+export const NoticeLevelSchema = Type.Enum(NOTICE_LEVELS, { $id: 'NoticeLevel' })
 
 /** `escalated`: superseded by a notice at the next level (its `child`). */
 export const NOTICE_STATUSES = ['issued', 'replied', 'closed', 'escalated'] as const
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number]
-export const NoticeStatusSchema = Type.Enum(NOTICE_STATUSES)
+export const NoticeStatusSchema = Type.Enum(NOTICE_STATUSES, { $id: 'NoticeStatus' })
 
 /** Most problems one notice may name. */
 export const NOTICE_MAX_PROBLEMS = 50

@@ -24,7 +24,9 @@ import { FileSchema } from './reports.js'
 
 /** Who handed the batch over: the central inspection team or a provincial one. */
 export const PETITION_BATCH_SOURCES = ['central', 'provincial'] as const
-export const PetitionBatchSourceSchema = Type.Enum(PETITION_BATCH_SOURCES)
+export const PetitionBatchSourceSchema = Type.Enum(PETITION_BATCH_SOURCES, {
+  $id: 'PetitionBatchSource',
+})
 
 /**
  * A case's life: `received` (handed over, not yet assigned) → `handling` 办理中 (assigned) →
@@ -40,12 +42,12 @@ export const PETITION_STATUSES = [
   'closed',
 ] as const
 export type PetitionStatus = (typeof PETITION_STATUSES)[number]
-export const PetitionStatusSchema = Type.Enum(PETITION_STATUSES)
+export const PetitionStatusSchema = Type.Enum(PETITION_STATUSES, { $id: 'PetitionStatus' })
 
 /** 属实 · 基本属实 · 部分属实 · 不属实. */
 export const PETITION_FINDINGS = ['true', 'mostly_true', 'partly_true', 'untrue'] as const
 export type PetitionFinding = (typeof PETITION_FINDINGS)[number]
-export const PetitionFindingSchema = Type.Enum(PETITION_FINDINGS)
+export const PetitionFindingSchema = Type.Enum(PETITION_FINDINGS, { $id: 'PetitionFinding' })
 
 /** The complainant's satisfaction on call-back (回访): 满意 · 基本满意 · 不满意 · 未联系上. */
 export const PETITION_SATISFACTIONS = [
@@ -54,7 +56,9 @@ export const PETITION_SATISFACTIONS = [
   'unsatisfied',
   'unreachable',
 ] as const
-export const PetitionSatisfactionSchema = Type.Enum(PETITION_SATISFACTIONS)
+export const PetitionSatisfactionSchema = Type.Enum(PETITION_SATISFACTIONS, {
+  $id: 'PetitionSatisfaction',
+})
 
 // ── Batches ───────────────────────────────────────────────────────────────────────────────
 
@@ -162,7 +166,9 @@ export const PetitionHandlingSchema = Type.Object(
 export type PetitionHandling = Static<typeof PetitionHandlingSchema>
 
 /** What to do with a reported, closed or published case the sheet states differently. */
-export const PetitionImportChoiceSchema = Type.Enum(['keep', 'take'])
+export const PetitionImportChoiceSchema = Type.Enum(['keep', 'take'], {
+  $id: 'PetitionImportChoice',
+})
 export type PetitionImportChoice = Static<typeof PetitionImportChoiceSchema>
 
 /** Fields a re-import compares, as the differences name them. */
@@ -500,7 +506,9 @@ export const PETITION_IMPORT_FIELDS = [
   'handlingUnit',
 ] as const
 export type PetitionImportField = (typeof PETITION_IMPORT_FIELDS)[number]
-export const PetitionImportFieldSchema = Type.Enum(PETITION_IMPORT_FIELDS)
+export const PetitionImportFieldSchema = Type.Enum(PETITION_IMPORT_FIELDS, {
+  $id: 'PetitionImportField',
+})
 
 /**
  * Imports an uploaded .xlsx (POST /files first) into a batch. `dryRun` (default true) checks

@@ -34,7 +34,9 @@ export const PROBLEM_IMPORT_FIELDS = [
   'source',
 ] as const
 export type ProblemImportField = (typeof PROBLEM_IMPORT_FIELDS)[number]
-export const ProblemImportFieldSchema = Type.Enum(PROBLEM_IMPORT_FIELDS)
+export const ProblemImportFieldSchema = Type.Enum(PROBLEM_IMPORT_FIELDS, {
+  $id: 'ProblemImportField',
+})
 
 /** What the units a collective phrase means are, in the unit tree. */
 export const COLLECTIVE_KINDS = ['counties', 'departments', 'townships', 'levels'] as const

@@ -61,13 +61,13 @@ export type ProblemStatus = (typeof PROBLEM_STATUSES)[number]
 export type Light = (typeof LIGHTS)[number]
 export type ProblemAction = (typeof PROBLEM_ACTIONS)[number]
 
-export const ProblemSourceSchema = Type.Enum(PROBLEM_SOURCES)
-export const ProblemNatureSchema = Type.Enum(PROBLEM_NATURES)
-export const ProblemDomainSchema = Type.Enum(PROBLEM_DOMAINS)
-export const ProblemModeSchema = Type.Enum(PROBLEM_MODES)
-export const ProblemStatusSchema = Type.Enum(PROBLEM_STATUSES)
-export const LightSchema = Type.Enum(LIGHTS)
-export const ProblemActionSchema = Type.Enum(PROBLEM_ACTIONS)
+export const ProblemSourceSchema = Type.Enum(PROBLEM_SOURCES, { $id: 'ProblemSource' })
+export const ProblemNatureSchema = Type.Enum(PROBLEM_NATURES, { $id: 'ProblemNature' })
+export const ProblemDomainSchema = Type.Enum(PROBLEM_DOMAINS, { $id: 'ProblemDomain' })
+export const ProblemModeSchema = Type.Enum(PROBLEM_MODES, { $id: 'ProblemMode' })
+export const ProblemStatusSchema = Type.Enum(PROBLEM_STATUSES, { $id: 'ProblemStatus' })
+export const LightSchema = Type.Enum(LIGHTS, { $id: 'Light' })
+export const ProblemActionSchema = Type.Enum(PROBLEM_ACTIONS, { $id: 'ProblemAction' })
 
 /**
  * Why a light has its colour, as codes with numbers the SPA words in either language

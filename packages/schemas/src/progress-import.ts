@@ -28,7 +28,9 @@ export const PROGRESS_IMPORT_FIELDS = [
   'note',
 ] as const
 export type ProgressImportField = (typeof PROGRESS_IMPORT_FIELDS)[number]
-export const ProgressImportFieldSchema = Type.Enum(PROGRESS_IMPORT_FIELDS)
+export const ProgressImportFieldSchema = Type.Enum(PROGRESS_IMPORT_FIELDS, {
+  $id: 'ProgressImportField',
+})
 
 /** 是否完成 as understood: 已完成 · 基本完成 · 未完成 · 持续推进 (long-term or ongoing). */
 export const PROGRESS_COMPLETIONS = ['done', 'mostly_done', 'not_done', 'ongoing'] as const

@@ -142,7 +142,7 @@ export const REPORTER_TYPES = [
   'journalist',
   'other',
 ] as const
-export const ReporterTypeSchema = Type.Enum(REPORTER_TYPES)
+export const ReporterTypeSchema = Type.Enum(REPORTER_TYPES, { $id: 'ReporterType' })
 
 /** Photos a report carries: files uploaded through POST /public/files, each with its token. */
 export const PublicPhotosSchema = Type.Array(

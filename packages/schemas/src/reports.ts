@@ -23,7 +23,7 @@ export const FileSchema = Type.Object(
 export type FileInfo = Static<typeof FileSchema>
 
 export const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const
-export const ReportStatusSchema = Type.Enum(REPORT_STATUSES)
+export const ReportStatusSchema = Type.Enum(REPORT_STATUSES, { $id: 'ReportStatus' })
 
 export const ProgressReportSchema = Type.Object(
   {

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
 
 export const ROUND_KINDS = ['central', 'provincial'] as const
-export const RoundKindSchema = Type.Enum(ROUND_KINDS)
+export const RoundKindSchema = Type.Enum(ROUND_KINDS, { $id: 'RoundKind' })
 
 /** Review levels an acceptance may pass through (county acceptance, city review). */
 export const ACCEPTANCE_LEVELS = ['county', 'city'] as const

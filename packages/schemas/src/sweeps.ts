@@ -17,11 +17,11 @@ import {
  */
 
 export const SWEEP_STATUSES = ['open', 'closed'] as const
-export const SweepStatusSchema = Type.Enum(SWEEP_STATUSES)
+export const SweepStatusSchema = Type.Enum(SWEEP_STATUSES, { $id: 'SweepStatus' })
 
 /** One target unit's answer: `pending` until it reports `found` (with findings) or `none`. */
 export const SWEEP_UNIT_STATUSES = ['pending', 'found', 'none'] as const
-export const SweepUnitStatusSchema = Type.Enum(SWEEP_UNIT_STATUSES)
+export const SweepUnitStatusSchema = Type.Enum(SWEEP_UNIT_STATUSES, { $id: 'SweepUnitStatus' })
 
 export const SweepUnitSchema = Type.Object(
   {

@@ -3,7 +3,7 @@ import { IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './co
 
 export const UNIT_KINDS = ['city', 'department', 'county', 'township', 'other'] as const
 export type UnitKind = (typeof UNIT_KINDS)[number]
-export const UnitKindSchema = Type.Enum(UNIT_KINDS)
+export const UnitKindSchema = Type.Enum(UNIT_KINDS, { $id: 'UnitKind' })
 
 export const UnitSchema = Type.Object(
   {

@@ -3,7 +3,7 @@ import { IdSchema, PageQueryProperties, PageSchema, RoleSchema, TimestampSchema 
 import { UnitRefSchema } from './auth.js'
 
 export const USER_STATUSES = ['active', 'disabled'] as const
-export const UserStatusSchema = Type.Enum(USER_STATUSES)
+export const UserStatusSchema = Type.Enum(USER_STATUSES, { $id: 'UserStatus' })
 
 export const UserSchema = Type.Object(
   {

@@ -35,7 +35,11 @@ export default fp(
       // them whole, as the routes declare them (responses are referenced for the serializer
       // too, plugins/shared-schemas.ts).
       transform: ({ schema, url }) => ({
-        schema: schema?.body ? { ...schema, body: referenced(schema.body) } : schema,
+        schema: schema && {
+          ...schema,
+          ...(schema.body ? { body: referenced(schema.body) } : {}),
+          ...(schema.querystring ? { querystring: referenced(schema.querystring) } : {}),
+        },
         url,
       }),
       // operationIds, summaries, headers, error responses, components and webhooks: see
