@@ -2,17 +2,14 @@ import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { MeasureSchema } from './measures.js'
-import { ProblemSchema } from './problems.js'
+import { OutcomeSchema, ProblemSchema } from './problems.js'
 import { FileSchema, ProgressReportSchema } from './reports.js'
-import { ACCEPTANCE_LEVELS } from './rounds.js'
+import { AcceptanceLevelSchema } from './rounds.js'
 
 /*
  * Acceptance (验收), publicity (公示), close-out (销号) and rebound reviews (回头看):
  * DOMAIN.md "The problem's life" after `in_progress`.
  */
-
-export const AcceptanceLevelSchema = Type.Enum(ACCEPTANCE_LEVELS, { $id: 'AcceptanceLevel' })
-export type AcceptanceLevel = (typeof ACCEPTANCE_LEVELS)[number]
 
 /** A person as records name them (id null for API clients and the CLI). */
 export const ActorRefSchema = Type.Object(
@@ -239,10 +236,6 @@ export const PublicityPageSchema = PageSchema(PublicityListItemSchema, { $id: 'P
 export type PublicityPage = Static<typeof PublicityPageSchema>
 
 // ── Close-out (销号)
-
-export const OUTCOMES = ['rectified', 'not_rectified'] as const
-export const OutcomeSchema = Type.Enum(OUTCOMES, { $id: 'Outcome' })
-export type Outcome = (typeof OUTCOMES)[number]
 
 /** Close the problem after publicity (If-Match: the problem's version). */
 export const CloseProblemBodySchema = Type.Object(

@@ -66,6 +66,10 @@ export const ProblemNatureSchema = Type.Enum(PROBLEM_NATURES, { $id: 'ProblemNat
 export const ProblemDomainSchema = Type.Enum(PROBLEM_DOMAINS, { $id: 'ProblemDomain' })
 export const ProblemModeSchema = Type.Enum(PROBLEM_MODES, { $id: 'ProblemMode' })
 export const ProblemStatusSchema = Type.Enum(PROBLEM_STATUSES, { $id: 'ProblemStatus' })
+/** How a closed problem ended: 整改到位, or 未整改到位 closed by decision. */
+export const OUTCOMES = ['rectified', 'not_rectified'] as const
+export const OutcomeSchema = Type.Enum(OUTCOMES, { $id: 'Outcome' })
+export type Outcome = (typeof OUTCOMES)[number]
 export const LightSchema = Type.Enum(LIGHTS, { $id: 'Light' })
 export const ProblemActionSchema = Type.Enum(PROBLEM_ACTIONS, { $id: 'ProblemAction' })
 
@@ -153,7 +157,7 @@ export const ProblemSchema = Type.Object(
     /** Reopened by a failed rebound review (回头看) at least once. */
     rebound: Type.Boolean(),
     /** Set while closed: `rectified` (整改到位) or `not_rectified` (未整改到位, closed by decision). */
-    outcome: Type.Union([Type.Enum(['rectified', 'not_rectified']), Type.Null()]),
+    outcome: Type.Union([OutcomeSchema, Type.Null()]),
     /** The Asia/Shanghai date of the close-out, while closed. */
     closedOn: Type.Union([DateSchema, Type.Null()]),
     /** Planned progress (序时进度) today, 0–100. */
@@ -256,7 +260,7 @@ export const ListProblemsQuerySchema = Type.Object(
     deadlineTo: Type.Optional(DateSchema),
     overdue: Type.Optional(Type.Boolean()),
     rebound: Type.Optional(Type.Boolean()),
-    outcome: Type.Optional(Type.Enum(['rectified', 'not_rectified'])),
+    outcome: Type.Optional(OutcomeSchema),
     parent: Type.Optional(IdSchema),
     /**
      * The summary's buckets as a filter (same definitions as GET /problems/summary): completed

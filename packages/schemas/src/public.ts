@@ -1,6 +1,12 @@
 import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
-import { CreateProblemBodySchema, LightSchema, ProblemDomainSchema } from './problems.js'
+import {
+  CreateProblemBodySchema,
+  LightSchema,
+  OutcomeSchema,
+  ProblemDomainSchema,
+} from './problems.js'
+import { MeasureStatusSchema } from './measures.js'
 import { ProblemModeSchema, ProblemStatusSchema } from './problems.js'
 import { FileSchema } from './reports.js'
 
@@ -26,7 +32,7 @@ export const PublicProblemSchema = Type.Object(
     light: LightSchema,
     /** Progress from the latest accepted report, 0–100. */
     progress: Type.Number(),
-    outcome: Type.Union([Type.Enum(['rectified', 'not_rectified']), Type.Null()]),
+    outcome: Type.Union([OutcomeSchema, Type.Null()]),
     closedOn: Type.Union([DateSchema, Type.Null()]),
     updatedAt: TimestampSchema,
   },
@@ -59,7 +65,7 @@ export const PublicProblemDetailSchema = Type.Object(
         content: Type.String(),
         unit: Type.String(),
         deadline: DateSchema,
-        status: Type.Enum(['pending', 'in_progress', 'done']),
+        status: MeasureStatusSchema,
         percent: Type.Number(),
       }),
     ),

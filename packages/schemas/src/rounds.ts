@@ -6,6 +6,8 @@ export const RoundKindSchema = Type.Enum(ROUND_KINDS, { $id: 'RoundKind' })
 
 /** Review levels an acceptance may pass through (county acceptance, city review). */
 export const ACCEPTANCE_LEVELS = ['county', 'city'] as const
+export const AcceptanceLevelSchema = Type.Enum(ACCEPTANCE_LEVELS, { $id: 'AcceptanceLevel' })
+export type AcceptanceLevel = (typeof ACCEPTANCE_LEVELS)[number]
 
 /** The five acceptance criteria Anhui uses (DOMAIN.md "Acceptance"); a round may edit them. */
 export const DEFAULT_ACCEPTANCE_CRITERIA: readonly string[] = [
@@ -18,7 +20,7 @@ export const DEFAULT_ACCEPTANCE_CRITERIA: readonly string[] = [
 
 const settingsProperties = {
   /** Review levels of acceptance, in order (e.g. county acceptance, then city review). */
-  acceptanceLevels: Type.Array(Type.Enum(ACCEPTANCE_LEVELS), { minItems: 1, maxItems: 4 }),
+  acceptanceLevels: Type.Array(AcceptanceLevelSchema, { minItems: 1, maxItems: 4 }),
   /** Publicity period in working days. */
   publicityDays: Type.Integer({ minimum: 1, maximum: 60 }),
   /** The acceptance checklist each review level ticks. */
