@@ -512,7 +512,7 @@ describe('extensions', () => {
   it('a grant moves the deadline, keeps the original forever and never changes the status', async () => {
     const p = await inProgress()
     const first = addDays(today, 20)
-    const asked = await ask(unitA, p.id, {
+    const asked = await ask(lead, p.id, {
       requestedDeadline: addDays(today, 60),
       reason: '汛期无法施工',
     })
@@ -520,7 +520,7 @@ describe('extensions', () => {
     expect(asked.json()).toMatchObject({
       status: 'requested',
       currentDeadline: first,
-      requestedBy: world.users.unitA.username,
+      requestedBy: world.users.lead.username,
     })
     const granted = await decide(office, asked.json().id, { decision: 'grant', reason: '同意' })
     expect(granted.statusCode, granted.body).toBe(200)
@@ -580,7 +580,7 @@ describe('extensions', () => {
 
   it('a denial changes no deadline', async () => {
     const p = await inProgress()
-    const asked = await ask(unitA, p.id, { requestedDeadline: addDays(today, 60), reason: '理由' })
+    const asked = await ask(lead, p.id, { requestedDeadline: addDays(today, 60), reason: '理由' })
     expect(
       (await decide(office, asked.json().id, { decision: 'deny', reason: '理由不充分' })).json()
         .status,
@@ -623,7 +623,7 @@ describe('extensions', () => {
       status,
       deadline: 20,
     })
-    expect((await ask(unitA, p.id, b(p))).statusCode).toBe(code)
+    expect((await ask(lead, p.id, b(p))).statusCode).toBe(code)
     expect(await db().select().from(extensions).where(eq(extensions.problemId, p.id))).toHaveLength(
       0,
     )
@@ -638,18 +638,18 @@ describe('extensions', () => {
       (await ask(office, p.id, { requestedDeadline: addDays(today, 60), reason: 'x' })).statusCode,
     ).toBe(403)
     const asked = (
-      await ask(unitA, p.id, { requestedDeadline: addDays(today, 60), reason: 'x' })
+      await ask(lead, p.id, { requestedDeadline: addDays(today, 60), reason: 'x' })
     ).json()
     expect(
       (await ask(townA, p.id, { requestedDeadline: addDays(today, 70), reason: 'x' })).statusCode,
     ).toBe(404)
     expect(
-      (await ask(unitA, p.id, { requestedDeadline: addDays(today, 70), reason: 'x' })).statusCode,
+      (await ask(lead, p.id, { requestedDeadline: addDays(today, 70), reason: 'x' })).statusCode,
     ).toBe(409)
     expect((await decide(lead, asked.id, { decision: 'grant', reason: 'x' })).statusCode).toBe(403)
     const ownOffice = await as(
       t.app,
-      await makeUser(db(), { unit: world.units.countyA, roles: ['office'] }),
+      await makeUser(db(), { unit: world.units.eeb, roles: ['office'] }),
     )
     expect((await decide(ownOffice, asked.id, { decision: 'grant', reason: 'x' })).statusCode).toBe(
       403,
@@ -683,7 +683,7 @@ describe('the timeline', () => {
     expect((await step(lead, 'submit', 3)).statusCode).toBe(200)
     expect((await step(office, 'approve', 4)).statusCode).toBe(200)
     const ext = (
-      await unitA.post(`/api/v1/problems/${p.id}/extensions`, {
+      await lead.post(`/api/v1/problems/${p.id}/extensions`, {
         requestedDeadline: addDays(today, 365),
         reason: '工期不足',
       })

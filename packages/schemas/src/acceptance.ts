@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  IdSchema,
+  NonBlank,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+} from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { MeasureSchema } from './measures.js'
 import { OutcomeSchema, ProblemSchema } from './problems.js'
@@ -91,7 +98,7 @@ export type Acceptance = Static<typeof AcceptanceSchema>
 /** Apply for acceptance (If-Match: the problem's version). */
 export const ApplyAcceptanceBodySchema = Type.Object(
   {
-    selfCheck: Type.String({ minLength: 1, maxLength: 5000 }),
+    selfCheck: NonBlank(5000),
     /** Files uploaded before (POST /files) by the caller, still unattached. */
     fileIds: Type.Optional(Type.Array(IdSchema, { maxItems: 50, uniqueItems: true })),
   },
@@ -108,9 +115,9 @@ export const ReviewAcceptanceBodySchema = Type.Object(
   {
     checkDate: DateSchema,
     checklist: Type.Array(CriterionCheckSchema, { minItems: 1, maxItems: 20 }),
-    opinion: Type.String({ minLength: 1, maxLength: 5000 }),
+    opinion: NonBlank(5000),
     decision: ReviewDecisionSchema,
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    reason: Type.Optional(NonBlank(2000)),
   },
   { $id: 'ReviewAcceptanceBody', additionalProperties: false },
 )
@@ -204,7 +211,7 @@ export type Publicity = Static<typeof PublicitySchema>
 /** Open publicity once the last level passed (If-Match: the problem's version). */
 export const OpenPublicityBodySchema = Type.Object(
   {
-    notice: Type.String({ minLength: 1, maxLength: 5000 }),
+    notice: NonBlank(5000),
     /** Working days; default the round's `publicityDays`. */
     days: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
     /** Default: the next working day after today. */
@@ -242,7 +249,7 @@ export const CloseProblemBodySchema = Type.Object(
   {
     outcome: OutcomeSchema,
     /** Required for `not_rectified` (e.g. facility shut down, task superseded). */
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    reason: Type.Optional(NonBlank(2000)),
   },
   { $id: 'CloseProblemBody', additionalProperties: false },
 )
@@ -298,7 +305,7 @@ export const RecordReboundReviewBodySchema = Type.Object(
     source: Type.Enum(REBOUND_SOURCES),
     checkDate: DateSchema,
     result: Type.Enum(['pass', 'fail']),
-    findings: Type.String({ minLength: 1, maxLength: 5000 }),
+    findings: NonBlank(5000),
     fileIds: Type.Optional(Type.Array(IdSchema, { maxItems: 50, uniqueItems: true })),
   },
   { $id: 'RecordReboundReviewBody', additionalProperties: false },

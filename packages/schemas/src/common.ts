@@ -12,6 +12,17 @@ export const TimestampSchema = Type.String({ format: 'date-time', maxLength: 40 
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
 export const DateSchema = Type.String({ format: 'date', maxLength: 10 })
 
+/** What free text a person must write has to match: at least one character that is not white space. */
+export const NON_BLANK_PATTERN = '\\S'
+
+/**
+ * Free text a person must actually write — a reason, an opinion, a reply, a comment, a
+ * self-check: `minLength`..`maxLength` characters of which at least one is not white space, so
+ * "   " (or full-width spaces) is refused with 422 like "" is. Services still store it trimmed.
+ */
+export const NonBlank = (maxLength: number, minLength = 1) =>
+  Type.String({ minLength, maxLength, pattern: NON_BLANK_PATTERN })
+
 export const IdParamsSchema = Type.Object({ id: IdSchema }, { additionalProperties: false })
 export type IdParams = Static<typeof IdParamsSchema>
 
@@ -125,6 +136,10 @@ export const ERROR_CODES = [
   'rate_limited',
   'password_policy',
   'unit_in_use',
+  /** A step only the problem's lead unit takes (a problem-level extension, an application). */
+  'not_lead_unit',
+  /** The problem does not meet a step's precondition yet (e.g. acceptance at 0 %, no evidence). */
+  'not_ready',
   'file_missing',
   'cursor_expired',
   'internal',

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import {
   DateSchema,
   IdSchema,
+  NonBlank,
   Nullable,
   PageQueryProperties,
   PageSchema,
@@ -284,7 +285,7 @@ export const CreateCardBodySchema = Type.Object(
   {
     unitId: IdSchema,
     color: Type.Enum(CARD_COLORS),
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: NonBlank(2000),
     problemIds: Type.Array(IdSchema, { maxItems: 50, uniqueItems: true }),
   },
   { $id: 'CreateCardBody', additionalProperties: false },
@@ -341,7 +342,7 @@ export const RuleCodeParamsSchema = Type.Object(
 export const PatchAssessmentRuleBodySchema = Type.Object(
   {
     points: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
-    description: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(NonBlank(200)),
   },
   { $id: 'PatchAssessmentRuleBody', additionalProperties: false, minProperties: 1 },
 )

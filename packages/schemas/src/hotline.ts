@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { IdSchema, TimestampSchema } from './common.js'
+import { IdSchema, NonBlank, TimestampSchema } from './common.js'
 import { PublicPhotosSchema, ReporterTypeSchema } from './public.js'
 
 /**
@@ -12,7 +12,7 @@ export const HotlineReportBodySchema = Type.Object(
     /** The hotline's ticket number: unique per client; a retry with it returns the first result. */
     externalId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7E]+$' }),
     /** Open311 `description`. */
-    description: Type.String({ minLength: 5, maxLength: 5000 }),
+    description: NonBlank(5000, 5),
     /** Open311 `address_string`. */
     addressString: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     /** Open311 `lat` / `long` (WGS 84); both or neither. */

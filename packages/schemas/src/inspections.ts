@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  IdSchema,
+  NonBlank,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+} from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
 import { CreateProblemBodySchema } from './problems.js'
@@ -135,14 +142,14 @@ export const CompleteInspectionBodySchema = Type.Object(
   {
     /** Not after today. */
     doneDate: DateSchema,
-    summary: Type.String({ minLength: 1, maxLength: 5000 }),
+    summary: NonBlank(5000),
   },
   { $id: 'CompleteInspectionBody', additionalProperties: false },
 )
 export type CompleteInspectionBody = Static<typeof CompleteInspectionBodySchema>
 
 const FindingCommon = {
-  content: Type.String({ minLength: 1, maxLength: 5000 }),
+  content: NonBlank(5000),
   site: Type.Optional(Type.String({ maxLength: 200 })),
   /** The unit the finding concerns. */
   unitId: IdSchema,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, TimestampSchema } from './common.js'
+import { DateSchema, IdSchema, NonBlank, TimestampSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { LightInfoSchema } from './problems.js'
 
@@ -59,7 +59,7 @@ export type MilestoneInput = Static<typeof MilestoneInputSchema>
 
 export const CreateMeasureBodySchema = Type.Object(
   {
-    content: Type.String({ minLength: 1, maxLength: 2000 }),
+    content: NonBlank(2000),
     unitId: IdSchema,
     personName: Type.Optional(Type.String({ maxLength: 50 })),
     startDate: DateSchema,
@@ -73,7 +73,7 @@ export type CreateMeasureBody = Static<typeof CreateMeasureBodySchema>
 
 export const UpdateMeasureBodySchema = Type.Object(
   {
-    content: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    content: Type.Optional(NonBlank(2000)),
     unitId: Type.Optional(IdSchema),
     personName: Type.Optional(Type.String({ maxLength: 50 })),
     startDate: Type.Optional(DateSchema),

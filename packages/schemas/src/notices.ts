@@ -4,6 +4,7 @@ import { UnitRefSchema } from './auth.js'
 import {
   DateSchema,
   IdSchema,
+  NonBlank,
   PageQueryProperties,
   TimestampSchema,
   UpdatedSinceProperty,
@@ -154,7 +155,7 @@ export const IssueNoticeBodySchema = Type.Object(
       uniqueItems: true,
     }),
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    body: Type.String({ minLength: 1, maxLength: 10000 }),
+    body: NonBlank(10000),
     /** Today or later. */
     replyDue: DateSchema,
     fileIds: Type.Optional(FileIdsSchema),
@@ -165,7 +166,7 @@ export type IssueNoticeBody = Static<typeof IssueNoticeBodySchema>
 
 export const ReplyNoticeBodySchema = Type.Object(
   {
-    text: Type.String({ minLength: 1, maxLength: 10000 }),
+    text: NonBlank(10000),
     fileIds: Type.Optional(FileIdsSchema),
   },
   { $id: 'ReplyNoticeBody', additionalProperties: false },
@@ -182,7 +183,7 @@ export const EscalateNoticeBodySchema = Type.Object(
   {
     /** Defaults to the escalated notice's title. */
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    body: Type.String({ minLength: 1, maxLength: 10000 }),
+    body: NonBlank(10000),
     replyDue: DateSchema,
   },
   { $id: 'EscalateNoticeBody', additionalProperties: false },

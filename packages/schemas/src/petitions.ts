@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import {
   DateSchema,
   IdSchema,
+  NonBlank,
   Nullable,
   PageQueryProperties,
   PageSchema,
@@ -380,8 +381,8 @@ export type AssignPetitionsResult = Static<typeof AssignPetitionsResultSchema>
 export const ReportPetitionBodySchema = Type.Object(
   {
     ...handlingProperties,
-    investigation: Type.String({ minLength: 1, maxLength: 5000 }),
-    measures: Type.String({ minLength: 1, maxLength: 5000 }),
+    investigation: NonBlank(5000),
+    measures: NonBlank(5000),
     ordersToRectify: Type.Optional(handlingProperties.ordersToRectify),
     casesFiled: Type.Optional(handlingProperties.casesFiled),
     finesWan: Type.Optional(handlingProperties.finesWan),
@@ -399,7 +400,7 @@ export type ReportPetitionBody = Static<typeof ReportPetitionBodySchema>
 export const ReviewPetitionBodySchema = Type.Object(
   {
     decision: Type.Enum(['close', 'partly_close', 'return']),
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    reason: Type.Optional(NonBlank(2000)),
   },
   { $id: 'ReviewPetitionBody', additionalProperties: false },
 )

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import {
   DateSchema,
   IdSchema,
+  NonBlank,
   PageQueryProperties,
   PageSchema,
   TimestampSchema,
@@ -287,7 +288,7 @@ export type ProblemPage = Static<typeof ProblemPageSchema>
 export const TransitionBodySchema = Type.Object(
   {
     action: ProblemActionSchema,
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    reason: Type.Optional(NonBlank(2000)),
   },
   { $id: 'TransitionBody', additionalProperties: false },
 )

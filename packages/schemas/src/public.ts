@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  IdSchema,
+  NonBlank,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+} from './common.js'
 import {
   CreateProblemBodySchema,
   LightSchema,
@@ -177,7 +184,7 @@ export const SubmitPublicReportBodySchema = Type.Object(
     reporterType: ReporterTypeSchema,
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
     contact: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    content: Type.String({ minLength: 5, maxLength: 5000 }),
+    content: NonBlank(5000, 5),
     /** A published problem the report concerns. */
     problemId: Type.Optional(IdSchema),
     /** An objection to the problem's close-out notice (the problem must be in publicity). */
@@ -288,14 +295,14 @@ export type PublicReportPage = Static<typeof PublicReportPageSchema>
 export const TriagePublicReportBodySchema = Type.Union(
   [
     Type.Object(
-      { action: Type.Literal('reply'), reply: Type.String({ minLength: 1, maxLength: 5000 }) },
+      { action: Type.Literal('reply'), reply: NonBlank(5000) },
       { additionalProperties: false },
     ),
     Type.Object(
       {
         action: Type.Literal('link'),
         problemId: IdSchema,
-        reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+        reply: Type.Optional(NonBlank(5000)),
       },
       { additionalProperties: false },
     ),
@@ -304,7 +311,7 @@ export const TriagePublicReportBodySchema = Type.Union(
         action: Type.Literal('open_problem'),
         /** The new problem; its source is set to `public_report`. */
         problem: Type.Omit(CreateProblemBodySchema, ['source']),
-        reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+        reply: Type.Optional(NonBlank(5000)),
       },
       { additionalProperties: false },
     ),
@@ -321,9 +328,9 @@ export type TriagePublicReportBody = Static<typeof TriagePublicReportBodySchema>
 export const RuleObjectionBodySchema = Type.Object(
   {
     ruling: Type.Enum(['upheld', 'rejected']),
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: NonBlank(2000),
     /** A public reply to the reporter (default: none). */
-    reply: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+    reply: Type.Optional(NonBlank(5000)),
   },
   { $id: 'RuleObjectionBody', additionalProperties: false },
 )

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import {
   DateSchema,
   IdSchema,
+  NonBlank,
   PageQueryProperties,
   PageSchema,
   TimestampSchema,
@@ -75,7 +76,7 @@ export const CreateReportBodySchema = Type.Object(
   {
     measureId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     period: PeriodSchema,
-    done: Type.String({ minLength: 1, maxLength: 5000 }),
+    done: NonBlank(5000),
     percent: Type.Number({ minimum: 0, maximum: 100 }),
     issues: Type.Optional(Type.String({ maxLength: 5000 })),
     nextSteps: Type.Optional(Type.String({ maxLength: 5000 })),
@@ -94,7 +95,7 @@ export type CreateReportBody = Static<typeof CreateReportBodySchema>
 export const ReviewReportBodySchema = Type.Object(
   {
     decision: Type.Enum(['accept', 'return']),
-    note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    note: Type.Optional(NonBlank(2000)),
     rating: Type.Optional(Type.Enum(['on_schedule', 'behind'])),
   },
   { $id: 'ReviewReportBody', additionalProperties: false },
@@ -148,7 +149,7 @@ export const CreateExtensionBodySchema = Type.Object(
   {
     measureId: Type.Optional(Type.Union([IdSchema, Type.Null()])),
     requestedDeadline: DateSchema,
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: NonBlank(2000),
   },
   { $id: 'CreateExtensionBody', additionalProperties: false },
 )
@@ -157,7 +158,7 @@ export type CreateExtensionBody = Static<typeof CreateExtensionBodySchema>
 export const DecideExtensionBodySchema = Type.Object(
   {
     decision: Type.Enum(['grant', 'deny']),
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: NonBlank(2000),
   },
   { $id: 'DecideExtensionBody', additionalProperties: false },
 )

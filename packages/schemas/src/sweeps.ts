@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox'
-import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import {
+  DateSchema,
+  IdSchema,
+  NonBlank,
+  PageQueryProperties,
+  PageSchema,
+  TimestampSchema,
+} from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
 import {
@@ -97,7 +104,7 @@ export type ListSweepsQuery = Static<typeof ListSweepsQuerySchema>
 export const CreateSweepBodySchema = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    instructions: Type.String({ minLength: 1, maxLength: 5000 }),
+    instructions: NonBlank(5000),
     unitIds: Type.Array(IdSchema, { minItems: 1, maxItems: 200, uniqueItems: true }),
     dueDate: DateSchema,
   },
@@ -136,7 +143,7 @@ export const SweepReportBodySchema = Type.Union(
       {
         unitId: IdSchema,
         none: Type.Literal(true),
-        statement: Type.String({ minLength: 1, maxLength: 2000 }),
+        statement: NonBlank(2000),
         signedBy: Type.String({ minLength: 1, maxLength: 50 }),
       },
       { additionalProperties: false },

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance } from 'fastify'
-import type { ErrorCode } from '@rectify/schemas'
+import { NON_BLANK_PATTERN, type ErrorCode } from '@rectify/schemas'
 import { AppError, problem } from '../errors.js'
 import { UNAVAILABLE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../lib/db-unavailable.js'
 
@@ -149,8 +149,7 @@ export default fp(
           .validation!.filter((v) => v.keyword !== 'additionalProperties')
           .map((v) => ({
             path: `${prefix}${v.instancePath || ''}` || '/',
-            message:
-              v.message === 'schema is false' ? 'unknown property' : (v.message ?? 'is invalid'),
+            message: validationMessage(v),
           }))
         body = problem(
           inBody ? 'validation' : 'bad_request',
@@ -192,3 +191,15 @@ export default fp(
   },
   { name: 'errors' },
 )
+
+/** A schema failure in words: an unknown property, text of spaces only, else the validator's. */
+function validationMessage(v: {
+  keyword?: string
+  message?: string
+  params?: Record<string, unknown>
+}): string {
+  if (v.message === 'schema is false') return 'unknown property'
+  if (v.keyword === 'pattern' && v.params?.pattern === NON_BLANK_PATTERN)
+    return 'must hold text, not only spaces'
+  return v.message ?? 'is invalid'
+}

@@ -349,12 +349,17 @@ export const extension: typeof zh.extension = {
   requestedBy: 'Requested by',
   requestedAt: 'Requested',
   decidedAt: 'Decided',
+  onlyOwnMeasures:
+    'The lead unit asks to extend the whole problem; a co-responsible unit asks for the measures it is responsible for.',
+  noOwnMeasures:
+    'Your unit is responsible for no measure of this problem; the lead unit asks to extend the whole problem.',
   requested: 'The extension request was sent to the office',
   granted: 'The extension was granted',
   denied: 'The extension was denied',
   rules: {
     date: 'Choose the new deadline',
     after: 'The new deadline must be after {date}',
+    measure: 'Choose the measure to extend',
     reason: 'Give a reason',
     decisionReason: 'Give a note for the decision',
   },

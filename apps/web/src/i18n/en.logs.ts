@@ -147,6 +147,9 @@ export const errors: MessageSchema['errors'] = {
     'The password does not meet the policy: make it longer, mix upper and lower case, digits and symbols, and avoid common passwords or the username.',
   unit_in_use:
     'The unit still has active sub-units or users; deal with them before deactivating it.',
+  not_lead_unit:
+    'Only the lead unit may do this; a co-responsible unit may ask to extend its own measures.',
+  not_ready: 'Not ready for this step yet: complete what the page lists, then submit again.',
   file_missing:
     'The content of this file is missing. Ask the administrator to restore it from a backup.',
   cursor_expired:

@@ -21,6 +21,8 @@ import {
   type MeasureDraft,
 } from './plan'
 import {
+  extendableMeasures,
+  mayExtendWhole,
   mayReview,
   planAccess,
   problemActions,
@@ -330,6 +332,19 @@ describe('who may do what with a problem', () => {
     ] as Measure[]
     expect(reportableMeasures(measures, problem(), county).map((m) => m.id)).toEqual(['m1'])
     expect(reportableMeasures(measures, problem(), eco).map((m) => m.id)).toEqual(['m1', 'm2'])
+  })
+
+  it('lets only the lead unit ask to extend the whole problem; a co-unit its own measures', () => {
+    const measures = [
+      { id: 'm1', unit: unitRef('county') },
+      { id: 'm2', unit: unitRef('eeb') },
+    ] as Measure[]
+    const eebStaff = viewer(['unit'], 'eeb')
+    expect(mayExtendWhole(problem(), eco)).toBe(true)
+    expect(mayExtendWhole(problem(), eebStaff)).toBe(true)
+    expect(mayExtendWhole(problem(), county)).toBe(false)
+    expect(extendableMeasures(measures, problem(), county).map((m) => m.id)).toEqual(['m1'])
+    expect(extendableMeasures(measures, problem(), eco).map((m) => m.id)).toEqual(['m1', 'm2'])
   })
 })
 

@@ -66,6 +66,24 @@ export function mayReport(problem: Pick<Problem, 'status'>, viewer: Viewer): boo
   return unitRole && problem.status === 'in_progress'
 }
 
+/**
+ * Whose deadline the viewer may ask to move: the whole problem only from the lead unit (anyone
+ * of the lead unit or above it); a co-responsible unit its own measures. The API refuses the rest.
+ */
+export function mayExtendWhole(problem: Pick<Problem, 'leadUnit'>, viewer: Viewer): boolean {
+  return viewer.covers(problem.leadUnit.id)
+}
+
+/** The measures whose deadline the viewer may ask to move (see mayExtendWhole). */
+export function extendableMeasures(
+  measures: readonly Measure[],
+  problem: Pick<Problem, 'leadUnit'>,
+  viewer: Viewer,
+): Measure[] {
+  if (mayExtendWhole(problem, viewer)) return [...measures]
+  return measures.filter((measure) => viewer.covers(measure.unit.id))
+}
+
 /** The office grants or denies extensions, never for its own unit's problem. */
 export function mayDecideExtension(problem: Pick<Problem, 'leadUnit'>, viewer: Viewer): boolean {
   return officeFor(viewer, problem)

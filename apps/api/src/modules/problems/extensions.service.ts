@@ -4,9 +4,9 @@ import type {
   Extension,
   ExtensionList,
 } from '@rectify/schemas'
-import type { Db } from '../../db/client.js'
+import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
-import type { Ctx } from '../../lib/context.js'
+import type { Actor, Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
@@ -32,6 +32,36 @@ export function toExtension(r: ExtensionRow): Extension {
     version: r.version,
     createdAt: r.createdAt.toISOString(),
   }
+}
+
+/**
+ * Who may ask to move which deadline: the whole problem's only its lead unit (a person of the
+ * lead unit or of a unit above it); a measure's the lead unit or the measure's own unit (or one
+ * above it) — a co-responsible unit asks for its own measures, never for the problem or another
+ * unit's measure. Null when the actor may; else the 403 to throw.
+ */
+export async function requestRefusal(
+  db: DbOrTx,
+  actor: Actor,
+  leadUnitId: string,
+  measureUnitId: string | undefined,
+): Promise<AppError | null> {
+  const refs = await problemsRepo.units(
+    db,
+    measureUnitId ? [leadUnitId, measureUnitId] : [leadUnitId],
+  )
+  const covers = (id: string) => {
+    const path = refs.find((u) => u.id === id)?.path
+    return !!path && !!actor.unitPath && path.startsWith(actor.unitPath)
+  }
+  if (covers(leadUnitId)) return null
+  if (!measureUnitId)
+    return new AppError(
+      'not_lead_unit',
+      'Only the lead unit asks to extend the whole problem; a co-responsible unit asks for its own measures',
+    )
+  if (covers(measureUnitId)) return null
+  return forbidden('A co-responsible unit asks to extend its own measures only')
 }
 
 /**
@@ -63,6 +93,8 @@ export class ExtensionsService {
       const measureId = body.measureId ?? null
       const measure = measureId ? await repo.lockMeasure(tx, problemId, measureId) : null
       if (measureId && !measure) throw invalid('/measureId', 'is not a measure of this problem')
+      const refused = await requestRefusal(tx, ctx.actor, problem.leadUnitId, measure?.unitId)
+      if (refused) throw refused
       const currentDeadline = measure?.deadline ?? problem.deadline
       if (body.requestedDeadline <= currentDeadline)
         throw invalid('/requestedDeadline', `must be after the current deadline ${currentDeadline}`)
