@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { extensions } from '../src/db/schema/index.js'
+import { auditLog, extensions, measures, milestones } from '../src/db/schema/index.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
+import { uuidv7 } from '../src/lib/ids.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeUser, makeWorld } from './factories.js'
 import { makeMeasure, makeProblem, makeRound } from './ledger-factories.js'
@@ -97,4 +98,55 @@ describe('who may ask for an extension', () => {
       ).toHaveLength(0)
     },
   )
+})
+
+describe('a granted problem-level extension', () => {
+  it('carries the measures due with the problem and their open milestones, audited', async () => {
+    const office = await as(t.app, world.users.office)
+    const { p, own, leads } = await shared()
+    const early = await makeMeasure(db(), {
+      problem: p,
+      unit: world.units.countyA,
+      deadline: addDays(today, 10),
+    })
+    const [open, done] = await db()
+      .insert(milestones)
+      .values([
+        { id: uuidv7(), measureId: own.id, seq: 1, name: '清淤', dueDate: addDays(today, 20) },
+        {
+          id: uuidv7(),
+          measureId: own.id,
+          seq: 2,
+          name: '设计',
+          dueDate: addDays(today, -5),
+          doneDate: addDays(today, -6),
+        },
+      ])
+      .returning()
+    const asked = await ask(lead, p.id, { requestedDeadline: addDays(today, 90), reason: '征地' })
+    const granted = await office.post(
+      `/api/v1/extensions/${asked.json().id}/decision`,
+      { decision: 'grant', reason: '同意' },
+      { 'if-match': '"1"' },
+    )
+    expect(granted.statusCode, granted.body).toBe(200)
+    const ms = await db().select().from(measures).where(eq(measures.problemId, p.id))
+    const byId = (id: string) => ms.find((m) => m.id === id)!
+    for (const m of [own, leads])
+      expect(byId(m.id)).toMatchObject({
+        deadline: addDays(today, 90),
+        originalDeadline: addDays(today, 30),
+      })
+    expect(byId(early.id)).toMatchObject({ deadline: addDays(today, 10), originalDeadline: null })
+    const stones = await db().select().from(milestones).where(eq(milestones.measureId, own.id))
+    expect(stones.find((s) => s.id === open!.id)!.dueDate).toBe(addDays(today, 80))
+    expect(stones.find((s) => s.id === done!.id)!.dueDate).toBe(addDays(today, -5))
+    const moved = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'measure.deadline_extended'))
+    expect(moved.map((a) => a.entityId).sort()).toEqual([own.id, leads.id].sort())
+    const problem = (await office.get(`/api/v1/problems/${p.id}`)).json()
+    expect(problem).toMatchObject({ deadline: addDays(today, 90), overdue: false })
+  })
 })

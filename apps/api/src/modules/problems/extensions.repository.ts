@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { extensions, measures } from '../../db/schema/index.js'
+import { extensions, measures, milestones } from '../../db/schema/index.js'
 
 export type ExtensionRow = typeof extensions.$inferSelect
 
@@ -83,6 +83,30 @@ export const extensionsRepository = {
       .where(and(eq(measures.id, measureId), eq(measures.problemId, problemId)))
       .for('update')
       .then((r) => r[0])
+  },
+
+  /** The problem's measures due on or after `date`, locked: they move with a problem-level grant. */
+  lockMeasuresDueFrom(db: DbOrTx, problemId: string, date: string) {
+    return db
+      .select({
+        id: measures.id,
+        deadline: measures.deadline,
+        originalDeadline: measures.originalDeadline,
+        unitId: measures.unitId,
+      })
+      .from(measures)
+      .where(and(eq(measures.problemId, problemId), gte(measures.deadline, date)))
+      .orderBy(asc(measures.seq))
+      .for('update')
+  },
+
+  /** Shifts a measure's milestones not yet done by `days` (its reverse timetable moves with it). */
+  shiftOpenMilestones(db: DbOrTx, measureId: string, days: number) {
+    return db
+      .update(milestones)
+      .set({ dueDate: sql`${milestones.dueDate} + ${days}::int` })
+      .where(and(eq(milestones.measureId, measureId), isNull(milestones.doneDate)))
+      .returning({ id: milestones.id, dueDate: milestones.dueDate })
   },
 
   /** Moves a measure's deadline, keeping the first deadline it ever had. */

@@ -7,7 +7,7 @@ import type {
 import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
-import { shanghaiDate } from '../../lib/dates.js'
+import { daysBetween, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
 import type { LightSettings } from './lights.js'
@@ -164,12 +164,40 @@ export class ExtensionsService {
         if (ext.requestedDeadline <= from)
           throw invalid('/decision', `the deadline has meanwhile moved to ${from}`)
         const original = (measure ? measure.originalDeadline : problem.originalDeadline) ?? from
-        if (measure) await repo.extendMeasure(tx, measure.id, ext.requestedDeadline, original)
-        else
+        // A problem-level grant carries the measures due with the problem (on or after its old
+        // deadline) to the new one, and their open milestones by as many days: otherwise the
+        // problem would still turn red on the old date although the extension was granted.
+        const moving = measure ? [measure] : await repo.lockMeasuresDueFrom(tx, problem.id, from)
+        if (!measure)
           await problemsRepo.update(tx, problem.id, {
             deadline: ext.requestedDeadline,
             originalDeadline: original,
           })
+        for (const m of moving) {
+          const days = daysBetween(m.deadline, ext.requestedDeadline)
+          await repo.extendMeasure(
+            tx,
+            m.id,
+            ext.requestedDeadline,
+            m.originalDeadline ?? m.deadline,
+          )
+          const shifted = await repo.shiftOpenMilestones(tx, m.id, days)
+          if (m !== measure)
+            events.push({
+              action: 'measure.deadline_extended',
+              entityType: 'measure',
+              entityId: m.id,
+              unitId: m.unitId,
+              before: { deadline: m.deadline },
+              after: {
+                problemId: problem.id,
+                deadline: ext.requestedDeadline,
+                originalDeadline: m.originalDeadline ?? m.deadline,
+                extensionId: ext.id,
+                milestonesShiftedDays: shifted.length ? days : 0,
+              },
+            })
+        }
         await refreshDerived(tx, [problem.id], today, this.settings)
         events.push({
           action: measure ? 'measure.deadline_extended' : 'problem.deadline_extended',
