@@ -140,6 +140,11 @@ export const OPERATIONS: Record<string, OperationRow> = {
     "Request an extension of a problem's deadline",
     '申请延长问题的整改时限。',
   ),
+  'GET /extensions/:id/effect': op(
+    'getExtensionEffect',
+    'Preview what granting an extension request would move',
+    '预览同意延期申请后将顺延的问题、措施和节点时限。',
+  ),
   'POST /extensions/:id/decision': op(
     'decideExtension',
     'Decide an extension request',

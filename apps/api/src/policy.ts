@@ -106,6 +106,11 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['progress:write'],
     objects: 'unit-tree',
   },
+  'GET /api/v1/extensions/:id/effect': {
+    roles: ['office'],
+    scopes: ['problems:write'],
+    objects: 'unit-tree',
+  },
   'POST /api/v1/extensions/:id/decision': {
     roles: ['office'],
     scopes: ['problems:write'],

@@ -10,7 +10,7 @@ import { makeMeasure, makeProblem, makeRound } from './ledger-factories.js'
 let t: TestApp
 let world: Awaited<ReturnType<typeof makeWorld>>
 type Api = Awaited<ReturnType<typeof as>>
-let lead: Api, unitA: Api, townA: Api, eebStaff: Api
+let lead: Api, unitA: Api, unitB: Api, townA: Api, eebStaff: Api
 let round: { id: string }
 const today = shanghaiDate()
 
@@ -19,6 +19,7 @@ beforeAll(async () => {
   world = await makeWorld(t.database.db)
   lead = await as(t.app, world.users.lead)
   unitA = await as(t.app, world.users.unitA)
+  unitB = await as(t.app, world.users.unitB)
   townA = await as(t.app, world.users.townA)
   // Staff of the lead unit without the lead-unit role still speak for the lead unit.
   eebStaff = await as(
@@ -124,6 +125,24 @@ describe('a granted problem-level extension', () => {
       ])
       .returning()
     const asked = await ask(lead, p.id, { requestedDeadline: addDays(today, 90), reason: '征地' })
+    const preview = await office.get(`/api/v1/extensions/${asked.json().id}/effect`)
+    expect(preview.statusCode, preview.body).toBe(200)
+    expect(preview.json()).toEqual({
+      problem: { from: addDays(today, 30), to: addDays(today, 90) },
+      measures: [own, leads].map((m) => ({
+        id: m.id,
+        seq: 1,
+        content: '措施',
+        from: addDays(today, 30),
+        to: addDays(today, 90),
+        milestones:
+          m === own
+            ? [{ id: open!.id, name: '清淤', from: addDays(today, 20), to: addDays(today, 80) }]
+            : [],
+      })),
+    })
+    expect((await lead.get(`/api/v1/extensions/${asked.json().id}/effect`)).statusCode).toBe(403)
+    expect((await unitB.get(`/api/v1/extensions/${asked.json().id}/effect`)).statusCode).toBe(403)
     const granted = await office.post(
       `/api/v1/extensions/${asked.json().id}/decision`,
       { decision: 'grant', reason: '同意' },

@@ -128,6 +128,8 @@ const SNAPSHOT: [string, readonly Role[]][] = [
   // Error workbooks (the upload with its errors marked): whoever may run the import — the office.
   ['POST /api/v1/rounds/:id/problem-import/errors', ['office']],
   ['POST /api/v1/petition-batches/:id/import/errors', ['office']],
+  // The preview of a grant belongs to whoever decides it: the office.
+  ['GET /api/v1/extensions/:id/effect', ['office']],
 ]
 
 describe('the reviewed snapshot', () => {

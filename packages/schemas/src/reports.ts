@@ -170,4 +170,31 @@ export const ExtensionListSchema = Type.Object(
 )
 export type ExtensionList = Static<typeof ExtensionListSchema>
 
+/** One deadline a grant would move, from → to. */
+const DeadlineMoveSchema = Type.Object({ from: DateSchema, to: DateSchema })
+
+/**
+ * What granting a request would move, before the office confirms: the problem's deadline (a
+ * problem-level request), and each measure due with it (or the one measure asked about) with
+ * its milestones not yet done, which shift by as many days.
+ */
+export const ExtensionEffectSchema = Type.Object(
+  {
+    problem: Type.Union([DeadlineMoveSchema, Type.Null()]),
+    measures: Type.Array(
+      Type.Object({
+        id: IdSchema,
+        seq: Type.Integer(),
+        content: Type.String(),
+        ...DeadlineMoveSchema.properties,
+        milestones: Type.Array(
+          Type.Object({ id: IdSchema, name: Type.String(), ...DeadlineMoveSchema.properties }),
+        ),
+      }),
+    ),
+  },
+  { $id: 'ExtensionEffect' },
+)
+export type ExtensionEffect = Static<typeof ExtensionEffectSchema>
+
 export { DateSchema }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { extensions, measures, milestones } from '../../db/schema/index.js'
 
@@ -98,6 +98,46 @@ export const extensionsRepository = {
       .where(and(eq(measures.problemId, problemId), gte(measures.deadline, date)))
       .orderBy(asc(measures.seq))
       .for('update')
+  },
+
+  /** The measures a grant would move (see lockMeasuresDueFrom) with their open milestones, read only. */
+  async moving(db: DbOrTx, problemId: string, measureId: string | null, date: string) {
+    const ms = await db
+      .select({
+        id: measures.id,
+        seq: measures.seq,
+        content: measures.content,
+        deadline: measures.deadline,
+      })
+      .from(measures)
+      .where(
+        and(
+          eq(measures.problemId, problemId),
+          measureId ? eq(measures.id, measureId) : gte(measures.deadline, date),
+        ),
+      )
+      .orderBy(asc(measures.seq))
+    const stones = ms.length
+      ? await db
+          .select({
+            id: milestones.id,
+            measureId: milestones.measureId,
+            name: milestones.name,
+            dueDate: milestones.dueDate,
+          })
+          .from(milestones)
+          .where(
+            and(
+              inArray(
+                milestones.measureId,
+                ms.map((m) => m.id),
+              ),
+              isNull(milestones.doneDate),
+            ),
+          )
+          .orderBy(asc(milestones.seq))
+      : []
+    return ms.map((m) => ({ ...m, milestones: stones.filter((x) => x.measureId === m.id) }))
   },
 
   /** Shifts a measure's milestones not yet done by `days` (its reverse timetable moves with it). */

@@ -2,12 +2,13 @@ import type {
   CreateExtensionBody,
   DecideExtensionBody,
   Extension,
+  ExtensionEffect,
   ExtensionList,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
-import { daysBetween, shanghaiDate } from '../../lib/dates.js'
+import { addDays, daysBetween, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
 import type { LightSettings } from './lights.js'
@@ -129,6 +130,36 @@ export class ExtensionsService {
       })
       return extension
     })
+  }
+
+  /** What granting request `id` would move, from → to (the office, before it decides). */
+  async effect(ctx: Ctx, id: string): Promise<ExtensionEffect> {
+    if (!actsAsOffice(ctx.actor)) throw forbidden('Only the office decides on extensions')
+    const found = await repo.findById(this.db, id)
+    const problem =
+      found && (await problemsRepo.findById(this.db, found.problemId, problemScope(ctx.actor)))
+    if (!found || !problem) throw notFound('Extension')
+    const to = found.requestedDeadline
+    const moving = await repo.moving(this.db, problem.id, found.measureId, problem.deadline)
+    return {
+      problem: found.measureId ? null : { from: problem.deadline, to },
+      measures: moving.map((m) => {
+        const days = daysBetween(m.deadline, to)
+        return {
+          id: m.id,
+          seq: m.seq,
+          content: m.content,
+          from: m.deadline,
+          to,
+          milestones: m.milestones.map((x) => ({
+            id: x.id,
+            name: x.name,
+            from: x.dueDate,
+            to: addDays(x.dueDate, days),
+          })),
+        }
+      }),
+    }
   }
 
   async decide(

@@ -3,6 +3,7 @@ import {
   CreateExtensionBodySchema,
   CreateProblemBodySchema,
   DecideExtensionBodySchema,
+  ExtensionEffectSchema,
   ExtensionListSchema,
   ExtensionSchema,
   IdParamsSchema,
@@ -102,6 +103,11 @@ export const problemsRoutes: FastifyPluginAsyncTypebox<ProblemsRoutesOptions> = 
       reply
         .code(201)
         .send(withEtag(reply, await extensions.request(req.ctx, req.params.id, req.body))),
+  )
+  app.get(
+    '/extensions/:id/effect',
+    { schema: { tags, params, response: { 200: ExtensionEffectSchema } } },
+    (req) => extensions.effect(req.ctx, req.params.id),
   )
   app.post(
     '/extensions/:id/decision',
