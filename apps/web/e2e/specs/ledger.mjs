@@ -256,6 +256,11 @@ describe('the rectification ledger', () => {
     await login(page, 'office')
     await page.goto(`/problems/${problem.id}`)
     await page.locator('[data-testid^="extension-decide-"]').click()
+    // Before confirming, the dialog says which measures (and milestones) the grant moves.
+    const moves = page.getByTestId('extension-effect-measure-1')
+    await moves.waitFor()
+    assert.match(await moves.innerText(), /完成两处黑臭水体截污清淤/)
+    assert.match(await page.getByTestId('extension-effect-problem').innerText(), /问题整改时限/)
     await page.getByTestId('extension-decision-reason').fill('理由充分，同意延期。')
     await page.getByTestId('extension-decision-submit').click()
     await page.getByTestId('extensions-table').filter({ hasText: '已同意' }).waitFor()

@@ -7,6 +7,7 @@ import type {
   CreateProblemBody,
   DecideExtensionBody,
   Extension,
+  ExtensionEffect,
   ExtensionList,
   ListProblemsQuery,
   MyWork,
@@ -81,6 +82,11 @@ export function listExtensions(problemId: string): Promise<ExtensionList> {
 /** `POST /problems/:id/extensions`: a unit asks to move the problem's or a measure's deadline. */
 export function requestExtension(problemId: string, body: CreateExtensionBody): Promise<Extension> {
   return request<Extension>(`${path(problemId)}/extensions`, { method: 'POST', body })
+}
+
+/** `GET /extensions/:id/effect`: what granting the request would move, from → to. */
+export function extensionEffect(id: string): Promise<ExtensionEffect> {
+  return request<ExtensionEffect>(`/extensions/${encodeURIComponent(id)}/effect`)
 }
 
 /** `POST /extensions/:id/decision` with `If-Match: version`: the office grants or denies. */

@@ -349,6 +349,13 @@ export const extension: typeof zh.extension = {
   requestedBy: 'Requested by',
   requestedAt: 'Requested',
   decidedAt: 'Decided',
+  effect: {
+    title: 'A grant moves',
+    problem: 'Problem deadline',
+    measure: 'Measure {seq}',
+    milestone: 'Milestone',
+    none: 'No measure moves',
+  },
   onlyOwnMeasures:
     'The lead unit asks to extend the whole problem; a co-responsible unit asks for the measures it is responsible for.',
   noOwnMeasures:

@@ -347,6 +347,13 @@ export const extension = {
   requestedBy: '申请人',
   requestedAt: '申请时间',
   decidedAt: '审批时间',
+  effect: {
+    title: '同意后将顺延',
+    problem: '问题整改时限',
+    measure: '措施{seq}',
+    milestone: '节点',
+    none: '没有需要顺延的整改措施',
+  },
   onlyOwnMeasures: '整个问题的延期由牵头单位申请；配合单位可对本单位负责的整改措施申请延期。',
   noOwnMeasures: '本单位在该问题下没有负责的整改措施，整个问题的延期请由牵头单位申请。',
   requested: '延期申请已提交，等待整改办审批',

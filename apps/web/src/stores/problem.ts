@@ -9,6 +9,7 @@ import type {
   CreateMeasureBody,
   DecideExtensionBody,
   Extension,
+  ExtensionEffect,
   Measure,
   Problem,
   ProblemAction,
@@ -144,6 +145,11 @@ export const useProblemStore = defineStore('problem', () => {
     return extension
   }
 
+  /** What granting `extension` would move (shown in the decision dialog before it is confirmed). */
+  function extensionEffect(extension: Pick<Extension, 'id'>): Promise<ExtensionEffect> {
+    return problemsApi.extensionEffect(extension.id)
+  }
+
   async function decideExtension(
     extension: Pick<Extension, 'id' | 'version'>,
     body: DecideExtensionBody,
@@ -185,6 +191,7 @@ export const useProblemStore = defineStore('problem', () => {
     proposeSchedule,
     requestExtension,
     decideExtension,
+    extensionEffect,
     review,
   }
 })
