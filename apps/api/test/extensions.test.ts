@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, extensions, measures, milestones } from '../src/db/schema/index.js'
+import { auditLog, extensions, measures, milestones, problems } from '../src/db/schema/index.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { uuidv7 } from '../src/lib/ids.js'
 import { createTestApp, type TestApp } from './build-app.js'
@@ -167,5 +167,12 @@ describe('a granted problem-level extension', () => {
     expect(moved.map((a) => a.entityId).sort()).toEqual([own.id, leads.id].sort())
     const problem = (await office.get(`/api/v1/problems/${p.id}`)).json()
     expect(problem).toMatchObject({ deadline: addDays(today, 90), overdue: false })
+    // The public board shows the original deadline beside the new one, as the ledger does.
+    await db().update(problems).set({ public: true }).where(eq(problems.id, p.id))
+    const board = await t.app.inject({ url: `/api/v1/public/problems/${p.id}` })
+    expect(board.json().problem).toMatchObject({
+      deadline: addDays(today, 90),
+      originalDeadline: addDays(today, 30),
+    })
   })
 })

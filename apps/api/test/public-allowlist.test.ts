@@ -46,6 +46,7 @@ const PROBLEM = [
   'coUnits',
   'mode',
   'deadline',
+  'originalDeadline',
   'status',
   'light',
   'progress',

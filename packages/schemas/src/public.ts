@@ -35,6 +35,8 @@ export const PublicProblemSchema = Type.Object(
     coUnits: Type.Array(Type.String()),
     mode: ProblemModeSchema,
     deadline: DateSchema,
+    /** The first deadline, kept when an extension moved it (shown beside the new one). */
+    originalDeadline: Type.Union([DateSchema, Type.Null()]),
     status: ProblemStatusSchema,
     light: LightSchema,
     /** Progress from the latest accepted report, 0–100. */

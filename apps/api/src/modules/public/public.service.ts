@@ -120,6 +120,7 @@ export class PublicBoardService {
       coUnits: r.coUnitIds.map(name).sort((a, b) => a.localeCompare(b, 'zh-CN')),
       mode: r.mode as PublicProblem['mode'],
       deadline: r.deadline,
+      originalDeadline: r.originalDeadline,
       status: r.status as PublicProblem['status'],
       light: r.light as PublicProblem['light'],
       progress: r.reportedProgress,
