@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm'
 import type { AcceptanceLevel, CloseoutFile, Problem, Publicity } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
+import { AppError } from '../../errors.js'
 import { acceptances, problems, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
@@ -90,6 +91,26 @@ export function awaitingSql(actor: Actor): SQL {
   )!
 }
 
+/**
+ * The one rule of applying for acceptance, used by `can.apply` and by the application itself:
+ * null when `actor` may apply now, else the refusal the application answers with (409 for the
+ * problem's state, 403 for who asks).
+ */
+export function applyRefusal(
+  actor: Actor,
+  s: Subject,
+  latest: Pick<AcceptanceRow, 'status'> | undefined,
+): AppError | null {
+  const { status, mode } = s.row
+  if (status !== 'in_progress' && !(status === 'draft' && mode === 'immediate'))
+    return new AppError('conflict', `A problem in ${status} cannot apply for acceptance`)
+  if (!leadsProblem(actor, s.leadUnitPath))
+    return new AppError('not_lead_unit', 'Only the lead unit applies for acceptance')
+  if (latest?.status === 'in_review')
+    return new AppError('conflict', 'An application is already under review')
+  return null
+}
+
 /** What the close-out file says about a problem, for `can`. */
 export interface CanFacts {
   latest: AcceptanceRow | undefined
@@ -104,10 +125,7 @@ export function computeCan(actor: Actor, s: Subject, f: CanFacts): CloseoutFile[
   const inReview = f.latest?.status === 'in_review' ? f.latest : undefined
   const level = inReview?.currentLevel ?? null
   const kind = level === null ? null : ((inReview!.levels as AcceptanceLevel[])[level] ?? null)
-  const canApply =
-    (status === 'in_progress' || (status === 'draft' && s.row.mode === 'immediate')) &&
-    !inReview &&
-    leadsProblem(actor, s.leadUnitPath)
+  const canApply = applyRefusal(actor, s, f.latest) === null
   return {
     apply: canApply,
     review:

@@ -20,14 +20,13 @@ import { filesRepository } from '../files/files.repository.js'
 import { invalid } from '../measures/measures.rules.js'
 import { moveProblem } from '../problems/lifecycle.js'
 import type { LightSettings } from '../problems/lights.js'
-import { leadsProblem } from '../problems/problems.access.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { toProblems } from '../problems/problems.view.js'
 import { reportsRepository } from '../reports/reports.repository.js'
 import { roundsRepository } from '../rounds/rounds.repository.js'
 import { roundSettings } from '../rounds/rounds.service.js'
-import { awaitingSql, findSubject, mayReviewLevel } from './acceptance.access.js'
+import { applyRefusal, awaitingSql, findSubject, mayReviewLevel } from './acceptance.access.js'
 import { acceptanceRepository as repo } from './acceptance.repository.js'
 import { loadAcceptance, loadAcceptances } from './acceptance.view.js'
 import { idCursor } from './cursors.js'
@@ -81,13 +80,8 @@ export class ApplicationsService {
       const s = locked && (await findSubject(tx, problemId, actor))
       if (!s) throw notFound('Problem')
       if (locked.version !== version) throw new AppError('precondition_failed')
-      const { status, mode } = s.row
-      if (status !== 'in_progress' && !(status === 'draft' && mode === 'immediate'))
-        throw new AppError('conflict', `A problem in ${status} cannot apply for acceptance`)
-      if (!leadsProblem(actor, s.leadUnitPath))
-        throw forbidden('Only the lead unit applies for acceptance')
-      if ((await repo.latest(tx, problemId))?.status === 'in_review')
-        throw new AppError('conflict', 'An application is already under review')
+      const refused = applyRefusal(actor, s, await repo.latest(tx, problemId))
+      if (refused) throw refused
       const fileIds = body.fileIds ?? []
       await attachableFiles(tx, actor, fileIds, '/fileIds')
 
