@@ -54,7 +54,7 @@ const PROBLEM = [
   'closedOn',
   'updatedAt',
 ]
-const NOTICE = ['publicityId', 'notice', 'startDate', 'endDate', 'open']
+const NOTICE = ['publicityId', 'notice', 'startDate', 'endDate', 'phase', 'open']
 const PETITION_BATCH = ['id', 'roundName', 'seq', 'handedOn', 'source', 'publishedAt', 'caseCount']
 const PETITION_ROW = ['receiptNo', 'region', 'domains', 'complaint', 'finding', 'handling'].concat([
   'accountability',

@@ -89,9 +89,15 @@ export function uploadPublic(
 
 /**
  * Puts a problem in publicity as the acceptance module would leave it: a passed acceptance, an
- * open close-out notice, status `publicity`. Returns the publicity id.
+ * open close-out notice (today to a week on, or `period`), status `publicity`. Returns the
+ * publicity id.
  */
-export async function putInPublicity(db: Db, problemId: string, notice = '拟销号公示') {
+export async function putInPublicity(
+  db: Db,
+  problemId: string,
+  notice = '拟销号公示',
+  period: { startDate?: string; endDate?: string } = {},
+) {
   const acceptanceId = uuidv7()
   await db.insert(acceptances).values({
     id: acceptanceId,
@@ -111,8 +117,8 @@ export async function putInPublicity(db: Db, problemId: string, notice = '拟销
     acceptanceId,
     notice,
     days: 5,
-    startDate: today,
-    endDate: addDays(today, 7),
+    startDate: period.startDate ?? today,
+    endDate: period.endDate ?? addDays(today, 7),
     openedByName: '整改办',
   })
   await db.update(problems).set({ status: 'publicity' }).where(eq(problems.id, problemId))

@@ -41,8 +41,14 @@ function nextMonday() {
   return d
 }
 
+/** An objection lodged on the period's start day (10:00 Shanghai), with `ruling`. */
 async function objection(publicityId: string, problemId: string, ruling: string) {
+  const [pub] = await t.database.db
+    .select()
+    .from(publicities)
+    .where(eq(publicities.id, publicityId))
   await t.database.db.insert(publicReports).values({
+    createdAt: new Date(`${pub!.startDate}T10:00:00+08:00`),
     id: uuidv7(),
     trackingCode: `T${uuidv7().slice(-12)}`,
     reporterType: 'citizen',

@@ -224,6 +224,11 @@ export type OpenPublicityBody = Static<typeof OpenPublicityBodySchema>
 export const ListPublicityQuerySchema = Type.Object(
   {
     status: Type.Optional(PublicityStatusSchema),
+    /**
+     * `true`: only notices whose period is over (the end day before today, Asia/Shanghai); with
+     * `status=open` that is the office's to-do 公示期满，可以销号. `false`: only those not over.
+     */
+    periodOver: Type.Optional(Type.Boolean()),
     round: Type.Optional(IdSchema),
     ...PageQueryProperties,
   },

@@ -140,6 +140,8 @@ export const ERROR_CODES = [
   'not_lead_unit',
   /** The problem does not meet a step's precondition yet (e.g. acceptance at 0 %, no evidence). */
   'not_ready',
+  'publicity_not_open',
+  'publicity_closed',
   'file_missing',
   'cursor_expired',
   'internal',

@@ -56,7 +56,12 @@ export const PublicNoticeSchema = Type.Object(
     notice: Type.String(),
     startDate: DateSchema,
     endDate: DateSchema,
-    /** True while objections are taken. */
+    /**
+     * Where the 公示期 stands today (Asia/Shanghai, start and end days included): `upcoming`
+     * before the start day, `running` within the period, `ended` after the end day (公示已结束).
+     */
+    phase: Type.Enum(['upcoming', 'running', 'ended']),
+    /** True while objections are taken: the notice stands and its period is running. */
     open: Type.Boolean(),
   },
   { $id: 'PublicNotice' },

@@ -4,7 +4,9 @@ import type { SubmitPublicReportBody } from '@rectify/schemas'
 import type { Db, Tx } from '../db/client.js'
 import { problems, publicReports, publicities } from '../db/schema/index.js'
 import { cliContext, type Ctx } from '../lib/context.js'
+import { shanghaiDate } from '../lib/dates.js'
 import { uuidv7 } from '../lib/ids.js'
+import { publicityPhase } from '../lib/publicity.js'
 import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/lights.js'
 import { ProblemsService } from '../modules/problems/problems.service.js'
 import { receiveReport } from '../modules/public-reports/intake.service.js'
@@ -150,7 +152,11 @@ export async function seedPublicReports(
       })
   }
   const [notice] = await tx
-    .select({ problemId: publicities.problemId })
+    .select({
+      problemId: publicities.problemId,
+      startDate: publicities.startDate,
+      endDate: publicities.endDate,
+    })
     .from(publicities)
     .innerJoin(problems, eq(problems.id, publicities.problemId))
     .where(
@@ -162,8 +168,15 @@ export async function seedPublicReports(
     )
     .orderBy(asc(publicities.endDate))
     .limit(1)
-  if (notice)
-    await receive(
+  // Lodged within the period — now, or on its last day (10:00 Shanghai) when it is over: an
+  // objection outside the period is refused. A notice whose period has not begun gets none.
+  const lastDay = notice && new Date(`${notice.endDate}T10:00:00+08:00`)
+  const at = lastDay && new Date(Math.min(Date.now(), lastDay.getTime()))
+  if (notice && at && publicityPhase(notice, shanghaiDate(at)) === 'running') {
+    await receiveReport(
+      tx,
+      seedCtx,
+      keys,
       {
         reporterType: 'citizen',
         name: '钱女士',
@@ -172,7 +185,10 @@ export async function seedPublicReports(
         problemId: notice.problemId,
         objection: true,
       },
-      1,
+      `seed-${uuidv7()}`,
+      { at },
     )
+    n++
+  }
   return { publicReports: n }
 }

@@ -425,6 +425,12 @@ export const work: typeof zh.work = {
     plans: 'Plans to review',
     plansCount: '{n} plans to review',
     queueEmpty: 'No reports to review',
+    closeouts: 'Publicity over: close out',
+    openPublicity: 'Open the publicity board',
+    closeoutsEmpty: 'No problem whose publicity is over awaits close-out',
+    closeoutPeriod: 'Publicity {start} to {end} is over',
+    closeoutReady: 'no objection to rule: ready to close out',
+    closeoutObjections: '{n} objection(s) to rule before close-out',
   },
   summary: {
     title: 'Rectification at a glance',

@@ -150,6 +150,8 @@ export const errors: MessageSchema['errors'] = {
   not_lead_unit:
     'Only the lead unit may do this; a co-responsible unit may ask to extend its own measures.',
   not_ready: 'Not ready for this step yet: complete what the page lists, then submit again.',
+  publicity_not_open: 'The publicity period has not started: objections are taken only during it.',
+  publicity_closed: 'The publicity period is over: objections are no longer taken.',
   file_missing:
     'The content of this file is missing. Ask the administrator to restore it from a backup.',
   cursor_expired:

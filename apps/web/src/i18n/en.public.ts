@@ -92,7 +92,10 @@ export const publicBoard: typeof zh = {
     noticePeriod: 'Notice period: {start} to {end}',
     noticeOpen:
       'Open for objections. During the notice period anyone may object to how this problem was fixed.',
-    noticeClosed: 'The notice period has ended.',
+    noticeUpcoming:
+      'The notice period starts on {start}; objections are taken during it ({start} to {end}).',
+    noticeClosed:
+      'Public notice ended (notice period {start} to {end}); objections are no longer taken.',
     objection: 'I object',
     objectionTitle: 'Object to the close-out notice',
     reportHint: 'Comments or leads about this problem?',
@@ -101,7 +104,7 @@ export const publicBoard: typeof zh = {
   notices: {
     title: 'Close-out notices',
     intro:
-      'These problems passed acceptance and are now on public notice. To object during the notice period, choose "Object".',
+      'These problems passed acceptance and are on public notice before close-out. To object during the notice period, choose "Object"; once a notice has ended, objections are no longer taken.',
     empty: 'No problem is on public notice at the moment.',
     objection: 'Object',
     view: 'View the problem',
@@ -113,6 +116,10 @@ export const publicBoard: typeof zh = {
     objectionTitle: 'Object to the close-out notice',
     objectionIntro:
       'You are objecting to the close-out notice of the problem below. Please give your reasons; every objection is checked.',
+    objectionEnded:
+      'The close-out notice of this problem ran from {start} to {end} and has ended; objections are no longer taken. You can still send a report about how it was fixed.',
+    objectionUpcoming:
+      'The close-out notice of this problem runs from {start} to {end} and has not started; objections are taken only during it. You can send a report now.',
     reporterType: 'You are',
     reporterTypes: {
       citizen: 'A resident',

@@ -421,6 +421,12 @@ export const work = {
     plans: '待审核整改方案',
     plansCount: '{n} 项方案待审核',
     queueEmpty: '没有待审核的进展报告',
+    closeouts: '公示期满，可以销号',
+    openPublicity: '进入公示管理',
+    closeoutsEmpty: '没有公示期满待销号的问题',
+    closeoutPeriod: '公示期 {start} 至 {end} 已满',
+    closeoutReady: '无待裁定异议，可以销号',
+    closeoutObjections: '有 {n} 件异议待裁定，裁定后方可销号',
   },
   summary: {
     title: '整改总体情况',

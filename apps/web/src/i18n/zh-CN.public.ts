@@ -92,7 +92,8 @@ export const publicBoard = {
     notice: '销号公示',
     noticePeriod: '公示期：{start} 至 {end}',
     noticeOpen: '正在公示。公示期内，任何单位和个人都可以对该问题的整改情况提出异议。',
-    noticeClosed: '公示期已结束。',
+    noticeUpcoming: '公示将于 {start} 开始，公示期内（{start} 至 {end}）可以提出异议。',
+    noticeClosed: '公示已结束（公示期 {start} 至 {end}），不再受理异议。',
     objection: '我有异议',
     objectionTitle: '对销号公示提出异议',
     reportHint: '对这个问题的整改情况有意见或线索？',
@@ -100,7 +101,8 @@ export const publicBoard = {
   },
   notices: {
     title: '公示公告',
-    intro: '以下问题已完成整改验收，正在公示。公示期内如有异议，请点击“提出异议”。',
+    intro:
+      '以下问题已完成整改验收，进行销号公示。公示期内如有异议，请点击“提出异议”；公示已结束的不再受理异议，待整改办销号。',
     empty: '目前没有正在公示的问题。',
     objection: '提出异议',
     view: '查看整改详情',
@@ -110,6 +112,10 @@ export const publicBoard = {
     intro: '发现生态环境问题，或对问题整改情况有意见，请告诉我们。整改办将核实办理并答复。',
     objectionTitle: '对销号公示提出异议',
     objectionIntro: '您正在对下面这个问题的销号公示提出异议，请写明理由，整改办将逐件核实。',
+    objectionEnded:
+      '该问题的销号公示期为 {start} 至 {end}，公示已结束，不再受理异议。您仍可以就该问题的整改情况提交一般反映。',
+    objectionUpcoming:
+      '该问题的销号公示期为 {start} 至 {end}，尚未开始，公示期内才能提出异议。您现在可以提交一般反映。',
     reporterType: '反映人身份',
     reporterTypes: {
       citizen: '群众',

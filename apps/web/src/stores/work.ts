@@ -1,10 +1,17 @@
 /**
  * What the home page shows each role (UX.md "Today first"): a unit's work list, the office's
- * queue and lights, a leader's summary sentence.
+ * queue, the close-outs whose publicity is over, and lights; a leader's summary sentence.
  */
-import type { MyWork, Problem, ProblemSummary, ProgressReport } from '@rectify/schemas'
+import type {
+  MyWork,
+  Problem,
+  ProblemSummary,
+  ProgressReport,
+  PublicityListItem,
+} from '@rectify/schemas'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import * as acceptanceApi from '@/api/acceptance'
 import * as problemsApi from '@/api/problems'
 import * as reportsApi from '@/api/reports'
 
@@ -18,6 +25,9 @@ export const useWorkStore = defineStore('work', () => {
   const queueTotal = ref(0)
   /** The problems of the reports in `queue`, by id. */
   const queueProblems = shallowRef<ReadonlyMap<string, Problem>>(new Map())
+  /** Standing notices whose 公示期 is over, soonest ended first: 公示期满，可以销号. */
+  const closeouts = shallowRef<PublicityListItem[]>([])
+  const closeoutsTotal = ref(0)
 
   /** A unit user's work list (`GET /me/work`). */
   async function loadMyWork(): Promise<MyWork> {
@@ -41,13 +51,27 @@ export const useWorkStore = defineStore('work', () => {
     queueTotal.value = page.total
   }
 
+  /** The office's to-do of close-outs: notices still standing whose period is over. */
+  async function loadCloseouts(): Promise<void> {
+    const page = await acceptanceApi.listPublicity({
+      status: 'open',
+      periodOver: true,
+      limit: QUEUE_PREVIEW,
+    })
+    closeouts.value = page.items
+    closeoutsTotal.value = page.total
+  }
+
   return {
     myWork,
     summary,
     queue,
     queueTotal,
     queueProblems,
+    closeouts,
+    closeoutsTotal,
     loadMyWork,
+    loadCloseouts,
     loadSummary,
     loadQueue,
   }

@@ -23,6 +23,7 @@ import {
   publicReports,
   publicities,
 } from '../../db/schema/index.js'
+import { lodgedInPeriod } from './closeout.repository.js'
 
 export type AcceptanceRow = typeof acceptances.$inferSelect
 /** A review as lists show it: everything but the (large) frozen snapshot. */
@@ -186,7 +187,10 @@ export const acceptanceRepository = {
       .orderBy(asc(closeouts.createdAt), asc(closeouts.id))
   },
 
-  /** Objections (public reports ruled or awaiting a ruling) per publicity and ruling. */
+  /**
+   * Objections (public reports ruled or awaiting a ruling) per publicity and ruling, those
+   * lodged within the period only — what close-out waits for.
+   */
   objectionCounts(db: DbOrTx, publicityIds: string[]) {
     if (!publicityIds.length)
       return Promise.resolve(
@@ -195,7 +199,14 @@ export const acceptanceRepository = {
     return db
       .select({ publicityId: publicReports.publicityId, ruling: publicReports.ruling, n: count() })
       .from(publicReports)
-      .where(and(inArray(publicReports.publicityId, publicityIds), isNotNull(publicReports.ruling)))
+      .innerJoin(publicities, eq(publicities.id, publicReports.publicityId))
+      .where(
+        and(
+          inArray(publicReports.publicityId, publicityIds),
+          isNotNull(publicReports.ruling),
+          lodgedInPeriod,
+        ),
+      )
       .groupBy(publicReports.publicityId, publicReports.ruling)
   },
 }

@@ -22,22 +22,26 @@ import { dateIdCursor } from './cursors.js'
 export class BoardsService {
   constructor(private readonly d: ServiceDeps) {}
 
-  /** The publicity board: open notices ending first on top, others latest first. */
+  /**
+   * The publicity board: open notices ending first on top, others latest first. With
+   * `status=open&periodOver=true`, the office's to-do: periods over, to close out.
+   */
   async listPublicity(ctx: Ctx, q: ListPublicityQuery): Promise<PublicityPage> {
     const { db } = this.d
     const limit = q.limit ?? 50
     const after = dateIdCursor(q.cursor)
+    const today = shanghaiDate(this.d.clock())
     const f = {
       scope: problemScope(ctx.actor, sql`${publicities.problemId}`),
       status: q.status,
       round: q.round,
+      periodOver: q.periodOver === undefined ? undefined : { is: q.periodOver, today },
     }
     const [rows, total] = await Promise.all([
       repo.listPublicity(db, f, limit + 1, after),
       repo.countPublicity(db, f),
     ])
     const page = rows.slice(0, limit)
-    const today = shanghaiDate(this.d.clock())
     const items = await loadPublicities(db, page, today)
     const problems = await this.problems(
       page.map((p) => p.problemId),

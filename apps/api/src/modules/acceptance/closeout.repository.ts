@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import {
   calendarDays,
@@ -17,6 +17,8 @@ export interface PublicityFilter {
   scope?: SQL | undefined
   status?: string | undefined
   round?: string | undefined
+  /** Ended before `today` (true) or not (false). */
+  periodOver?: { is: boolean; today: string } | undefined
 }
 
 export interface ReboundFilter {
@@ -25,6 +27,13 @@ export interface ReboundFilter {
   dueBy?: string | undefined
   round?: string | undefined
 }
+
+/**
+ * An objection counts only when it came in within its notice's period, start and end days
+ * included, in Asia/Shanghai: one recorded outside it (before the intake refused them) never
+ * holds up close-out. Needs `publicities` joined to `public_reports`.
+ */
+export const lodgedInPeriod = sql`(${publicReports.createdAt} at time zone 'Asia/Shanghai')::date between ${publicities.startDate} and ${publicities.endDate}`
 
 /** Publicity notices, close-outs, rebound reviews and the working-day calendar. SQL only. */
 export const closeoutRepository = {
@@ -57,11 +66,19 @@ export const closeoutRepository = {
       .where(eq(publicities.id, id))
   },
 
+  /** Objections awaiting a ruling that were lodged within the period (see `lodgedInPeriod`). */
   pendingObjections(db: DbOrTx, publicityId: string): Promise<number> {
     return db
       .select({ n: count() })
       .from(publicReports)
-      .where(and(eq(publicReports.publicityId, publicityId), eq(publicReports.ruling, 'pending')))
+      .innerJoin(publicities, eq(publicities.id, publicReports.publicityId))
+      .where(
+        and(
+          eq(publicReports.publicityId, publicityId),
+          eq(publicReports.ruling, 'pending'),
+          lodgedInPeriod,
+        ),
+      )
       .then((r) => r[0]?.n ?? 0)
   },
 
@@ -229,6 +246,11 @@ function publicityWhere(f: PublicityFilter) {
     f.scope,
     f.status ? eq(publicities.status, f.status) : undefined,
     f.round ? eq(problems.roundId, f.round) : undefined,
+    f.periodOver
+      ? f.periodOver.is
+        ? lt(publicities.endDate, f.periodOver.today)
+        : gte(publicities.endDate, f.periodOver.today)
+      : undefined,
   )
 }
 

@@ -54,11 +54,13 @@ export class HotlineIntakeService {
           // Stands in for the challenge's salt (unique per report) and is unique per ticket.
           `hotline:${clientId}:${body.externalId}`,
           {
-            clientId,
-            externalId: body.externalId,
-            address: body.addressString?.trim() || null,
-            latitude: body.lat ?? null,
-            longitude: body.long ?? null,
+            hotline: {
+              clientId,
+              externalId: body.externalId,
+              address: body.addressString?.trim() || null,
+              latitude: body.lat ?? null,
+              longitude: body.long ?? null,
+            },
           },
         ),
       )

@@ -76,6 +76,8 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<IntakeRoutesOptions> = asyn
     {
       schema: {
         tags,
+        description:
+          'A report, or with `objection` an objection to the problem’s close-out notice: taken only within its publicity period (start and end days included, Asia/Shanghai) — 409 `publicity_not_open` before it, `publicity_closed` after it, the detail naming the dates.',
         body: SubmitPublicReportBodySchema,
         response: { 201: PublicReportReceiptSchema },
       },

@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, notFound, type FieldError } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
+import { objectionRefusal } from '../../lib/publicity.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { filesRepository } from '../files/files.repository.js'
@@ -89,11 +90,20 @@ export class PublicIntakeService {
   }
 }
 
+/** Where a report comes from besides the form, and when (the demo seed files past reports). */
+export interface ReceiveOptions {
+  hotline?: HotlineFields
+  /** When the report is received: now, unless the demo seed records one from the past. */
+  at?: Date
+}
+
 /**
  * Records a public report in the caller's transaction: the named problem must be published (an
  * unpublished one is refused exactly like one that does not exist), an objection needs the
- * problem's close-out notice open, and each photo must carry its token and still be unattached.
- * Not reachable over HTTP without a solved challenge: `salt` is the challenge's, unique per report.
+ * problem's close-out notice open and its period running (409 `publicity_not_open` /
+ * `publicity_closed` with the period's dates otherwise), and each photo must carry its token and
+ * still be unattached. Not reachable over HTTP without a solved challenge: `salt` is the
+ * challenge's, unique per report.
  */
 export async function receiveReport(
   tx: DbOrTx,
@@ -101,7 +111,7 @@ export async function receiveReport(
   keys: PublicKeys,
   input: ReportInput,
   salt: string,
-  hotline?: HotlineFields,
+  { hotline, at = new Date() }: ReceiveOptions = {},
 ): Promise<PublicReportReceipt> {
   if (await repo.saltUsed(tx, salt))
     throw new AppError('duplicate', 'This challenge was already used: ask for a new one')
@@ -112,9 +122,12 @@ export async function receiveReport(
     if (!problem?.public)
       errors.push({ path: '/problemId', message: 'is not a problem on the public board' })
     else if (input.objection) {
-      publicityId = problem.status === 'publicity' ? await repo.openPublicity(tx, problem.id) : null
-      if (!publicityId)
+      const open = problem.status === 'publicity' ? await repo.openPublicity(tx, problem.id) : null
+      if (!open)
         errors.push({ path: '/objection', message: 'the problem has no close-out notice open' })
+      const refusal = open && objectionRefusal(open, at)
+      if (refusal) throw refusal
+      publicityId = open?.id ?? null
     }
   } else if (input.objection) {
     errors.push({ path: '/problemId', message: 'name the problem the objection is about' })
@@ -145,6 +158,7 @@ export async function receiveReport(
     ipHash: keys.ipHash(ctx.meta.ip),
     searchTokens: searchTokens(input.content),
     ...hotline,
+    createdAt: at,
   })
   await filesRepository.attach(tx, ids, {
     ownerType: 'public_report',

@@ -157,12 +157,16 @@ export const publicReportsRepository = {
       .where(inArray(problems.id, [...ids]))
   },
 
-  /** The open close-out notice of a problem, if any. */
+  /** The open close-out notice of a problem, with its period, if any. */
   openPublicity(db: DbOrTx, problemId: string) {
     return db
-      .select({ id: publicities.id })
+      .select({
+        id: publicities.id,
+        startDate: publicities.startDate,
+        endDate: publicities.endDate,
+      })
       .from(publicities)
       .where(and(eq(publicities.problemId, problemId), eq(publicities.status, 'open')))
-      .then((r) => r[0]?.id ?? null)
+      .then((r) => r[0] ?? null)
   },
 }

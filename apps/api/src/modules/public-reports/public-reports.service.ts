@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
+import { objectionRefusal } from '../../lib/publicity.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
 import { hotlineEvents } from './hotline.events.js'
@@ -138,11 +139,18 @@ export class PublicReportsService {
         }
         case 'mark_objection': {
           const [problem] = await repo.problems(tx, [body.problemId])
-          const publicityId =
+          const open =
             problem?.status === 'publicity' ? await repo.openPublicity(tx, body.problemId) : null
-          if (!publicityId)
-            throw invalid('/problemId', 'has no close-out notice open for objections')
-          set = { status: 'objection', ruling: 'pending', problemId: body.problemId, publicityId }
+          if (!open) throw invalid('/problemId', 'has no close-out notice open for objections')
+          // What counts is when the report came in: one sent outside the period is no objection.
+          const refusal = objectionRefusal(open, row.createdAt)
+          if (refusal) throw refusal
+          set = {
+            status: 'objection',
+            ruling: 'pending',
+            problemId: body.problemId,
+            publicityId: open.id,
+          }
           break
         }
       }
@@ -176,7 +184,7 @@ export class PublicReportsService {
         ...(body.reply ? { reply: body.reply, repliedAt: new Date() } : {}),
       }
       if (body.ruling === 'upheld') {
-        if ((await repo.openPublicity(tx, row.problemId)) !== row.publicityId)
+        if ((await repo.openPublicity(tx, row.problemId))?.id !== row.publicityId)
           throw new AppError('conflict', 'The close-out notice objected to is no longer open')
         await repo.update(tx, id, set)
         await overturnPublicity(tx, ctx, this.settings, row.problemId, body.reason, {

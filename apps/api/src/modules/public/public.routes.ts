@@ -68,7 +68,8 @@ export const publicRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = asyn
     {
       schema: {
         tags,
-        description: 'Close-out notices open for objections now.',
+        description:
+          'Standing close-out notices: those in or about to enter their publicity period (objections taken while `open`), then those whose period is over (公示已结束) and await close-out.',
         response: { 200: PublicNoticeListSchema, 304: NotModified },
       },
       config,

@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.js'
 import { AppError, notFound } from '../../errors.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
+import { publicityPhase } from '../../lib/publicity.js'
 import { problemsRepository, sortSpec, type ProblemRow } from '../problems/problems.repository.js'
 import { publicRepository as repo, published } from './public.repository.js'
 
@@ -84,15 +85,21 @@ export class PublicBoardService {
         percent: p.percent,
         date: shanghaiDate(p.reviewedAt!),
       })),
-      notice: notice ? toNotice(notice) : null,
+      notice: notice ? toNotice(notice, shanghaiDate()) : null,
     }
   }
 
-  /** Close-out notices open for objections now. */
+  /**
+   * The standing close-out notices (not yet closed out or overturned): those whose period
+   * runs or is about to, then those whose period is over and await close-out.
+   */
   async notices(): Promise<PublicNoticeList> {
+    const today = shanghaiDate()
     const rows = await repo.openNotices(this.db)
     const problems = await this.toPublic(rows.map((r) => r.problem))
-    return { items: rows.map((r, i) => ({ problem: problems[i]!, notice: toNotice(r.notice) })) }
+    const items = rows.map((r, i) => ({ problem: problems[i]!, notice: toNotice(r.notice, today) }))
+    const over = (x: (typeof items)[number]) => (x.notice.phase === 'ended' ? 1 : 0)
+    return { items: items.sort((a, b) => over(a) - over(b)) }
   }
 
   async regions(): Promise<PublicRegionList> {
@@ -131,12 +138,19 @@ export class PublicBoardService {
   }
 }
 
-function toNotice(n: NoticeRow): PublicNotice {
+/**
+ * A notice as the board shows it. A notice still standing (`open`: not yet closed out or
+ * overturned) takes objections only while its period runs; after the end day it reads
+ * 公示已结束 even before the office closes the problem.
+ */
+function toNotice(n: NoticeRow, today: string): PublicNotice {
+  const phase = publicityPhase(n, today)
   return {
     publicityId: n.id,
     notice: n.notice,
     startDate: n.startDate,
     endDate: n.endDate,
-    open: n.status === 'open',
+    phase: n.status === 'open' ? phase : 'ended',
+    open: n.status === 'open' && phase === 'running',
   }
 }
