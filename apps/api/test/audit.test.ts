@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, asc, count, eq, type SQL } from 'drizzle-orm'
 import type { AuditEntry, AuditPage, Unit, User } from '@rectify/schemas'
 import { auditLog, units } from '../src/db/schema/index.js'
-import { GENESIS_HASH } from '../src/modules/audit/audit.writer.js'
+import {
+  GENESIS_HASH,
+  chainHash,
+  chainTemplate,
+  recordAudit,
+} from '../src/modules/audit/audit.writer.js'
+import { cliContext } from '../src/lib/context.js'
+import { sha256Hex } from '../src/lib/hash.js'
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, client, login, makeUnit, makeWorld } from './factories.js'
@@ -310,6 +317,115 @@ describe('the append-only log', () => {
     }
     await expectChainIntact()
   })
+})
+
+describe('the append at the end of the transaction', () => {
+  const ctx = cliContext('audit-test')
+  const awkward = {
+    text: '引号 " 反斜杠 \\ 换行\n制表\t 😀 \u2028 </script>',
+    nested: { b: [1, 2.5, -0.001, 1e21, true, null], a: { z: '', y: 'ü' } },
+  }
+
+  it('cuts the canonical form at the fields only the append knows', () => {
+    const fields = {
+      actorType: 'cli',
+      actorId: null,
+      actorName: 'cli:x',
+      unitId: null,
+      action: 'test.awkward',
+      entityType: 'test',
+      entityId: 'e"1',
+      before: null,
+      after: awkward,
+      requestId: null,
+      ip: '127.0.0.1',
+      userAgent: 'ua',
+    }
+    const [p0, p1, p2, p3] = chainTemplate(fields)
+    const at = '2026-12-06T01:02:03.004Z'
+    const prevHash = 'ab'.repeat(32)
+    expect(chainHash({ ...fields, at, prevHash, seq: '42' })).toBe(
+      sha256Hex(prevHash + p0 + at + p1 + prevHash + p2 + '42' + p3),
+    )
+  })
+
+  it('hashes in the database exactly what verification recomputes, awkward text included', async () => {
+    await t.database.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        ctx,
+        { action: 'test.awkward', entityType: 'test', entityId: 'a-1', after: awkward },
+        { action: 'test.awkward', entityType: 'test', entityId: 'a-2', before: awkward },
+      ),
+    )
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'test.awkward'))
+      .orderBy(asc(auditLog.seq))
+    expect(rows.map((r) => r.entityId)).toEqual(['a-1', 'a-2'])
+    expect(rows[1]!.seq).toBe(rows[0]!.seq + 1n)
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash)
+    expect(rows[0]!.after).toEqual(awkward)
+    await expectChainIntact()
+  })
+
+  it('writes what a transaction recorded only if it commits, however early it recorded it', async () => {
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await recordAudit(tx, ctx, { action: 'test.rolled_back', entityType: 'test' })
+        await tx.select().from(units).limit(1)
+        throw new Error('fails after recording')
+      }),
+    ).rejects.toThrow('fails after recording')
+    expect(await countWhere(eq(auditLog.action, 'test.rolled_back'))).toBe(0)
+
+    await t.database.db.transaction(async (tx) => {
+      await recordAudit(tx, ctx, { action: 'test.early', entityType: 'test', entityId: 'first' })
+      await tx.select().from(units).limit(1)
+      await recordAudit(tx, ctx, { action: 'test.early', entityType: 'test', entityId: 'second' })
+    })
+    const early = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'test.early'))
+      .orderBy(asc(auditLog.seq))
+    expect(early.map((r) => r.entityId)).toEqual(['first', 'second'])
+    await expectChainIntact()
+  })
+
+  // PGlite has one connection: two open transactions at once need PostgreSQL.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'takes no lock while a transaction works: another commits its entry meanwhile',
+    async () => {
+      let release!: () => void
+      const held = new Promise<void>((r) => (release = r))
+      let recorded!: () => void
+      const hasRecorded = new Promise<void>((r) => (recorded = r))
+      const slow = t.database.db.transaction(async (tx) => {
+        await recordAudit(tx, ctx, { action: 'test.slow', entityType: 'test' })
+        recorded()
+        await held
+      })
+      await hasRecorded
+      // With the old lock taken at recordAudit, this would wait for `slow` to end: it would hang.
+      await t.database.db.transaction((tx) =>
+        recordAudit(tx, ctx, { action: 'test.quick', entityType: 'test' }),
+      )
+      release()
+      await slow
+      const [quick] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'test.quick'))
+      const [slowRow] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'test.slow'))
+      expect(quick!.seq).toBeLessThan(slowRow!.seq)
+      await expectChainIntact()
+    },
+  )
 })
 
 describe('GET /api/v1/audit', () => {

@@ -1,15 +1,13 @@
-import { desc, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.js'
-import { auditLog } from '../../db/schema/index.js'
+import { sql } from 'drizzle-orm'
+import { PgTransaction } from 'drizzle-orm/pg-core'
+import type { Db, DbOrTx, Tx } from '../../db/client.js'
+import { atCommit } from '../../lib/commit-hooks.js'
 import { canonicalJson, sha256Hex } from '../../lib/hash.js'
 import type { Ctx } from '../../lib/context.js'
-import { insertJson } from '../../lib/bulk-insert.js'
-import { recordChanges } from '../changes/changes.writer.js'
+import { feedRows } from '../changes/changes.writer.js'
 
 /** The hash a chain starts from. */
 export const GENESIS_HASH = '0'.repeat(64)
-/** Advisory-lock key that serialises appends, so concurrent writers never fork the chain. */
-const AUDIT_LOCK_KEY = 7_263_000_001
 
 /** Fields never written to the audit log, whatever entity they appear on. */
 const SECRET_FIELDS = new Set(['passwordHash', 'secretHash', 'password', 'tokenHash'])
@@ -78,64 +76,119 @@ export function changedFields(
 }
 const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v)
 
+/** The canonical JSON a chained entry's hash covers, in the pieces around its chain fields. */
+type Template = [string, string, string, string]
+/** The fields the chain's append fills in (in this order, which is also their sorted order). */
+const SLOTS = ['at', 'prevHash', 'seq'] as const
+
 /**
- * Appends audit entries inside the caller's transaction. Call it as the last statement of the
- * transaction: it takes the chain lock, which is then held until commit. Entries about a feed
- * entity (a problem, measure, report, petition or notice) also write its change-feed row
- * (modules/changes) under the same lock.
+ * canonicalJson(fields) cut at the values of `at`, `prevHash` and `seq`, which the append alone
+ * knows: the canonical form is p0 + at + p1 + prevHash + p2 + seq + p3 (all three are strings
+ * needing no escape), so the database hashes exactly what chainHash does.
+ */
+export function chainTemplate(fields: Omit<ChainedFields, (typeof SLOTS)[number]>): Template {
+  const values = fields as unknown as Record<string, unknown>
+  const keys = [...Object.keys(fields), ...SLOTS].sort()
+  const parts: string[] = []
+  let cur = '{'
+  keys.forEach((k, i) => {
+    cur += `${i ? ',' : ''}${JSON.stringify(k)}:`
+    if ((SLOTS as readonly string[]).includes(k)) {
+      parts.push(`${cur}"`)
+      cur = '"'
+    } else cur += canonicalJson(values[k])
+  })
+  parts.push(`${cur}}`)
+  return parts as Template
+}
+
+/** An entry waiting for the end of its transaction: what the append needs, by name. */
+interface Pending {
+  p0: string
+  p1: string
+  p2: string
+  p3: string
+  actorType: string
+  actorId: string | null
+  actorName: string | null
+  unitId: string | null
+  action: string
+  entityType: string
+  entityId: string | null
+  before: unknown
+  after: unknown
+  requestId: string | null
+  ip: string | null
+  userAgent: string | null
+}
+
+/**
+ * `RECTIFY_AUDIT_CHAIN=off` is for the write-path bench only (bench/writes.ts measures what the
+ * chain costs): entries are then appended without the lock and without a link, under negative
+ * seqs that `verify` never reads. Never set it anywhere else.
+ */
+const chained = () => process.env.RECTIFY_AUDIT_CHAIN !== 'off'
+
+/** The key the transaction's buffer of entries is kept under (lib/commit-hooks.ts atCommit). */
+const BUFFER = {}
+
+/**
+ * Records audit entries in the caller's transaction. They are buffered and appended to the chain
+ * at the transaction's very end, in one statement that takes the chain's lock (held then only
+ * for that statement and the COMMIT), so a caller may record at any point and go on working;
+ * the entries commit with its changes or not at all. Entries about a feed entity (a problem,
+ * measure, report, petition or notice) also write its change-feed row (modules/changes) with
+ * them. Given a handle that is not a top-level transaction (a savepoint, or no transaction),
+ * the entries are appended at once, in a transaction of their own when there is none.
  */
 export async function recordAudit(tx: DbOrTx, ctx: Ctx, ...events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return
-  const rows = await chained(tx, ctx, events)
-  await tx.insert(auditLog).values(rows)
-  await recordChanges(tx, rows)
+  const entries = events.map((e) => pending(ctx, e))
+  const buffer = atCommit(tx, BUFFER, () => [] as Pending[], append)
+  if (buffer) {
+    for (const e of entries) buffer.push(e)
+    return
+  }
+  if (tx instanceof PgTransaction) return append(tx as Tx, entries)
+  await (tx as Db).transaction((t) => recordAudit(t, ctx, ...events))
+}
+
+/** recordAudit for thousands of entries at once (an import): the same append, one hash each. */
+export async function recordAuditMany(tx: DbOrTx, ctx: Ctx, events: AuditEvent[]): Promise<void> {
+  await recordAudit(tx, ctx, ...events)
+}
+
+function pending(ctx: Ctx, e: AuditEvent): Pending {
+  const fields = {
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    unitId: e.unitId !== undefined ? e.unitId : ctx.actor.unitId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId ?? null,
+    before: scrub(e.before),
+    after: scrub(e.after),
+    requestId: ctx.meta.requestId,
+    ip: ctx.meta.ip,
+    userAgent: ctx.meta.userAgent,
+  }
+  const [p0, p1, p2, p3] = chainTemplate(fields)
+  return { p0, p1, p2, p3, ...fields }
 }
 
 /**
- * recordAudit for thousands of entries at once (an import): the same chain under the same lock,
- * one hash per entry, written as JSON in chunks (lib/bulk-insert.ts) rather than a multi-row
- * VALUES whose building costs more than the hashing. Call it last, as recordAudit.
+ * The change-feed rows are read and the feed's heads written first, without the chain's lock;
+ * then one call of rectify_audit_append (migration 0020) takes the lock, links, hashes and
+ * inserts the entries and the feed rows. The caller commits right after.
  */
-export async function recordAuditMany(tx: DbOrTx, ctx: Ctx, events: AuditEvent[]): Promise<void> {
-  if (events.length === 0) return
-  const rows = await chained(tx, ctx, events)
-  await insertJson(tx, auditLog, rows)
-  await recordChanges(tx, rows)
-}
-
-/** Takes the chain lock and lays the events out as rows chained after the last entry. */
-async function chained(tx: DbOrTx, ctx: Ctx, events: AuditEvent[]) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`)
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1)
-  let seq = last?.seq ?? 0n
-  let prevHash = last?.hash ?? GENESIS_HASH
-  const at = new Date().toISOString()
-  const rows = events.map((e) => {
-    seq += 1n
-    const fields: ChainedFields = {
-      seq: seq.toString(),
-      at,
-      actorType: ctx.actor.type,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      unitId: e.unitId !== undefined ? e.unitId : ctx.actor.unitId,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId ?? null,
-      before: scrub(e.before),
-      after: scrub(e.after),
-      requestId: ctx.meta.requestId,
-      ip: ctx.meta.ip,
-      userAgent: ctx.meta.userAgent,
-      prevHash,
-    }
-    const hash = chainHash(fields)
-    prevHash = hash
-    return { ...fields, seq, at: new Date(at), hash }
-  })
-  return rows
+async function append(tx: Tx, entries: Pending[]): Promise<void> {
+  if (!entries.length) return
+  const feed = await feedRows(
+    tx,
+    entries.map((e, entry) => ({ entry, ...e })),
+  )
+  await tx.execute(
+    sql`select rectify_audit_append(${JSON.stringify(entries)}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()})`,
+  )
 }

@@ -1,7 +1,6 @@
 import { and, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { changeHeads, changes } from '../../db/schema/index.js'
-import { insertJson } from '../../lib/bulk-insert.js'
+import { changeHeads, type changes } from '../../db/schema/index.js'
 
 /** The entity types the change feed carries (GET /changes). */
 export const FEED_TYPES = ['problem', 'measure', 'report', 'petition', 'notice'] as const
@@ -11,12 +10,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Audit entries that record a read (an export, a viewed complainant), not a change. */
 const READS = /^export\.|_exported$|_viewed$/
 
-/** What the writer needs of one appended audit entry. */
+/** What the writer needs of one audit entry about to be appended. */
 export interface AuditedChange {
-  seq: bigint
+  /** Its position among the entries the transaction appends (0-based). */
+  entry: number
   action: string
   entityType: string
   entityId: string | null
+}
+
+/** A change-feed row, but for its `seq` and `audit_seq` that the chain's append gives it. */
+export type FeedRow = Omit<typeof changes.$inferInsert, 'seq' | 'at' | 'auditSeq'> & {
+  /** The audit entry (AuditedChange.entry) whose seq the change carries. */
+  entry: number
 }
 
 interface Current {
@@ -61,21 +67,23 @@ const sameSet = (a: string[], b: string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join()
 
 /**
- * Writes the change-feed rows for audit entries just appended, in the same transaction and while
- * the audit chain's lock is held (so `changes.seq` follows commit order). Called by the audit
- * writer only: every audited write of a feed entity lands in the feed without its service doing
- * anything. A measure's or report's write also re-checks its problem, whose reach a measure unit
- * changes; the problem gets a change only when its reach did change.
+ * The change-feed rows for the audit entries a transaction is about to append, read at its end
+ * (the entities' state as it commits), with `change_heads` brought up to date. Called by the
+ * audit writer only, before the chain's append (which inserts these rows under the chain's lock,
+ * so `changes.seq` follows commit order): every audited write of a feed entity lands in the feed
+ * without its service doing anything. A measure's or report's write also re-checks its problem,
+ * whose reach a measure unit changes; the problem gets a change only when its reach did change.
+ * The heads need no global lock: a write to an entity holds the entity's row until it commits.
  */
-export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promise<void> {
-  const touched = new Map<string, { type: FeedType; id: string; auditSeq: bigint }>()
+export async function feedRows(tx: DbOrTx, entries: AuditedChange[]): Promise<FeedRow[]> {
+  const touched = new Map<string, { type: FeedType; id: string; entry: number }>()
   for (const e of entries) {
     if (!e.entityId || !UUID.test(e.entityId) || READS.test(e.action)) continue
     if (!(FEED_TYPES as readonly string[]).includes(e.entityType)) continue
     const type = e.entityType as FeedType
-    touched.set(`${type}:${e.entityId}`, { type, id: e.entityId, auditSeq: e.seq })
+    touched.set(`${type}:${e.entityId}`, { type, id: e.entityId, entry: e.entry })
   }
-  if (!touched.size) return
+  if (!touched.size) return []
 
   const current = new Map<string, Current>()
   const byType = new Map<FeedType, string[]>()
@@ -89,10 +97,10 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
       current.set(`${type}:${r.id}`, r)
 
   // A measure's or report's problem, checked for a changed reach (implied changes).
-  const implied = new Map<string, bigint>()
+  const implied = new Map<string, number>()
   for (const t of touched.values()) {
     const pid = current.get(`${t.type}:${t.id}`)?.problem_id
-    if (t.type !== 'problem' && pid && !touched.has(`problem:${pid}`)) implied.set(pid, t.auditSeq)
+    if (t.type !== 'problem' && pid && !touched.has(`problem:${pid}`)) implied.set(pid, t.entry)
   }
   if (implied.size)
     for (const r of rowsOf<Current>(await tx.execute(currentOf('problem', [...implied.keys()]))))
@@ -125,8 +133,8 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
     for (const r of rowsOf<Current>(await tx.execute(currentOf('problem', missing))))
       current.set(`problem:${r.id}`, r)
 
-  const rows: (typeof changes.$inferInsert)[] = []
-  const add = (type: FeedType, id: string, auditSeq: bigint, onlyIfReachChanged: boolean) => {
+  const rows: FeedRow[] = []
+  const add = (type: FeedType, id: string, entry: number, onlyIfReachChanged: boolean) => {
     const key = `${type}:${id}`
     const cur = current.get(key)
     const head = heads.get(key)
@@ -147,14 +155,13 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
               ]),
             ]
           : (head?.reach ?? []),
-      auditSeq,
+      entry,
     })
   }
-  for (const t of touched.values()) add(t.type, t.id, t.auditSeq, false)
-  for (const [id, auditSeq] of implied) add('problem', id, auditSeq, true)
-  if (!rows.length) return
+  for (const t of touched.values()) add(t.type, t.id, t.entry, false)
+  for (const [id, entry] of implied) add('problem', id, entry, true)
+  if (!rows.length) return []
 
-  await insertJson(tx, changes, rows)
   const deleted = rows.filter((r) => r.action === 'deleted')
   for (const [type, ids] of groupIds(deleted.map((r) => ({ type: r.entityType, id: r.entityId }))))
     await tx
@@ -182,6 +189,7 @@ export async function recordChanges(tx: DbOrTx, entries: AuditedChange[]): Promi
       on conflict (entity_type, entity_id) do update
         set reach = excluded.reach, problem_id = excluded.problem_id`)
   }
+  return rows
 }
 
 function groupIds(keys: { type: string; id: string }[]): Map<string, string[]> {
