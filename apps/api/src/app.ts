@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox'
 import { filesDir, type Config } from './config.js'
 import type { Database } from './db/client.js'
+import { versionEtag } from './lib/http.js'
 import { uuidv7 } from './lib/ids.js'
 import { workbookLimits } from './lib/workbook/index.js'
 import errorsPlugin, { clientErrorHandler } from './plugins/errors.js'
@@ -148,6 +149,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id)
   })
+  // ETag "<version>-<digest>" on answers marked by withEtag, and 304 on a matching If-None-Match.
+  app.addHook('onSend', versionEtag)
 
   const { database } = deps
   const { db } = database

@@ -114,6 +114,11 @@ export function client(app: FastifyInstance, token?: string) {
   }
 }
 
+/** The ETag of a versioned answer: `"<version>-<digest of the body>"` (lib/http.ts versionEtag). */
+export function etagFor(version: number): RegExp {
+  return new RegExp(`^"${version}-[\\w-]{43}"$`)
+}
+
 /** Logs in and returns a client for that user. */
 export async function as(app: FastifyInstance, user: { username: string }) {
   const { accessToken } = await login(app, user.username)

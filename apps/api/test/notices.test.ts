@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, events, inboxMessages, notices } from '../src/db/schema/index.js'
 import { addDays } from '../src/lib/dates.js'
 import { createTestApp, type TestApp } from './build-app.js'
+import { etagFor } from './factories.js'
 import { qs } from './ledger-factories.js'
 import { issue, issueBody, noticeWorld, today, type NoticeWorld } from './notice-factories.js'
 
@@ -43,7 +44,7 @@ describe('issuing a notice', () => {
     expect(n.problems.map((p: { id: string }) => p.id).sort()).toEqual(
       [w.problems.pA.id, w.problems.pTown.id].sort(),
     )
-    expect(res.headers.etag).toBe('"1"')
+    expect(res.headers.etag).toMatch(etagFor(1))
     const inbox = await db().select().from(inboxMessages).where(eq(inboxMessages.entityId, n.id))
     expect(inbox.map((m) => m.userId)).toEqual([w.world.users.unitA.id])
     expect(inbox[0]).toMatchObject({ kind: 'notice', link: `/notices/${n.id}` })

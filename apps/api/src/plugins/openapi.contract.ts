@@ -33,7 +33,8 @@ const HEADERS = {
     name: 'If-Match',
     in: 'header',
     required: true,
-    description: 'The ETag (version) the change is made against, as read: `"3"`.',
+    description:
+      'The ETag the change is made against, as read (`"3-<digest>"`), or its bare version (`"3"`); only the version is compared.',
     schema: { type: 'string', maxLength: 100 },
   },
   IdempotencyKey: {
@@ -48,7 +49,8 @@ const HEADERS = {
     name: 'If-None-Match',
     in: 'header',
     required: false,
-    description: 'The ETag read before: 304 when the resource has not changed.',
+    description:
+      'The ETag read before (`"<version>-<digest>"`): 304 without a body while the answer is byte for byte the same.',
     schema: { type: 'string', maxLength: 100 },
   },
 }

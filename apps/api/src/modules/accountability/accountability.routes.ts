@@ -9,7 +9,7 @@ import {
   ListAccountabilityQuerySchema,
   UpdateAccountabilityBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { AccountabilityService } from './accountability.service.js'
 
 const tags = ['accountability']
@@ -47,7 +47,14 @@ export const accountabilityRoutes: FastifyPluginAsyncTypebox<{
   )
   app.get(
     '/accountability/:id',
-    { schema: { tags, description: SCOPE, params, response: { 200: AccountabilityRecordSchema } } },
+    {
+      schema: {
+        tags,
+        description: SCOPE,
+        params,
+        response: { 200: AccountabilityRecordSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await accountability.get(req.ctx, req.params.id)),
   )
   app.post(

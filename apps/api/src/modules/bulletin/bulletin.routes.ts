@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { BulletinSchema, IdParamsSchema, UpdateBulletinBodySchema } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import { contentDisposition } from '../files/files.routes.js'
 import type { BulletinService } from './bulletin.service.js'
 
@@ -20,9 +20,9 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox<{ bulletin: BulletinServi
       schema: {
         tags,
         description:
-          "The bulletin's editable requirements and its summary sentence as it will read; ETag is the period's version.",
+          "The bulletin's editable requirements and its summary sentence as it will read; the version in its ETag is the period's.",
         params,
-        response: { 200: BulletinSchema },
+        response: { 200: BulletinSchema, 304: NotModified },
       },
     },
     async (req, reply) => withEtag(reply, await bulletin.get(req.ctx, req.params.id)),

@@ -18,7 +18,7 @@ import {
   SuggestionDecisionBodySchema,
   SuggestionDecisionResultSchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { etagVersion, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { CardsService } from './cards.service.js'
 import type { RankingsService } from './rankings.service.js'
 
@@ -64,7 +64,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox<{
     },
     async (req, reply) => {
       const r = await cards.decide(req.ctx, req.params.id, requireIfMatch(req), req.body)
-      void reply.header('etag', `"${r.suggestion.version}"`)
+      etagVersion(reply, r.suggestion.version)
       return r
     },
   )

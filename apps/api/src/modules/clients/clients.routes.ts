@@ -8,7 +8,7 @@ import {
   ListApiClientsQuerySchema,
   UpdateApiClientBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { ClientsService } from './clients.service.js'
 
 const tags = ['api clients']
@@ -30,7 +30,13 @@ export const clientsRoutes: FastifyPluginAsyncTypebox<{ clients: ClientsService 
   )
   app.get(
     '/clients/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: ApiClientSchema } } },
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        response: { 200: ApiClientSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await clients.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -9,7 +9,7 @@ import {
   NoFieldsBodySchema,
   RemindResultSchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, etagVersion, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { DispatchService } from './dispatch.service.js'
 
 const tags = ['dispatch']
@@ -47,10 +47,10 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchServi
   )
   app.get(
     '/dispatch-periods/:id',
-    { schema: { tags, params, response: { 200: DispatchPeriodDetailSchema } } },
+    { schema: { tags, params, response: { 200: DispatchPeriodDetailSchema, 304: NotModified } } },
     async (req, reply) => {
       const d = await dispatch.get(req.ctx, req.params.id)
-      void reply.header('etag', `"${d.period.version}"`)
+      etagVersion(reply, d.period.version)
       return d
     },
   )

@@ -12,7 +12,7 @@ import {
   UpdateInspectionBodySchema,
   NoFieldsBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { InspectionsService } from './inspections.service.js'
 
 const tags = ['inspections']
@@ -38,7 +38,14 @@ export const inspectionsRoutes: FastifyPluginAsyncTypebox<{
   )
   app.get(
     '/inspections/:id',
-    { schema: { tags, description: SECRECY, params, response: { 200: InspectionSchema } } },
+    {
+      schema: {
+        tags,
+        description: SECRECY,
+        params,
+        response: { 200: InspectionSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await inspections.get(req.ctx, req.params.id)),
   )
   app.post(

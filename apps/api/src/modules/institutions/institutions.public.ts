@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PublicInstitutionListSchema } from '@rectify/schemas'
 import { ResponseCache, caching } from '../public/public.cache.js'
-import { NotModified } from '../public/public.routes.js'
+import { NotModified } from '../../lib/http.js'
 import type { InstitutionsService } from './institutions.service.js'
 
 export interface PublicInstitutionsRoutesOptions {

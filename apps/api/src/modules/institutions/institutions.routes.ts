@@ -7,7 +7,7 @@ import {
   ListInstitutionsQuerySchema,
   UpdateInstitutionBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { InstitutionsService } from './institutions.service.js'
 
 const tags = ['institutions']
@@ -35,7 +35,14 @@ export const institutionsRoutes: FastifyPluginAsyncTypebox<{
   )
   app.get(
     '/institutions/:id',
-    { schema: { tags, description: SCOPE, params, response: { 200: InstitutionSchema } } },
+    {
+      schema: {
+        tags,
+        description: SCOPE,
+        params,
+        response: { 200: InstitutionSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await institutions.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -10,7 +10,7 @@ import {
   NoticePageSchema,
   ReplyNoticeBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { NoticesService } from './notices.service.js'
 
 const tags = ['notices']
@@ -44,7 +44,7 @@ export const noticesRoutes: FastifyPluginAsyncTypebox<{ notices: NoticesService 
   )
   app.get(
     '/notices/:id',
-    { schema: { tags, params, response: { 200: NoticeDetailSchema } } },
+    { schema: { tags, params, response: { 200: NoticeDetailSchema, 304: NotModified } } },
     async (req, reply) => withEtag(reply, await notices.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -5,7 +5,7 @@ import {
   PublicPetitionBatchSchema,
 } from '@rectify/schemas'
 import { ResponseCache, caching } from '../public/public.cache.js'
-import { NotModified } from '../public/public.routes.js'
+import { NotModified } from '../../lib/http.js'
 import type { PublicPetitionsService } from './petitions.public.js'
 
 export interface PetitionsPublicRoutesOptions {

@@ -21,7 +21,7 @@ import {
   UpdatePetitionBatchBodySchema,
   UpdatePetitionBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { PetitionBatchesService } from './petitions.batches.service.js'
 import type { PetitionHandlingService } from './petitions.handling.service.js'
 import type { PetitionsService } from './petitions.service.js'
@@ -59,7 +59,14 @@ export const petitionsRoutes: FastifyPluginAsyncTypebox<PetitionsRoutesOptions> 
   )
   app.get(
     '/petition-batches/:id',
-    { schema: { tags, description: BATCH_SCOPE, params, response: { 200: PetitionBatchSchema } } },
+    {
+      schema: {
+        tags,
+        description: BATCH_SCOPE,
+        params,
+        response: { 200: PetitionBatchSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await batches.get(req.ctx, req.params.id)),
   )
   app.post(
@@ -113,7 +120,14 @@ export const petitionsRoutes: FastifyPluginAsyncTypebox<PetitionsRoutesOptions> 
   )
   app.get(
     '/petitions/:id',
-    { schema: { tags, description: SCOPE, params, response: { 200: PetitionSchema } } },
+    {
+      schema: {
+        tags,
+        description: SCOPE,
+        params,
+        response: { 200: PetitionSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await petitions.get(req.ctx, req.params.id)),
   )
   app.get(

@@ -17,7 +17,7 @@ import {
   TransitionBodySchema,
   UpdateProblemBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { ExtensionsService } from './extensions.service.js'
 import type { OverviewService } from './overview.service.js'
 import type { ProblemsService } from './problems.service.js'
@@ -54,7 +54,7 @@ export const problemsRoutes: FastifyPluginAsyncTypebox<ProblemsRoutesOptions> = 
   )
   app.get(
     '/problems/:id',
-    { schema: { tags, params, response: { 200: ProblemSchema } } },
+    { schema: { tags, params, response: { 200: ProblemSchema, 304: NotModified } } },
     async (req, reply) => withEtag(reply, await problems.get(req.ctx, req.params.id)),
   )
   app.post(

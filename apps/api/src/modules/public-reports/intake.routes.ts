@@ -9,7 +9,7 @@ import {
   TrackingParamsSchema,
 } from '@rectify/schemas'
 import { receiveFile } from '../files/files.routes.js'
-import { NotModified } from '../public/public.routes.js'
+import { NotModified } from '../../lib/http.js'
 import { caching } from '../public/public.cache.js'
 import type { PublicIntakeService } from './intake.service.js'
 

@@ -7,7 +7,7 @@ import {
   RuleObjectionBodySchema,
   TriagePublicReportBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { PublicReportsService } from './public-reports.service.js'
 
 const tags = ['public-reports']
@@ -32,7 +32,7 @@ export const publicReportsRoutes: FastifyPluginAsyncTypebox<{
   )
   app.get(
     '/public-reports/:id',
-    { schema: { tags, params, response: { 200: PublicReportSchema } } },
+    { schema: { tags, params, response: { 200: PublicReportSchema, 304: NotModified } } },
     async (req, reply) => withEtag(reply, await publicReports.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { etagOf, matches } from '../../lib/http.js'
 
 /**
  * HTTP caching for the public board. Every answer carries a strong ETag (a hash of the body)
@@ -55,17 +55,6 @@ export function cacheKey(url: string): string {
   params.sort()
   const query = params.toString()
   return query ? `${url.slice(0, at)}?${query}` : url.slice(0, at)
-}
-
-export function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url')}"`
-}
-
-/** True when If-None-Match names `etag` (weak comparison, as RFC 9110 asks for this header). */
-export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  if (ifNoneMatch.trim() === '*') return true
-  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
 }
 
 export interface CachingOptions {

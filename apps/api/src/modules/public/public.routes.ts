@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import {
   IdParamsSchema,
   ListPublicProblemsQuerySchema,
@@ -8,6 +7,7 @@ import {
   PublicProblemPageSchema,
   PublicRegionListSchema,
 } from '@rectify/schemas'
+import { NotModified } from '../../lib/http.js'
 import { ResponseCache, caching } from './public.cache.js'
 import type { PublicBoardService } from './public.service.js'
 
@@ -20,9 +20,6 @@ export interface PublicRoutesOptions {
 }
 
 const tags = ['public']
-/** Declared for the OpenAPI document: the answer to a matching If-None-Match. */
-export const NotModified = Type.Null({ description: 'Not modified (If-None-Match named the ETag)' })
-
 /**
  * The read-only public board under /public (no login). Answers are cached (ETag, 304,
  * Cache-Control and a small in-process cache): the board may lag the ledger by up to

@@ -8,7 +8,7 @@ import {
   ReportPageSchema,
   ReviewReportBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { ReportsService } from './reports.service.js'
 
 const tags = ['reports']
@@ -54,7 +54,13 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ reports: ReportsService 
   )
   app.get(
     '/reports/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: ProgressReportSchema } } },
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        response: { 200: ProgressReportSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await reports.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -7,7 +7,7 @@ import {
   RoundSchema,
   UpdateRoundBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { RoundsService } from './rounds.service.js'
 
 const tags = ['rounds']
@@ -23,7 +23,7 @@ export const roundsRoutes: FastifyPluginAsyncTypebox<{ rounds: RoundsService }> 
   )
   app.get(
     '/rounds/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: RoundSchema } } },
+    { schema: { tags, params: IdParamsSchema, response: { 200: RoundSchema, 304: NotModified } } },
     async (req, reply) => withEtag(reply, await rounds.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -7,7 +7,7 @@ import {
   SweepReportBodySchema,
   SweepSchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { SweepsService } from './sweeps.service.js'
 
 const tags = ['sweeps']
@@ -49,7 +49,14 @@ export const sweepsRoutes: FastifyPluginAsyncTypebox<{ sweeps: SweepsService }> 
   )
   app.get(
     '/sweeps/:id',
-    { schema: { tags, description: SCOPE, params, response: { 200: SweepSchema } } },
+    {
+      schema: {
+        tags,
+        description: SCOPE,
+        params,
+        response: { 200: SweepSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await sweeps.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -7,7 +7,7 @@ import {
   UnitSchema,
   UpdateUnitBodySchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { UnitsService } from './units.service.js'
 
 const tags = ['units']
@@ -23,7 +23,7 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
   )
   app.get(
     '/units/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: UnitSchema } } },
+    { schema: { tags, params: IdParamsSchema, response: { 200: UnitSchema, 304: NotModified } } },
     async (req, reply) => withEtag(reply, await units.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -9,7 +9,7 @@ import {
   UserSchema,
 } from '@rectify/schemas'
 import { Type } from 'typebox'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { UsersService } from './users.service.js'
 
 const tags = ['users']
@@ -25,7 +25,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
   )
   app.get(
     '/users/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } } },
+    { schema: { tags, params: IdParamsSchema, response: { 200: UserSchema, 304: NotModified } } },
     async (req, reply) => withEtag(reply, await users.get(req.ctx, req.params.id)),
   )
   app.post(

@@ -12,7 +12,7 @@ import {
   WebhookTestResultSchema,
   WebhookWithSecretSchema,
 } from '@rectify/schemas'
-import { requireIfMatch, withEtag } from '../../lib/http.js'
+import { NotModified, etagVersion, requireIfMatch, withEtag } from '../../lib/http.js'
 import type { WebhooksService } from './webhooks.service.js'
 
 const tags = ['webhooks']
@@ -34,7 +34,13 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
   )
   app.get(
     '/webhooks/:id',
-    { schema: { tags, params: IdParamsSchema, response: { 200: WebhookSubscriptionSchema } } },
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        response: { 200: WebhookSubscriptionSchema, 304: NotModified },
+      },
+    },
     async (req, reply) => withEtag(reply, await webhooks.get(req.ctx, req.params.id)),
   )
   app.post(
@@ -44,10 +50,10 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhooksServi
     },
     async (req, reply) => {
       const created = await webhooks.create(req.ctx, req.body)
+      etagVersion(reply, created.subscription.version)
       return reply
         .code(201)
         .header('location', `/api/v1/webhooks/${created.subscription.id}`)
-        .header('etag', `"${created.subscription.version}"`)
         .header('cache-control', 'no-store')
         .send(created)
     },
