@@ -38,6 +38,11 @@ export function updateWebhook(
   return request<WebhookSubscription>(path(id), { method: 'PATCH', body, version })
 }
 
+/** `DELETE /webhooks/:id` with `If-Match: version`: deliveries stop; the record stays for the audit. */
+export function deleteWebhook(id: string, version: number): Promise<void> {
+  return request<void>(path(id), { method: 'DELETE', version })
+}
+
 /** `POST /webhooks/:id/secret`: a new signing secret (generic JSON); the old one stops at once. */
 export function rotateWebhookSecret(id: string): Promise<WebhookWithSecret> {
   return request<WebhookWithSecret>(`${path(id)}/secret`, { method: 'POST' })

@@ -28,6 +28,13 @@ const enWebhooks = {
     statusPaused: 'Paused',
     pausedAt: 'Paused at',
     failures: 'Failures in a row',
+    owner: 'Registered by',
+    ownerAdmin: 'Administrator',
+    ownerClient: 'API client: {name}',
+    remove: 'Delete',
+    confirmRemove:
+      'Once deleted, no event is pushed to "{name}" any more and its delivery log is no longer shown. Delete it?',
+    removed: 'Subscription deleted.',
     createdAt: 'Created',
     test: 'Send test',
     testQueued: 'The test is queued; see the delivery log for the result.',

@@ -6,6 +6,8 @@ import type {
   WebhookWithSecret,
 } from '@rectify/schemas'
 import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { listClients } from '@/api/clients'
 import * as webhooksApi from '@/api/webhooks'
 import { useCursorList } from '@/composables/useCursorList'
 
@@ -50,6 +52,29 @@ export const useWebhooksStore = defineStore('webhooks', () => {
     return webhooksApi.testWebhook(id)
   }
 
+  /** Deletes a subscription (If-Match its version) and drops it from the list. */
+  async function remove(sub: Pick<WebhookSubscription, 'id' | 'version'>): Promise<void> {
+    await webhooksApi.deleteWebhook(sub.id, sub.version)
+    void list.reload()
+  }
+
+  /**
+   * The names of the API clients, to say who registered a subscription (`clientId`). The
+   * administrator and auditors, the only ones who see this page, may read the clients; a city
+   * has a handful, so every page is read once.
+   */
+  const clientNames = shallowRef<ReadonlyMap<string, string>>(new Map())
+  async function loadClientNames(): Promise<void> {
+    const names = new Map<string, string>()
+    let cursor: string | undefined
+    do {
+      const page = await listClients({ limit: 100, cursor })
+      for (const c of page.items) names.set(c.id, c.name)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    clientNames.value = names
+  }
+
   return {
     items: list.items,
     total: list.total,
@@ -64,5 +89,8 @@ export const useWebhooksStore = defineStore('webhooks', () => {
     rotateSecret,
     resume,
     test,
+    remove,
+    clientNames,
+    loadClientNames,
   }
 })

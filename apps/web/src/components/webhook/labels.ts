@@ -20,3 +20,18 @@ export function subscriptionState(s: WebhookSubscription): 'paused' | 'active' |
   if (s.pausedAt) return 'paused'
   return s.active ? 'active' : 'inactive'
 }
+
+/**
+ * Who registered a subscription, as a message key and its values: the administrator, or an API
+ * client (`webhooks:manage`) by its name — its id while the names are not loaded.
+ */
+export function ownerMessage(
+  s: Pick<WebhookSubscription, 'clientId'>,
+  clientNames: ReadonlyMap<string, string>,
+): { key: string; values: Record<string, string> } {
+  if (!s.clientId) return { key: 'webhooks.ownerAdmin', values: {} }
+  return {
+    key: 'webhooks.ownerClient',
+    values: { name: clientNames.get(s.clientId) ?? s.clientId },
+  }
+}
