@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -65,11 +65,15 @@ describe('docs/integration.md', () => {
       copyFileSync(EXAMPLE, join(dir, 'integration-client.ts'))
       writeFileSync(
         join(dir, 'main.ts'),
-        `import { allProblems, getToken, sendTicket, subscribe } from './integration-client.js'
+        `import { allProblems, getToken, rectify, sendTicket, subscribe } from './integration-client.js'
 declare const process: { argv: string[] }
 const [base, id, secret] = process.argv.slice(2) as [string, string, string]
 const token = await getToken(base, id, secret)
-const codes = await allProblems(base, token)
+const problems = await allProblems(base, token)
+const codes = problems.map((p) => p.code)
+const one = await rectify(base, token).GET('/api/v1/problems/{id}', {
+  params: { path: { id: problems[0]!.id } },
+})
 const ticket = { externalId: 'GD-DOC-1', description: '小区门口污水外溢，气味很大', name: '李某', contact: '13900000000' }
 const first = await sendTicket(base, token, ticket)
 const again = await sendTicket(base, token, ticket)
@@ -79,7 +83,7 @@ const hook = await subscribe(base, token, {
   eventTypes: ['public_report.answered', 'public_report.linked'],
   format: 'json',
 })
-console.log(JSON.stringify({ codes, first, again, hook }))
+console.log(JSON.stringify({ codes, one: one.data?.code, first, again, hook }))
 `,
       )
       writeFileSync(
@@ -99,6 +103,8 @@ console.log(JSON.stringify({ codes, first, again, hook }))
         }),
       )
       writeFileSync(join(dir, 'package.json'), '{"type":"module"}')
+      // openapi-fetch, as the integrator would have installed it.
+      symlinkSync(join(API, 'node_modules'), join(dir, 'node_modules'), 'dir')
       await run(bin('tsc'), ['-p', dir]).catch((err: { stdout: string }) => {
         throw new Error(err.stdout)
       })
@@ -110,6 +116,7 @@ console.log(JSON.stringify({ codes, first, again, hook }))
       ])
       const out = JSON.parse(stdout)
       expect(out.codes.sort()).toEqual(['DOC-0', 'DOC-1', 'DOC-2'])
+      expect(out.codes).toContain(out.one)
       expect(out.first.created).toBe(true)
       expect(out.again).toEqual({ created: false, receipt: out.first.receipt })
       expect(out.first.receipt.externalId).toBe('GD-DOC-1')
