@@ -33,7 +33,6 @@ const enPetitionImport = {
     columnsTitle: 'Choose the field of these columns',
     columnsHint:
       'Columns the importer does not know need a field or to be ignored; your choice is remembered once imported.',
-    missing: 'Required columns missing: {fields}',
     onlyErrors: 'Rows with errors only',
     confirm: 'Confirm import',
     imported: '{new} new cases imported, {updated} updated',

@@ -32,7 +32,6 @@ const zhCNPetitionImport = {
     sheet: '工作表：{name}',
     columnsTitle: '请指定以下列对应的字段',
     columnsHint: '无法识别的列需要指定对应字段或忽略；您的选择在导入后会被记住。',
-    missing: '缺少必需的列：{fields}',
     onlyErrors: '只看有错误的行',
     confirm: '确认导入',
     imported: '已导入 {new} 件新信访件，更新 {updated} 件',
