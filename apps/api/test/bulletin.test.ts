@@ -36,6 +36,9 @@ beforeAll(async () => {
   const behind = await p('B-04', { title: '某河段黑臭水体整治滞后', leadUnit: w.units.countyA })
   await setLight(db, behind.id, 'yellow')
   await p('B-05', { title: '某矿山生态修复逾期', deadline: -3, leadUnit: w.units.countyB })
+  // Closed as not rectified: a part of its own, never completed (the 46 = 7 + 27 + 11 report).
+  const gone = await p('B-06', { status: 'closed' })
+  await db.update(problems).set({ outcome: 'not_rectified' }).where(eq(problems.id, gone.id))
   await db.insert(notices).values({
     id: uuidv7(),
     year: Number(today.slice(0, 4)),
@@ -87,10 +90,27 @@ async function documentText(api: Api, id: string) {
   return { res, xml, text: xml.replace(/<[^>]+>/g, '') }
 }
 
+/** total, completed, closed not rectified, on schedule, behind, open, overdue. */
 const sentenceOf = (text: string) =>
-  /截至\d+月\d+日，(\d+)个问题已完成整改，(\d+)个按序时进度推进，(\d+)个滞后，(\d+)个逾期/.exec(
+  /截至\d+月\d+日，纳入调度的(\d+)个问题中，(\d+)个已完成整改，(?:(\d+)个未整改到位销号，)?(\d+)个按序时进度推进，(\d+)个滞后；在推进的(\d+)个问题中，(\d+)个已逾期。/.exec(
     text,
   )
+const partsOf = (s: {
+  total: number
+  completed: number
+  closedNotRectified: number
+  onSchedule: number
+  behind: number
+  overdue: number
+}) => [
+  s.total,
+  s.completed,
+  s.closedNotRectified,
+  s.onSchedule,
+  s.behind,
+  s.onSchedule + s.behind,
+  s.overdue,
+]
 
 describe('the period range of a bulletin', () => {
   it('is the calendar month or the ISO week, Monday to Sunday', () => {
@@ -114,8 +134,12 @@ describe('the bulletin of an open period', () => {
     const b = await office.get(`/api/v1/dispatch-periods/${period.id}/bulletin`)
     expect(b.statusCode).toBe(200)
     expect(b.headers.etag).toMatch(etagFor(period.version))
-    const figures = (s: string) => sentenceOf(s)!.slice(1).map(Number)
-    const expected = [summary.completed, summary.onSchedule, summary.behind, summary.overdue]
+    const figures = (s: string) => sentenceOf(s)!.slice(1).map((x) => Number(x ?? 0))
+    const expected = partsOf(summary)
+    // The parts add up to the whole; overdue is a share of the open ones.
+    expect(summary).toMatchObject({ total: 6, completed: 2, closedNotRectified: 1 })
+    expect(expected[1]! + expected[2]! + expected[3]! + expected[4]!).toBe(summary.total)
+    expect(summary.overdue).toBeLessThanOrEqual(expected[5]!)
     expect(figures(b.json<Bulletin>().summarySentence)).toEqual(expected)
     const { text, xml, res } = await documentText(leader, period.id)
     expect(figures(text)).toEqual(expected)
@@ -211,10 +235,10 @@ describe('the bulletin of a closed period', () => {
     ).json<ProblemSummary>()
     expect(live.completed).toBe(frozen.completed + 1)
     const b = (await office.get(`/api/v1/dispatch-periods/${period.id}/bulletin`)).json<Bulletin>()
-    const expected = [frozen.completed, frozen.onSchedule, frozen.behind, frozen.overdue]
-    expect(sentenceOf(b.summarySentence)!.slice(1).map(Number)).toEqual(expected)
+    const expected = partsOf(frozen)
+    expect(sentenceOf(b.summarySentence)!.slice(1).map((x) => Number(x ?? 0))).toEqual(expected)
     const { text } = await documentText(office, period.id)
-    expect(sentenceOf(text)!.slice(1).map(Number)).toEqual(expected)
+    expect(sentenceOf(text)!.slice(1).map((x) => Number(x ?? 0))).toEqual(expected)
     expect(text).toContain('关于2026年第1周中央生态环境保护督察反馈问题整改工作调度情况的通报')
     expect(text).toContain('2025年12月29日至2026年1月4日')
   })

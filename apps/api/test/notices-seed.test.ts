@@ -39,3 +39,35 @@ describe('the demo notices', () => {
     expect(all.total).toBe(rows.filter((n) => n.unitId === lh!.id).length)
   }, 60_000)
 })
+
+describe('the demo bulletins', () => {
+  it('state figures whose parts add up to the whole, for every dispatch period', async () => {
+    const office = client(t.app, (await login(t.app, 'office', 'Rectify@2026')).accessToken)
+    const periods = (await office.get('/api/v1/dispatch-periods?limit=200')).json<{
+      items: { id: string; roundId: string; summary: Record<string, number> | null }[]
+    }>().items
+    expect(periods.length).toBeGreaterThan(0)
+    const parts =
+      /纳入调度的(\d+)个问题中，(\d+)个已完成整改，(?:(\d+)个未整改到位销号，)?(\d+)个按序时进度推进，(\d+)个滞后；在推进的(\d+)个问题中，(\d+)个已逾期。/
+    for (const p of periods) {
+      const b = (await office.get(`/api/v1/dispatch-periods/${p.id}/bulletin`)).json<{
+        summarySentence: string
+      }>()
+      const m = parts.exec(b.summarySentence)
+      expect(m, b.summarySentence).not.toBeNull()
+      const [total, completed, notRectified, onSchedule, behind, open, overdue] = m!
+        .slice(1)
+        .map((x) => Number(x ?? 0)) as [number, number, number, number, number, number, number]
+      expect(completed + notRectified + onSchedule + behind, b.summarySentence).toBe(total)
+      expect(open).toBe(onSchedule + behind)
+      expect(overdue).toBeLessThanOrEqual(open)
+      for (const s of [
+        p.summary,
+        (await office.get(`/api/v1/problems/summary?round=${p.roundId}`)).json(),
+      ]) {
+        if (!s) continue
+        expect(s.completed + s.closedNotRectified + s.onSchedule + s.behind).toBe(s.total)
+      }
+    }
+  }, 120_000)
+})

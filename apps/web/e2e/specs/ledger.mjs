@@ -280,14 +280,20 @@ describe('the rectification ledger', () => {
     // The home's summary (leaders land on the dashboard, so go home first).
     await page.waitForURL(/\/dashboard$/)
     await page.goto('/')
+    const behind = Number(await page.getByTestId('summary-behind').innerText())
     await page.getByTestId('summary-behind').click()
-    await page.waitForURL(/\/problems\?light=yellow$/)
+    await page.waitForURL(/\/problems\?bucket=behind$/)
     const rows = page.locator('[data-testid="problems-table"] .el-table__row')
     await rows.first().waitFor()
     const lights = await page
       .locator('[data-testid^="light-"][data-light]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-light')))
-    assert.ok(lights.length > 0 && lights.every((light) => light === 'yellow'), 'only yellow rows')
+    assert.ok(
+      lights.length > 0 && lights.every((light) => light === 'yellow' || light === 'red'),
+      'only yellow and red rows',
+    )
+    // The number on the home page is the number of rows it opens.
+    assert.match(await page.getByTestId('list-total').innerText(), new RegExp(`共 ${behind} 条`))
 
     await page.goto('/problems')
     await rows.first().waitFor()

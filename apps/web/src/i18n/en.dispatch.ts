@@ -50,7 +50,7 @@ const enDispatch = {
       closed: 'The period is closed and its summary frozen',
       summary: 'Summary',
       sentence:
-        '{completed} completed, {onSchedule} on schedule, {behind} behind, {overdue} overdue',
+        '{completed} completed, {onSchedule} on schedule, {behind} behind (of those still open, {overdue} overdue)',
       notReportedSentence: '{n} problem(s) with a unit that did not report in time',
       closedNotRectified: '{n} more closed as not rectified, never counted as completed',
       asOf: 'As of {date}, {total} problems',

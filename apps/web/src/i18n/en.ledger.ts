@@ -434,7 +434,8 @@ export const work: typeof zh.work = {
   },
   summary: {
     title: 'Rectification at a glance',
-    sentence: '{completed} completed, {onSchedule} on schedule, {behind} behind, {overdue} overdue',
+    sentence:
+      '{completed} completed, {closedNotRectified} closed as not rectified, {onSchedule} on schedule, {behind} behind; of those still open, {overdue} overdue',
     items: '{n}',
     total: '{n} problems in all',
     byLight: 'By light',

@@ -47,7 +47,8 @@ const zhCNDispatch = {
       closeConfirm: '结束后本期汇总将被冻结，之后的报送不再改变本期数据。确定结束本期调度吗？',
       closed: '本期调度已结束，汇总已冻结',
       summary: '本期汇总',
-      sentence: '{completed} 个已完成、{onSchedule} 个序时推进、{behind} 个滞后、{overdue} 个逾期',
+      sentence:
+        '{completed} 个已完成、{onSchedule} 个序时推进、{behind} 个滞后（在推进的问题中 {overdue} 个逾期）',
       notReportedSentence: '{n} 个问题有单位未按期报送',
       closedNotRectified: '另有 {n} 个问题以未整改到位销号，不计入已完成',
       asOf: '统计日期：{date}，共 {total} 个问题',

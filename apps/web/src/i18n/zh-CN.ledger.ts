@@ -430,7 +430,8 @@ export const work = {
   },
   summary: {
     title: '整改总体情况',
-    sentence: '{completed} 项已完成，{onSchedule} 项按序时推进，{behind} 项滞后，逾期 {overdue} 项',
+    sentence:
+      '{completed} 项已完成整改，{closedNotRectified} 项未整改到位销号，{onSchedule} 项按序时推进，{behind} 项滞后；在推进的问题中 {overdue} 项已逾期',
     items: '{n} 项',
     total: '共 {n} 项整改任务',
     byLight: '按预警',

@@ -29,8 +29,6 @@ export interface BulletinFacts {
   date: string
   /** The summary sentence, exactly as GET …/bulletin answers it. */
   sentence: string
-  /** Problems in the frozen summary (null while the period is open). */
-  total: number | null
   behind: ProblemLine[]
   overdue: ProblemLine[]
   /** The period's first and last day (Asia/Shanghai). */
@@ -129,7 +127,7 @@ function sections(f: BulletinFacts): (Paragraph | Table)[] {
     .filter(Boolean)
   return [
     heading('一、总体进展'),
-    indented(f.total === null ? f.sentence : `本期纳入调度问题${f.total}个。${f.sentence}`),
+    indented(f.sentence),
     heading('二、滞后和逾期问题'),
     subheading(`（一）滞后问题（${f.behind.length}个）`),
     ...problemLines(f.behind),

@@ -35,12 +35,29 @@ export function periodRange(period: string): { from: string; to: string } {
 }
 
 /** The figures of the summary sentence. */
-type Figures = Pick<DispatchSummary, 'completed' | 'onSchedule' | 'behind' | 'overdue'>
+type Figures = Pick<
+  DispatchSummary,
+  'total' | 'completed' | 'closedNotRectified' | 'onSchedule' | 'behind' | 'overdue'
+>
 
-/** 截至11月28日，N个问题已完成整改，M个按序时进度推进，K个滞后，X个逾期。 */
+/**
+ * 截至11月28日，纳入调度的46个问题中，7个已完成整改，1个未整改到位销号，27个按序时进度推进，
+ * 11个滞后；在推进的38个问题中，4个已逾期。
+ *
+ * The parts partition the total (summaryBucket puts every problem in exactly one): completed,
+ * closed not rectified (said only when there is one, never counted as completed), on schedule,
+ * behind. Overdue is not a part: it is a share of the problems still being worked on, and says so.
+ */
 export function summarySentence(asOf: string, f: Figures): string {
   const [, m, d] = asOf.split('-').map(Number)
-  return `截至${m}月${d}日，${f.completed}个问题已完成整改，${f.onSchedule}个按序时进度推进，${f.behind}个滞后，${f.overdue}个逾期。`
+  // A summary frozen before the field existed had none.
+  const notRectified = f.closedNotRectified ?? 0
+  const closed = notRectified ? `${notRectified}个未整改到位销号，` : ''
+  const open = f.onSchedule + f.behind
+  return (
+    `截至${m}月${d}日，纳入调度的${f.total}个问题中，${f.completed}个已完成整改，${closed}` +
+    `${f.onSchedule}个按序时进度推进，${f.behind}个滞后；在推进的${open}个问题中，${f.overdue}个已逾期。`
+  )
 }
 
 /**
@@ -137,7 +154,6 @@ export class BulletinService {
       issuer,
       date: row.closedAt ? shanghaiDate(row.closedAt) : today,
       sentence: summarySentence(asOf, figures),
-      total: frozen?.total ?? null,
       behind: byCode(lists.behind),
       overdue: byCode(lists.overdue),
       range: { from, to },
