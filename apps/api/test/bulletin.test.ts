@@ -134,7 +134,10 @@ describe('the bulletin of an open period', () => {
     const b = await office.get(`/api/v1/dispatch-periods/${period.id}/bulletin`)
     expect(b.statusCode).toBe(200)
     expect(b.headers.etag).toMatch(etagFor(period.version))
-    const figures = (s: string) => sentenceOf(s)!.slice(1).map((x) => Number(x ?? 0))
+    const figures = (s: string) =>
+      sentenceOf(s)!
+        .slice(1)
+        .map((x) => Number(x ?? 0))
     const expected = partsOf(summary)
     // The parts add up to the whole; overdue is a share of the open ones.
     expect(summary).toMatchObject({ total: 6, completed: 2, closedNotRectified: 1 })
@@ -236,9 +239,17 @@ describe('the bulletin of a closed period', () => {
     expect(live.completed).toBe(frozen.completed + 1)
     const b = (await office.get(`/api/v1/dispatch-periods/${period.id}/bulletin`)).json<Bulletin>()
     const expected = partsOf(frozen)
-    expect(sentenceOf(b.summarySentence)!.slice(1).map((x) => Number(x ?? 0))).toEqual(expected)
+    expect(
+      sentenceOf(b.summarySentence)!
+        .slice(1)
+        .map((x) => Number(x ?? 0)),
+    ).toEqual(expected)
     const { text } = await documentText(office, period.id)
-    expect(sentenceOf(text)!.slice(1).map((x) => Number(x ?? 0))).toEqual(expected)
+    expect(
+      sentenceOf(text)!
+        .slice(1)
+        .map((x) => Number(x ?? 0)),
+    ).toEqual(expected)
     expect(text).toContain('关于2026年第1周中央生态环境保护督察反馈问题整改工作调度情况的通报')
     expect(text).toContain('2025年12月29日至2026年1月4日')
   })
