@@ -166,6 +166,12 @@ describe('acceptance, publicity and close-out', () => {
     await publicityDialog
       .getByTestId('publicity-notice-input')
       .fill(`${problem.code} 整改已通过验收，现予公示。如有异议，请于公示期内通过本平台反映。`)
+    // Starting today (by default it starts the next working day), so a citizen may object now:
+    // objections are taken within the period only.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    const start = publicityDialog.getByTestId('publicity-start').locator('input')
+    await start.fill(today)
+    await start.press('Enter')
     await publicityDialog.getByTestId('publicity-submit').click()
     await publicityDialog.waitFor({ state: 'hidden' })
     await page.locator('[data-testid="problem-status"][data-status="publicity"]').waitFor()

@@ -230,7 +230,7 @@ describe('Excel in and out, the dashboard and the bulletin', () => {
     await page.getByTestId('bulletin-save').click()
     await page.locator('.el-message--success', { hasText: '已保存工作要求' }).waitFor()
     const sentence = (await page.getByTestId('bulletin-sentence').innerText()).trim()
-    assert.match(sentence, /\d+个问题已完成整改/)
+    assert.match(sentence, /纳入调度的\d+个问题中，\d+个已完成整改/)
     await shot(page, 'excel-bulletin')
     const bulletin = await downloadFrom(page, 'bulletin-download')
     assert.match(bulletin.suggestedFilename(), /\.docx$/)
