@@ -102,30 +102,21 @@ export function chainTemplate(fields: Omit<ChainedFields, (typeof SLOTS)[number]
   return parts as Template
 }
 
-/** An entry waiting for the end of its transaction: what the append needs, by name. */
-interface Pending {
+/**
+ * An entry waiting for the end of its transaction: the hashed fields but the three only the
+ * append knows (seq, at, prev_hash), and the canonical JSON cut around them (p0–p3).
+ */
+type Pending = Omit<ChainedFields, 'seq' | 'at' | 'prevHash'> & {
   p0: string
   p1: string
   p2: string
   p3: string
-  actorType: string
-  actorId: string | null
-  actorName: string | null
-  unitId: string | null
-  action: string
-  entityType: string
-  entityId: string | null
-  before: unknown
-  after: unknown
-  requestId: string | null
-  ip: string | null
-  userAgent: string | null
 }
 
 /**
- * `RECTIFY_AUDIT_CHAIN=off` is for the write-path bench only (bench/writes.ts measures what the
- * chain costs): entries are then appended without the lock and without a link, under negative
- * seqs that `verify` never reads. Never set it anywhere else.
+ * `RECTIFY_AUDIT_CHAIN=off` is for the write-path bench only (to measure what the chain costs;
+ * that bench is not written yet): entries are then appended without the lock and without a
+ * link, under negative seqs that `verify` never reads. Never set it anywhere else.
  */
 const chained = () => process.env.RECTIFY_AUDIT_CHAIN !== 'off'
 
