@@ -98,6 +98,7 @@ export const STATES = [
   'draft',
   'draft_immediate',
   'plan_review',
+  'in_progress_unready',
   'in_progress',
   'county_review',
   'city_review',
@@ -107,6 +108,8 @@ export const STATES = [
   'closed',
 ] as const
 export type State = (typeof STATES)[number]
+/** The states with an application on record (from the first review on). */
+export const WITH_ACCEPTANCE: readonly State[] = STATES.slice(STATES.indexOf('county_review'))
 
 const ifMatch = (v: number) => ({ 'if-match': `"${v}"` })
 
@@ -167,20 +170,29 @@ export async function endPeriod(t: TestApp, problemId: string) {
     .where(and(eq(publicities.problemId, problemId), eq(publicities.status, 'open')))
 }
 
-/** A problem of the ecology bureau in county A, driven over the API to `state`. */
+/**
+ * A problem of the ecology bureau in county A, driven over the API to `state`. From
+ * `in_progress` on its work is reported done (100 %), as applying requires;
+ * `in_progress_unready` is under way at 0 %.
+ */
 export async function problemIn(t: TestApp, w: CloseoutWorld, state: State) {
   const db = t.database.db
   const status =
-    state === 'draft_immediate' ? 'draft' : STATES.indexOf(state) > 3 ? 'in_progress' : state
+    state === 'draft_immediate'
+      ? 'draft'
+      : state === 'in_progress_unready' || WITH_ACCEPTANCE.includes(state)
+        ? 'in_progress'
+        : state
   const p = await makeProblem(db, {
     round: w.round,
     leadUnit: w.world.units.eeb,
     region: w.world.units.countyA,
     status,
     mode: state === 'draft_immediate' ? 'immediate' : 'time_bound',
+    reportedProgress: state === 'in_progress' || WITH_ACCEPTANCE.includes(state) ? 100 : 0,
   })
   await makeMeasure(db, { problem: p, unit: w.world.units.countyA })
-  const path = STATES.slice(4, STATES.indexOf(state) + 1)
+  const path = WITH_ACCEPTANCE.slice(0, WITH_ACCEPTANCE.indexOf(state) + 1)
   for (const s of path) await step(t, w, p.id, s)
   return p
 }

@@ -212,6 +212,7 @@ describe('nobody reviews their own unit’s work', () => {
       leadUnit: w.world.units.countyA,
       region: w.world.units.countyA,
       status: 'in_progress',
+      reportedProgress: 100,
     })
     await makeMeasure(db, { problem: p, unit: w.world.units.townA })
     expect((await apply(w.api.countyLead, p.id)).statusCode).toBe(201)
@@ -234,6 +235,7 @@ describe('nobody reviews their own unit’s work', () => {
       leadUnit: w.world.units.office,
       region: w.world.units.countyA,
       status: 'in_progress',
+      reportedProgress: 100,
     })
     await makeMeasure(db, { problem: p, unit: w.world.units.countyA })
     expect((await apply(leadOffice, p.id)).statusCode).toBe(201)

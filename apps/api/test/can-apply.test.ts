@@ -39,9 +39,12 @@ describe('can.apply is what applying accepts', () => {
       )
       expect(res.statusCode === 201, `${state} as ${who}: can.apply ${can}, ${res.body}`).toBe(can)
       if (!can) expect(res.statusCode).toBeGreaterThanOrEqual(400)
+      if (state === 'in_progress_unready' && who === 'lead')
+        expect(res.json()).toMatchObject({ status: 409, code: 'not_ready' })
       if (can) seen.push(who)
     }
-    // The only caller who may apply is the lead unit, and only while work is under way.
+    // The only caller who may apply is the lead unit, and only once the work is reported done
+    // (an immediate problem straight from draft).
     expect(seen).toEqual(['in_progress', 'draft_immediate'].includes(state) ? ['lead'] : [])
   })
 })

@@ -6,6 +6,7 @@ import { apiClient } from './ledger-factories.js'
 import {
   STATES,
   WHO,
+  WITH_ACCEPTANCE,
   closeoutWorld,
   latestAcceptance,
   problemIn,
@@ -37,7 +38,6 @@ const ROUTE: Record<Action, readonly Who[]> = {
   close: ['office', 'officeOwn'],
   recordRebound: ['office', 'officeOwn'],
 }
-const WITH_ACCEPTANCE: readonly State[] = STATES.slice(4)
 const ACCEPTANCE: readonly State[] = ['county_review', 'city_review', 'passed']
 const PUBLICITY: readonly State[] = ['publicity_open', 'publicity_over']
 
@@ -50,8 +50,10 @@ function expected(state: State, action: Action, who: Who): number {
   if (!ROUTE[action].includes(who)) return 403
   switch (action) {
     case 'apply':
-      if (state !== 'in_progress' && state !== 'draft_immediate') return 409
-      return who === 'lead' ? 201 : 403
+      if (!['in_progress', 'in_progress_unready', 'draft_immediate'].includes(state)) return 409
+      if (who !== 'lead') return 403
+      // Work under way applies once it is reported done (409 not_ready at 0 %).
+      return state === 'in_progress_unready' ? 409 : 201
     case 'review':
       if (state === 'county_review') return who === 'office' || who === 'countyLead' ? 201 : 403
       if (state === 'city_review') return who === 'office' ? 201 : 403

@@ -94,7 +94,13 @@ export function awaitingSql(actor: Actor): SQL {
 /**
  * The one rule of applying for acceptance, used by `can.apply` and by the application itself:
  * null when `actor` may apply now, else the refusal the application answers with (409 for the
- * problem's state, 403 for who asks).
+ * problem's state, 403 for who asks, 409 `not_ready` for work not finished).
+ *
+ * Readiness (具备验收条件): a problem under way applies only when its reported completion —
+ * the percent of its latest report the office accepted, which for measure reports is the
+ * weighted mean over its measures — has reached 100 %: the work is done and the office has
+ * seen it reported. An `immediate` problem (立行立改) goes from draft straight to acceptance
+ * (DOMAIN.md): it has no reporting stage, and its application is the report of the fix.
  */
 export function applyRefusal(
   actor: Actor,
@@ -108,6 +114,11 @@ export function applyRefusal(
     return new AppError('not_lead_unit', 'Only the lead unit applies for acceptance')
   if (latest?.status === 'in_review')
     return new AppError('conflict', 'An application is already under review')
+  if (status === 'in_progress' && s.row.reportedProgress < 100)
+    return new AppError(
+      'not_ready',
+      `Reported completion is ${s.row.reportedProgress} %: a problem applies for acceptance once the office has accepted reports of all its work done (100 %)`,
+    )
   return null
 }
 
