@@ -13,6 +13,15 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATA_DIR: Type.String({ default: './data' }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  /**
+   * The key-encryption key that wraps the data keys of personal data (lib/crypto): 32 bytes as
+   * base64 or 64 hex digits. Unset: DATA_KEY_FILE, else DATA_DIR/data-key (generated once).
+   */
+  DATA_KEY: Type.Optional(Type.String({ minLength: 43 })),
+  /** A file holding the key-encryption key (mode 0600, refused otherwise). */
+  DATA_KEY_FILE: Type.Optional(Type.String()),
+  /** intl: AES-256-GCM, HMAC-SHA-256, SHA-256; sm: SM4 + HMAC-SM3, SM3 (GB/T 39786). */
+  CRYPTO_SUITE: Type.Union([Type.Literal('intl'), Type.Literal('sm')], { default: 'intl' }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 900, default: 900 }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 168, default: 12 }),

@@ -9,6 +9,8 @@ import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { DataDirLockedError, lockDataDir } from './lib/data-lock.js'
 import { loadSigningKey } from './lib/keys.js'
+import { openFieldCipher } from './lib/crypto/data-keys.js'
+import { KeyConfigError } from './lib/crypto/kek.js'
 import { seedDemoIfWanted } from './seed/demo.js'
 
 /** Process entry: load config → open and migrate the database → seed if wanted → listen. */
@@ -34,6 +36,8 @@ async function main() {
     onConnectionError: (err) => console.warn(`database connection lost: ${err.message}`),
   })
   const applied = await migrateAtStart(database, config)
+  // Refuses to start (KeyConfigError) without the key the stored data keys were wrapped with.
+  const crypto = await openFieldCipher(database, config, dataDir)
   await seedDemoIfWanted(database, config)
   const webRoot = config.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
   const app = await buildApp(config, {
@@ -41,6 +45,15 @@ async function main() {
     signingKey: loadSigningKey({ jwtSecret: config.JWT_SECRET, dataDir }),
     webRoot,
   })
+  if (crypto.generated)
+    app.log.warn(
+      { keyFile: crypto.generated },
+      `generated the key-encryption key for personal data into ${crypto.generated}: back it up apart from the database — without it the encrypted data cannot be read`,
+    )
+  app.log.info(
+    { suite: config.CRYPTO_SUITE, key: crypto.source, kek: crypto.kms.keyId },
+    `personal data encrypted with the ${config.CRYPTO_SUITE} suite, data keys wrapped by ${crypto.source}`,
+  )
   // What an upgrade changed in the schema, in the start log.
   app.log.info(
     { migrations: applied },
@@ -100,6 +113,10 @@ async function migrateAtStart(database: Database, config: Config): Promise<strin
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof DataDirLockedError ? `Rectify cannot start: ${err.message}` : err)
+  console.error(
+    err instanceof DataDirLockedError || err instanceof KeyConfigError
+      ? `Rectify cannot start: ${err.message}`
+      : err,
+  )
   process.exit(1)
 })

@@ -1,0 +1,104 @@
+import { DecryptError, suiteByCode, type Suite } from './suites.js'
+
+/** An unwrapped data key as the process holds it. */
+export interface DataKey {
+  id: number
+  suite: Suite
+  key: Buffer
+}
+
+/** Marks a sealed value in a text column; what follows is base64url of the envelope. */
+const PREFIX = 'enc:'
+const VERSION = 1
+const HEADER = 6
+
+/**
+ * Encrypts and decrypts personal data field by field. A sealed value is
+ * `enc:` + base64url(version ‖ suite ‖ key id (uint32) ‖ nonce ‖ ciphertext ‖ tag): it names
+ * the suite and the data key it was sealed with, so values sealed under retired keys or another
+ * suite still open. The header and the column's name are authenticated: a value copied into
+ * another column, or with any byte changed, does not open. '' stays '' (nothing to hide).
+ */
+export class FieldCipher {
+  private readonly byId: Map<number, DataKey>
+  constructor(
+    keys: DataKey[],
+    /** The key new values are sealed with. */
+    readonly active: DataKey,
+    /** The key blind indexes are computed with. */
+    readonly indexKey: DataKey,
+  ) {
+    this.byId = new Map(keys.map((k) => [k.id, k]))
+  }
+
+  seal(value: string, column: string): string {
+    if (value === '') return ''
+    const k = this.active
+    const header = Buffer.alloc(HEADER)
+    header.writeUInt8(VERSION, 0)
+    header.writeUInt8(k.suite.code, 1)
+    header.writeUInt32BE(k.id, 2)
+    const sealed = k.suite.seal(k.key, Buffer.from(value, 'utf8'), aad(header, column))
+    return PREFIX + Buffer.concat([header, sealed]).toString('base64url')
+  }
+
+  sealNullable(value: string | null | undefined, column: string): string | null {
+    return value == null ? null : this.seal(value, column)
+  }
+
+  /** The plaintext; throws DecryptError for a value that is not sealed or does not open. */
+  open(value: string, column: string): string {
+    if (value === '') return ''
+    if (!FieldCipher.isSealed(value)) throw new DecryptError(`${column} holds an unsealed value`)
+    const bytes = Buffer.from(value.slice(PREFIX.length), 'base64url')
+    if (bytes.length <= HEADER || bytes.readUInt8(0) !== VERSION)
+      throw new DecryptError(`${column} holds a ciphertext of an unknown version`)
+    const suite = suiteByCode(bytes.readUInt8(1))
+    const id = bytes.readUInt32BE(2)
+    const k = this.byId.get(id)
+    if (!k) throw new DecryptError(`${column} was sealed with data key ${id}, which is not stored`)
+    if (k.suite !== suite) throw new DecryptError(`data key ${id} is not a ${suite.name} key`)
+    const header = bytes.subarray(0, HEADER)
+    return k.suite.open(k.key, bytes.subarray(HEADER), aad(header, column)).toString('utf8')
+  }
+
+  openNullable(value: string | null, column: string): string | null {
+    return value == null ? null : this.open(value, column)
+  }
+
+  /** The data key id a sealed value names (rotation finds what is not under the active key). */
+  static keyIdOf(value: string): number | null {
+    if (!FieldCipher.isSealed(value)) return null
+    const bytes = Buffer.from(value.slice(PREFIX.length, PREFIX.length + 8), 'base64url')
+    return bytes.length >= HEADER ? bytes.readUInt32BE(2) : null
+  }
+
+  static isSealed(value: string): boolean {
+    return value.startsWith(PREFIX)
+  }
+
+  /**
+   * The blind index of a value: a keyed hash (HMAC-SHA-256 or HMAC-SM3, the index key's suite)
+   * of the normalised value and what it is (`kind`), prefixed with the index key's id. Equal
+   * values of one kind have equal indexes; nothing about the value can be read from it without
+   * the key. '' (no value) has none.
+   */
+  blindIndex(value: string, kind: string): string {
+    const normal = normalise(value)
+    if (normal === '') return ''
+    const k = this.indexKey
+    return `${k.id}:${k.suite.mac(k.key, `${kind}\u0000${normal}`).toString('base64url')}`
+  }
+}
+
+function aad(header: Buffer, column: string): Buffer {
+  return Buffer.concat([header, Buffer.from(column, 'utf8')])
+}
+
+/** Full-width to half-width, no spaces or separators, lower case: 138-0000 0000 = 13800000000. */
+export function normalise(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/[\s\-‐–—()（）.·]/g, '')
+    .toLowerCase()
+}
