@@ -80,6 +80,17 @@ export async function logout(page) {
   await page.getByTestId('login-submit').waitFor()
 }
 
+/** The roles shown in the account details under the user menu (the dialog is closed again). */
+export async function accountRoles(page) {
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('menu-account').click()
+  const dialog = page.getByTestId('account-dialog')
+  const roles = await dialog.getByTestId('account-roles').innerText()
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'hidden' })
+  return roles
+}
+
 /** Clicks the primary button of the open Element Plus confirmation box. */
 export async function confirmBox(page) {
   await page.locator('.el-message-box__btns .el-button--primary').click()

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
+  accountRoles,
   api,
   apiLogin,
   close,
@@ -55,7 +56,7 @@ describe('administration', () => {
 
     await login(page, username, 'Jz#Check2026')
     assert.match(await page.getByTestId('topbar-unit').innerText(), new RegExp(unitName))
-    assert.match(await page.getByTestId('home-roles').innerText(), /责任单位/)
+    assert.match(await accountRoles(page), /责任单位/)
     await close(page)
   })
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { close, login, openPage, shot } from '../harness.mjs'
+import { accountRoles, close, login, openPage, shot } from '../harness.mjs'
 
 /** What each demo account must and must not find in the left menu. */
 const ROLES = {
@@ -38,13 +38,19 @@ describe('navigation by role', () => {
       const page = await openPage()
       await login(page, username)
       if (username === 'leader') {
-        // Leaders land on the dashboard; their home (account, roles) is one step away.
+        // Leaders land on the dashboard; their account details are under the user menu anywhere.
         await page.waitForURL(/\/dashboard$/)
-        await page.goto('/')
       }
       assert.match(await page.getByTestId('topbar-unit').innerText(), new RegExp(expected.unit))
-      assert.match(await page.getByTestId('home-roles').innerText(), new RegExp(expected.role))
+      assert.match(await accountRoles(page), new RegExp(expected.role))
       assert.equal(await page.getByTestId('nav-home').count(), 1)
+      if (username !== 'leader') {
+        // Working roles' homes show their work only: no account block, no "coming soon" note.
+        await page.getByTestId('home').waitFor()
+        assert.equal(await page.getByText('正在陆续上线').count(), 0)
+        assert.equal(await page.getByTestId('home-account').count(), 0)
+        assert.equal(await page.getByTestId('home-shortcuts').count(), username === 'admin' ? 1 : 0)
+      }
       for (const item of expected.see) {
         assert.equal(await page.getByTestId(`nav-${item}`).count(), 1, `${username} sees ${item}`)
       }
@@ -77,7 +83,7 @@ describe('navigation by role', () => {
     const page = await openPage()
     await login(page, 'county')
     await page.goto('/admin/clients')
-    await page.getByTestId('home-account').waitFor()
+    await page.getByTestId('home').waitFor()
     assert.doesNotMatch(page.url(), /clients/)
     await close(page)
   })

@@ -165,8 +165,6 @@ const en: MessageSchema = {
     sessionExpiresAt: 'Session valid until',
     duties: 'Your duties',
     available: 'Available now',
-    upcoming:
-      'The dispatch, acceptance, petition, accountability and statistics modules are being rolled out and will appear in the menu for your role.',
     links: {
       problems: 'Find problems, read their plans and progress',
       reviews: 'Review the progress reports units sent',

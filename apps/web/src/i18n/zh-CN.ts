@@ -164,8 +164,6 @@ const zhCN = {
     sessionExpiresAt: '本次登录有效期至',
     duties: '岗位职责',
     available: '现在可以使用',
-    upcoming:
-      '调度督办、验收销号、信访件、问责和统计分析等功能正在陆续上线，上线后将按您的角色显示在左侧菜单中。',
     links: {
       problems: '按条件查找问题，查看整改方案和进展',
       reviews: '审核各单位报送的进展报告',
