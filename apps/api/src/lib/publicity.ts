@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js'
+import type { Actor } from './context.js'
 import { shanghaiDate } from './dates.js'
 
 /** Where a close-out notice's 公示期 stands on a given day: before, within or after it. */
@@ -38,4 +39,18 @@ export function objectionRefusal(p: PublicityPeriod, at: Date = new Date()): App
         'publicity_closed',
         `Objections were taken during the publicity period, ${period}; it is over`,
       )
+}
+
+/**
+ * Who rules objections to a problem's close-out notice — one rule for the file's
+ * `can.ruleObjections` and for the ruling itself: the office (a user with the office role, or a
+ * city-wide client with public_reports:write), never on a problem its own unit leads (nobody
+ * judges objections to their own unit's work).
+ */
+export function rulesObjections(actor: Actor, leadUnitId?: string | null): boolean {
+  const office =
+    actor.type === 'client'
+      ? actor.cityWide && actor.scopes.includes('public_reports:write')
+      : actor.type === 'user' && actor.roles.includes('office')
+  return office && !(leadUnitId && actor.unitId === leadUnitId)
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js'
 import { acceptances, problems, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
+import { rulesObjections } from '../../lib/publicity.js'
 import {
   actsAsLeadUnit,
   actsAsOffice,
@@ -147,8 +148,7 @@ export function computeCan(actor: Actor, s: Subject, f: CanFacts): CloseoutFile[
     close:
       office && status === 'publicity' && !!f.open?.periodOver && f.open.objections.pending === 0,
     ruleObjections:
-      office &&
-      (actor.type !== 'client' || actor.scopes.includes('public_reports:write')) &&
+      rulesObjections(actor, s.row.leadUnitId) &&
       status === 'publicity' &&
       (f.open?.objections.pending ?? 0) > 0,
     reviewRebound: office && status === 'closed' && f.scheduledRebound,

@@ -1,7 +1,13 @@
-import type { IssueNoticeBody, NoticeDetail, NoticeLevel, WebhookEventData } from '@rectify/schemas'
+import {
+  NOTICE_LEVELS,
+  type IssueNoticeBody,
+  type NoticeDetail,
+  type NoticeLevel,
+  type WebhookEventData,
+} from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { units } from '../../db/schema/index.js'
-import { AppError, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
@@ -94,17 +100,50 @@ export async function loadDetail(
   if (!found) throw notFound('Notice')
   const n = found.notice
   const [[notice], chain] = await Promise.all([loadNotices(db, [n], today), repo.chain(db, n)])
-  const office = actsAsOffice(actor)
-  const open = n.status === 'issued' || n.status === 'replied'
   return {
     ...notice!,
     chain: chain.map(toNoticeRef),
     can: {
-      reply: n.status === 'issued' && actsAsUnit(actor),
-      close: office && n.status === 'replied',
-      escalate: office && open && n.level !== 'listed',
+      reply: noticeRefusal(actor, n, 'reply') === null,
+      close: noticeRefusal(actor, n, 'close') === null,
+      escalate: noticeRefusal(actor, n, 'escalate') === null,
     },
   }
+}
+
+export type NoticeStep = keyof NoticeDetail['can']
+
+/** The level an escalation issues: the next one up, none above listed supervision. */
+export const nextLevel = (level: string): NoticeLevel | undefined =>
+  NOTICE_LEVELS[NOTICE_LEVELS.indexOf(level as NoticeLevel) + 1]
+
+/**
+ * The one rule of each step on a visible notice, for `can` and for the step itself: null when
+ * `actor` may take it now, else the refusal the step answers with (403 for who asks, 409 for
+ * the notice's state). The addressed unit (or one above it) replies to an issued notice; the
+ * office closes a replied one and escalates an open one below listed supervision.
+ */
+export function noticeRefusal(
+  actor: Actor,
+  n: Pick<NoticeRow, 'status' | 'level'>,
+  step: NoticeStep,
+): AppError | null {
+  if (step === 'reply') {
+    if (!actsAsUnit(actor)) return forbidden('Only the addressed unit replies to a notice')
+    if (n.status !== 'issued') return new AppError('conflict', `The notice is already ${n.status}`)
+    return null
+  }
+  if (!actsAsOffice(actor))
+    return forbidden(`Only the office ${step === 'close' ? 'closes' : 'escalates'} a notice`)
+  if (step === 'close')
+    return n.status === 'replied'
+      ? null
+      : new AppError('conflict', `A notice ${n.status} cannot be closed; only a replied one`)
+  if (n.status !== 'issued' && n.status !== 'replied')
+    return new AppError('conflict', `A notice ${n.status} cannot be escalated`)
+  if (!nextLevel(n.level))
+    return new AppError('conflict', 'Listed supervision is the highest level')
+  return null
 }
 
 /** A `notice.*` event for the outbox: the notice's ref, addressee and reply date, plus `data`. */

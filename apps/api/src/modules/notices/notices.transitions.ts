@@ -1,13 +1,10 @@
-import {
-  NOTICE_LEVELS,
-  type CloseNoticeBody,
-  type EscalateNoticeBody,
-  type NoticeDetail,
-  type NoticeLevel,
-  type ReplyNoticeBody,
+import type {
+  CloseNoticeBody,
+  EscalateNoticeBody,
+  NoticeDetail,
+  ReplyNoticeBody,
 } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
-import { AppError, forbidden } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { actorName, attachableFiles } from '../acceptance/applications.service.js'
@@ -16,14 +13,15 @@ import { emitEvent } from '../events/events.writer.js'
 import { filesRepository } from '../files/files.repository.js'
 import { notifyUnit, notifyUsers, officeRecipients } from '../inbox/inbox.writer.js'
 import { invalid } from '../measures/measures.rules.js'
-import { actsAsOffice, actsAsUnit } from '../problems/problems.access.js'
 import { noticesRepository as repo } from './notices.repository.js'
 import {
   insertNotice,
   issuedAudit,
   loadDetail,
   lockVisible,
+  nextLevel,
   noticeEvent,
+  noticeRefusal,
 } from './notices.shared.js'
 import { noticeNumber, toNoticeRef } from './notices.view.js'
 
@@ -40,8 +38,8 @@ export class NoticeTransitions {
     const at = this.d.clock()
     return this.d.db.transaction(async (tx) => {
       const n = await lockVisible(tx, actor, id, version)
-      if (!actsAsUnit(actor)) throw forbidden('Only the addressed unit replies to a notice')
-      if (n.status !== 'issued') throw new AppError('conflict', `The notice is already ${n.status}`)
+      const refused = noticeRefusal(actor, n, 'reply')
+      if (refused) throw refused
       const fileIds = body.fileIds ?? []
       await attachableFiles(tx, actor, fileIds, '/fileIds')
       const reply = {
@@ -89,12 +87,11 @@ export class NoticeTransitions {
   /** 404 hidden, 403 not the office, 412 stale, 409 not replied. */
   async close(ctx: Ctx, id: string, version: number, body: CloseNoticeBody): Promise<NoticeDetail> {
     const { actor } = ctx
-    if (!actsAsOffice(actor)) throw forbidden('Only the office closes a notice')
     const at = this.d.clock()
     return this.d.db.transaction(async (tx) => {
       const n = await lockVisible(tx, actor, id, version)
-      if (n.status !== 'replied')
-        throw new AppError('conflict', `A notice ${n.status} cannot be closed; only a replied one`)
+      const refused = noticeRefusal(actor, n, 'close')
+      if (refused) throw refused
       await repo.update(tx, id, { status: 'closed', closedAt: at, closeNote: body.note })
       await emitEvent(tx, noticeEvent('notice.closed', n, { note: body.note }))
       await notifyUnit(tx, n.unitId, {
@@ -129,14 +126,12 @@ export class NoticeTransitions {
     body: EscalateNoticeBody,
   ): Promise<NoticeDetail> {
     const { actor } = ctx
-    if (!actsAsOffice(actor)) throw forbidden('Only the office escalates a notice')
     const today = shanghaiDate(this.d.clock())
     return this.d.db.transaction(async (tx) => {
       const n = await lockVisible(tx, actor, id, version)
-      if (n.status !== 'issued' && n.status !== 'replied')
-        throw new AppError('conflict', `A notice ${n.status} cannot be escalated`)
-      const next = NOTICE_LEVELS[NOTICE_LEVELS.indexOf(n.level as NoticeLevel) + 1]
-      if (!next) throw new AppError('conflict', 'Listed supervision is the highest level')
+      const refused = noticeRefusal(actor, n, 'escalate')
+      if (refused) throw refused
+      const next = nextLevel(n.level)!
       if (body.replyDue < today) throw invalid([{ path: '/replyDue', message: 'is in the past' }])
       const problemIds = await repo.problemIdsOf(tx, id)
       await repo.update(tx, id, { status: 'escalated' })

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
-import { objectionRefusal } from '../../lib/publicity.js'
+import { objectionRefusal, rulesObjections } from '../../lib/publicity.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
 import { hotlineEvents } from './hotline.events.js'
@@ -168,11 +168,14 @@ export class PublicReportsService {
     version: number,
     body: RuleObjectionBody,
   ): Promise<PublicReport> {
-    if (!triages(ctx.actor)) throw forbidden('Objections are ruled by the office')
+    if (!rulesObjections(ctx.actor)) throw forbidden('Objections are ruled by the office')
     return this.db.transaction(async (tx) => {
       const found = await repo.findById(tx, id)
       if (!found) throw notFound('Public report')
       if (found.problemId) await problemsRepository.lockById(tx, found.problemId)
+      const problem = found.problemId && (await problemsRepository.findById(tx, found.problemId))
+      if (problem && !rulesObjections(ctx.actor, problem.leadUnitId))
+        throw forbidden('Objections to a close-out are not ruled by the unit whose work it is')
       const row = await this.lock(tx, id, version)
       if (row.status !== 'objection' || row.ruling !== 'pending' || !row.problemId)
         throw new AppError('conflict', 'Only a pending objection can be ruled')
