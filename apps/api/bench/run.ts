@@ -3,26 +3,30 @@
  * bare Fastify route and (b) a single primary-key SELECT — so a slow route shows how far it is
  * from what the stack can do.
  *
- * Runs the real app in this process on a fresh, seeded PGlite (or on PostgreSQL when
- * BENCH_DATABASE_URL is set: migrated, seeded when empty), with logging off and rate limits out
- * of reach. autocannon runs in a worker thread so the load generator does not share the server's
- * event loop. Environment: BENCH_SECONDS (default 5) per route, BENCH_CONNECTIONS (default 10).
+ * Runs the real app in this process on a fresh copy of a seeded database (bench/database.ts:
+ * PGlite, or PostgreSQL when BENCH_DATABASE_URL is set), with logging off and rate limits out of
+ * reach. autocannon runs in a child process of its own (bench/load.ts), on 127.0.0.1, bounded in
+ * time. Environment: BENCH_SECONDS (default 5) per route, BENCH_CONNECTIONS (default 10),
+ * BENCH_PROFILE=province (the province-sized ledger, BENCH_PROBLEMS problems, default 50,000).
  * Then the dossier's time and memory, small against large (bench/dossier.ts), and the other
  * benches below, last the workbook reader on a ~20 MB .xlsx (bench/workbook.ts).
- * Any error or non-2xx answer fails the run: the bench must never measure 401s.
+ * Every figure is also written to bench-results.json at the repository root (bench/results.ts),
+ * with the machine's load average. Any error or non-2xx answer fails the run: the bench must
+ * never measure 401s.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
 import { buildApp } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
-import { openDatabase, type Database } from '../src/db/client.js'
-import { runMigrations } from '../src/db/migrate.js'
-import { DEMO_PASSWORD, fileStoreFor, isEmpty, seedDemo } from '../src/seed/demo.js'
-import { PROVINCE_DEFAULTS, seedProvince } from '../src/seed/province.js'
+import type { Database } from '../src/db/client.js'
+import { DEMO_PASSWORD, fileStoreFor } from '../src/seed/demo.js'
+import { PROVINCE_DEFAULTS } from '../src/seed/province.js'
 import { CASES, HELLO, PK, benchRoutes, type BenchCase, type BenchFixtures } from './cases.js'
+import { openBenchDatabase } from './database.js'
+import { loadInChild } from './load.js'
+import { RESULTS_PATH, ResultsFile, loadLine, record, useResults } from './results.js'
 import { benchDashboard } from './dashboard.js'
 import { benchDossier } from './dossier.js'
 import { benchReminders } from './reminders.js'
@@ -50,6 +54,9 @@ const BENCHES = [
   'workbook',
 ] as const
 const ONLY = selected(process.env.BENCH_ONLY)
+const PROFILE = process.env.BENCH_PROFILE === 'province' ? 'province' : 'demo'
+if (process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== PROFILE)
+  throw new Error(`BENCH_PROFILE is province or unset, not ${process.env.BENCH_PROFILE}`)
 const runs = (name: (typeof BENCHES)[number]) => !ONLY || ONLY.has(name)
 
 function selected(raw: string | undefined): Set<string> | null {
@@ -78,35 +85,6 @@ function positiveInt(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 1)
     throw new Error(`${name} must be a positive integer, not ${raw}`)
   return n
-}
-
-/** A migrated, seeded database: PostgreSQL at BENCH_DATABASE_URL, or a PGlite under `dir`. */
-async function openBenchDatabase(dir: string): Promise<Database> {
-  const url = process.env.BENCH_DATABASE_URL
-  const database = url
-    ? await openDatabase({ databaseUrl: url })
-    : await openDatabase({ dataDir: join(dir, 'pglite') })
-  await runMigrations(database)
-  if (await isEmpty(database.db)) await seedDemo(database.db)
-  // BENCH_PROFILE=province adds the province-sized ledger (once) for the ledger cases.
-  if (process.env.BENCH_PROFILE === 'province') {
-    const [row] = await database.query<{ n: string }>(
-      "select count(*) as n from units where code = 'PROV'",
-    )
-    if (Number(row?.n) === 0) {
-      const problems = positiveInt('BENCH_PROBLEMS', PROVINCE_DEFAULTS.problems)
-      const started = Date.now()
-      await seedProvince(database, {
-        ...PROVINCE_DEFAULTS,
-        problems,
-        onProgress: (phase, done, total) => {
-          if (done === total) console.error(`seeded ${phase}: ${total}`)
-        },
-      })
-      console.error(`province profile ready in ${Math.round((Date.now() - started) / 1000)} s`)
-    }
-  }
-  return database
 }
 
 async function login(base: string): Promise<string> {
@@ -147,21 +125,15 @@ async function preflight(base: string, fx: BenchFixtures, token: string): Promis
 
 async function load(base: string, c: BenchCase, fx: BenchFixtures, token: string, seconds: number) {
   const r = request(c, fx, token)
-  const result = await autocannon({
+  const result = await loadInChild({
     url: base + r.path,
     method: r.method,
     headers: r.headers,
     ...(r.body !== undefined ? { body: r.body } : {}),
     connections: CONNECTIONS,
-    duration: seconds,
-    workers: 1,
+    seconds,
   })
-  const failed = result.errors + result.timeouts + result.non2xx
-  if (failed > 0)
-    throw new Error(
-      `${c.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts ` +
-        `(status codes: ${JSON.stringify(result.statusCodeStats ?? {})})`,
-    )
+  if (result.failed > 0) throw new Error(`${c.name}: ${result.detail}`)
   return result
 }
 
@@ -169,7 +141,15 @@ function table(rows: Row[]): string {
   const hello = rows.find((r) => r.name === HELLO)!
   const pk = rows.find((r) => r.name === PK)!
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'vs hello', 'vs pk', 'vs own baseline']
+  const header = [
+    'route',
+    'req/s',
+    'p50 ms',
+    `p99 ms @${CONNECTIONS}`,
+    'vs hello',
+    'vs pk',
+    'vs own baseline',
+  ]
   const body = rows.map((r) => {
     const own = CASES.find((c) => c.name === r.name)?.baseline
     const base = own ? rows.find((x) => x.name === own) : undefined
@@ -206,84 +186,138 @@ async function main() {
         WEBHOOK_INTERVAL_MS: 0,
       },
     )
-    const database = await openBenchDatabase(dir)
+    const database = await openBenchDatabase({
+      profile: PROFILE,
+      problems: positiveInt('BENCH_PROBLEMS', PROVINCE_DEFAULTS.problems),
+      runDir: dir,
+    })
+    const results = new ResultsFile(RESULTS_PATH, {
+      database: `${database.kind}, ${PROFILE}`,
+      concurrency: CONNECTIONS,
+    })
+    useResults(results)
+    let complete = false
     try {
-      await bench(config, database)
+      await bench(config, database, () => results.write())
+      complete = true
     } finally {
+      results.write(complete)
       await database.close()
     }
+    console.log(`\n${loadLine()}; every figure also in ${RESULTS_PATH}`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-async function bench(config: Config, database: Database) {
+/**
+ * The problem the detail and dossier cases read: one with measures and reports — a province
+ * problem under BENCH_PROFILE=province (the ledger that size is about), else the demo city's.
+ */
+async function detailFixture(database: Database): Promise<string> {
+  const province = PROFILE === 'province'
+  const [problem] = await database.query<{ id: string }>(
+    `select p.id from problems p join units u on u.id = p.lead_unit_id
+      where exists (select 1 from measures m where m.problem_id = p.id)
+        and exists (select 1 from progress_reports r where r.problem_id = p.id)
+        and (u.code like 'P%') = $1
+      order by p.id limit 1`,
+    [province],
+  )
+  if (!problem)
+    throw new Error(
+      `the database has no ${province ? 'province ' : ''}problem with measures and reports`,
+    )
+  return problem.id
+}
+
+/** The route loads: one table, and each case's req/s, p50 and p99 in bench-results.json. */
+async function benchRoutesTable(bases: { cached: string; uncached: string }, fx: BenchFixtures) {
+  const rows: Row[] = []
+  for (const c of CASES) {
+    const base = c.uncached ? bases.uncached : bases.cached
+    // A fresh token per case: a long run must not outlive the 15-minute access token.
+    const token = await login(bases.cached)
+    await load(base, c, fx, token, WARMUP_SECONDS)
+    const result = await load(base, c, fx, token, SECONDS)
+    rows.push({ name: c.name, rps: result.rps, p50: result.p50, p99: result.p99 })
+  }
+  const pk = rows.find((r) => r.name === PK)!
+  for (const r of rows) {
+    const own = CASES.find((c) => c.name === r.name)?.baseline
+    const base = (own && rows.find((x) => x.name === own)) || (r === pk ? null : pk)
+    const concurrency = CONNECTIONS
+    record(
+      {
+        name: `${r.name} req/s`,
+        value: r.rps,
+        unit: 'req/s',
+        baseline: base ? { name: base.name, value: base.rps } : null,
+        concurrency,
+      },
+      { name: `${r.name} p50`, value: r.p50, unit: 'ms', concurrency },
+      { name: `${r.name} p99`, value: r.p99, unit: 'ms', concurrency },
+    )
+  }
+  return table(rows)
+}
+
+async function bench(config: Config, database: Database, checkpoint: () => void) {
   const [unit] = await database.query<{ id: string }>(
     "select id from units where code = 'JZ-OFFICE'",
   )
   if (!unit) throw new Error('the database has no unit JZ-OFFICE: the bench needs the demo city')
-  const [problem] = await database.query<{ id: string }>(
-    'select p.id from problems p where exists (select 1 from measures m where m.problem_id = p.id) order by p.id limit 1',
-  )
-  if (!problem)
-    throw new Error('the database has no problem with measures: the bench needs the demo ledger')
-  const fx: BenchFixtures = { unitId: unit.id, problemId: problem.id }
-  const app = await buildApp(config, {
-    database,
-    signingKey: randomBytes(32),
-    extraRoutes: benchRoutes(database, fx),
-  })
+  const fx: BenchFixtures = { unitId: unit.id, problemId: await detailFixture(database) }
+  const deps = { database, signingKey: randomBytes(32), extraRoutes: benchRoutes(database, fx) }
+  const app = await buildApp(config, deps)
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 })
     await preflight(base, fx, await login(base))
     console.log(
-      `${database.kind}, ${CONNECTIONS} connections, ${SECONDS} s per route (after ${WARMUP_SECONDS} s warm-up)\n`,
+      `${database.kind} (${PROFILE}), ${CONNECTIONS} connections, ${SECONDS} s per route (after ${WARMUP_SECONDS} s warm-up); ${loadLine()}\n`,
     )
     if (runs('routes')) {
-      const rows: Row[] = []
-      for (const c of CASES) {
-        // A fresh token per case: a long run must not outlive the 15-minute access token.
-        const token = await login(base)
-        await load(base, c, fx, token, WARMUP_SECONDS)
-        const result = await load(base, c, fx, token, SECONDS)
-        rows.push({
-          name: c.name,
-          rps: result.requests.average,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-        })
+      // The same app with the public board's in-process cache off, for the uncached board case.
+      const uncached = await buildApp({ ...config, PUBLIC_CACHE_SECONDS: 0 }, deps)
+      try {
+        const uncachedBase = await uncached.listen({ host: '127.0.0.1', port: 0 })
+        console.log(await benchRoutesTable({ cached: base, uncached: uncachedBase }, fx))
+      } finally {
+        await uncached.close()
       }
-      console.log(table(rows))
+      checkpoint()
     }
+    const section = async (name: (typeof BENCHES)[number], fn: () => Promise<string>) => {
+      if (!runs(name)) return
+      console.log(`\n${await fn()}`)
+      checkpoint()
+    }
+    const token = () => login(base)
+    const store = fileStoreFor(config)
     // The dossier streams an archive: time per download and peak memory, small vs large.
     const dossierRuns = positiveInt('BENCH_DOSSIER_RUNS', 3)
-    const store = fileStoreFor(config)
-    if (runs('dossier'))
-      console.log(
-        `\n${await benchDossier(base, database, store, fx.problemId, () => login(base), dossierRuns)}`,
-      )
+    await section('dossier', () =>
+      benchDossier(base, database, store, fx.problemId, token, dossierRuns),
+    )
     // The reminder scheduler's pass over the whole ledger, and a second one sending nothing.
-    if (runs('reminders')) console.log(`\n${await benchReminders(database)}`)
-    if (runs('webhooks'))
-      console.log(`\n${await benchWebhooks(database, positiveInt('BENCH_WEBHOOK_EVENTS', 500))}`)
+    await section('reminders', () => benchReminders(database))
+    await section('webhooks', () =>
+      benchWebhooks(database, positiveInt('BENCH_WEBHOOK_EVENTS', 500)),
+    )
     // A 5,000-case petition batch through the import (dry run, commit) against a bulk INSERT.
-    if (runs('petition-import'))
-      console.log(
-        `\n${await benchPetitionImport(database, store, positiveInt('BENCH_PETITION_ROWS', 5000))}`,
-      )
+    await section('petition-import', () =>
+      benchPetitionImport(database, store, positiveInt('BENCH_PETITION_ROWS', 5000)),
+    )
     // The repeat check of one new case against 200,000 earlier ones (goal p99 ≤ 50 ms).
-    if (runs('petition-repeats')) console.log(`\n${await benchPetitionRepeats(database)}`)
+    await section('petition-repeats', () => benchPetitionRepeats(database))
     // The dashboard aggregates (issue 7): p50/p99 per route against the pk baseline.
-    if (runs('dashboard'))
-      console.log(
-        `\n${await benchDashboard(base, database, () => login(base), positiveInt('BENCH_DASHBOARD_RUNS', 30))}`,
-      )
+    await section('dashboard', () =>
+      benchDashboard(base, database, token, positiveInt('BENCH_DASHBOARD_RUNS', 30)),
+    )
     // The problem list in and out of Excel: 5,000-task import, 50,000-row ledger export.
-    if (runs('problem-import'))
-      console.log(`\n${await benchProblemImport(base, database, () => login(base))}`)
+    await section('problem-import', () => benchProblemImport(base, database, token))
     // The workbook reader on a ~20 MB .xlsx against exceljs's plain load (peak RSS, two at once).
-    if (runs('workbook'))
-      console.log(`\n${await benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000))}`)
+    await section('workbook', () => benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000)))
   } finally {
     await app.close()
   }

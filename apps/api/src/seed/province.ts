@@ -226,17 +226,32 @@ export async function seedProvince(database: Database, opts: ProvinceOptions) {
     progress('measures', k * opts.problems, opts.measuresPerProblem * opts.problems)
   }
 
-  // Reports: one per measure per month back, set-based.
-  for (let g = 1; g <= opts.reportsPerMeasure; g++) {
+  // Reports: problems × measures × reportsPerMeasure of them (1,000,000 by default), spread over
+  // the measures of problems past their draft (a draft reports nothing): every such measure gets
+  // `per` monthly reports back from now, the first `extra` of them one more. Set-based.
+  const target = opts.problems * opts.measuresPerProblem * opts.reportsPerMeasure
+  const reporting = sql`(select m.*, p.region_id, row_number() over (order by m.id) as rn
+      from measures m join problems p on p.id = m.problem_id
+     where ${scope} and p.status <> 'draft')`
+  const [row] = await database.query<{ n: string }>(
+    `select count(*) as n from measures m join problems p on p.id = m.problem_id
+      where p.round_id = any($1::uuid[]) and p.status <> 'draft'`,
+    [roundIds],
+  )
+  const measureCount = Number(row?.n ?? 0)
+  const per = measureCount ? Math.floor(target / measureCount) : 0
+  const extra = measureCount ? target % measureCount : 0
+  const months = per + (extra ? 1 : 0)
+  for (let g = 1; g <= months; g++) {
     await db.execute(sql`
       insert into progress_reports (id, problem_id, measure_id, unit_id, period, done, percent, status, created_at)
-      select gen_random_uuid(), m.problem_id, m.id, coalesce(p.region_id, m.unit_id),
+      select gen_random_uuid(), m.problem_id, m.id, coalesce(m.region_id, m.unit_id),
              to_char(now() - make_interval(months => ${g}), 'YYYY-MM'),
-             '本期完成整改工作量' || ${g * 10} || '%', least(100, m.percent * (${opts.reportsPerMeasure + 1 - g}) / ${opts.reportsPerMeasure}),
+             '本期完成整改工作量' || ${g * 10} || '%', least(100, m.percent * (${months + 1 - g}) / ${months}),
              case when ${g} = 1 and m.percent < 50 then 'submitted' else 'accepted' end,
              now() - make_interval(months => ${g})
-        from measures m join problems p on p.id = m.problem_id where ${scope} and p.status <> 'draft'`)
-    progress('reports', g, opts.reportsPerMeasure)
+        from ${reporting} m where ${g} <= ${per} or m.rn <= ${extra}`)
+    progress('reports', g, months)
   }
   await db.execute(sql`
     update problems p set reported_progress = s.avg
