@@ -62,13 +62,21 @@ describe('the problem list from an office table', () => {
     await login(page, 'office')
     await page.goto('/problems')
     await page.getByTestId('problem-import-open').click()
-    await choose(page, 'problem-import-round', roundName)
+    // A file chosen before the round is not dropped silently: the round says it is required,
+    // and the file is checked as soon as the round is chosen.
     await page
       .locator('.el-upload', { has: page.getByTestId('problem-import-file') })
       .locator('input[type=file]')
       .setInputFiles(file)
+    await page
+      .getByTestId('problem-import-round-error')
+      .filter({ hasText: '请先选择督察批次' })
+      .waitFor()
     const rows = page.getByTestId('problem-import-row')
+    assert.equal(await rows.count(), 0, 'nothing is checked without a round')
+    await choose(page, 'problem-import-round', roundName)
     await rows.first().waitFor()
+    assert.equal(await page.getByTestId('problem-import-round-error').count(), 0)
     // The two header rows are a header: the tasks are the two rows below them.
     assert.deepEqual(
       (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim()),

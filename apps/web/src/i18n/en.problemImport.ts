@@ -6,6 +6,8 @@ const enProblemImport = {
     title: 'Import the problem list',
     hint: "Upload the plan's task table (.xlsx or .xls). Check what was understood first, then import; tasks match problems by code and unchanged problems are left alone.",
     round: 'Into inspection round',
+    roundRequired:
+      'Choose the inspection round first: the list is imported into it, and the chosen file is checked as soon as you do',
     file: 'Choose an .xlsx or .xls file',
     uploading: 'Uploading…',
     checking: 'Checking…',

@@ -6,6 +6,7 @@ const zhCNProblemImport = {
     title: '导入问题清单',
     hint: '上传整改方案的任务清单（.xlsx 或 .xls；WPS 表格请另存为其中一种）。先检查识别结果，确认无误后再导入；按问题编号匹配，已有且内容未变的问题不做修改。',
     round: '导入到督察轮次',
+    roundRequired: '请先选择督察批次：问题清单导入到所选批次，选择后即检查已选的文件',
     file: '选择 .xlsx 或 .xls 文件',
     uploading: '正在上传…',
     checking: '正在检查…',
