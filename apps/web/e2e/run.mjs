@@ -18,6 +18,7 @@ import './specs/excel.mjs'
 import './specs/problemlist.mjs'
 import './specs/progressimport.mjs'
 import './specs/petitionhandled.mjs'
+import './specs/publicboard.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)

@@ -33,6 +33,8 @@ export const publicBoard: typeof zh = {
     searchPlaceholder: 'Code, title or responsible unit',
     submit: 'Search',
     reset: 'Clear',
+    more: 'Filters',
+    moreChosen: 'Filters ({n})',
     all: 'All',
     count: '{n} problems',
     shown: 'Showing {shown} of {n}',

@@ -35,6 +35,8 @@ export const publicBoard = {
     searchPlaceholder: '问题编号、名称或责任单位',
     submit: '搜索',
     reset: '清除条件',
+    more: '筛选',
+    moreChosen: '筛选（{n}）',
     all: '全部',
     count: '共 {n} 个问题',
     shown: '已显示 {shown} 个，共 {n} 个',
