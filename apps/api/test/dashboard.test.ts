@@ -254,6 +254,28 @@ describe('breakdown', () => {
     )
   })
 
+  it.each(['unit', 'region', 'domain'])(
+    'by %s: each row’s completed, closed not rectified, on schedule and behind add up to its total',
+    async (by) => {
+      for (const who of [office, unitA, leader]) {
+        const b = await get(who, 'breakdown', { round: round.id, by })
+        expect(b.rows.length).toBeGreaterThan(0)
+        for (const r of b.rows) {
+          const parts =
+            r.completed.count + r.closedNotRectified.count + r.onSchedule.count + r.behind.count
+          expect(parts, `${by} ${r.label ?? r.key}`).toBe(r.total.count)
+          expect(r.overdue.count).toBeLessThanOrEqual(r.onSchedule.count + r.behind.count)
+        }
+      }
+      // The forced close-out is in its own column, in the row of county A's region and units.
+      const b = await get(office, 'breakdown', { round: round.id, by })
+      const key = by === 'domain' ? 'water' : world.units.countyA.id
+      const row = b.rows.find((r: { key: string }) => r.key === key)
+      expect(row.closedNotRectified.count).toBe(1)
+      expect(row.closedNotRectified.ledgerQuery.bucket).toBe('closed_not_rectified')
+    },
+  )
+
   it('by region and domain name their groups', async () => {
     const r = await get(office, 'breakdown', { round: round.id, by: 'region' })
     expect(r.rows.find((x: { key: string }) => x.key === world.units.countyA.id).label).toBe('甲县')

@@ -101,6 +101,28 @@ describe('who may ask for an extension', () => {
   )
 })
 
+describe('the effect preview', () => {
+  it('is the office’s: every unit gets the same 403 for a request as for none, so nothing is revealed', async () => {
+    const office = await as(t.app, world.users.office)
+    const { p } = await shared()
+    const asked = await ask(lead, p.id, { requestedDeadline: addDays(today, 90), reason: '征地' })
+    expect(asked.statusCode, asked.body).toBe(201)
+    const real = `/api/v1/extensions/${asked.json().id}/effect`
+    const none = `/api/v1/extensions/${uuidv7()}/effect`
+    expect((await office.get(real)).statusCode).toBe(200)
+    expect((await office.get(none)).statusCode).toBe(404)
+    // The lead unit that asked, the co-responsible county A, its township (which cannot see the
+    // problem) and county B (another county): the route is the office's, refused before any
+    // lookup, with the same answer whether the request exists or not.
+    for (const [name, who] of Object.entries({ lead, unitA, townA, unitB, eebStaff })) {
+      const [a, b] = [await who.get(real), await who.get(none)]
+      expect([a.statusCode, b.statusCode], name).toEqual([403, 403])
+      expect(a.json().code).toBe(b.json().code)
+      expect(a.body).not.toContain(p.id)
+    }
+  })
+})
+
 describe('a granted problem-level extension', () => {
   it('carries the measures due with the problem and their open milestones, audited', async () => {
     const office = await as(t.app, world.users.office)

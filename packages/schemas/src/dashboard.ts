@@ -65,13 +65,18 @@ export const DashboardBreakdownQuerySchema = Type.Object(
 )
 export type DashboardBreakdownQuery = Static<typeof DashboardBreakdownQuerySchema>
 
-/** One row of a breakdown: the group's total and its buckets. */
+/**
+ * One row of a breakdown: the group's total and its buckets. Completed, closed not rectified
+ * (未整改到位销号), on schedule and behind partition the total; overdue is "of which" (it
+ * overlaps on schedule and behind).
+ */
 export const DashboardBreakdownRowSchema = Type.Object(
   {
     key: Type.String(),
     label: Nullable(Type.String()),
     total: DashboardFigureSchema,
     completed: DashboardFigureSchema,
+    closedNotRectified: DashboardFigureSchema,
     onSchedule: DashboardFigureSchema,
     behind: DashboardFigureSchema,
     overdue: DashboardFigureSchema,

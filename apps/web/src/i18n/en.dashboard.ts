@@ -35,9 +35,10 @@ const enDashboard = {
     series: {
       total: 'Problems',
       completed: 'Completed',
+      closedNotRectified: 'Closed, not rectified',
       onSchedule: 'On schedule',
       behind: 'Behind',
-      overdue: 'Overdue',
+      overdue: 'Of which overdue',
       weekly: 'Closed as rectified that week',
       cumulative: 'Closed as rectified, cumulative',
       planned: 'Due by then, cumulative',

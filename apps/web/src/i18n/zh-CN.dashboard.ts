@@ -35,9 +35,10 @@ const zhCNDashboard = {
     series: {
       total: '问题数',
       completed: '已完成',
+      closedNotRectified: '未整改到位销号',
       onSchedule: '序时推进',
       behind: '滞后',
-      overdue: '逾期',
+      overdue: '其中逾期',
       weekly: '本周销号（整改到位）',
       cumulative: '累计销号（整改到位）',
       planned: '累计应完成（整改时限已到）',

@@ -48,6 +48,7 @@ const BUCKETS: readonly ProblemBucket[] = [
 /** The breakdown's columns and the ledger bucket behind each. */
 const COLUMNS = {
   completed: 'completed',
+  closedNotRectified: 'closed_not_rectified',
   onSchedule: 'on_schedule',
   behind: 'behind',
   overdue: 'overdue',
@@ -115,7 +116,8 @@ export class DashboardService {
   }
 
   /**
-   * Total, completed, on schedule, behind and overdue per unit, region or domain. By unit: the
+   * Total, completed, closed not rectified, on schedule, behind (which four partition the
+   * total) and overdue (of which) per unit, region or domain. By unit: the
    * children of the chosen unit (or the actor's own unit, or the top-level units under the
    * city) and that unit itself, each counted as GET /problems?unit=<id> counts (lead or
    * co-responsible, with the subtree) — so rows overlap and need not sum to the total.
@@ -182,6 +184,7 @@ export class DashboardService {
           label: r.label ?? null,
           total: f('total', {}),
           completed: f('completed', { bucket: 'completed' }),
+          closedNotRectified: f('closedNotRectified', { bucket: 'closed_not_rectified' }),
           onSchedule: f('onSchedule', { bucket: 'on_schedule' }),
           behind: f('behind', { bucket: 'behind' }),
           overdue: f('overdue', { bucket: 'overdue' }),
