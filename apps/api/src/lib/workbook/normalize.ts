@@ -8,10 +8,22 @@ import { Converter } from 'opencc-js/t2cn'
  */
 const toSimplifiedChars = Converter({ from: 'tw', to: 'cn' })
 
+/** Short texts already converted: unit names, labels, marks and deadlines repeat row after row. */
+const memo = new Map<string, string>()
+const MEMO_LENGTH = 64
+const MEMO_SIZE = 20_000
+
 /** Traditional characters made simplified; everything else left as it is. */
 export function toSimplified(text: string): string {
   // Plain ASCII and most simplified text passes through unchanged; skip the dictionary walk then.
-  return /[\u3000-\uffff]/u.test(text) ? toSimplifiedChars(text) : text
+  if (!/[\u3000-\uffff]/u.test(text)) return text
+  if (text.length > MEMO_LENGTH) return toSimplifiedChars(text)
+  const known = memo.get(text)
+  if (known !== undefined) return known
+  if (memo.size >= MEMO_SIZE) memo.clear()
+  const out = toSimplifiedChars(text)
+  memo.set(text, out)
+  return out
 }
 
 /**

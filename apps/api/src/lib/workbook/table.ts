@@ -161,10 +161,17 @@ function repeatsHeader(
   let same = 0
   for (const c of leaves) {
     const v = cells[c.index]
-    if (v && label(v) === c.leaf) same++
+    // A long cell (a complaint, a measure) is never its column's label: normalising only drops
+    // spaces, so it cannot shrink to the label's length unless it is mostly spaces.
+    const most = 3 * c.leaf.length + 8
+    if (!v || (v.length > most && squeezed(v) > most)) continue
+    if (label(v) === c.leaf) same++
   }
   return same >= 2
 }
+
+/** A text's length without spaces and line breaks. */
+const squeezed = (v: string) => v.replace(/[\s\u3000]+/gu, '').length
 
 /** normalizeLabel remembered for cells up to 100 characters (longer ones are rarely repeated). */
 function labelMemo(): (v: string) => string {
