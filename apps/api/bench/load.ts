@@ -17,6 +17,14 @@ export interface LoadOptions {
   seconds: number
 }
 
+/** Writers: each POSTs its own request in a loop, one at a time, for `seconds` (bench/writes.ts). */
+export interface WritersOptions {
+  writers: { url: string; headers: Record<string, string>; body: string }[]
+  seconds: number
+  /** The status every write must answer with. */
+  status: number
+}
+
 export interface LoadResult {
   rps: number
   p50: number
@@ -37,7 +45,17 @@ function assertLoopback(url: string): void {
 /** Runs one autocannon load in a child process (this file) and returns its figures. */
 export function loadInChild(opts: LoadOptions): Promise<LoadResult> {
   assertLoopback(opts.url)
-  return new Promise((resolve, reject) => {
+  return inChild(opts, opts.url, opts.seconds)
+}
+
+/** Runs the writers in a child process (this file) and returns their figures. */
+export function writersInChild(opts: WritersOptions): Promise<LoadResult> {
+  for (const w of opts.writers) assertLoopback(w.url)
+  return inChild(opts, 'writers', opts.seconds)
+}
+
+function inChild(opts: LoadOptions | WritersOptions, what: string, seconds: number) {
+  return new Promise<LoadResult>((resolve, reject) => {
     // fork inherits process.execArgv, i.e. tsx's loader when the bench runs under tsx.
     const child = fork(fileURLToPath(import.meta.url), ['--child'], { stdio: 'inherit' })
     let settled = false
@@ -50,9 +68,9 @@ export function loadInChild(opts: LoadOptions): Promise<LoadResult> {
     const timer = setTimeout(
       () => {
         child.kill('SIGKILL')
-        finish(() => reject(new Error(`load generator overran ${opts.seconds} s for ${opts.url}`)))
+        finish(() => reject(new Error(`load generator overran ${seconds} s for ${what}`)))
       },
-      opts.seconds * 1000 + GRACE_MS,
+      seconds * 1000 + GRACE_MS,
     )
     child.once('message', (msg: { ok: LoadResult } | { error: string }) => {
       finish(() => ('ok' in msg ? resolve(msg.ok) : reject(new Error(msg.error))))
@@ -88,9 +106,44 @@ async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   }
 }
 
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0
+
+async function runWriters(opts: WritersOptions): Promise<LoadResult> {
+  const started = performance.now()
+  const deadline = started + opts.seconds * 1000
+  const ms: number[] = []
+  let failed = 0
+  let detail = ''
+  await Promise.all(
+    opts.writers.map(async (w) => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now()
+        const res = await fetch(w.url, { method: 'POST', headers: w.headers, body: w.body })
+        const text = await res.text()
+        if (res.status === opts.status) ms.push(performance.now() - t0)
+        else {
+          failed++
+          detail = `${failed} writes answered otherwise than ${opts.status}, e.g. ${res.status}: ${text.slice(0, 300)}`
+        }
+      }
+    }),
+  )
+  const elapsed = (performance.now() - started) / 1000
+  ms.sort((a, b) => a - b)
+  return {
+    rps: ms.length / elapsed,
+    p50: percentile(ms, 50),
+    p99: percentile(ms, 99),
+    requests: ms.length,
+    failed,
+    detail,
+  }
+}
+
 if (process.argv.includes('--child') && process.send) {
-  process.once('message', (opts: LoadOptions) => {
-    runLoad(opts).then(
+  process.once('message', (opts: LoadOptions | WritersOptions) => {
+    ;('writers' in opts ? runWriters(opts) : runLoad(opts)).then(
       (ok) => process.send!({ ok }),
       (err: unknown) => process.send!({ error: err instanceof Error ? err.message : String(err) }),
     )

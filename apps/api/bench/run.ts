@@ -35,12 +35,13 @@ import { benchPetitionImport } from './petitions-import.js'
 import { benchPetitionRepeats } from './petitions-repeats.js'
 import { benchProblemImport } from './problem-import.js'
 import { benchWorkbook } from './workbook.js'
+import { benchWrites } from './writes.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
 /**
  * BENCH_ONLY: a comma-separated list of the benches to run (routes, dossier, reminders, webhooks,
- * petition-import, petition-repeats, dashboard, problem-import, workbook); all when unset.
+ * petition-import, petition-repeats, dashboard, problem-import, workbook, writes); all when unset.
  */
 const BENCHES = [
   'routes',
@@ -52,6 +53,7 @@ const BENCHES = [
   'dashboard',
   'problem-import',
   'workbook',
+  'writes',
 ] as const
 const ONLY = selected(process.env.BENCH_ONLY)
 const PROFILE = process.env.BENCH_PROFILE === 'province' ? 'province' : 'demo'
@@ -318,6 +320,8 @@ async function bench(config: Config, database: Database, checkpoint: () => void)
     await section('problem-import', () => benchProblemImport(base, database, token))
     // The workbook reader on a ~20 MB .xlsx against exceljs's plain load (peak RSS, two at once).
     await section('workbook', () => benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000)))
+    // The write path (issue 15): 20 writers, audit chain on and off, against pgbench-style SQL.
+    await section('writes', () => benchWrites(base, database, SECONDS))
   } finally {
     await app.close()
   }

@@ -114,9 +114,9 @@ type Pending = Omit<ChainedFields, 'seq' | 'at' | 'prevHash'> & {
 }
 
 /**
- * `RECTIFY_AUDIT_CHAIN=off` is for the write-path bench only (to measure what the chain costs;
- * that bench is not written yet): entries are then appended without the lock and without a
- * link, under negative seqs that `verify` never reads. Never set it anywhere else.
+ * `RECTIFY_AUDIT_CHAIN=off` is for the write-path bench only (bench/writes.ts measures what the
+ * chain costs): entries are then appended without the lock and without a link, under negative
+ * seqs that `verify` never reads. Never set it anywhere else.
  */
 const chained = () => process.env.RECTIFY_AUDIT_CHAIN !== 'off'
 
