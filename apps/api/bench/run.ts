@@ -56,7 +56,9 @@ const BENCHES = [
   'writes',
 ] as const
 const ONLY = selected(process.env.BENCH_ONLY)
-const PROFILE = process.env.BENCH_PROFILE === 'province' ? 'province' : 'demo'
+/** BENCH_PROBLEMS (e.g. 500000 for the dashboard and list at ten times the province) implies it. */
+const PROFILE =
+  process.env.BENCH_PROFILE === 'province' || process.env.BENCH_PROBLEMS ? 'province' : 'demo'
 if (process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== PROFILE)
   throw new Error(`BENCH_PROFILE is province or unset, not ${process.env.BENCH_PROFILE}`)
 const runs = (name: (typeof BENCHES)[number]) => !ONLY || ONLY.has(name)
