@@ -33,6 +33,12 @@ import { measuresRoutes } from './modules/measures/measures.routes.js'
 import { LocalFileStore, type FileStore } from './modules/files/file-store.js'
 import { FilesService } from './modules/files/files.service.js'
 import { filesRoutes } from './modules/files/files.routes.js'
+import { publicReportFileAccess } from './modules/public-reports/public-reports.access.js'
+import { inspectionFileAccess } from './modules/inspections/inspections.access.js'
+import { accountabilityFileAccess } from './modules/accountability/accountability.access.js'
+import { noticeFileAccess } from './modules/notices/notices.access.js'
+import { petitionFileAccess } from './modules/petitions/petitions.access.js'
+import { institutionFileAccess } from './modules/institutions/institutions.access.js'
 import { ReportsService } from './modules/reports/reports.service.js'
 import { reportsRoutes } from './modules/reports/reports.routes.js'
 import { DossierService } from './modules/dossier/dossier.service.js'
@@ -168,7 +174,15 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const changes = new ChangesService(db, config.CHANGES_RETENTION_DAYS)
   const measures = new MeasuresService(db, config)
   const fileStore = deps.fileStore ?? new LocalFileStore(filesDir(config))
-  const files = new FilesService(db, fileStore, config.FILE_MAX_BYTES)
+  // Who may read an attached file is decided by the module that owns the record.
+  const files = new FilesService(db, fileStore, config.FILE_MAX_BYTES, {
+    ...publicReportFileAccess,
+    ...inspectionFileAccess,
+    ...accountabilityFileAccess,
+    ...noticeFileAccess,
+    ...petitionFileAccess,
+    ...institutionFileAccess,
+  })
   const reports = new ReportsService(db, config)
   // The ledger: lights are computed with the configured tolerance and near-deadline window.
   const lightSettings = {

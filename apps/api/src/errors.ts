@@ -94,6 +94,21 @@ export class AppError extends Error {
 export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`)
 export const forbidden = (detail?: string) => new AppError('forbidden', detail)
 
+/**
+ * A 422 naming every field that breaks a rule: `invalid(errors)` for several, `invalid(path,
+ * message)` for one. The detail reads `field message; field message` (paths without their `/`).
+ */
+export function invalid(errors: FieldError[]): AppError
+export function invalid(path: string, message: string): AppError
+export function invalid(first: FieldError[] | string, message = ''): AppError {
+  const errors = typeof first === 'string' ? [{ path: first, message }] : first
+  return new AppError(
+    'unprocessable',
+    errors.map((e) => `${e.path.slice(1)} ${e.message}`).join('; '),
+    { errors },
+  )
+}
+
 /** RFC 9457 body for an error code. */
 export function problem(
   code: ErrorCode,

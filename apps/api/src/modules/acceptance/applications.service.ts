@@ -8,29 +8,28 @@ import type {
   ReviewAcceptanceBody,
 } from '@rectify/schemas'
 import { sql } from 'drizzle-orm'
-import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound, type FieldError } from '../../errors.js'
-import type { Actor, Ctx } from '../../lib/context.js'
+import type { Db } from '../../db/client.js'
+import { AppError, forbidden, notFound, invalid, type FieldError } from '../../errors.js'
+import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { acceptances } from '../../db/schema/index.js'
 import { recordAudit } from '../audit/audit.writer.js'
-import { filesRepository } from '../files/files.repository.js'
-import { invalid } from '../measures/measures.rules.js'
 import { moveProblem } from '../problems/lifecycle.js'
 import type { LightSettings } from '../problems/lights.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { toProblems } from '../problems/problems.view.js'
-import { reportsRepository } from '../reports/reports.repository.js'
 import { roundsRepository } from '../rounds/rounds.repository.js'
 import { roundSettings } from '../rounds/rounds.service.js'
 import { applyRefusal, awaitingSql, findSubject, mayReviewLevel } from './acceptance.access.js'
 import { acceptanceRepository as repo } from './acceptance.repository.js'
 import { loadAcceptance, loadAcceptances } from './acceptance.view.js'
-import { idCursor } from './cursors.js'
+import { idCursor } from '../../lib/cursors.js'
 import { freezeSnapshot } from './snapshot.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { actorName } from '../users/actor-name.js'
 
 /** What every close-out service runs with. */
 export interface ServiceDeps {
@@ -38,24 +37,6 @@ export interface ServiceDeps {
   settings: LightSettings
   /** The clock: the demo seed runs the lifecycle at past dates. */
   clock: () => Date
-}
-
-/** The name records show for the actor: a person's display name, else the client's or CLI's. */
-export async function actorName(db: DbOrTx, actor: Actor): Promise<string> {
-  const person =
-    actor.type === 'user' && actor.id ? await reportsRepository.displayName(db, actor.id) : null
-  return person ?? actor.name ?? actor.type
-}
-
-/** Files named in a body that the caller uploaded and that are still unattached, or 422. */
-export async function attachableFiles(db: DbOrTx, actor: Actor, ids: string[], path: string) {
-  const found = ids.length ? await filesRepository.lockAttachable(db, ids, actor.id ?? '') : []
-  const errors: FieldError[] = ids.flatMap((fid, i) =>
-    found.some((f) => f.id === fid)
-      ? []
-      : [{ path: `${path}/${i}`, message: 'is not a file you uploaded that is still unattached' }],
-  )
-  if (errors.length) throw invalid(errors)
 }
 
 /**
@@ -104,7 +85,7 @@ export class ApplicationsService {
         updatedAt: at,
       })
       const owner = { ownerType: 'acceptance', ownerId: id, problemId }
-      await filesRepository.attach(tx, fileIds, owner)
+      const attached = await attachFiles(tx, fileIds, owner)
       await moveProblem(tx, ctx, this.d.settings, {
         problemId,
         action: 'apply',
@@ -121,12 +102,7 @@ export class ApplicationsService {
           unitId: s.row.leadUnitId,
           after: { problemId, seq, selfCheck: body.selfCheck, levels: acceptance.levels, fileIds },
         },
-        ...fileIds.map((fid) => ({
-          action: 'file.attached',
-          entityType: 'file',
-          entityId: fid,
-          after: owner,
-        })),
+        ...attached,
       )
       return acceptance
     })

@@ -16,7 +16,7 @@ import { toProblems } from '../problems/problems.view.js'
 import { loadPublicities, loadRebounds } from './acceptance.view.js'
 import type { ServiceDeps } from './applications.service.js'
 import { closeoutRepository as repo } from './closeout.repository.js'
-import { dateIdCursor } from './cursors.js'
+import { dateIdCursor } from '../../lib/cursors.js'
 
 /** The office's boards: notices in publicity and rebound reviews, each item with its problem. */
 export class BoardsService {

@@ -1,10 +1,9 @@
 import type { Calendar, CalendarDay, PutCalendarDayBody } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
-import { notFound } from '../../errors.js'
+import { notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { isWeekend } from '../../lib/workdays.js'
 import { recordAudit } from '../audit/audit.writer.js'
-import { invalid } from '../measures/measures.rules.js'
 import { closeoutRepository as repo, type CalendarRow } from './closeout.repository.js'
 
 const toDay = (r: CalendarRow): CalendarDay => ({

@@ -7,14 +7,12 @@ import type {
   RecordReboundReviewBody,
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { addDays, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { nextWorkingDay, periodEnd, type WorkCalendar } from '../../lib/workdays.js'
 import { recordAudit } from '../audit/audit.writer.js'
-import { filesRepository } from '../files/files.repository.js'
-import { invalid } from '../measures/measures.rules.js'
 import { moveProblem } from '../problems/lifecycle.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { roundsRepository } from '../rounds/rounds.repository.js'
@@ -22,8 +20,10 @@ import { roundSettings } from '../rounds/rounds.service.js'
 import { findSubject, officeMay, type Subject } from './acceptance.access.js'
 import { acceptanceRepository } from './acceptance.repository.js'
 import { loadPublicities, loadRebounds, toCloseout } from './acceptance.view.js'
-import { actorName, attachableFiles, type ServiceDeps } from './applications.service.js'
+import { type ServiceDeps } from './applications.service.js'
 import { closeoutRepository as repo } from './closeout.repository.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { actorName } from '../users/actor-name.js'
 
 /** The calendar exceptions from `from` on, enough for any publicity period (≤ 60 working days). */
 export async function workCalendar(db: DbOrTx, from: string): Promise<WorkCalendar> {
@@ -236,7 +236,7 @@ export class CloseoutService {
         reviewedAt: at,
       })
       const owner = { ownerType: 'rebound_review', ownerId: id, problemId: review.problemId }
-      await filesRepository.attach(tx, fileIds, owner)
+      const attached = await attachFiles(tx, fileIds, owner)
       let cancelled: string[] = []
       if (failed) {
         await repo.markReopened(tx, review.closeoutId, at)
@@ -261,12 +261,7 @@ export class CloseoutService {
           before: { status: review.status },
           after: { problemId: review.problemId, ...body, fileIds, cancelled },
         },
-        ...fileIds.map((fid) => ({
-          action: 'file.attached',
-          entityType: 'file',
-          entityId: fid,
-          after: owner,
-        })),
+        ...attached,
       )
       return result!
     })

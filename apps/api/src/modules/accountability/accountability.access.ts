@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { accountabilityRecords, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { unitTreeFilter } from '../../lib/scope.js'
+import type { FileAccess } from '../files/files.access.js'
 
 /**
  * The object scope of accountability records — one condition for list, detail, counts, files
@@ -23,4 +24,10 @@ export function accountabilityReadable(db: DbOrTx, id: string, actor: Actor): Pr
     .from(accountabilityRecords)
     .where(and(eq(accountabilityRecords.id, id), accountabilityScope(actor)))
     .then((r) => r.length > 0)
+}
+
+/** Accountability evidence is read like its record. */
+export const accountabilityFileAccess: FileAccess = {
+  accountability: (db, file, actor) =>
+    file.ownerId !== null && accountabilityReadable(db, file.ownerId, actor),
 }

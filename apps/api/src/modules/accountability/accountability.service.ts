@@ -9,17 +9,14 @@ import {
   type UpdateAccountabilityBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound, type FieldError } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid, type FieldError } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
-import { dateIdCursor } from '../acceptance/cursors.js'
-import { attachableFiles } from '../acceptance/applications.service.js'
+import { dateIdCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
-import { filesRepository } from '../files/files.repository.js'
-import { invalid } from '../measures/measures.rules.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { accountabilityScope } from './accountability.access.js'
@@ -28,6 +25,7 @@ import {
   type AccountabilityRow,
 } from './accountability.repository.js'
 import { auditView, toRecord, toRecords } from './accountability.view.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
 
 /** The facts a record must satisfy whichever way it was written. */
 interface Facts {
@@ -217,7 +215,7 @@ export class AccountabilityService {
     beforeProblems: readonly string[] = [],
   ) {
     const owner = { ownerType: 'accountability', ownerId: after.id, problemId: null }
-    await filesRepository.attach(tx, [...fileIds], owner)
+    const attached = await attachFiles(tx, fileIds, owner)
     await recordAudit(
       tx,
       ctx,
@@ -229,12 +227,7 @@ export class AccountabilityService {
         before: before ? auditView(before, beforeProblems) : null,
         after: { ...auditView(after, problemIds), fileIds },
       },
-      ...fileIds.map((fid) => ({
-        action: 'file.attached',
-        entityType: 'file',
-        entityId: fid,
-        after: owner,
-      })),
+      ...attached,
     )
   }
 }

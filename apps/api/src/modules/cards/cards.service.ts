@@ -18,8 +18,7 @@ import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor, likeEscape } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
-import { idCursor } from '../acceptance/cursors.js'
-import { actorName } from '../acceptance/applications.service.js'
+import { idCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
 import { notifyUnit } from '../inbox/inbox.writer.js'
@@ -27,6 +26,7 @@ import { actsAsOffice } from '../problems/problems.access.js'
 import { cardsRepository as repo } from './cards.repository.js'
 import { candidates } from './cards.rules.js'
 import { suggestedText, suggestionReason, toCards, toSuggestions } from './cards.view.js'
+import { actorName } from '../users/actor-name.js'
 
 const COLOR_WORDS = { yellow: '黄牌', red: '红牌' } as const
 

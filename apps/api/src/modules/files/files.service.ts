@@ -6,13 +6,7 @@ import type { Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { problemScope } from '../problems/problems.derived.js'
-import { findingReadable } from '../inspections/inspections.access.js'
-import { accountabilityReadable } from '../accountability/accountability.access.js'
-import { noticesRepository } from '../notices/notices.repository.js'
-import { actsAsPetitionOffice, petitionReadable } from '../petitions/petitions.access.js'
-import { institutionReadable } from '../institutions/institutions.access.js'
-import { unitTreeFilter } from '../../lib/scope.js'
-import { units } from '../../db/schema/index.js'
+import type { FileAccess } from './files.access.js'
 import { FileTooLargeError, type FileStore } from './file-store.js'
 import { filesRepository as repo, type FileRow } from './files.repository.js'
 import {
@@ -75,6 +69,8 @@ export class FilesService {
     private readonly db: Db,
     private readonly store: FileStore,
     private readonly maxBytes: number,
+    /** The owning modules' read rules, by owner type (see files.access.ts). */
+    private readonly access: FileAccess = {},
   ) {}
 
   async upload(ctx: Ctx, input: UploadInput, rules: UploadRules = {}): Promise<FileInfo> {
@@ -138,8 +134,8 @@ export class FilesService {
   /**
    * The file record if the actor may read it: a file attached to a report is read like the
    * report (its problem must be visible to the actor); an unattached one only by its uploader.
-   * Acceptance materials and rebound-review evidence likewise; public-report photos only by
-   * city-wide users. Anything else answers 404.
+   * Acceptance materials and rebound-review evidence likewise; any other owner's files by the
+   * owning module's rule (`access`). Anything else answers 404.
    */
   async find(ctx: Ctx, id: string): Promise<FileRow> {
     const row = await repo.findById(this.db, id)
@@ -184,27 +180,11 @@ export class FilesService {
     const { actor } = ctx
     if (row.ownerType === null) return actor.id !== null && row.uploadedBy === actor.id
     // Evidence of a problem's records is read like the problem.
-    if (row.ownerType && PROBLEM_OWNED.has(row.ownerType) && row.problemId)
+    if (PROBLEM_OWNED.has(row.ownerType) && row.problemId)
       return repo.problemVisible(this.db, row.problemId, problemScope(actor))
-    // Photos sent with a public report: the city-wide readers of public reports only.
-    if (row.ownerType === 'public_report') return actor.cityWide && actor.type === 'user'
-    // Inspection evidence like its inspection; accountability evidence like its record.
-    if (row.ownerType === 'inspection_finding' && row.ownerId)
-      return findingReadable(this.db, row.ownerId, actor)
-    if (row.ownerType === 'accountability' && row.ownerId)
-      return accountabilityReadable(this.db, row.ownerId, actor)
-    // A notice's attachments and its reply's evidence: read like the notice (its addressee's subtree).
-    if ((row.ownerType === 'notice' || row.ownerType === 'notice_reply') && row.ownerId)
-      return noticesRepository.visible(this.db, row.ownerId, unitTreeFilter(actor, units.path))
-    // A petition's handling evidence like its case; an imported batch sheet (it lists the
-    // complainants) to the office alone.
-    if (row.ownerType === 'petition' && row.ownerId)
-      return petitionReadable(this.db, row.ownerId, actor)
-    if (row.ownerType === 'petition_batch') return actsAsPetitionOffice(actor)
-    // An institution's documents like the institution (issuer's subtree, public, linked problems).
-    if (row.ownerType === 'institution' && row.ownerId)
-      return institutionReadable(this.db, row.ownerId, actor)
-    return false
+    // Everything else by the rule of the module that owns the record.
+    const rule = this.access[row.ownerType]
+    return rule ? rule(this.db, { ...row, ownerType: row.ownerType }, actor) : false
   }
 }
 

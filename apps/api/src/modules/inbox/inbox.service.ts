@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.js'
 import { forbidden, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { encodeCursor } from '../../lib/http.js'
-import { idCursor } from '../acceptance/cursors.js'
+import { idCursor } from '../../lib/cursors.js'
 import { inboxRepository as repo, type InboxRow } from './inbox.repository.js'
 
 /** The API form of a message. */

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { inspectionFindings, inspectionUnits, inspections, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
+import type { FileAccess } from '../files/files.access.js'
 
 /**
  * The object scope of inspections — the one condition list, detail, count and file downloads
@@ -26,4 +27,10 @@ export function findingReadable(db: DbOrTx, findingId: string, actor: Actor): Pr
     .innerJoin(inspections, eq(inspections.id, inspectionFindings.inspectionId))
     .where(and(eq(inspectionFindings.id, findingId), inspectionScope(actor)))
     .then((r) => r.length > 0)
+}
+
+/** Inspection evidence is read like its inspection. */
+export const inspectionFileAccess: FileAccess = {
+  inspection_finding: (db, file, actor) =>
+    file.ownerId !== null && findingReadable(db, file.ownerId, actor),
 }

@@ -10,21 +10,19 @@ import type {
   UpdateInspectionBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
-import { dateIdCursor } from '../acceptance/cursors.js'
-import { attachableFiles } from '../acceptance/applications.service.js'
+import { dateIdCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
-import { filesRepository } from '../files/files.repository.js'
 import { notifyUnit } from '../inbox/inbox.writer.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { problemsRepository } from '../problems/problems.repository.js'
-import { invalid, type ProblemsService } from '../problems/problems.service.js'
+import { type ProblemsService } from '../problems/problems.service.js'
 import { inspectionScope } from './inspections.access.js'
 import { inspectionsRepository as repo, type InspectionRow } from './inspections.repository.js'
 import {
@@ -34,6 +32,7 @@ import {
   toInspection,
   toInspections,
 } from './inspections.view.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
 
 /**
  * Inspections (督查检查、明察暗访): the office plans, completes or cancels them and records their
@@ -204,7 +203,7 @@ export class InspectionsService {
         opened,
       })
       const owner = { ownerType: 'inspection_finding', ownerId: id, problemId: null }
-      await filesRepository.attach(tx, fileIds, owner)
+      const attached = await attachFiles(tx, fileIds, owner)
       await emitEvent(tx, {
         type: 'inspection.finding_recorded',
         entityType: 'inspection_finding',
@@ -230,12 +229,7 @@ export class InspectionsService {
             fileIds,
           },
         },
-        ...fileIds.map((fid) => ({
-          action: 'file.attached',
-          entityType: 'file',
-          entityId: fid,
-          after: owner,
-        })),
+        ...attached,
       )
       return findingById(tx, inspectionId, id)
     })

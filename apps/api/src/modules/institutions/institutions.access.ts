@@ -4,6 +4,7 @@ import { institutionProblems, institutions, units } from '../../db/schema/index.
 import type { Actor } from '../../lib/context.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { problemScope } from '../problems/problems.derived.js'
+import type { FileAccess } from '../files/files.access.js'
 
 /**
  * The object scope of institutions — one condition for list, detail, count and files:
@@ -29,4 +30,10 @@ export function institutionReadable(db: DbOrTx, id: string, actor: Actor): Promi
     .from(institutions)
     .where(and(eq(institutions.id, id), institutionScope(actor)))
     .then((r) => r.length > 0)
+}
+
+/** An institution's documents are read like the institution (issuer's subtree, public, linked problems). */
+export const institutionFileAccess: FileAccess = {
+  institution: (db, file, actor) =>
+    file.ownerId !== null && institutionReadable(db, file.ownerId, actor),
 }

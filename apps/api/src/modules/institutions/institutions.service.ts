@@ -7,19 +7,16 @@ import type {
   UpdateInstitutionBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound, type FieldError } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid, type FieldError } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { canSeeUnitPath } from '../../lib/scope.js'
 import { searchTokens } from '../../lib/search.js'
-import { dateIdCursor } from '../acceptance/cursors.js'
-import { attachableFiles } from '../acceptance/applications.service.js'
+import { dateIdCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
-import { filesRepository } from '../files/files.repository.js'
-import { invalid } from '../measures/measures.rules.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { actsAsLeadUnit, actsAsOffice } from '../problems/problems.access.js'
 import { problemsRepository } from '../problems/problems.repository.js'
@@ -31,6 +28,7 @@ import {
   toInstitutions,
   toPublicInstitutions,
 } from './institutions.view.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
 
 /** The facts an institution must satisfy whichever way it was written. */
 interface Facts {
@@ -199,7 +197,7 @@ export class InstitutionsService {
     beforeProblems: readonly string[] = [],
   ) {
     const owner = { ownerType: 'institution', ownerId: after.id, problemId: null }
-    await filesRepository.attach(tx, [...fileIds], owner)
+    const attached = await attachFiles(tx, fileIds, owner)
     await recordAudit(
       tx,
       ctx,
@@ -211,12 +209,7 @@ export class InstitutionsService {
         before: before ? auditView(before, beforeProblems) : null,
         after: { ...auditView(after, problemIds), fileIds },
       },
-      ...fileIds.map((fid) => ({
-        action: 'file.attached',
-        entityType: 'file',
-        entityId: fid,
-        after: owner,
-      })),
+      ...attached,
     )
   }
 }

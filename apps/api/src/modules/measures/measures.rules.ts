@@ -1,6 +1,6 @@
 import type { MilestoneInput } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { AppError, type FieldError } from '../../errors.js'
+import type { FieldError } from '../../errors.js'
 import { dayNumber } from '../../lib/dates.js'
 import { unitsRepository } from '../units/units.repository.js'
 import type { PlanProblem } from './measures.repository.js'
@@ -11,15 +11,6 @@ import type { PlanProblem } from './measures.repository.js'
 export const PROGRESS_FIELDS: ReadonlySet<string> = new Set(['status', 'doneDate', 'milestones'])
 /** Statuses in which the plan is still a draft; after approval deadlines move only by extension. */
 export const PLANNING: ReadonlySet<string> = new Set(['draft', 'plan_review'])
-
-/** A 422 naming every field that breaks a rule. */
-export function invalid(errors: FieldError[]) {
-  return new AppError(
-    'unprocessable',
-    errors.map((e) => `${e.path.slice(1)} ${e.message}`).join('; '),
-    { errors },
-  )
-}
 
 /** The same milestones (names, due dates, weights) in the same order: only done dates may differ. */
 export function sameSchedule(next: MilestoneInput[], current: MilestoneInput[]): boolean {

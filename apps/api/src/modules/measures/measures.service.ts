@@ -9,7 +9,7 @@ import type {
 } from '@rectify/schemas'
 import type { Config } from '../../config.js'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound, type FieldError } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid, type FieldError } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { dayNumber, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
@@ -24,7 +24,6 @@ import {
   checkDates,
   checkDone,
   checkUnit,
-  invalid,
   sameSchedule,
 } from './measures.rules.js'
 import { auditView, lightSettings, toMeasure } from './measures.view.js'

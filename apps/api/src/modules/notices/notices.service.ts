@@ -1,14 +1,11 @@
 import type { IssueNoticeBody, ListNoticesQuery, NoticeDetail, NoticePage } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
-import { forbidden, type FieldError } from '../../errors.js'
+import { forbidden, invalid, type FieldError } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor } from '../../lib/http.js'
-import { attachableFiles } from '../acceptance/applications.service.js'
-import { idCursor } from '../acceptance/cursors.js'
+import { idCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
-import { filesRepository } from '../files/files.repository.js'
-import { invalid } from '../measures/measures.rules.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { noticeDocument } from './notices.document.js'
@@ -16,6 +13,7 @@ import { noticesRepository as repo } from './notices.repository.js'
 import { insertNotice, issuedAudit, loadDetail, visibleTo } from './notices.shared.js'
 import { NoticeTransitions } from './notices.transitions.js'
 import { loadNotices } from './notices.view.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
 
 export { LEVEL_NAMES } from './notices.shared.js'
 
@@ -71,18 +69,8 @@ export class NoticesService {
       await attachableFiles(tx, actor, fileIds, '/fileIds')
       const row = await insertNotice(tx, ctx, { ...body, parentId: null }, today, this.clock())
       const owner = { ownerType: 'notice', ownerId: row.id, problemId: null }
-      await filesRepository.attach(tx, fileIds, owner)
-      await recordAudit(
-        tx,
-        ctx,
-        issuedAudit(row, body.problemIds, fileIds),
-        ...fileIds.map((fid) => ({
-          action: 'file.attached',
-          entityType: 'file',
-          entityId: fid,
-          after: owner,
-        })),
-      )
+      const attached = await attachFiles(tx, fileIds, owner)
+      await recordAudit(tx, ctx, issuedAudit(row, body.problemIds, fileIds), ...attached)
       return loadDetail(tx, actor, row.id, today)
     })
   }

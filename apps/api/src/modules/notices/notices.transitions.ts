@@ -5,14 +5,12 @@ import type {
   ReplyNoticeBody,
 } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
+import { invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
-import { actorName, attachableFiles } from '../acceptance/applications.service.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
-import { filesRepository } from '../files/files.repository.js'
 import { notifyUnit, notifyUsers, officeRecipients } from '../inbox/inbox.writer.js'
-import { invalid } from '../measures/measures.rules.js'
 import { noticesRepository as repo } from './notices.repository.js'
 import {
   insertNotice,
@@ -24,6 +22,8 @@ import {
   noticeRefusal,
 } from './notices.shared.js'
 import { noticeNumber, toNoticeRef } from './notices.view.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { actorName } from '../users/actor-name.js'
 
 /**
  * What happens to an issued notice: the addressed unit replies; the office closes a replied
@@ -51,7 +51,7 @@ export class NoticeTransitions {
       }
       await repo.update(tx, id, reply)
       const owner = { ownerType: 'notice_reply', ownerId: id, problemId: null }
-      await filesRepository.attach(tx, fileIds, owner)
+      const attached = await attachFiles(tx, fileIds, owner)
       const number = noticeNumber(n.year, n.seq)
       await emitEvent(tx, noticeEvent('notice.replied', n, { replyText: body.text, fileIds }))
       await notifyUsers(tx, await officeRecipients(tx), {
@@ -73,12 +73,7 @@ export class NoticeTransitions {
           before: { status: n.status },
           after: { status: 'replied', replyText: body.text, fileIds },
         },
-        ...fileIds.map((fid) => ({
-          action: 'file.attached',
-          entityType: 'file',
-          entityId: fid,
-          after: owner,
-        })),
+        ...attached,
       )
       return loadDetail(tx, actor, id, shanghaiDate(at))
     })

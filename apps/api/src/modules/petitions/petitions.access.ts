@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { petitions, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { unitTreeFilter } from '../../lib/scope.js'
+import type { FileAccess } from '../files/files.access.js'
 
 /**
  * The object scope of petition cases — one condition for lists, details, counts, batch counts,
@@ -47,4 +48,13 @@ export function mayViewComplainant(actor: Actor, handlingUnitPath: string | null
     (actor.roles.includes('unit') || actor.roles.includes('lead_unit')) &&
     handlingUnitPath.startsWith(actor.unitPath)
   )
+}
+
+/**
+ * A petition's handling evidence is read like its case; an imported batch sheet (it lists the
+ * complainants) by the office alone.
+ */
+export const petitionFileAccess: FileAccess = {
+  petition: (db, file, actor) => file.ownerId !== null && petitionReadable(db, file.ownerId, actor),
+  petition_batch: (_db, _file, actor) => actsAsPetitionOffice(actor),
 }

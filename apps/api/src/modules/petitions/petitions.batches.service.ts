@@ -6,17 +6,17 @@ import type {
   UpdatePetitionBatchBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, notFound } from '../../errors.js'
+import { AppError, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
-import { dateIdCursor } from '../acceptance/cursors.js'
+import { dateIdCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { roundsRepository } from '../rounds/rounds.repository.js'
 import { petitionScope } from './petitions.access.js'
 import { disclosuresRepository } from './petitions.disclosures.js'
 import { petitionsRepository as repo, type BatchRow } from './petitions.repository.js'
-import { invalid, office } from './petitions.shared.js'
+import { office } from './petitions.shared.js'
 import { toBatches } from './petitions.view.js'
 
 /**

@@ -8,20 +8,20 @@ import type {
   ReviewPetitionBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { addDays, shanghaiDate } from '../../lib/dates.js'
-import { attachableFiles, actorName } from '../acceptance/applications.service.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
-import { filesRepository } from '../files/files.repository.js'
 import { notifyUnit } from '../inbox/inbox.writer.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import type { ProblemsService } from '../problems/problems.service.js'
 import { petitionScope } from './petitions.access.js'
 import { petitionsRepository as repo, type CaseRow } from './petitions.repository.js'
-import { auditCase, invalid, lockCase, office } from './petitions.shared.js'
+import { auditCase, lockCase, office } from './petitions.shared.js'
 import { auditView, toPetition } from './petitions.view.js'
+import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { actorName } from '../users/actor-name.js'
 
 const ASSIGNABLE = ['received', 'handling']
 const REPORTABLE = ['handling', 'partly_closed']
@@ -126,7 +126,7 @@ export class PetitionHandlingService {
         reportedByName: await actorName(tx, actor),
       })
       const owner = { ownerType: 'petition', ownerId: id, problemId: null }
-      await filesRepository.attach(tx, fileIds, owner)
+      const attached = await attachFiles(tx, fileIds, owner)
       const after = (await repo.findById(tx, id, undefined))!
       await emitEvent(tx, {
         type: 'petition.reported',
@@ -146,12 +146,7 @@ export class PetitionHandlingService {
           before: auditView(before),
           after: { ...auditView(after), fileIds },
         },
-        ...fileIds.map((fid) => ({
-          action: 'file.attached',
-          entityType: 'file',
-          entityId: fid,
-          after: owner,
-        })),
+        ...attached,
       )
       return toPetition(tx, after, actor, shanghaiDate())
     })

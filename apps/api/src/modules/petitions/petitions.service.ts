@@ -8,12 +8,12 @@ import type {
   UpdatePetitionBody,
 } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
-import { idCursor } from '../acceptance/cursors.js'
+import { idCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import type { LightSettings } from '../problems/lights.js'
 import { problemsRepository } from '../problems/problems.repository.js'
@@ -24,7 +24,6 @@ import {
   auditCase,
   checkUnits,
   derivedColumns,
-  invalid,
   lockCase,
   office,
   reboundClosedProblems,

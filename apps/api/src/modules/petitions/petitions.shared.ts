@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit } from '../audit/audit.writer.js'
@@ -16,13 +16,6 @@ import { auditView } from './petitions.view.js'
 /** 403 unless the caller does the office's part of petitions. */
 export function office(ctx: Ctx, what = 'This step'): void {
   if (!actsAsPetitionOffice(ctx.actor)) throw forbidden(`${what} is the office's`)
-}
-
-/** 422 for one field. */
-export function invalid(path: string, message: string) {
-  return new AppError('unprocessable', `${path.slice(1)} ${message}`, {
-    errors: [{ path, message }],
-  })
 }
 
 /** The case locked at the version the caller read: 404 unknown, 412 stale. */

@@ -6,7 +6,7 @@ import type {
   ExtensionList,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { addDays, daysBetween, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
@@ -15,7 +15,6 @@ import type { LightSettings } from './lights.js'
 import { actsAsOffice, actsAsUnit, isOwnUnit } from './problems.access.js'
 import { problemScope, refreshDerived } from './problems.derived.js'
 import { problemsRepository as problemsRepo } from './problems.repository.js'
-import { invalid } from './problems.service.js'
 import { extensionsRepository as repo, type ExtensionRow } from './extensions.repository.js'
 
 export function toExtension(r: ExtensionRow): Extension {

@@ -6,7 +6,7 @@ import type {
   UpdateProblemBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
@@ -29,12 +29,6 @@ const LEAD_UNIT_FIELDS: ReadonlySet<string> = new Set([
 ])
 /** Statuses in which the office may still set the deadline directly (later only by extension). */
 const DEADLINE_EDITABLE: ReadonlySet<string> = new Set(['draft', 'plan_review'])
-
-export function invalid(path: string, message: string) {
-  return new AppError('unprocessable', `${path.slice(1)} ${message}`, {
-    errors: [{ path, message }],
-  })
-}
 
 interface RefChecks {
   leadUnitId: string

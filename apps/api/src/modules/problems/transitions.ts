@@ -6,7 +6,7 @@ import type {
   TransitionBody,
 } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { recordAudit } from '../audit/audit.writer.js'
@@ -15,7 +15,6 @@ import type { LightSettings } from './lights.js'
 import { actsAsOffice, isOwnUnit, leadsProblem } from './problems.access.js'
 import { problemScope, refreshDerived } from './problems.derived.js'
 import { problemsRepository as repo } from './problems.repository.js'
-import { invalid } from './problems.service.js'
 import { toProblem } from './problems.view.js'
 
 /**

@@ -12,12 +12,12 @@ import { uuidv7 } from '../../lib/ids.js'
 import { objectionRefusal } from '../../lib/publicity.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit } from '../audit/audit.writer.js'
-import { filesRepository } from '../files/files.repository.js'
 import type { FilesService, UploadInput } from '../files/files.service.js'
 import { FILE_TYPES } from '../files/sniff.js'
 import { PublicKeys, trackingCode } from './public-reports.keys.js'
 import { publicReportsRepository as repo } from './public-reports.repository.js'
 import { auditView, toTrackingStatus } from './public-reports.view.js'
+import { attachFiles } from '../files/files.attach.js'
 
 /** Photos the public may send: JPEG, PNG, WebP. */
 const PHOTO_TYPES: ReadonlySet<string> = new Set(
@@ -160,11 +160,12 @@ export async function receiveReport(
     ...hotline,
     createdAt: at,
   })
-  await filesRepository.attach(tx, ids, {
-    ownerType: 'public_report',
-    ownerId: id,
-    problemId: null,
-  })
+  const attached = await attachFiles(
+    tx,
+    ids,
+    { ownerType: 'public_report', ownerId: id, problemId: null },
+    { unitId: null },
+  )
   const row = (await repo.findById(tx, id))!
   await recordAudit(
     tx,
@@ -176,13 +177,7 @@ export async function receiveReport(
       unitId: null,
       after: { ...auditView(row), photos: ids },
     },
-    ...ids.map((fid) => ({
-      action: 'file.attached',
-      entityType: 'file',
-      entityId: fid,
-      unitId: null,
-      after: { ownerType: 'public_report', ownerId: id, problemId: null },
-    })),
+    ...attached,
   )
   return { trackingCode: row.trackingCode, createdAt: row.createdAt.toISOString() }
 }

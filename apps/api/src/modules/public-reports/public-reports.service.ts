@@ -6,7 +6,7 @@ import type {
   TriagePublicReportBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, forbidden, notFound } from '../../errors.js'
+import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { objectionRefusal, rulesObjections } from '../../lib/publicity.js'
@@ -47,12 +47,6 @@ function triages(actor: Actor): boolean {
   if (actor.type === 'client')
     return actor.cityWide && actor.scopes.includes('public_reports:write')
   return actor.type === 'user' && actor.roles.includes('office')
-}
-
-function invalid(path: string, message: string) {
-  return new AppError('unprocessable', `${path.slice(1)} ${message}`, {
-    errors: [{ path, message }],
-  })
 }
 
 /**

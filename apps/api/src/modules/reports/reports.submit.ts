@@ -1,16 +1,16 @@
 import type { CreateReportBody, ProgressReport } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { AppError, type FieldError } from '../../errors.js'
+import { AppError, invalid, type FieldError } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
 import { filesRepository } from '../files/files.repository.js'
 import { measuresRepository, type PlanProblem } from '../measures/measures.repository.js'
-import { invalid } from '../measures/measures.rules.js'
 import { unitsRepository } from '../units/units.repository.js'
 import { reportsRepository as repo } from './reports.repository.js'
 import { auditView, toReport } from './reports.view.js'
+import { attachFiles } from '../files/files.attach.js'
 
 /**
  * The one way a progress report comes into being, for the unit's own form (ReportsService.create)
@@ -76,7 +76,7 @@ export async function submitReport(
     submittedByOffice: onBehalf === 'office',
     submittedByClient: onBehalf === 'client' ? actor.id : null,
   })
-  await filesRepository.attach(tx, ids, { ownerType: 'report', ownerId: id, problemId })
+  const attached = await attachFiles(tx, ids, { ownerType: 'report', ownerId: id, problemId })
   const report = await loadReport(tx, id)
   await emitEvent(tx, {
     type: 'report.submitted',
@@ -104,12 +104,7 @@ export async function submitReport(
       unitId: reporter.id,
       after: auditView(report),
     },
-    ...ids.map((fid) => ({
-      action: 'file.attached',
-      entityType: 'file',
-      entityId: fid,
-      after: { ownerType: 'report', ownerId: id, problemId },
-    })),
+    ...attached,
   )
   return report
 }

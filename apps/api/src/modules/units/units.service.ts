@@ -6,7 +6,7 @@ import type {
   UpdateUnitBody,
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
-import { AppError, notFound } from '../../errors.js'
+import { AppError, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
@@ -121,12 +121,6 @@ export class UnitsService {
       return unit
     })
   }
-}
-
-function invalid(path: string, message: string) {
-  return new AppError('unprocessable', `${path.slice(1)} ${message}`, {
-    errors: [{ path, message }],
-  })
 }
 
 /**

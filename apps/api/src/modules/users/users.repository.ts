@@ -59,6 +59,15 @@ export const usersRepository = {
       .where(inArray(users.id, [...ids]))
   },
 
+  /** One user's display name (undefined for an unknown id). */
+  displayName(db: DbOrTx, id: string) {
+    return db
+      .select({ name: users.displayName })
+      .from(users)
+      .where(eq(users.id, id))
+      .then((r) => r[0]?.name)
+  },
+
   /** Newest first (ids are UUIDv7), after the cursor's id. */
   list(db: DbOrTx, f: UserFilter, limit: number, beforeId: string | null) {
     return base(db)

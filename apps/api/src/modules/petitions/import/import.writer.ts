@@ -9,9 +9,7 @@ import type { petitions } from '../../../db/schema/index.js'
 import type { Ctx } from '../../../lib/context.js'
 import { uuidv7 } from '../../../lib/ids.js'
 import { searchTokens } from '../../../lib/search.js'
-import { actorName } from '../../acceptance/applications.service.js'
 import { recordAuditMany, type AuditEvent } from '../../audit/audit.writer.js'
-import { filesRepository } from '../../files/files.repository.js'
 import { matchKey } from '../petitions.repeats.js'
 import { repeatColumns } from '../repeat-keys.js'
 import { statusFor, type RowHandling } from './handling.js'
@@ -21,6 +19,8 @@ import {
   type NewPetition,
 } from './import.repository.js'
 import type { ParsedCase, ParsedSheet } from './rows.js'
+import { attachFiles } from '../../files/files.attach.js'
+import { actorName } from '../../users/actor-name.js'
 
 type PetitionRow = typeof petitions.$inferSelect
 
@@ -159,7 +159,7 @@ export async function writeImport(
     Object.entries(p.body.mapping ?? {}).filter(([h]) => headers.has(h)),
   )
   const owner = { ownerType: 'petition_batch', ownerId: batch.id, problemId: null }
-  await filesRepository.attach(tx, [p.fileId], owner)
+  const attached = await attachFiles(tx, [p.fileId], owner)
   const receipts = (rows: NewPetition[]) => rows.map((r) => r.receiptNo)
   const receiptOf = new Map(a.cases.map((c) => [c.row, c.receiptNo]))
   // One chain append for the import, the attached sheet and every case (JSON in chunks).
@@ -188,7 +188,7 @@ export async function writeImport(
         repeats: Object.fromEntries([...a.repeats].map(([row, id]) => [receiptOf.get(row)!, id])),
       },
     },
-    { action: 'file.attached', entityType: 'file', entityId: p.fileId, after: owner },
+    ...attached,
     ...perCase,
   ])
   return a.repeats.size

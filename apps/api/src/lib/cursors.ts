@@ -1,6 +1,6 @@
-import { AppError } from '../../errors.js'
-import { addDays } from '../../lib/dates.js'
-import { decodeCursor } from '../../lib/http.js'
+import { AppError } from '../errors.js'
+import { addDays } from './dates.js'
+import { decodeCursor } from './http.js'
 
 // Cursors of the close-out lists: checked for shape before they reach SQL, so a forged cursor
 // is a 400 and never a database error.
