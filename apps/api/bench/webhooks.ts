@@ -45,7 +45,6 @@ export async function benchWebhooks(database: Database, n: number): Promise<stri
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`
   const dispatcher = new WebhookDispatcher(db, quiet, {
-    intervalMs: 0,
     maxFailures: 1_000_000,
     allowedHosts: new Set(['127.0.0.1']),
     concurrency: CONCURRENCY,

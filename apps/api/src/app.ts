@@ -80,7 +80,7 @@ import { noticesRoutes } from './modules/notices/notices.routes.js'
 import { InboxService } from './modules/inbox/inbox.service.js'
 import { inboxRoutes } from './modules/inbox/inbox.routes.js'
 import { RemindersService, parseOffsets } from './modules/reminders/reminders.service.js'
-import { ReminderScheduler } from './modules/reminders/reminders.scheduler.js'
+import { remindersJob } from './modules/reminders/reminders.job.js'
 import { PetitionImportService } from './modules/petitions/import/petitions.import.service.js'
 import { petitionImportRoutes } from './modules/petitions/import/petitions.import.routes.js'
 import { PetitionsService } from './modules/petitions/petitions.service.js'
@@ -103,7 +103,7 @@ import { ExportsService } from './modules/exports/exports.service.js'
 import { exportsRoutes } from './modules/exports/exports.routes.js'
 import { BulletinService } from './modules/bulletin/bulletin.service.js'
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.js'
-import { JobScheduler } from './lib/jobs.js'
+import { jobRunner } from './lib/jobs.engine.js'
 import { housekeepingJobs } from './modules/housekeeping/housekeeping.jobs.js'
 import { DashboardService } from './modules/dashboard/dashboard.service.js'
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js'
@@ -196,46 +196,39 @@ export async function buildApp(config: Config, deps: AppDeps) {
     extensions: new ExtensionsService(db, lightSettings),
     overview: new OverviewService(db, lightSettings),
   }
-  // Webhooks: the outbox fanned out and delivered every WEBHOOK_INTERVAL_MS (0: off).
+  // Scheduled jobs (lib/jobs.engine.ts): pg-boss on PostgreSQL, each period's run once across
+  // instances, retried with backoff; an in-process scheduler on PGlite. The lights against today
+  // (every 30 s), webhook deliveries (WEBHOOK_INTERVAL_MS), reminders and escalation
+  // (REMINDER_INTERVAL_SECONDS), the housekeeping purges (HOUSEKEEPING_INTERVAL_MINUTES); 0: off.
   const webhookHosts = parseAllowedHosts(config.WEBHOOK_ALLOW_HTTP_HOSTS)
-  const webhookDispatcher = new WebhookDispatcher(db, app.log, {
-    intervalMs: config.WEBHOOK_INTERVAL_MS,
-    maxFailures: config.WEBHOOK_MAX_FAILURES,
-    allowedHosts: webhookHosts,
-  })
-  app.addHook('onReady', async () => webhookDispatcher.start())
-  app.addHook('onClose', () => webhookDispatcher.stop())
-  // Reminders and escalation: a pass at start, then every REMINDER_INTERVAL_SECONDS (0: off).
   const reminders = new RemindersService(db, {
     offsets: parseOffsets(config.REMINDER_OFFSETS),
     catchUpDays: config.REMINDER_CATCH_UP_DAYS,
   })
-  const reminderScheduler = new ReminderScheduler(
-    reminders,
-    app.log,
-    config.REMINDER_INTERVAL_SECONDS * 1000,
-  )
-  app.addHook('onReady', async () => reminderScheduler.start())
-  app.addHook('onClose', () => reminderScheduler.stop())
-  // Scheduled jobs, each run by one instance at a time, backing off while the database is down:
-  // the lights against today's date (every 30 s) and the housekeeping purges (once per
-  // HOUSEKEEPING_INTERVAL_MINUTES; 0: off). Due jobs are looked for every 30 s.
-  const jobs = new JobScheduler(
-    db,
+  const webhookDispatcher = new WebhookDispatcher(db, app.log, {
+    maxFailures: config.WEBHOOK_MAX_FAILURES,
+    allowedHosts: webhookHosts,
+  })
+  const jobs = jobRunner(
+    database,
     [
       lightsJob(db, lightSettings),
+      ...(config.WEBHOOK_INTERVAL_MS ? [webhookDispatcher.job(config.WEBHOOK_INTERVAL_MS)] : []),
+      ...(config.REMINDER_INTERVAL_SECONDS
+        ? [remindersJob(reminders, config.REMINDER_INTERVAL_SECONDS * 1000)]
+        : []),
       ...(config.HOUSEKEEPING_INTERVAL_MINUTES ? housekeepingJobs({ db, files, config }) : []),
     ],
     app.log,
-    30_000,
   )
+  app.decorate('jobs', jobs)
   app.addHook('onReady', async () => jobs.start())
   app.addHook('onClose', () => jobs.stop())
 
   // Infrastructure
   await app.register(errorsPlugin)
   await app.register(inputPlugin)
-  await app.register(securityPlugin, { config })
+  await app.register(securityPlugin, { config, database })
   await app.register(sharedSchemasPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin, { db, auth })

@@ -63,6 +63,10 @@ describe('housekeeping', () => {
          ('user:x', 'old', 'h', 201, now() - interval '25 hours'),
          ('user:x', 'new', 'h', 201, now() - interval '23 hours')`,
     )
+    await t.database.query(
+      `insert into rate_limits (key, hits, reset_at) values
+         ('test:ended', 3, now() - interval '1 minute'), ('test:current', 3, now() + interval '1 minute')`,
+    )
     await login(t.app, world.users.office.username)
     await login(t.app, world.users.leader.username)
     // The office's session ended two days ago; the leader's is live.
@@ -82,11 +86,13 @@ describe('housekeeping', () => {
       'purge-unattached-files',
       'purge-changes',
       'purge-ended-sessions',
+      'purge-rate-limits',
     ])
     await new JobScheduler(t.database.db, jobs, quiet, 0).tick()
 
     expect(await count(`select count(*) as n from idempotency_keys where key = 'old'`)).toBe(0)
     expect(await count(`select count(*) as n from idempotency_keys where key = 'new'`)).toBe(1)
+    expect(await count(`select count(*) as n from rate_limits where key like 'test:%'`)).toBe(1)
     const sessionsOf = (id: string) =>
       count('select count(*) as n from sessions where user_id = $1', [id])
     expect(await sessionsOf(world.users.office.id)).toBe(0)
@@ -105,6 +111,7 @@ describe('housekeeping', () => {
       { name: 'purge-changes', last_result: '0 deleted' },
       { name: 'purge-ended-sessions', last_result: '1 deleted' },
       { name: 'purge-idempotency-keys', last_result: '1 deleted' },
+      { name: 'purge-rate-limits', last_result: '1 deleted' },
       { name: 'purge-unattached-files', last_result: '0 deleted' },
     ])
   })

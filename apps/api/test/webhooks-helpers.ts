@@ -76,7 +76,6 @@ const quiet = { info() {}, error() {} }
 export function makeDispatcher(db: Db, o: Partial<DispatcherOptions> = {}) {
   let now = Date.now()
   const dispatcher = new WebhookDispatcher(db, quiet, {
-    intervalMs: 0,
     maxFailures: 10,
     allowedHosts: new Set(['127.0.0.1']),
     now: () => new Date(now),

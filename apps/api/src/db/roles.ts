@@ -84,6 +84,9 @@ export async function ensureRuntimeRole(owner: Database, runtimeUrl: string): Pr
     // /ready compares the applied migrations with this build's.
     `grant usage on schema drizzle to ${role}`,
     `grant select on drizzle.__drizzle_migrations to ${role}`,
+    // The job engine's rows (pg-boss: its schema and queues are created by the migrations).
+    `grant usage on schema pgboss to ${role}`,
+    `grant ${TABLE_PRIVILEGES} on all tables in schema pgboss to ${role}`,
   ])
     await owner.query(statement)
   done.push(`granted ${name} rows on every table, insert/select only on audit_log`)

@@ -26,20 +26,29 @@ export interface JobDefinition {
   run(signal: AbortSignal): Promise<string | null>
 }
 
+/** What the app needs of whichever engine drives the jobs (lib/jobs.engine.ts picks it). */
+export interface JobRunner {
+  start(): void
+  /** Stops starting runs, aborts those in progress between two batches, and waits for them. */
+  stop(): Promise<void>
+}
+
 /**
- * Periodic jobs that run once per period however many API instances share the database.
+ * The in-process job scheduler, used on the embedded PGlite database (one process, one
+ * connection, where no job engine can run: pg-boss needs a pg Pool). On PostgreSQL the same job
+ * definitions run on pg-boss (lib/jobs.pgboss.ts).
  *
- * Why not pg-boss or graphile-worker (STYLE.md #18): the embedded PGlite database is a first-class
- * deployment (one connection, in-process), where graphile-worker cannot run at all (it needs a pg
- * Pool and LISTEN/NOTIFY) and pg-boss would need its own schema, created by the engine at start —
- * which the API's runtime role, owning nothing, may not do. The jobs here are a few purges a day,
- * needing no queue: a row per job in `scheduled_jobs` is claimed by moving its `next_run_at`
- * forward in one conditional UPDATE, which exactly one instance wins per period (on PostgreSQL and
- * PGlite alike). A failed run is retried after a backoff, by whichever instance claims it first.
+ * A row per job in `scheduled_jobs` is claimed by moving its `next_run_at` forward in one
+ * conditional UPDATE, which exactly one scheduler wins per period (should two share a database).
+ * Jobs run independently: a long lights refresh does not hold up the webhook deliveries. A failed
+ * run is retried after a minute (or its period, if shorter); while the database is unreachable
+ * the scheduler backs off.
  */
-export class JobScheduler {
+export class JobScheduler implements JobRunner {
   private timer: NodeJS.Timeout | undefined
-  private running: Promise<void> | null = null
+  private checking: Promise<Promise<void>[]> | null = null
+  private registered = false
+  private readonly inFlight = new Map<string, Promise<void>>()
   private readonly abort = new AbortController()
   private readonly backoff = new Backoff(5_000, 300_000)
   private readonly instance = randomUUID()
@@ -59,40 +68,55 @@ export class JobScheduler {
     this.timer.unref()
   }
 
-  /** Runs the jobs that are due and that this instance claims; resolves when they are done. */
+  /** Starts the due jobs this instance claims; resolves when those runs are done. */
   tick(): Promise<void> {
-    if (this.running) return this.running
     if (this.abort.signal.aborted || !this.backoff.ready()) return Promise.resolve()
-    this.running = this.runDue()
+    // Ticks that overlap share one claim; a tick during a long run claims the other jobs.
+    this.checking ??= this.startDue().finally(() => {
+      this.checking = null
+    })
+    return this.checking
+      .then((runs) => Promise.all(runs))
       .then(() => this.backoff.succeeded())
-      .catch((err: unknown) => {
-        const delay = this.backoff.failed()
-        if (isDatabaseUnavailable(err))
-          this.log.warn({ retryInMs: delay }, 'jobs: the database is unavailable; backing off')
-        else this.log.error({ err, retryInMs: delay }, 'jobs: checking for due jobs failed')
-      })
-      .finally(() => {
-        this.running = null
-      })
-    return this.running
+      .catch((err: unknown) => this.failed(err))
   }
 
-  /** Stops checking and waits for a run in progress. */
+  /** Stops checking and waits for the runs in progress. */
   async stop(): Promise<void> {
     this.abort.abort()
     clearInterval(this.timer)
-    await this.running
+    await this.checking?.then(
+      () => undefined,
+      () => undefined,
+    )
+    await Promise.allSettled(this.inFlight.values())
   }
 
-  private async runDue(): Promise<void> {
-    await this.db
-      .insert(scheduledJobs)
-      .values(this.jobs.map((j) => ({ name: j.name })))
-      .onConflictDoNothing()
-    for (const job of this.jobs) {
-      if (this.abort.signal.aborted) return
-      if (await this.claim(job)) await this.runOne(job)
+  private failed(err: unknown): void {
+    const delay = this.backoff.failed()
+    if (isDatabaseUnavailable(err))
+      this.log.warn({ retryInMs: delay }, 'jobs: the database is unavailable; backing off')
+    else this.log.error({ err, retryInMs: delay }, 'jobs: checking for due jobs failed')
+  }
+
+  /** Claims and starts each due job not already running here; returns the runs started. */
+  private async startDue(): Promise<Promise<void>[]> {
+    if (!this.registered) {
+      await this.db
+        .insert(scheduledJobs)
+        .values(this.jobs.map((j) => ({ name: j.name })))
+        .onConflictDoNothing()
+      this.registered = true
     }
+    const runs: Promise<void>[] = []
+    for (const job of this.jobs) {
+      if (this.abort.signal.aborted) break
+      if (this.inFlight.has(job.name) || !(await this.claim(job))) continue
+      const run = this.runOne(job).finally(() => this.inFlight.delete(job.name))
+      this.inFlight.set(job.name, run)
+      runs.push(run)
+    }
+    return runs
   }
 
   /** Moves the job's next run a period ahead if it is due; true when this instance won it. */
@@ -120,9 +144,9 @@ export class JobScheduler {
         this.log.info({ job: job.name, result, ms: Date.now() - started }, 'job done')
     } catch (err) {
       if (isDatabaseUnavailable(err)) throw err
-      this.log.error({ err, job: job.name }, 'job failed; it is retried in a minute')
+      retrySeconds = Math.max(1, Math.min(60, job.everyMs / 1000))
+      this.log.error({ err, job: job.name, retryInSeconds: retrySeconds }, 'job failed; retrying')
       result = `failed: ${(err as Error).message}`.slice(0, 500)
-      retrySeconds = 60
     }
     await this.db
       .update(scheduledJobs)

@@ -4,18 +4,24 @@ import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { Config } from '../config.js'
+import type { Database } from '../db/client.js'
 import { problem } from '../errors.js'
+import { pgRateLimitStore } from './rate-limit-store.js'
 
 /** HSTS: a year, subdomains included; sent only on responses that went out over HTTPS. */
 const HSTS = 'max-age=31536000; includeSubDomains'
 
 /**
  * Security headers, CORS from an allow-list, and per-IP rate limits (a tighter one on the
- * credential routes, set in their route config).
+ * credential routes, set in their route config), counted in PostgreSQL when the API runs on it,
+ * so that they hold across instances (rate-limit-store.ts).
  */
 export default fp(
-  async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
-    const { config } = opts
+  async function securityPlugin(
+    app: FastifyInstance,
+    opts: { config: Config; database: Database },
+  ) {
+    const { config, database } = opts
     await app.register(helmet, {
       contentSecurityPolicy: {
         directives: {
@@ -54,6 +60,7 @@ export default fp(
       global: true,
       max: config.RATE_LIMIT_MAX,
       timeWindow: 60_000,
+      ...(database.kind === 'postgres' ? { store: pgRateLimitStore(database) } : {}),
       errorResponseBuilder: (_req, ctx) => ({
         ...problem('rate_limited', `Too many requests; retry after ${Math.ceil(ctx.ttl / 1000)} s`),
         statusCode: 429,

@@ -19,7 +19,8 @@ const JOB_CTX: Ctx = {
  * The housekeeping jobs, each run once per HOUSEKEEPING_INTERVAL_MINUTES across all instances:
  * remembered Idempotency-Key responses older than IDEMPOTENCY_TTL_HOURS, uploads never attached
  * within UNATTACHED_FILE_TTL_HOURS (rows with an audit entry, then the bytes), change-feed rows
- * older than CHANGES_RETENTION_DAYS, and sessions that ended more than a day ago.
+ * older than CHANGES_RETENTION_DAYS, sessions that ended more than a day ago, and rate-limit
+ * counters whose window ended.
  */
 export function housekeepingJobs(deps: { db: Db; files: FilesService; config: Config }) {
   const { db, files, config } = deps
@@ -48,6 +49,11 @@ export function housekeepingJobs(deps: { db: Db; files: FilesService; config: Co
       everyMs,
       run: async () =>
         `${await repo.purgeEndedSessions(db, config.SESSION_IDLE_MINUTES, SESSION_GRACE_HOURS)} deleted`,
+    },
+    {
+      name: 'purge-rate-limits',
+      everyMs,
+      run: async () => `${await repo.purgeRateLimits(db)} deleted`,
     },
   ]
   return jobs

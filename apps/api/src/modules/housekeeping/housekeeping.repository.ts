@@ -12,6 +12,19 @@ function affected(result: unknown): number {
 
 /** Purges of data that has served its purpose. No business rules: the jobs pick the ages. */
 export const housekeepingRepository = {
+  /** Rate-limit counters whose window ended (plugins/rate-limit-store.ts); returns how many. */
+  async purgeRateLimits(db: Db): Promise<number> {
+    let total = 0
+    for (;;) {
+      const n = affected(
+        await db.execute(sql`delete from rate_limits where key in (
+          select key from rate_limits where reset_at < now() limit ${BATCH})`),
+      )
+      total += n
+      if (n < BATCH) return total
+    }
+  },
+
   /** Remembered POST responses (Idempotency-Key) older than `hours`; returns how many. */
   async purgeIdempotencyKeys(db: Db, hours: number): Promise<number> {
     let total = 0

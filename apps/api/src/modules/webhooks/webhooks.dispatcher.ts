@@ -2,14 +2,12 @@ import type { WebhookFormat } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import { Backoff } from '../../lib/backoff.js'
 import { isDatabaseUnavailable } from '../../lib/db-unavailable.js'
-import type { RefresherLog } from '../../lib/jobs.js'
+import type { JobDefinition, RefresherLog } from '../../lib/jobs.js'
 import { buildRequest } from './webhooks.formats.js'
 import { webhooksRepository as repo, type DueDelivery } from './webhooks.repository.js'
 import { sendWebhook, type Resolver, type SendResult } from './webhooks.send.js'
 
 export interface DispatcherOptions {
-  /** Milliseconds between passes; 0 never starts the timer (tick() still works). */
-  intervalMs: number
   /** Consecutive failures after which a subscription is paused. */
   maxFailures: number
   /** Hosts allowed plain http and exempt from the address check (parseAllowedHosts). */
@@ -41,10 +39,11 @@ const LEASE_MS = 60_000
  * deliveries, recording each attempt: success, or a retry later with exponential backoff, dead
  * after `maxAttempts`, and the subscription paused after `maxFailures` failures in a row. Rows
  * are taken with FOR UPDATE SKIP LOCKED, so any number of API instances can run it on one
- * PostgreSQL (and it runs alike on PGlite). Passes never overlap; errors are logged, never thrown.
+ * PostgreSQL (and it runs alike on PGlite). The app runs it as a scheduled job (`job()`, driven
+ * by the job engine, which retries a failed pass); tests and the bench call tick(), whose passes
+ * never overlap and whose errors are logged, never thrown.
  */
 export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | undefined
   private running: Promise<{ queued: number; sent: number }> | null = null
   private stopped = false
   private readonly now: () => Date
@@ -59,10 +58,19 @@ export class WebhookDispatcher {
     this.now = opts.now ?? (() => new Date())
   }
 
-  start(): void {
-    if (!this.opts.intervalMs) return
-    this.timer = setInterval(() => void this.tick(), this.opts.intervalMs)
-    this.timer.unref()
+  /**
+   * The pass as a job run every `everyMs` (lib/jobs.ts): a failure (the database down) is thrown
+   * for the engine to retry with its backoff; an aborted signal ends the sends between two.
+   */
+  job(everyMs: number): JobDefinition {
+    return {
+      name: 'webhook-dispatch',
+      everyMs,
+      run: async (signal) => {
+        const r = await this.pass(signal)
+        return r.queued || r.sent ? `${r.queued} queued, ${r.sent} attempted` : null
+      },
+    }
   }
 
   /** One pass (or the pass in progress); resolves with the deliveries queued and attempted. */
@@ -90,21 +98,21 @@ export class WebhookDispatcher {
     return this.running
   }
 
-  /** Stops the timer and waits for a pass in progress. */
+  /** Stops sending and waits for a tick() in progress. */
   async stop(): Promise<void> {
     this.stopped = true
-    clearInterval(this.timer)
     await this.running
   }
 
-  private async pass() {
+  private async pass(signal?: AbortSignal) {
     const batch = this.opts.batch ?? 100
     const queued = await this.db.transaction((tx) => repo.fanOut(tx, batch, this.now()))
     const due = await repo.claimDue(this.db, this.now(), batch, LEASE_MS)
     const limit = this.opts.concurrency ?? 10
     let next = 0
     const worker = async () => {
-      while (next < due.length && !this.stopped) await this.deliver(due[next++]!)
+      while (next < due.length && !this.stopped && !signal?.aborted)
+        await this.deliver(due[next++]!)
     }
     await Promise.all(Array.from({ length: Math.min(limit, due.length) }, worker))
     return { queued, sent: due.length }
