@@ -22,3 +22,4 @@ import './specs/publicboard.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)
+import './specs/workday.mjs'

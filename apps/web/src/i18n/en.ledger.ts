@@ -261,6 +261,7 @@ export const report: typeof zh.report = {
   done: 'Done this period',
   donePlaceholder: 'What was done and how much',
   percent: 'Complete (%)',
+  percentHint: 'Last accepted: {n}%; enter 0–100',
   issues: 'Problems met',
   nextSteps: 'Next steps',
   evidence: 'Evidence',
@@ -300,12 +301,13 @@ export const report: typeof zh.report = {
   },
   noEvidence: 'No evidence',
   download: 'Download',
-  openFile: 'Open {name}',
+  openFile: 'Open',
   previewFailed: 'No preview',
   rules: {
     period: 'Choose the period',
     done: 'Say what was done',
     percent: 'Give the percentage complete',
+    percentRange: 'The percentage complete is between 0 and 100',
   },
 }
 

@@ -52,6 +52,7 @@ const enNotices = {
       body: 'Enter the text',
       replyDue: 'Choose the reply date',
     },
+    unitHint: 'Choosing a problem first fills in its lead unit; you may change it.',
     problemsHint: 'Only problems the addressee (or a unit under it) leads or hosts.',
     reply: {
       section: 'Reply',

@@ -260,6 +260,7 @@ export const report = {
   done: '本期完成情况',
   donePlaceholder: '写明本期做了什么、完成了多少',
   percent: '完成进度（%）',
+  percentHint: '上次审核通过：{n}%，填 0–100',
   issues: '存在问题',
   nextSteps: '下步计划',
   evidence: '佐证材料',
@@ -298,12 +299,13 @@ export const report = {
   },
   noEvidence: '无佐证材料',
   download: '下载',
-  openFile: '打开 {name}',
+  openFile: '打开',
   previewFailed: '预览失败',
   rules: {
     period: '请选择调度期',
     done: '请填写本期完成情况',
     percent: '请填写完成进度',
+    percentRange: '完成进度是 0 到 100 之间的百分数',
   },
 }
 

@@ -52,6 +52,7 @@ const zhCNNotices = {
       body: '请填写正文',
       replyDue: '请选择回复期限',
     },
+    unitHint: '先选问题时，自动填为问题的牵头单位，可以修改。',
     problemsHint: '只能选择受文单位（含下级单位）负责或所在地的问题。',
     reply: {
       section: '单位回复',

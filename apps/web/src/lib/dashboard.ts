@@ -61,3 +61,30 @@ export function landingFor(roles: readonly Role[]): RouteLocationRaw {
   const worker = roles.some((r) => r === 'office' || r === 'unit' || r === 'lead_unit')
   return roles.includes('leader') && !worker ? { name: 'dashboard' } : { name: 'home' }
 }
+
+/** The room a bar chart's plot leaves its category labels: the grid's margins and the y labels. */
+const PLOT_MARGIN = 64
+
+/**
+ * How a chart `width` pixels wide lays out `count` category labels so that none overlaps its
+ * neighbour at any width: each wraps within its own slot (CJK breaks between characters), and
+ * where a slot is too narrow even for two characters a line, they stand upright, every one that
+ * fits shown (the table view and the tooltip name them all).
+ */
+export function axisLabel(width: number, count: number) {
+  const slot = count ? (width - PLOT_MARGIN) / count : 0
+  if (width <= 0 || slot >= 30)
+    return {
+      interval: 0,
+      width: Math.max(Math.floor(slot) - 6, 24),
+      overflow: 'break' as const,
+      lineHeight: 14,
+    }
+  return {
+    interval: 'auto' as const,
+    rotate: 90,
+    width: 96,
+    overflow: 'truncate' as const,
+    hideOverlap: true,
+  }
+}
