@@ -149,7 +149,10 @@ export async function findRepeatCandidates(
 ): Promise<RepeatCandidate[][]> {
   const out: RepeatCandidate[][] = probes.map(() => [])
   if (!probes.length) return out
-  const keyed = probes.map((p) => ({ keys: probeKeys(p), text: repeatText(p.complaint) }))
+  const keyed = probes.map((p) => {
+    const text = repeatText(p.complaint)
+    return { keys: probeKeys(p, text), text }
+  })
   const input = JSON.stringify(
     probes.map((p, i) => ({
       i,

@@ -196,12 +196,16 @@ export function repeatColumns(c: { reportedParty: string; address: string; compl
 
 /**
  * The keys a probe is looked up with: its own keys and `q:` for every four characters of its
- * cleaned complaint, so a party named in the text without a legal form (华泰电镀把废水…) still
- * finds the earlier case whose party core begins so.
+ * cleaned complaint (`text`: repeatText of it, when the caller has it already), so a party named
+ * in the text without a legal form (华泰电镀把废水…) still finds the earlier case whose party core
+ * begins so.
  */
-export function probeKeys(c: { reportedParty: string; address: string; complaint: string }) {
+export function probeKeys(
+  c: { reportedParty: string; address: string; complaint: string },
+  text = repeatText(c.complaint),
+) {
   const keys = new Set(repeatKeys(c))
-  const chars = [...repeatText(c.complaint)]
+  const chars = [...text]
   for (let i = 0; i + 4 <= chars.length; i++) keys.add(`q:${chars.slice(i, i + 4).join('')}`)
   return [...keys]
 }
