@@ -18,6 +18,7 @@ import pg from 'pg'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { runMigrations } from '../src/db/migrate.js'
 import { seedDemo } from '../src/seed/demo.js'
+import { openFieldCipher } from '../src/lib/crypto/data-keys.js'
 import { PROVINCE_DEFAULTS, seedProvince } from '../src/seed/province.js'
 
 export interface BenchDatabaseOptions {
@@ -30,6 +31,11 @@ export interface BenchDatabaseOptions {
 }
 
 const READY = 'rectify bench template: seeded'
+/**
+ * The bench's key-encryption key: fixed, because the seeded template is kept between runs and
+ * its data keys must unwrap on the next run too. Bench data only, never a real key.
+ */
+export const BENCH_DATA_KEY = Buffer.alloc(32, 7).toString('base64')
 const KEPT = join(dirname(fileURLToPath(import.meta.url)), '../.bench')
 
 /** The profile's name in database and directory names: `demo`, `province_50000`. */
@@ -39,7 +45,12 @@ export function profileKey(o: Pick<BenchDatabaseOptions, 'profile' | 'problems'>
 
 async function seed(database: Database, o: BenchDatabaseOptions): Promise<void> {
   await runMigrations(database)
-  await seedDemo(database.db)
+  const { cipher } = await openFieldCipher(
+    database,
+    { CRYPTO_SUITE: 'intl', DATA_KEY: BENCH_DATA_KEY },
+    KEPT,
+  )
+  await seedDemo(database.db, null, cipher)
   if (o.profile !== 'province') return
   const started = Date.now()
   await seedProvince(database, {

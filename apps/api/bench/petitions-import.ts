@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Database, Db } from '../src/db/client.js'
 import { files, petitionBatches, rounds, users } from '../src/db/schema/index.js'
 import type { Ctx } from '../src/lib/context.js'
+import type { FieldCipher } from '../src/lib/crypto/field-cipher.js'
 import { uuidv7 } from '../src/lib/ids.js'
 import { DEFAULT_LIMITS } from '../src/lib/workbook/index.js'
 import type { FileStore } from '../src/modules/files/file-store.js'
@@ -44,6 +45,7 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number;
 export async function benchPetitionImport(
   database: Database,
   store: FileStore,
+  cipher: FieldCipher,
   count = 5000,
 ): Promise<string> {
   const db = database.db
@@ -89,10 +91,15 @@ export async function benchPetitionImport(
         unitId: office.unitId,
         uploadedBy: office.id,
       })
-      const service = new PetitionImportService(tx as unknown as Db, store, {
-        ...DEFAULT_LIMITS,
-        maxUncompressedBytes: 500 * 1024 * 1024,
-      })
+      const service = new PetitionImportService(
+        tx as unknown as Db,
+        store,
+        {
+          ...DEFAULT_LIMITS,
+          maxUncompressedBytes: 500 * 1024 * 1024,
+        },
+        cipher,
+      )
       const dry = await measure(() => service.run(ctx, batchId, { fileId, dryRun: true }))
       const seqBefore = await lastAuditSeq(tx as unknown as Db)
       const commit = await measure(() => service.run(ctx, batchId, { fileId, dryRun: false }))

@@ -19,12 +19,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp } from '../src/app.js'
-import { loadConfig, type Config } from '../src/config.js'
+import { dataDir, loadConfig, type Config } from '../src/config.js'
+import { openFieldCipher } from '../src/lib/crypto/data-keys.js'
 import type { Database } from '../src/db/client.js'
 import { DEMO_PASSWORD, fileStoreFor } from '../src/seed/demo.js'
 import { PROVINCE_DEFAULTS } from '../src/seed/province.js'
 import { CASES, HELLO, PK, benchRoutes, type BenchCase, type BenchFixtures } from './cases.js'
-import { openBenchDatabase } from './database.js'
+import { BENCH_DATA_KEY, openBenchDatabase } from './database.js'
 import { loadInChild } from './load.js'
 import { RESULTS_PATH, ResultsFile, loadLine, record, useResults } from './results.js'
 import { benchDashboard } from './dashboard.js'
@@ -188,6 +189,7 @@ async function main() {
         REMINDER_INTERVAL_SECONDS: 0,
         // The webhook case runs its own dispatcher: the app's must not compete with it.
         WEBHOOK_INTERVAL_MS: 0,
+        DATA_KEY: BENCH_DATA_KEY,
       },
     )
     const database = await openBenchDatabase({
@@ -272,7 +274,13 @@ async function bench(config: Config, database: Database, checkpoint: () => void)
   )
   if (!unit) throw new Error('the database has no unit JZ-OFFICE: the bench needs the demo city')
   const fx: BenchFixtures = { unitId: unit.id, problemId: await detailFixture(database) }
-  const deps = { database, signingKey: randomBytes(32), extraRoutes: benchRoutes(database, fx) }
+  const { cipher } = await openFieldCipher(database, config, dataDir(config))
+  const deps = {
+    database,
+    signingKey: randomBytes(32),
+    cipher,
+    extraRoutes: benchRoutes(database, fx),
+  }
   const app = await buildApp(config, deps)
   try {
     const base = await app.listen({ host: '127.0.0.1', port: 0 })
@@ -310,7 +318,7 @@ async function bench(config: Config, database: Database, checkpoint: () => void)
     )
     // A 5,000-case petition batch through the import (dry run, commit) against a bulk INSERT.
     await section('petition-import', () =>
-      benchPetitionImport(database, store, positiveInt('BENCH_PETITION_ROWS', 5000)),
+      benchPetitionImport(database, store, cipher, positiveInt('BENCH_PETITION_ROWS', 5000)),
     )
     // The repeat check of one new case against 200,000 earlier ones (goal p99 ≤ 50 ms).
     await section('petition-repeats', () => benchPetitionRepeats(database))

@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox'
-import { filesDir, type Config } from './config.js'
+import { dataDir, filesDir, type Config } from './config.js'
+import { openFieldCipher } from './lib/crypto/data-keys.js'
+import type { FieldCipher } from './lib/crypto/field-cipher.js'
 import type { Database } from './db/client.js'
 import { versionEtag } from './lib/http.js'
 import { uuidv7 } from './lib/ids.js'
@@ -115,6 +117,11 @@ export interface AppDeps {
   webRoot?: string
   /** Extra routes for the bench, registered only when the bench starts the server. */
   extraRoutes?: (app: FastifyInstance) => Promise<void>
+  /**
+   * Seals and opens personal data (lib/crypto). server.ts opens it at start, before seeding;
+   * absent (tests, the bench), it is opened here from the configuration the same way.
+   */
+  cipher?: FieldCipher
   /** Where evidence bytes live (default: a LocalFileStore under FILES_DIR, or DATA_DIR/files). */
   fileStore?: FileStore
 }
@@ -160,6 +167,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   const { database } = deps
   const { db } = database
+  const cipher = deps.cipher ?? (await openFieldCipher(database, config, dataDir(config))).cipher
   // Access tokens are signed and verified by @fastify/jwt (app.jwt), with every check pinned.
   await app.register(
     fastifyJwt,
@@ -262,7 +270,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   })
   await app.register(intakeRoutes, {
     prefix,
-    intake: new PublicIntakeService(db, new PublicKeys(deps.signingKey), files, {
+    intake: new PublicIntakeService(db, new PublicKeys(deps.signingKey), cipher, files, {
       challengeBits: config.PUBLIC_CHALLENGE_BITS,
       photoMaxBytes: config.PUBLIC_FILE_MAX_BYTES,
     }),
@@ -275,12 +283,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
   })
   await app.register(hotlineRoutes, {
     prefix,
-    hotline: new HotlineIntakeService(db, new PublicKeys(deps.signingKey)),
+    hotline: new HotlineIntakeService(db, new PublicKeys(deps.signingKey), cipher),
     limit: config.INTAKE_RATE_LIMIT_MAX,
   })
   await app.register(publicReportsRoutes, {
     prefix,
-    publicReports: new PublicReportsService(db, ledger.problems, lightSettings),
+    publicReports: new PublicReportsService(db, ledger.problems, lightSettings, cipher),
   })
   await app.register(inboxRoutes, { prefix, inbox: new InboxService(db) })
   await app.register(noticesRoutes, { prefix, notices: new NoticesService(db) })
@@ -302,13 +310,13 @@ export async function buildApp(config: Config, deps: AppDeps) {
   // Petition cases (交办信访件) and their disclosure tables on the public board
   await app.register(petitionsRoutes, {
     prefix,
-    petitions: new PetitionsService(db, lightSettings),
+    petitions: new PetitionsService(db, lightSettings, cipher),
     handling: new PetitionHandlingService(db, ledger.problems),
     batches: new PetitionBatchesService(db),
   })
   await app.register(petitionImportRoutes, {
     prefix,
-    petitionImport: new PetitionImportService(db, fileStore, workbookLimits(config)),
+    petitionImport: new PetitionImportService(db, fileStore, workbookLimits(config), cipher),
   })
   await app.register(petitionsPublicRoutes, {
     prefix,

@@ -11,6 +11,7 @@ import { DataDirLockedError, lockDataDir } from './lib/data-lock.js'
 import { loadSigningKey } from './lib/keys.js'
 import { openFieldCipher } from './lib/crypto/data-keys.js'
 import { KeyConfigError } from './lib/crypto/kek.js'
+import { sealPending } from './lib/crypto/sealed-columns.js'
 import { seedDemoIfWanted } from './seed/demo.js'
 
 /** Process entry: load config → open and migrate the database → seed if wanted → listen. */
@@ -38,11 +39,16 @@ async function main() {
   const applied = await migrateAtStart(database, config)
   // Refuses to start (KeyConfigError) without the key the stored data keys were wrapped with.
   const crypto = await openFieldCipher(database, config, dataDir)
-  await seedDemoIfWanted(database, config)
+  await seedDemoIfWanted(database, config, crypto.cipher)
+  // Rows written before encryption (or restored from an older backup) are sealed before serving.
+  const sealed = await sealPending(database, crypto.cipher, (table, done) =>
+    console.log(`sealing personal data: ${table}, ${done} row(s) so far`),
+  )
   const webRoot = config.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
   const app = await buildApp(config, {
     database,
     signingKey: loadSigningKey({ jwtSecret: config.JWT_SECRET, dataDir }),
+    cipher: crypto.cipher,
     webRoot,
   })
   if (crypto.generated)
@@ -54,6 +60,8 @@ async function main() {
     { suite: config.CRYPTO_SUITE, key: crypto.source, kek: crypto.kms.keyId },
     `personal data encrypted with the ${config.CRYPTO_SUITE} suite, data keys wrapped by ${crypto.source}`,
   )
+  if (Object.values(sealed).some((n) => n > 0))
+    app.log.info({ sealed }, 'sealed personal data written before encryption was on')
   // What an upgrade changed in the schema, in the start log.
   app.log.info(
     { migrations: applied },

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app.js'
-import { loadConfig, type Config } from '../src/config.js'
+import { dataDir, loadConfig, type Config } from '../src/config.js'
+import { openFieldCipher } from '../src/lib/crypto/data-keys.js'
+import type { FieldCipher } from '../src/lib/crypto/field-cipher.js'
 import type { Database } from '../src/db/client.js'
 import { openTestDatabase } from './database.js'
 
@@ -15,6 +17,8 @@ export interface TestApp {
   app: FastifyInstance
   database: Database
   config: Config
+  /** The app's field cipher (same keys): seeds and raw-table checks use it. */
+  cipher: FieldCipher
   close(): Promise<void>
 }
 
@@ -33,6 +37,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       // Nor housekeeping purges: their tests run the jobs themselves.
       HOUSEKEEPING_INTERVAL_MINUTES: 0,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'rectify-data-')),
+      // One key-encryption key for every test app: a second app on the same database opens
+      // the data keys the first created. Test data only.
+      DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
       ...overrides,
     },
   )
@@ -42,12 +49,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase()
   const config = testConfig(overrides)
-  const app = await buildApp(config, { database, signingKey: TEST_SIGNING_KEY })
+  const { cipher } = await openFieldCipher(database, config, dataDir(config))
+  const app = await buildApp(config, { database, signingKey: TEST_SIGNING_KEY, cipher })
   await app.ready()
   return {
     app,
     database,
     config,
+    cipher,
     async close() {
       await app.close()
       await database.close()

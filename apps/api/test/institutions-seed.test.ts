@@ -8,7 +8,7 @@ let t: TestApp
 
 beforeAll(async () => {
   t = await createTestApp()
-  await seedDemo(t.database.db, fileStoreFor(t.config))
+  await seedDemo(t.database.db, fileStoreFor(t.config), t.cipher)
 }, 240_000)
 afterAll(() => t.close())
 

@@ -8,7 +8,7 @@ let t: TestApp
 
 beforeAll(async () => {
   t = await createTestApp()
-  await seedDemo(t.database.db)
+  await seedDemo(t.database.db, null, t.cipher)
 }, 240_000)
 afterAll(() => t.close())
 

@@ -122,7 +122,11 @@ describe("a case's life", () => {
     })
     id = res.json().id
     const [row] = await t.database.db.select().from(petitions).where(eq(petitions.id, id))
-    expect(row).toMatchObject({ partyKey: '甲县宏达化工有限公司', complainantName: '张先生' })
+    expect(row).toMatchObject({ partyKey: '甲县宏达化工有限公司' })
+    // Sealed at rest, with a blind index; the complainant route opens it.
+    expect(JSON.stringify(row)).not.toMatch(/张先生|13800000001/)
+    expect(t.cipher.open(row!.complainantName, 'petitions.complainant_name')).toBe('张先生')
+    expect(row!.complainantContactIndex).toBe(t.cipher.blindIndex('138 0000 0001', 'contact'))
     expect(row!.searchTokens).toContain('废气')
     expect((await office.post('/api/v1/petitions', body)).statusCode).toBe(409)
     expect((await unitA.post('/api/v1/petitions', { ...body, receiptNo: 'X1' })).statusCode).toBe(

@@ -154,7 +154,10 @@ describe('what a report may name', () => {
   it('keeps a hash of the IP, not the IP, and audits without name or contact', async () => {
     const res = await submit(t.app, { name: '李四海', contact: 'li@example.cn' })
     const row = await reportRow(res.json().trackingCode)
-    expect(row).toMatchObject({ name: '李四海', contact: 'li@example.cn', status: 'new' })
+    expect(row).toMatchObject({ status: 'new' })
+    expect(JSON.stringify(row)).not.toMatch(/李四海|li@example/)
+    expect(t.cipher.open(row.name!, 'public_reports.name')).toBe('李四海')
+    expect(t.cipher.open(row.contact!, 'public_reports.contact')).toBe('li@example.cn')
     expect(row.ipHash).toMatch(/^[\w-]{43}$/)
     const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, row.id))
     expect(entry).toMatchObject({ action: 'public_report.submitted', actorType: 'anonymous' })

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { MIGRATIONS_FOLDER, migrationNames, runMigrations } from '../src/db/migrate.js'
 import { seedDemo } from '../src/seed/demo.js'
+import { openFieldCipher } from '../src/lib/crypto/data-keys.js'
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js'
 import { openTestDatabase, withDatabase } from './database.js'
 
@@ -81,7 +82,8 @@ async function rowsOf(database: Database, table: string, columns: string[]): Pro
 
 beforeAll(async () => {
   current = await openTestDatabase()
-  await seedDemo(current.db)
+  const keys = await openFieldCipher(current, { CRYPTO_SUITE: 'intl' }, folder)
+  await seedDemo(current.db, null, keys.cipher)
   if (pgUrl) {
     await admin(`create database ${oldName}`)
     old = await openDatabase({ databaseUrl: withDatabase(pgUrl, oldName), poolSize: 2 })

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../lib/crypto/field-cipher.js'
 import { count } from 'drizzle-orm'
 import type { Role } from '@rectify/schemas'
 import { filesDir, type Config } from '../config.js'
@@ -89,7 +90,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDemo(
   db: Db,
-  store: FileStore | null = null,
+  store: FileStore | null,
+  cipher: FieldCipher,
 ): Promise<{ units: number; users: number; problems: number; reports: number; files: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const ctx = cliContext('seed --demo')
@@ -134,6 +136,7 @@ export async function seedDemo(
     })
     // After the acceptance seed: it opens the notice the demo objection is filed against.
     const reports = await seedPublicReports(tx, {
+      cipher,
       office: { id: userId('office'), name: '整改办 王敏', unitId: ids.get('JZ-OFFICE')! },
     })
     await seedWebhooks(tx)
@@ -163,6 +166,7 @@ export async function seedDemo(
       today: shanghaiDate(),
     })
     await seedPetitions(tx, {
+      cipher,
       officeId: userId('office'),
       countyId: userId('county'),
       unit: (code) => ids.get(code)!,
@@ -205,11 +209,15 @@ export function fileStoreFor(config: Config): FileStore {
   return new LocalFileStore(filesDir(config))
 }
 
-export async function seedDemoIfWanted(database: Database, config: Config): Promise<void> {
+export async function seedDemoIfWanted(
+  database: Database,
+  config: Config,
+  cipher: FieldCipher,
+): Promise<void> {
   if (config.SEED_DEMO === 'never') return
   if (config.SEED_DEMO === 'auto' && database.kind !== 'pglite') return
   if (!(await isEmpty(database.db))) return
-  const r = await seedDemo(database.db, fileStoreFor(config))
+  const r = await seedDemo(database.db, fileStoreFor(config), cipher)
   console.log(
     `Seeded the demo city: ${r.units} units, ${r.users} accounts (password ${DEMO_PASSWORD}, demo only), ${r.problems} problems, ${r.reports} reports, ${r.files} evidence files`,
   )

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../lib/crypto/field-cipher.js'
 import { and, asc, eq } from 'drizzle-orm'
 import type { Role } from '@rectify/schemas'
 import type { Db, Tx } from '../db/client.js'
@@ -12,6 +13,7 @@ import { ProblemsService } from '../modules/problems/problems.service.js'
 import { BATCH_ONE, BATCH_TWO, type DemoCase } from './petitions-data.js'
 
 export interface PetitionsSeedContext {
+  cipher: FieldCipher
   officeId: string
   countyId: string
   unit: (code: string) => string
@@ -67,7 +69,7 @@ export async function seedPetitions(
   c: PetitionsSeedContext,
 ): Promise<{ petitionBatches: number; petitions: number }> {
   const db = tx as unknown as Db
-  const petitions = new PetitionsService(db, DEFAULT_LIGHT_SETTINGS)
+  const petitions = new PetitionsService(db, DEFAULT_LIGHT_SETTINGS, c.cipher)
   const handling = new PetitionHandlingService(db, new ProblemsService(db, DEFAULT_LIGHT_SETTINGS))
   const batches = new PetitionBatchesService(db)
   const office = await userCtx(tx, c.officeId, null)

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../lib/crypto/field-cipher.js'
 import { randomBytes } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { SubmitPublicReportBody } from '@rectify/schemas'
@@ -16,6 +17,7 @@ import { PublicReportsService } from '../modules/public-reports/public-reports.s
 export interface PublicReportsSeedContext {
   /** The demo office account, which triages the reports. */
   office: { id: string; name: string; unitId: string }
+  cipher: FieldCipher
 }
 
 interface DemoReport {
@@ -112,6 +114,7 @@ export async function seedPublicReports(
     db,
     new ProblemsService(db, DEFAULT_LIGHT_SETTINGS),
     DEFAULT_LIGHT_SETTINGS,
+    c.cipher,
   )
   const shown = await tx
     .select({ id: problems.id })
@@ -120,8 +123,8 @@ export async function seedPublicReports(
     .orderBy(asc(problems.code))
     .limit(3)
   let n = 0
-  const receive = async (input: Parameters<typeof receiveReport>[3], daysAgo: number) => {
-    const receipt = await receiveReport(tx, seedCtx, keys, input, `seed-${uuidv7()}`)
+  const receive = async (input: Parameters<typeof receiveReport>[4], daysAgo: number) => {
+    const receipt = await receiveReport(tx, seedCtx, keys, c.cipher, input, `seed-${uuidv7()}`)
     const [row] = await tx
       .update(publicReports)
       .set({ createdAt: sql`now() - make_interval(days => ${daysAgo})` })
@@ -177,6 +180,7 @@ export async function seedPublicReports(
       tx,
       seedCtx,
       keys,
+      c.cipher,
       {
         reporterType: 'citizen',
         name: '钱女士',

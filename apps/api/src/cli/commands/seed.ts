@@ -1,3 +1,5 @@
+import { dataDir } from '../../config.js'
+import { openFieldCipher } from '../../lib/crypto/data-keys.js'
 import { DEMO_PASSWORD, fileStoreFor, isEmpty, seedDemo } from '../../seed/demo.js'
 import { PROVINCE_DEFAULTS, seedProvince } from '../../seed/province.js'
 import {
@@ -67,7 +69,8 @@ export const seed: Command = {
       }
       if (!(await isEmpty(database.db)))
         throw new CliError('the database already has units: seed --demo needs an empty database')
-      const r = await seedDemo(database.db, fileStoreFor(config))
+      const { cipher } = await openFieldCipher(database, config, dataDir(config))
+      const r = await seedDemo(database.db, fileStoreFor(config), cipher)
       console.log(
         `seeded the demo city: ${r.units} units, ${r.users} accounts (password ${DEMO_PASSWORD}, demo only), ${r.problems} problems, ${r.reports} reports, ${r.files} evidence files`,
       )

@@ -91,8 +91,12 @@ export const petitions = pgTable(
       .default(sql`'{}'::text[]`),
     complaint: text('complaint').notNull(),
     keyCase: boolean('key_case').notNull().default(false),
+    /** Sealed (lib/crypto): `enc:…`, or '' when the row named no complainant. */
     complainantName: text('complainant_name').notNull().default(''),
     complainantContact: text('complainant_contact').notNull().default(''),
+    /** Blind indexes (keyed hashes) of the normalised name and contact: equality without plaintext. */
+    complainantNameIndex: text('complainant_name_index').notNull().default(''),
+    complainantContactIndex: text('complainant_contact_index').notNull().default(''),
     status: text('status').notNull().default('received'),
     handlingUnitId: uuid('handling_unit_id').references(() => units.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),

@@ -16,7 +16,7 @@ import { problems } from './problems.js'
 
 /**
  * A report from the public board (群众/代表/媒体监督). `name` and `contact` are for the office
- * only. `challenge_salt` is unique: a solved proof-of-work challenge buys one submission.
+ * only, and sealed (lib/crypto: `enc:…`). `challenge_salt` is unique: a solved proof-of-work challenge buys one submission.
  * `search_tokens` holds the content's bigrams (lib/search.ts) for the office's search.
  */
 export const publicReports = pgTable(

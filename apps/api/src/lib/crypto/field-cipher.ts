@@ -62,8 +62,17 @@ export class FieldCipher {
     return k.suite.open(k.key, bytes.subarray(HEADER), aad(header, column)).toString('utf8')
   }
 
+  /**
+   * Like open, but a value that is not sealed is returned as it is: a row written before
+   * encryption was turned on, until the start-up sweep (sealPending) seals it. A sealed value
+   * that does not open still throws.
+   */
+  openOrLegacy(value: string, column: string): string {
+    return FieldCipher.isSealed(value) ? this.open(value, column) : value
+  }
+
   openNullable(value: string | null, column: string): string | null {
-    return value == null ? null : this.open(value, column)
+    return value == null ? null : this.openOrLegacy(value, column)
   }
 
   /** The data key id a sealed value names (rotation finds what is not under the active key). */

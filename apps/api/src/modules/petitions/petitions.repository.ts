@@ -38,10 +38,19 @@ export type BatchRow = typeof petitionBatches.$inferSelect
 const {
   complainantName: _n,
   complainantContact: _c,
+  complainantNameIndex: _ni,
+  complainantContactIndex: _ci,
   searchTokens: _t,
   ...caseColumns
 } = getTableColumns(petitions)
-export type CaseRow = Omit<PetitionRow, 'complainantName' | 'complainantContact' | 'searchTokens'>
+export type CaseRow = Omit<
+  PetitionRow,
+  | 'complainantName'
+  | 'complainantContact'
+  | 'complainantNameIndex'
+  | 'complainantContactIndex'
+  | 'searchTokens'
+>
 
 export interface PetitionFilter {
   scope: SQL | undefined

@@ -17,6 +17,8 @@ import { idCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import type { LightSettings } from '../problems/lights.js'
 import { problemsRepository } from '../problems/problems.repository.js'
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
+import { openComplainant, sealComplainant } from './complainant.js'
 import { mayViewComplainant, petitionScope } from './petitions.access.js'
 import { findRepeatCandidates } from './petitions.repeats.js'
 import { petitionsRepository as repo } from './petitions.repository.js'
@@ -39,6 +41,7 @@ export class PetitionsService {
   constructor(
     private readonly db: Db,
     private readonly settings: LightSettings,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async list(ctx: Ctx, q: ListPetitionsQuery): Promise<PetitionPage> {
@@ -103,7 +106,7 @@ export class PetitionsService {
         unitId: row.handlingUnitId,
         after: { receiptNo: row.receiptNo, problemId: row.problemId },
       })
-      return { name: found.name, contact: found.contact }
+      return openComplainant(this.cipher, found)
     })
   }
 
@@ -135,8 +138,7 @@ export class PetitionsService {
         batchId: batch.id,
         ...fields,
         ...derivedColumns(fields),
-        complainantName: body.complainantName ?? '',
-        complainantContact: body.complainantContact ?? '',
+        ...sealComplainant(this.cipher, body.complainantName ?? '', body.complainantContact ?? ''),
         repeatOfId: earlier?.id ?? null,
       })
       await repo.insertAppearance(tx, { petitionId: id, batchId: batch.id, data: fields })
@@ -172,7 +174,12 @@ export class PetitionsService {
         address: body.address ?? before.address,
         complaint: body.complaint ?? before.complaint,
       }
-      await repo.update(tx, id, { ...body, ...derivedColumns(merged) })
+      const { complainantName, complainantContact, ...rest } = body
+      await repo.update(tx, id, {
+        ...rest,
+        ...derivedColumns(merged),
+        ...sealComplainant(this.cipher, complainantName, complainantContact),
+      })
       const after = (await repo.findById(tx, id, undefined))!
       await auditCase(tx, ctx, 'petition.updated', before, after, {
         complainantChanged:

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import type { HotlineReceipt, HotlineReportBody } from '@rectify/schemas'
 import type { Db } from '../../db/client.js'
 import { AppError } from '../../errors.js'
@@ -18,6 +19,7 @@ export class HotlineIntakeService {
   constructor(
     private readonly db: Db,
     private readonly keys: PublicKeys,
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** The receipt, and whether this call created the report (false: a retry of the ticket). */
@@ -42,6 +44,7 @@ export class HotlineIntakeService {
           tx,
           ctx,
           this.keys,
+          this.cipher,
           {
             reporterType: body.reporterType ?? 'citizen',
             content: body.description,

@@ -1,3 +1,5 @@
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
+import { CONTACT_COLUMN, NAME_COLUMN } from './public-reports.view.js'
 import type {
   Challenge,
   PublicReportReceipt,
@@ -52,6 +54,7 @@ export class PublicIntakeService {
   constructor(
     private readonly db: Db,
     private readonly keys: PublicKeys,
+    private readonly cipher: FieldCipher,
     private readonly files: FilesService,
     private readonly opts: IntakeOptions,
   ) {}
@@ -80,7 +83,7 @@ export class PublicIntakeService {
   async submit(ctx: Ctx, body: SubmitPublicReportBody): Promise<PublicReportReceipt> {
     const salt = this.keys.verifyChallenge(body.challenge)
     const { challenge: _c, ...input } = body
-    return this.db.transaction((tx) => receiveReport(tx, ctx, this.keys, input, salt))
+    return this.db.transaction((tx) => receiveReport(tx, ctx, this.keys, this.cipher, input, salt))
   }
 
   async track(code: string): Promise<PublicReportStatus> {
@@ -109,6 +112,7 @@ export async function receiveReport(
   tx: DbOrTx,
   ctx: Ctx,
   keys: PublicKeys,
+  cipher: FieldCipher,
   input: ReportInput,
   salt: string,
   { hotline, at = new Date() }: ReceiveOptions = {},
@@ -147,8 +151,8 @@ export async function receiveReport(
     id,
     trackingCode: trackingCode(),
     reporterType: input.reporterType,
-    name: input.name?.trim() || null,
-    contact: input.contact?.trim() || null,
+    name: cipher.sealNullable(input.name?.trim() || null, NAME_COLUMN),
+    contact: cipher.sealNullable(input.contact?.trim() || null, CONTACT_COLUMN),
     content: input.content,
     problemId: input.problemId ?? null,
     publicityId,

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import type {
   ListPublicReportsQuery,
   PublicReport,
@@ -60,6 +61,7 @@ export class PublicReportsService {
     private readonly db: Db,
     private readonly problems: ProblemsService,
     private readonly settings: LightSettings,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async list(ctx: Ctx, q: ListPublicReportsQuery): Promise<PublicReportPage> {
@@ -78,7 +80,7 @@ export class PublicReportsService {
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     return {
-      items: await toPublicReports(this.db, page, ctx.actor),
+      items: await toPublicReports(this.db, this.cipher, page, ctx.actor),
       nextCursor: rows.length > limit && last ? encodeCursor([last.createdKey, last.id]) : null,
       total,
     }
@@ -88,7 +90,7 @@ export class PublicReportsService {
     if (!reads(ctx.actor)) throw forbidden('Public reports are read city-wide')
     const row = await repo.findById(this.db, id)
     if (!row) throw notFound('Public report')
-    return toPublicReport(this.db, row, ctx.actor)
+    return toPublicReport(this.db, this.cipher, row, ctx.actor)
   }
 
   /** One triage step against the report's `version` (If-Match). */
@@ -220,6 +222,6 @@ export class PublicReportsService {
       before: auditView(before),
       after: auditView(after),
     })
-    return toPublicReport(tx, after, ctx.actor)
+    return toPublicReport(tx, this.cipher, after, ctx.actor)
   }
 }

@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import type { PublicReport, PublicReportStatus } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
@@ -8,6 +9,10 @@ import {
   type PublicReportRow,
 } from './public-reports.repository.js'
 
+/** The sealed reporter columns (lib/crypto/sealed-columns.ts), named as associated data. */
+export const NAME_COLUMN = 'public_reports.name'
+export const CONTACT_COLUMN = 'public_reports.contact'
+
 /** Only the office sees who reported and how to reach them (not leaders, auditors or clients). */
 export function seesContact(actor: Actor): boolean {
   return actor.type === 'user' && actor.roles.includes('office')
@@ -16,6 +21,7 @@ export function seesContact(actor: Actor): boolean {
 /** Rows → the office's PublicReport, a page at a time (problems and photos in one query each). */
 export async function toPublicReports(
   db: DbOrTx,
+  cipher: FieldCipher,
   rows: readonly PublicReportRow[],
   actor: Actor,
 ): Promise<PublicReport[]> {
@@ -36,8 +42,8 @@ export async function toPublicReports(
       id: r.id,
       trackingCode: r.trackingCode,
       reporterType: r.reporterType as PublicReport['reporterType'],
-      name: contact ? r.name : null,
-      contact: contact ? r.contact : null,
+      name: contact ? cipher.openNullable(r.name, NAME_COLUMN) : null,
+      contact: contact ? cipher.openNullable(r.contact, CONTACT_COLUMN) : null,
       content: r.content,
       problem: p ? { id: p.id, code: p.code, title: p.title } : null,
       status: r.status as PublicReport['status'],
@@ -64,8 +70,13 @@ export async function toPublicReports(
   })
 }
 
-export async function toPublicReport(db: DbOrTx, row: PublicReportRow, actor: Actor) {
-  return (await toPublicReports(db, [row], actor))[0]!
+export async function toPublicReport(
+  db: DbOrTx,
+  cipher: FieldCipher,
+  row: PublicReportRow,
+  actor: Actor,
+) {
+  return (await toPublicReports(db, cipher, [row], actor))[0]!
 }
 
 /**

@@ -139,6 +139,8 @@ export const importRepository = {
           key_case: r.keyCase ?? false,
           complainant_name: r.complainantName ?? '',
           complainant_contact: r.complainantContact ?? '',
+          complainant_name_index: r.complainantNameIndex ?? '',
+          complainant_contact_index: r.complainantContactIndex ?? '',
           status: r.status ?? 'received',
           search_tokens: r.searchTokens ?? [],
           repeat_of_id: r.repeatOfId ?? null,
@@ -147,15 +149,18 @@ export const importRepository = {
       await db.execute(sql`
         insert into petitions (id, receipt_no, batch_id, region_text, region_ids, reported_party,
           address, party_key, address_key, repeat_keys, repeat_text, domains, complaint, key_case,
-          complainant_name, complainant_contact, status, search_tokens, repeat_of_id)
+          complainant_name, complainant_contact, complainant_name_index,
+          complainant_contact_index, status, search_tokens, repeat_of_id)
         select id, receipt_no, batch_id, region_text, region_ids, reported_party, address,
                party_key, address_key, repeat_keys, repeat_text, domains, complaint, key_case,
-               complainant_name, complainant_contact, status, search_tokens, repeat_of_id
+               complainant_name, complainant_contact, complainant_name_index,
+               complainant_contact_index, status, search_tokens, repeat_of_id
         from jsonb_to_recordset(${input}::jsonb) as x(
           id uuid, receipt_no text, batch_id uuid, region_text text, region_ids uuid[],
           reported_party text, address text, party_key text, address_key text,
           repeat_keys text[], repeat_text text, domains text[],
           complaint text, key_case boolean, complainant_name text, complainant_contact text,
+          complainant_name_index text, complainant_contact_index text,
           status text, search_tokens text[], repeat_of_id uuid)`)
     }
   },
@@ -179,6 +184,8 @@ export const importRepository = {
           key_case: r.keyCase,
           complainant_name: r.complainantName,
           complainant_contact: r.complainantContact,
+          complainant_name_index: r.complainantNameIndex,
+          complainant_contact_index: r.complainantContactIndex,
           search_tokens: r.searchTokens,
           repeat_of_id: r.repeatOfId ?? null,
         })),
@@ -191,13 +198,16 @@ export const importRepository = {
           repeat_text = x.repeat_text, domains = x.domains,
           complaint = x.complaint, key_case = x.key_case,
           complainant_name = x.complainant_name, complainant_contact = x.complainant_contact,
+          complainant_name_index = x.complainant_name_index,
+          complainant_contact_index = x.complainant_contact_index,
           search_tokens = x.search_tokens, repeat_of_id = x.repeat_of_id,
           version = p.version + 1, updated_at = now()
         from jsonb_to_recordset(${input}::jsonb) as x(
           id uuid, region_text text, region_ids uuid[], reported_party text, address text,
           party_key text, address_key text, repeat_keys text[], repeat_text text,
           domains text[], complaint text, key_case boolean,
-          complainant_name text, complainant_contact text, search_tokens text[],
+          complainant_name text, complainant_contact text, complainant_name_index text,
+          complainant_contact_index text, search_tokens text[],
           repeat_of_id uuid)
         where p.id = x.id`)
     }

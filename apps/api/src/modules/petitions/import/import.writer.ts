@@ -7,10 +7,12 @@ import type {
 import type { DbOrTx } from '../../../db/client.js'
 import type { petitions } from '../../../db/schema/index.js'
 import type { Ctx } from '../../../lib/context.js'
+import type { FieldCipher } from '../../../lib/crypto/field-cipher.js'
 import { uuidv7 } from '../../../lib/ids.js'
 import { searchTokens } from '../../../lib/search.js'
 import { recordAuditMany, type AuditEvent } from '../../audit/audit.writer.js'
 import { matchKey } from '../petitions.repeats.js'
+import { sealComplainant } from '../complainant.js'
 import { repeatColumns } from '../repeat-keys.js'
 import { statusFor, type RowHandling } from './handling.js'
 import {
@@ -66,9 +68,10 @@ export async function writeImport(
     fileId: string
     body: PetitionImportBody
     analysis: Analysis
+    cipher: FieldCipher
   },
 ): Promise<number> {
-  const { batch, analysis: a } = p
+  const { batch, analysis: a, cipher } = p
   const mapped = new Set(a.columns.filter((c) => c.field).map((c) => c.field))
   const inserts: NewPetition[] = []
   const updates: NewPetition[] = []
@@ -91,8 +94,11 @@ export async function writeImport(
       !before ||
       diffs.some((d) => HANDED.has(d.field)) ||
       (!!linked && linked !== before.repeatOfId) ||
-      (!!c.complainantName && c.complainantName !== before.complainantName) ||
-      (!!c.complainantContact && c.complainantContact !== before.complainantContact)
+      // Compared by blind index: the stored complainant is never opened here.
+      (!!c.complainantName &&
+        cipher.blindIndex(c.complainantName, 'name') !== before.complainantNameIndex) ||
+      (!!c.complainantContact &&
+        cipher.blindIndex(c.complainantContact, 'contact') !== before.complainantContactIndex)
     const writesHandling =
       !!h && (!before || before.status === 'received' || diffs.some((d) => !HANDED.has(d.field)))
     if (before && !writesHanded && !writesHandling) {
@@ -100,7 +106,7 @@ export async function writeImport(
       unchanged++
       continue
     }
-    const next = before ? merge(before, c, mapped) : fresh(c, batch.id)
+    const next = before ? merge(before, c, mapped, cipher) : fresh(c, batch.id, cipher)
     next.repeatOfId = linked ?? before?.repeatOfId ?? null
     next.searchTokens = searchTokens(
       next.receiptNo,
@@ -226,7 +232,7 @@ function event(
 }
 
 /** A new case as handed over: received, unassigned, in this batch. */
-function fresh(c: ParsedCase, batchId: string): NewPetition {
+function fresh(c: ParsedCase, batchId: string, cipher: FieldCipher): NewPetition {
   return {
     id: uuidv7(),
     receiptNo: c.receiptNo,
@@ -238,8 +244,7 @@ function fresh(c: ParsedCase, batchId: string): NewPetition {
     domains: c.domains,
     complaint: c.complaint,
     keyCase: c.keyCase,
-    complainantName: c.complainantName,
-    complainantContact: c.complainantContact,
+    ...sealComplainant(cipher, c.complainantName, c.complainantContact),
     status: 'received',
   }
 }
@@ -249,7 +254,12 @@ function fresh(c: ParsedCase, batchId: string): NewPetition {
  * before (a blank cell keeps the earlier value; the key-case flag follows its column when the
  * sheet has one). The handling is the row's handling's business (applyHandling), not this.
  */
-function merge(before: PetitionRow, c: ParsedCase, mapped: Set<string | null>): NewPetition {
+function merge(
+  before: PetitionRow,
+  c: ParsedCase,
+  mapped: Set<string | null>,
+  cipher: FieldCipher,
+): NewPetition {
   const pick = (v: string, old: string) => (v ? v : old)
   return {
     id: before.id,
@@ -262,8 +272,12 @@ function merge(before: PetitionRow, c: ParsedCase, mapped: Set<string | null>): 
     domains: c.domains.length ? c.domains : before.domains,
     complaint: pick(c.complaint, before.complaint),
     keyCase: mapped.has('keyCase') ? c.keyCase : before.keyCase,
-    complainantName: pick(c.complainantName, before.complainantName),
-    complainantContact: pick(c.complainantContact, before.complainantContact),
+    complainantName: before.complainantName,
+    complainantNameIndex: before.complainantNameIndex,
+    complainantContact: before.complainantContact,
+    complainantContactIndex: before.complainantContactIndex,
+    // A blank cell keeps the complainant recorded before; a filled one is sealed anew.
+    ...sealComplainant(cipher, c.complainantName || undefined, c.complainantContact || undefined),
   }
 }
 

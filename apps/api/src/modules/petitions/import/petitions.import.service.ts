@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../../lib/crypto/field-cipher.js'
 import type { PetitionImportBody, PetitionImportReport } from '@rectify/schemas'
 import type { Db } from '../../../db/client.js'
 import { forbidden, notFound } from '../../../errors.js'
@@ -29,6 +30,7 @@ export class PetitionImportService {
     private readonly db: Db,
     private readonly store: FileStore,
     private readonly limits: WorkbookLimits,
+    private readonly cipher: FieldCipher,
   ) {}
 
   /**
@@ -62,7 +64,13 @@ export class PetitionImportService {
       if (!locked) throw notFound('File')
       const a = await analyse(tx, sheet, body, batch, true)
       if (a.errors.length) return report(a, false, false, 0)
-      const linked = await writeImport(tx, ctx, { batch, fileId: file.id, body, analysis: a })
+      const linked = await writeImport(tx, ctx, {
+        batch,
+        fileId: file.id,
+        body,
+        analysis: a,
+        cipher: this.cipher,
+      })
       return report(a, false, true, linked)
     })
   }
