@@ -41,13 +41,17 @@ export async function stopHarness() {
   await system?.stop()
 }
 
-/** A fresh, isolated browser context: clean sessionStorage and localStorage per test. */
-export async function openPage() {
+/**
+ * A fresh, isolated browser context: clean sessionStorage and localStorage per test. `options`
+ * are Playwright context options over the desktop defaults (a phone: viewport, hasTouch, isMobile).
+ */
+export async function openPage(options = {}) {
   const context = await browser.newContext({
     baseURL: system.baseUrl,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
+    ...options,
   })
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)

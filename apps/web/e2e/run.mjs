@@ -19,6 +19,7 @@ import './specs/problemlist.mjs'
 import './specs/progressimport.mjs'
 import './specs/petitionhandled.mjs'
 import './specs/publicboard.mjs'
+import './specs/phone.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)

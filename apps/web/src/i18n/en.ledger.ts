@@ -266,6 +266,8 @@ export const report: typeof zh.report = {
   nextSteps: 'Next steps',
   evidence: 'Evidence',
   dropHint: 'Drop files here, or click to choose',
+  takePhoto: 'Take a photo',
+  chooseFile: 'Choose photos or files',
   types: 'JPEG, PNG, GIF and WebP images, PDF, Word, Excel, PowerPoint and ZIP',
   uploading: 'Uploading',
   uploaded: 'Uploaded',

@@ -265,6 +265,8 @@ export const report = {
   nextSteps: '下步计划',
   evidence: '佐证材料',
   dropHint: '将文件拖到此处，或点击选择文件',
+  takePhoto: '拍照上传',
+  chooseFile: '选择照片或文件',
   types: '支持 JPEG、PNG、GIF、WebP 图片，PDF，Word、Excel、PowerPoint 文档和 ZIP 压缩包',
   uploading: '上传中',
   uploaded: '已上传',

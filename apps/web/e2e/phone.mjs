@@ -1,0 +1,90 @@
+/* global document, window -- the measuring functions run inside the page */
+/**
+ * The phone layout's rules (issue 19), measured in the page: nothing pans sideways, no visible
+ * control is a smaller tap target than 44×44 px, every open dialog lies inside the viewport.
+ */
+import assert from 'node:assert/strict'
+import { openPage } from './harness.mjs'
+
+/** A phone: 390×844, touch, mobile viewport. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
+
+export const openPhone = () => openPage(PHONE)
+
+/** What the page measures: overflow widths, the controls under 44 px, dialogs outside the viewport. */
+export function measure(page) {
+  return page.evaluate(() => {
+    const CONTROLS =
+      'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=tab],' +
+      ' [role=menuitem], [role=switch], [role=checkbox], [role=radio], [role=combobox]'
+    // The tap target of an Element Plus field is its whole frame, not the bare <input> inside.
+    const FRAME =
+      '.el-input__wrapper, .el-select__wrapper, .el-textarea, .el-checkbox, .el-radio,' +
+      ' .el-switch, .el-input-number, .el-radio-button, .el-upload-dragger, .el-upload'
+    const shown = (el) =>
+      el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+      el.getClientRects().length > 0
+    const small = []
+    let smallest = { width: Infinity, height: Infinity, what: '' }
+    for (const el of document.querySelectorAll(CONTROLS)) {
+      if (!shown(el)) continue
+      const own = el.getBoundingClientRect()
+      if (own.right <= 0) continue // parked off-screen until focused (the skip link)
+      const frame = el.closest(FRAME)?.getBoundingClientRect()
+      const width = Math.max(own.width, frame?.width ?? 0)
+      const height = Math.max(own.height, frame?.height ?? 0)
+      if (width === 0 && height === 0) continue
+      const what = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${String(el.className).split(' ')[0]} "${(el.innerText || el.getAttribute('aria-label') || el.getAttribute('placeholder') || '').trim().slice(0, 24)}"`
+      if (Math.min(width, height) < Math.min(smallest.width, smallest.height))
+        smallest = { width: Math.round(width), height: Math.round(height), what }
+      if (width < 43.5 || height < 43.5)
+        small.push(`${what} ${Math.round(width)}×${Math.round(height)}`)
+    }
+    const outside = []
+    for (const el of document.querySelectorAll('.el-dialog, .el-message-box, .el-drawer')) {
+      if (!shown(el)) continue
+      const r = el.getBoundingClientRect()
+      if (r.left < -0.5 || r.right > window.innerWidth + 0.5 || r.top < -0.5)
+        outside.push(`${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`)
+    }
+    const main = document.getElementById('main')
+    // What sticks out on the right, to name the culprit when a page is too wide.
+    const wide = []
+    const limit = main ? main.getBoundingClientRect().right : window.innerWidth
+    for (const el of document.querySelectorAll('#main *')) {
+      const r = el.getBoundingClientRect()
+      if (r.width > 0 && r.right > limit + 0.5 && wide.length < 5)
+        wide.push(
+          `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} ${Math.round(r.left)}..${Math.round(r.right)}`,
+        )
+    }
+    return {
+      wide,
+      page: {
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      },
+      main: main ? { scroll: main.scrollWidth, client: main.clientWidth } : null,
+      small,
+      smallest,
+      outside,
+    }
+  })
+}
+
+/** Asserts the phone layout's rules on the page as it is now; returns the measurement. */
+export async function assertPhoneLayout(page, where) {
+  const m = await measure(page)
+  assert.ok(
+    m.page.scroll <= m.page.client,
+    `${where}: page ${m.page.scroll} px wide in ${m.page.client}`,
+  )
+  if (m.main)
+    assert.ok(
+      m.main.scroll <= m.main.client,
+      `${where}: content ${m.main.scroll} px wide in ${m.main.client}: ${m.wide.join(', ')}`,
+    )
+  assert.deepEqual(m.small, [], `${where}: controls under 44×44 px`)
+  assert.deepEqual(m.outside, [], `${where}: dialogs outside the viewport`)
+  return m
+}
