@@ -11,11 +11,11 @@ async function phoneLogin(page, username) {
   await page.getByTestId('topbar-unit').waitFor()
 }
 
-/** A supervision notice the county still has to answer, from the demo. */
-async function noticeToAnswer() {
+/** A supervision notice of the county from the demo: one still to answer, or `any`. */
+async function noticeToAnswer(any = false) {
   const county = await apiLogin('county')
   const { items } = await api(county, 'GET', '/notices?limit=50')
-  const notice = items.find((n) => n.status === 'issued')
+  const notice = items.find((n) => any || n.status === 'issued')
   assert.ok(notice, 'the demo has a notice the county has not answered')
   return notice
 }
@@ -116,7 +116,7 @@ describe('the county clerk on a phone (390×844, touch)', () => {
   })
 
   test('a link from a notification opens its page on the phone, through login straight back to it', async () => {
-    const notice = await noticeToAnswer()
+    const notice = await noticeToAnswer(true)
     const page = await openPhone()
     await page.goto(`/notices/${notice.id}`)
     await page.waitForURL(/\/login\?redirect=/)
@@ -129,7 +129,7 @@ describe('the county clerk on a phone (390×844, touch)', () => {
   })
 
   test('the same pages at 768 and 1440 px keep the desktop layout without sideways scroll', async () => {
-    const notice = await noticeToAnswer()
+    const notice = await noticeToAnswer(true)
     for (const width of [768, 1440]) {
       const page = await openPage({ viewport: { width, height: 900 } })
       await submitLogin(page, 'county')
@@ -152,5 +152,46 @@ describe('the county clerk on a phone (390×844, touch)', () => {
       assert.equal(await page.getByTestId('nav-toggle').getAttribute('aria-expanded'), 'false')
       await close(page)
     }
+  })
+
+  test('the ledger on a phone is a card list, its filters in a drawer', async () => {
+    const page = await openPhone()
+    await phoneLogin(page, 'office')
+    await page.goto('/problems')
+    const cards = page.getByTestId('problems-cards')
+    await cards.locator('li').first().waitFor()
+    await assertPhoneLayout(page, 'ledger')
+    await page.getByTestId('filter-open').click()
+    await page.getByTestId('filter-drawer').getByTestId('filter-overdue').waitFor()
+    await page.waitForTimeout(500)
+    await assertPhoneLayout(page, 'ledger filters')
+    await shot(page, 'phone-ledger-filters')
+    await close(page)
+  })
+})
+
+describe('the ledger filter bar on a desktop (issue 16)', () => {
+  test('four filters show, the rest fold behind 展开 with the count of those set; a choice applies at once; no match offers 清除筛选', async () => {
+    const page = await openPage()
+    await submitLogin(page, 'office')
+    await page.getByTestId('nav-menu').waitFor()
+    await page.goto(
+      '/problems?overdue=true&mode=long_term&q=%E6%97%A0%E6%AD%A4%E9%97%AE%E9%A2%98XYZ',
+    )
+    await page.getByTestId('problems-table').waitFor()
+    for (const id of ['filter-round', 'filter-status', 'filter-light', 'filter-q'])
+      assert.ok(await page.getByTestId(id).isVisible(), `${id} shows`)
+    assert.equal(await page.getByTestId('filter-overdue').count(), 0, 'the rest are folded')
+    assert.match(await page.getByTestId('filter-hidden-count').innerText(), /2/)
+    await page.getByTestId('ledger-no-match').waitFor()
+    await page.getByTestId('ledger-clear-filters').click()
+    await page.waitForURL((url) => !url.search.includes('overdue'))
+    await page.getByTestId('filter-more').click()
+    await page.getByTestId('filter-overdue').waitFor()
+    // A select applies on change, without 查询.
+    await page.getByTestId('filter-light').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '逾期' }).first().click()
+    await page.waitForURL(/light=red/)
+    await close(page)
   })
 })

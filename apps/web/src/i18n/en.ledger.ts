@@ -139,6 +139,12 @@ export const ledger: typeof zh.ledger = {
   description:
     'The ledger of inspection feedback and of problems found by petitions, self-checks and sweeps. Filters, sort and page are in the address bar: send the link to a colleague.',
   keyword: 'Keyword',
+  filtersMore: 'More',
+  filtersLess: 'Less',
+  filtersHiddenActive: ' ({n} set)',
+  filtersOpen: 'Filters',
+  noMatch: 'No problem matches these filters',
+  clearFilters: 'Clear filters',
   keywordPlaceholder: 'Code, title or description',
   overdue: 'Overdue',
   overdueValues: {

@@ -140,6 +140,12 @@ export const ledger = {
   description:
     '督察反馈问题和交办、自查、排查发现问题的整改台账。筛选条件、排序和页码都在地址栏中，可以把链接直接发给同事。',
   keyword: '关键字',
+  filtersMore: '展开',
+  filtersLess: '收起',
+  filtersHiddenActive: '（{n} 项已筛选）',
+  filtersOpen: '筛选',
+  noMatch: '没有符合筛选条件的问题',
+  clearFilters: '清除筛选',
   keywordPlaceholder: '编号、名称或描述',
   overdue: '是否逾期',
   overdueValues: {
