@@ -10,12 +10,38 @@
 //   (vite.config.ts, vitest.config.ts, drizzle.config.ts) are linted without type information,
 //   so they need not belong to any tsconfig.
 // - eslint-config-prettier comes last: formatting is Prettier's job, not ESLint's.
+import { existsSync, readdirSync } from 'node:fs'
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier/flat'
 import { defineConfig, globalIgnores } from 'eslint/config'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+/**
+ * Module front doors (STYLE.md §17): a domain module with an `index.ts` declares there what other
+ * code may use of it; any other file of it (service, repository, view, …) is its own business, so
+ * importing past the index (`../files/files.service.js`) is an error. Its own files import each
+ * other as `./x.js` and are not concerned. Modules get an index.ts one at a time; the rule covers
+ * each as soon as it has one.
+ */
+const modulesDir = 'apps/api/src/modules'
+const frontDoors = {
+  files: ['apps/api/src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: readdirSync(modulesDir, { withFileTypes: true })
+          .filter((d) => d.isDirectory() && existsSync(`${modulesDir}/${d.name}/index.ts`))
+          .map(({ name }) => ({
+            regex: `^(\\.{1,2}/)+(modules/)?${name}/(?!index\\.js$)`,
+            message: `Import the ${name} module through its front door, ${name}/index.js (add what you need there).`,
+          })),
+      },
+    ],
+  },
+}
 
 /** Rules that need type information; applied to TypeScript and Vue files only. */
 const typeAwareRules = {
@@ -118,6 +144,8 @@ export default defineConfig(
     files: [...jsFiles, ...toolConfigFiles],
     extends: [tseslint.configs.disableTypeChecked],
   },
+
+  frontDoors,
 
   prettier,
 )

@@ -128,3 +128,13 @@ export function sendImportRefused(
       report,
     })
 }
+
+/** `filename*` per RFC 8187 (UTF-8, percent-encoded) with a plain ASCII fallback per RFC 6266. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
+}

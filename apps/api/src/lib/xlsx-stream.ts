@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
 import type { FastifyReply } from 'fastify'
-import { contentDisposition } from '../modules/files/files.routes.js'
+import { contentDisposition } from './http.js'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

@@ -6,7 +6,7 @@ import { files, problems, units, users } from '../db/schema/index.js'
 import { isCityWide, type Ctx } from '../lib/context.js'
 import { addDays } from '../lib/dates.js'
 import { uuidv7 } from '../lib/ids.js'
-import type { FileStore } from '../modules/files/file-store.js'
+import type { FileStore } from '../modules/files/index.js'
 import { InstitutionsService } from '../modules/institutions/institutions.service.js'
 import { demoPdf } from './evidence.js'
 

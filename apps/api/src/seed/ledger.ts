@@ -13,7 +13,7 @@ import {
 import { addDays, daysBetween, periodOf } from '../lib/dates.js'
 import { uuidv7 } from '../lib/ids.js'
 import { searchTokens } from '../lib/search.js'
-import type { FileStore } from '../modules/files/file-store.js'
+import type { FileStore } from '../modules/files/index.js'
 import { reverseSchedule } from '../modules/measures/schedule.js'
 import { measurePlanned } from '../modules/problems/lights.js'
 import { refreshDerived, syncProblemUnits } from '../modules/problems/problems.derived.js'

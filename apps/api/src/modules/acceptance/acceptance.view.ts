@@ -9,8 +9,6 @@ import type {
   UnitRef,
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { filesRepository, type FileRow } from '../files/files.repository.js'
-import { toFileInfo } from '../files/files.service.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import {
   acceptanceRepository as repo,
@@ -19,6 +17,7 @@ import {
   type ReviewRow,
 } from './acceptance.repository.js'
 import type { PublicityRow, ReboundRow } from './closeout.repository.js'
+import { filesRepository, toFileInfo, type FileRow } from '../files/index.js'
 
 // Rows → the API's acceptance records, loading what they embed for a whole page at once.
 

@@ -28,8 +28,8 @@ import { acceptanceRepository as repo } from './acceptance.repository.js'
 import { loadAcceptance, loadAcceptances } from './acceptance.view.js'
 import { idCursor } from '../../lib/cursors.js'
 import { freezeSnapshot } from './snapshot.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
 import { actorName } from '../users/actor-name.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 /** What every close-out service runs with. */
 export interface ServiceDeps {

@@ -22,8 +22,8 @@ import { acceptanceRepository } from './acceptance.repository.js'
 import { loadPublicities, loadRebounds, toCloseout } from './acceptance.view.js'
 import { type ServiceDeps } from './applications.service.js'
 import { closeoutRepository as repo } from './closeout.repository.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
 import { actorName } from '../users/actor-name.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 /** The calendar exceptions from `from` on, enough for any publicity period (≤ 60 working days). */
 export async function workCalendar(db: DbOrTx, from: string): Promise<WorkCalendar> {

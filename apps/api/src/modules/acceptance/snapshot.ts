@@ -1,8 +1,6 @@
 import type { AcceptanceSnapshot } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { canonicalJson, sha256Hex } from '../../lib/hash.js'
-import { filesRepository } from '../files/files.repository.js'
-import { toFileInfo } from '../files/files.service.js'
 import { measuresRepository } from '../measures/measures.repository.js'
 import { toMeasure } from '../measures/measures.view.js'
 import type { LightSettings } from '../problems/lights.js'
@@ -11,6 +9,7 @@ import { toProblem } from '../problems/problems.view.js'
 import { reportsRepository } from '../reports/reports.repository.js'
 import { toReport } from '../reports/reports.view.js'
 import { acceptanceRepository } from './acceptance.repository.js'
+import { filesRepository, toFileInfo } from '../files/index.js'
 
 export type SnapshotContent = AcceptanceSnapshot['content']
 

@@ -25,7 +25,7 @@ import {
   type AccountabilityRow,
 } from './accountability.repository.js'
 import { auditView, toRecord, toRecords } from './accountability.view.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 /** The facts a record must satisfy whichever way it was written. */
 interface Facts {

@@ -1,12 +1,12 @@
 import type { AccountabilityRecord } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { toFileInfo } from '../files/files.service.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { usersRepository } from '../users/users.repository.js'
 import {
   accountabilityRepository as repo,
   type AccountabilityRow,
 } from './accountability.repository.js'
+import { toFileInfo } from '../files/index.js'
 
 /** Rows → records, a page at a time (units, problems, files and names in one query each). */
 export async function toRecords(

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { BulletinSchema, IdParamsSchema, UpdateBulletinBodySchema } from '@rectify/schemas'
-import { NotModified, requireIfMatch, withEtag } from '../../lib/http.js'
-import { contentDisposition } from '../files/files.routes.js'
+import { NotModified, requireIfMatch, withEtag, contentDisposition } from '../../lib/http.js'
 import type { BulletinService } from './bulletin.service.js'
 
 const tags = ['dispatch']

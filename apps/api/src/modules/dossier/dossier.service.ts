@@ -3,12 +3,12 @@ import type { Db } from '../../db/client.js'
 import { notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { recordAudit } from '../audit/audit.writer.js'
-import type { FileStore } from '../files/file-store.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { renderHtml } from './dossier.html.js'
 import { dossierRepository as repo } from './dossier.repository.js'
 import { auditJsonl, evidenceFiles, loadFacts, reportPages } from './dossier.source.js'
 import { DOSSIER_GENERATOR, zipDossier } from './dossier.zip.js'
+import type { FileStore } from '../files/index.js'
 
 /** A dossier ready to send: its file name and the zip, produced as it is read. */
 export interface DossierDownload {

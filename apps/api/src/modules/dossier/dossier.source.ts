@@ -2,7 +2,6 @@ import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
 import { accountabilityScope } from '../accountability/accountability.access.js'
 import { accountabilityRepository } from '../accountability/accountability.repository.js'
-import { PROBLEM_OWNED } from '../files/files.service.js'
 import { noticesRepository } from '../notices/notices.repository.js'
 import { visibleTo as noticeScope } from '../notices/notices.shared.js'
 import {
@@ -12,6 +11,7 @@ import {
   type DossierProblem,
   type DossierReport,
 } from './dossier.repository.js'
+import { PROBLEM_OWNED } from '../files/index.js'
 
 /** Rows per query for the parts that grow with a problem's life (bounded memory, few queries). */
 export const PAGE = { reports: 50, files: 100, audit: 500 } as const

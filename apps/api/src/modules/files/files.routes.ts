@@ -4,21 +4,12 @@ import type { FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import { Type } from 'typebox'
 import { FileSchema, IdParamsSchema } from '@rectify/schemas'
+import { contentDisposition } from '../../lib/http.js'
 import { isUnstorable } from '../../lib/text.js'
 import { AppError } from '../../errors.js'
 import type { FilesService, UploadInput } from './files.service.js'
 
 const tags = ['files']
-
-/** `filename*` per RFC 8187 (UTF-8, percent-encoded) with a plain ASCII fallback per RFC 6266. */
-export function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}
 
 /**
  * Hands the one file part named `file` of a multipart request to `store` as a stream, cut at

@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.js'
 import { ANONYMOUS, type Ctx } from '../../lib/context.js'
 import type { JobDefinition } from '../../lib/jobs.js'
 import { changesRepository } from '../changes/changes.repository.js'
-import type { FilesService } from '../files/files.service.js'
 import { housekeepingRepository as repo } from './housekeeping.repository.js'
+import type { FilesService } from '../files/index.js'
 
 /** Hours an ended session (and its refresh tokens) is kept, e.g. to explain a reuse alarm. */
 const SESSION_GRACE_HOURS = 24

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { inspectionFindings, inspectionUnits, inspections, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
-import type { FileAccess } from '../files/files.access.js'
+import type { FileAccess } from '../files/index.js'
 
 /**
  * The object scope of inspections — the one condition list, detail, count and file downloads

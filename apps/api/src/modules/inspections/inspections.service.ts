@@ -32,7 +32,7 @@ import {
   toInspection,
   toInspections,
 } from './inspections.view.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 /**
  * Inspections (督查检查、明察暗访): the office plans, completes or cancels them and records their

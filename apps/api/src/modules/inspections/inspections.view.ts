@@ -5,9 +5,9 @@ import type {
   ProblemFinding,
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { toFileInfo } from '../files/files.service.js'
 import { usersRepository } from '../users/users.repository.js'
 import { inspectionsRepository as repo, type InspectionRow } from './inspections.repository.js'
+import { toFileInfo } from '../files/index.js'
 
 type FindingJoin = Awaited<ReturnType<typeof repo.findings>>[number]
 

@@ -4,7 +4,7 @@ import { institutionProblems, institutions, units } from '../../db/schema/index.
 import type { Actor } from '../../lib/context.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { problemScope } from '../problems/problems.derived.js'
-import type { FileAccess } from '../files/files.access.js'
+import type { FileAccess } from '../files/index.js'
 
 /**
  * The object scope of institutions — one condition for list, detail, count and files:

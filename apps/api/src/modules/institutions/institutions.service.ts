@@ -28,7 +28,7 @@ import {
   toInstitutions,
   toPublicInstitutions,
 } from './institutions.view.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 /** The facts an institution must satisfy whichever way it was written. */
 interface Facts {

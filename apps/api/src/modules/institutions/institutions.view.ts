@@ -1,11 +1,11 @@
 import type { Institution, PublicInstitution } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
-import { toFileInfo } from '../files/files.service.js'
 import { problemScope } from '../problems/problems.derived.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { published } from '../public/public.repository.js'
 import { institutionsRepository as repo, type InstitutionRow } from './institutions.repository.js'
+import { toFileInfo } from '../files/index.js'
 
 /**
  * Rows → institutions, a page at a time (units, problems and files in one query each). The

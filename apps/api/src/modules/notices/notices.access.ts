@@ -1,7 +1,7 @@
 import { units } from '../../db/schema/index.js'
 import { unitTreeFilter } from '../../lib/scope.js'
-import type { FileAccess } from '../files/files.access.js'
 import { noticesRepository } from './notices.repository.js'
+import type { FileAccess } from '../files/index.js'
 
 /** A notice's attachments and its reply's evidence are read like the notice (its addressee's subtree). */
 export const noticeFileAccess: FileAccess = {

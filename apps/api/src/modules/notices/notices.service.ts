@@ -13,7 +13,7 @@ import { noticesRepository as repo } from './notices.repository.js'
 import { insertNotice, issuedAudit, loadDetail, visibleTo } from './notices.shared.js'
 import { NoticeTransitions } from './notices.transitions.js'
 import { loadNotices } from './notices.view.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 export { LEVEL_NAMES } from './notices.shared.js'
 

@@ -22,8 +22,8 @@ import {
   noticeRefusal,
 } from './notices.shared.js'
 import { noticeNumber, toNoticeRef } from './notices.view.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
 import { actorName } from '../users/actor-name.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 /**
  * What happens to an issued notice: the addressed unit replies; the office closes a replied

@@ -1,10 +1,9 @@
 import type { Notice, NoticeLevel, NoticeRef, NoticeStatus } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { daysBetween } from '../../lib/dates.js'
-import { filesRepository } from '../files/files.repository.js'
-import { toFileInfo } from '../files/files.service.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { noticesRepository as repo, type NoticeRow } from './notices.repository.js'
+import { filesRepository, toFileInfo } from '../files/index.js'
 
 /** The notice number as documents print it: 督办〔2026〕12号 (one sequence per year). */
 export function noticeNumber(year: number, seq: number): string {

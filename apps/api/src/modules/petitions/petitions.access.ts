@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { petitions, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { unitTreeFilter } from '../../lib/scope.js'
-import type { FileAccess } from '../files/files.access.js'
+import type { FileAccess } from '../files/index.js'
 
 /**
  * The object scope of petition cases — one condition for lists, details, counts, batch counts,

@@ -20,8 +20,8 @@ import { petitionScope } from './petitions.access.js'
 import { petitionsRepository as repo, type CaseRow } from './petitions.repository.js'
 import { auditCase, lockCase, office } from './petitions.shared.js'
 import { auditView, toPetition } from './petitions.view.js'
-import { attachFiles, attachableFiles } from '../files/files.attach.js'
 import { actorName } from '../users/actor-name.js'
+import { attachFiles, attachableFiles } from '../files/index.js'
 
 const ASSIGNABLE = ['received', 'handling']
 const REPORTABLE = ['handling', 'partly_closed']

@@ -1,11 +1,11 @@
 import type { Petition, PetitionBatch, PetitionReimport } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
-import { toFileInfo } from '../files/files.service.js'
 import { problemsRepository } from '../problems/problems.repository.js'
 import { importRepository } from './import/import.repository.js'
 import { mayViewComplainant } from './petitions.access.js'
 import { petitionsRepository as repo, type BatchRow, type CaseRow } from './petitions.repository.js'
+import { toFileInfo } from '../files/index.js'
 
 /**
  * Rows → cases, a page at a time (units, batches, repeats, problems and files in one query

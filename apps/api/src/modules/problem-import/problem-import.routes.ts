@@ -7,10 +7,9 @@ import {
   ProblemImportBodySchema,
   ProblemImportReportSchema,
 } from '@rectify/schemas'
-import { sendImportRefused } from '../../lib/http.js'
+import { sendImportRefused, contentDisposition } from '../../lib/http.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx-stream.js'
-import { contentDisposition } from '../files/files.routes.js'
 import type { LedgerExportService } from './ledger-export.js'
 import type { ProblemImportService } from './problem-import.service.js'
 import { buildTemplate } from './template.js'

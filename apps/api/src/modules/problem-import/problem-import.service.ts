@@ -5,8 +5,6 @@ import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { loadWorkbook, normalizeLabel, type WorkbookLimits } from '../../lib/workbook/index.js'
 import { annotateWorkbook, annotatedFileName, marksOf, readAll } from '../../lib/xlsx-annotate.js'
-import { filesRepository } from '../files/files.repository.js'
-import type { FileStore } from '../files/file-store.js'
 import type { LightSettings } from '../problems/lights.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import { analyse, type Analysis, type ImportContext } from './analyse.js'
@@ -14,6 +12,7 @@ import { createStagedUnits, stageUnits } from './new-units.js'
 import { deadlineBase } from './deadline.js'
 import { importRepository as repo } from './import.repository.js'
 import { writeImport } from './import.writer.js'
+import { filesRepository, type FileStore } from '../files/index.js'
 
 /**
  * The import of a problem list (问题清单 / 整改任务表) into a round: a dry run reads every task

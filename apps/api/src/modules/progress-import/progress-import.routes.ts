@@ -6,9 +6,8 @@ import {
   ProgressImportBodySchema,
   ProgressImportReportSchema,
 } from '@rectify/schemas'
-import { sendImportRefused } from '../../lib/http.js'
+import { sendImportRefused, contentDisposition } from '../../lib/http.js'
 import { XLSX_TYPE } from '../../lib/xlsx-stream.js'
-import { contentDisposition } from '../files/files.routes.js'
 import type { ProgressImportService } from './progress-import.service.js'
 import { buildTemplate } from './template.js'
 

@@ -12,8 +12,6 @@ import {
 import { annotateWorkbook, annotatedFileName, marksOf, readAll } from '../../lib/xlsx-annotate.js'
 import { recordAuditMany, type AuditEvent } from '../audit/audit.writer.js'
 import { dispatchRepository, type DispatchPeriodRow } from '../dispatch/dispatch.repository.js'
-import { filesRepository } from '../files/files.repository.js'
-import type { FileStore } from '../files/file-store.js'
 import { notifyEach, unitRecipients } from '../inbox/inbox.writer.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import type { ReportsService } from '../reports/reports.service.js'
@@ -22,6 +20,7 @@ import { progressImportRepository as repo } from './progress-import.repository.j
 import { resolveRows, type PlannedReport } from './resolve.js'
 import { columnCell, columnLabel, parseRows, type ProgressTable } from './rows.js'
 import { unitMatcher } from './units.js'
+import { filesRepository, type FileStore } from '../files/index.js'
 
 type Analysis = Omit<ProgressImportReport, 'dryRun' | 'imported' | 'reportIds' | 'counts'> & {
   planned: PlannedReport[]

@@ -8,10 +8,10 @@ import {
   SubmitPublicReportBodySchema,
   TrackingParamsSchema,
 } from '@rectify/schemas'
-import { receiveFile } from '../files/files.routes.js'
 import { NotModified } from '../../lib/http.js'
 import { caching } from '../public/public.cache.js'
 import type { PublicIntakeService } from './intake.service.js'
+import { receiveFile } from '../files/index.js'
 
 export interface IntakeRoutesOptions {
   intake: PublicIntakeService

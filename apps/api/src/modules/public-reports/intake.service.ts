@@ -14,12 +14,10 @@ import { uuidv7 } from '../../lib/ids.js'
 import { objectionRefusal } from '../../lib/publicity.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit } from '../audit/audit.writer.js'
-import type { FilesService, UploadInput } from '../files/files.service.js'
-import { FILE_TYPES } from '../files/sniff.js'
 import { PublicKeys, trackingCode } from './public-reports.keys.js'
 import { publicReportsRepository as repo } from './public-reports.repository.js'
 import { auditView, toTrackingStatus } from './public-reports.view.js'
-import { attachFiles } from '../files/files.attach.js'
+import { FILE_TYPES, attachFiles, type FilesService, type UploadInput } from '../files/index.js'
 
 /** Photos the public may send: JPEG, PNG, WebP. */
 const PHOTO_TYPES: ReadonlySet<string> = new Set(

@@ -1,4 +1,4 @@
-import type { FileAccess } from '../files/files.access.js'
+import type { FileAccess } from '../files/index.js'
 
 /** Photos sent with a public report: the city-wide readers of public reports only. */
 export const publicReportFileAccess: FileAccess = {

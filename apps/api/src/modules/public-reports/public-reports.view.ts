@@ -2,12 +2,11 @@ import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import type { PublicReport, PublicReportStatus } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
-import { filesRepository } from '../files/files.repository.js'
-import { toFileInfo } from '../files/files.service.js'
 import {
   publicReportsRepository as repo,
   type PublicReportRow,
 } from './public-reports.repository.js'
+import { filesRepository, toFileInfo } from '../files/index.js'
 
 /** The sealed reporter columns (lib/crypto/sealed-columns.ts), named as associated data. */
 export const NAME_COLUMN = 'public_reports.name'

@@ -15,7 +15,6 @@ import { sql } from 'drizzle-orm'
 import { progressReports } from '../../db/schema/index.js'
 import { recordAudit, type AuditEvent } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
-import { filesRepository } from '../files/files.repository.js'
 import { actsAsOffice, actsAsUnit, isOwnUnit, leadsProblem } from '../problems/problems.access.js'
 import { measuresRepository } from '../measures/measures.repository.js'
 import { lightSettings } from '../measures/measures.view.js'
@@ -26,6 +25,7 @@ import { reportsRepository as repo, type ReportFilter } from './reports.reposito
 import { applyAcceptance, type Rating } from './reports.progress.js'
 import { loadReport, submitReport } from './reports.submit.js'
 import { toReport } from './reports.view.js'
+import { filesRepository } from '../files/index.js'
 
 /**
  * Progress reports (进展报告/调度): a unit reports on a problem in progress, with evidence; the

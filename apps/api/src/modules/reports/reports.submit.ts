@@ -5,12 +5,11 @@ import type { Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { emitEvent } from '../events/events.writer.js'
-import { filesRepository } from '../files/files.repository.js'
 import { measuresRepository, type PlanProblem } from '../measures/measures.repository.js'
 import { unitsRepository } from '../units/units.repository.js'
 import { reportsRepository as repo } from './reports.repository.js'
 import { auditView, toReport } from './reports.view.js'
-import { attachFiles } from '../files/files.attach.js'
+import { filesRepository, attachFiles } from '../files/index.js'
 
 /**
  * The one way a progress report comes into being, for the unit's own form (ReportsService.create)

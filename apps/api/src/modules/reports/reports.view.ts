@@ -1,7 +1,6 @@
 import type { ProgressReport } from '@rectify/schemas'
-import { toFileInfo } from '../files/files.service.js'
-import type { FileRow } from '../files/files.repository.js'
 import type { ReportWithUnit } from './reports.repository.js'
+import { toFileInfo, type FileRow } from '../files/index.js'
 
 export function toReport(r: ReportWithUnit, evidence: FileRow[]): ProgressReport {
   const p = r.report

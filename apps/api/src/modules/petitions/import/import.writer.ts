@@ -21,8 +21,8 @@ import {
   type NewPetition,
 } from './import.repository.js'
 import type { ParsedCase, ParsedSheet } from './rows.js'
-import { attachFiles } from '../../files/files.attach.js'
 import { actorName } from '../../users/actor-name.js'
+import { attachFiles } from '../../files/index.js'
 
 type PetitionRow = typeof petitions.$inferSelect
 

@@ -6,8 +6,7 @@ import {
   PetitionImportReportSchema,
   PetitionImportRefusedSchema,
 } from '@rectify/schemas'
-import { sendImportRefused } from '../../../lib/http.js'
-import { contentDisposition } from '../../files/files.routes.js'
+import { sendImportRefused, contentDisposition } from '../../../lib/http.js'
 import type { PetitionImportService } from './petitions.import.service.js'
 import { XLSX_MIME } from './petitions.import.service.js'
 import { buildTemplate } from './template.js'

@@ -10,13 +10,12 @@ import {
   marksOf,
   readAll,
 } from '../../../lib/xlsx-annotate.js'
-import { filesRepository } from '../../files/files.repository.js'
-import type { FileStore } from '../../files/file-store.js'
 import { actsAsPetitionOffice } from '../petitions.access.js'
 import { findRepeatCandidates } from '../petitions.repeats.js'
 import { importRepository as repo } from './import.repository.js'
 import { analyse, report } from './analyse.js'
 import { writeImport } from './import.writer.js'
+import { filesRepository, type FileStore } from '../../files/index.js'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
