@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -13,6 +13,7 @@ import { seed } from '../src/cli/commands/seed.js'
 import { cliConfig, withDatabase } from '../src/cli/support.js'
 import { sha256Hex } from '../src/lib/hash.js'
 import { loadSigningKey } from '../src/lib/keys.js'
+import { BATCH_ONE, BATCH_TWO } from '../src/seed/petitions-data.js'
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js'
 import { DEMO_PASSWORD } from '../src/seed/demo.js'
 import { TEST_SIGNING_KEY, testConfig } from './build-app.js'
@@ -91,10 +92,19 @@ describe('rectify backup and restore', () => {
     async () => {
       const before = await counts()
       const key = readFileSync(join(dataDir, 'signing-key'), 'utf8')
+      // The key-encryption key the first start generated: the complainants in the database
+      // are readable only with it.
+      const dataKey = readFileSync(join(dataDir, 'data-key'), 'utf8')
       const made = await run(backup, ['--out', archive, '--passphrase-file', passphrase])
       expect(made.status, made.output).toBe(0)
       expect(made.output).toMatch(/backup written to .+ \d+ files/)
       expect(readFileSync(archive).includes(key)).toBe(false) // never in clear
+      expect(readFileSync(archive).includes(dataKey.trim())).toBe(false)
+      // The demo's complainants are in the database only sealed, so not in the backup's bytes
+      // either (an embedded backup holds the raw data pages; pg_dump's are compressed as well).
+      const bytes = readFileSync(archive)
+      for (const { complainant } of [...BATCH_ONE, ...BATCH_TWO])
+        for (const value of complainant) expect(bytes.includes(Buffer.from(value))).toBe(false)
 
       // Wipe: the database, the files and the key are gone.
       rmSync(dataDir, { recursive: true, force: true })
@@ -108,12 +118,15 @@ describe('rectify backup and restore', () => {
       expect(back.status, back.output).toBe(0)
       expect(await counts()).toEqual(before)
       expect(readFileSync(join(dataDir, 'signing-key'), 'utf8')).toBe(key)
+      expect(readFileSync(join(dataDir, 'data-key'), 'utf8')).toBe(dataKey)
+      expect(statSync(join(dataDir, 'data-key')).mode & 0o777).toBe(0o600)
 
       await withDatabase(cliConfig(), async (database) => {
         expect((await verifyAuditChain(database)).ok).toBe(true)
         const rows = await referencedFiles(database)
         expect(rows.length).toBeGreaterThan(0)
-        const app = await buildApp(testConfig({ DATA_DIR: dataDir }), {
+        // The restored data-key, not the tests' fixed DATA_KEY, opens the restored data keys.
+        const app = await buildApp(testConfig({ DATA_DIR: dataDir, DATA_KEY: undefined }), {
           database,
           signingKey: TEST_SIGNING_KEY,
         })

@@ -4,10 +4,27 @@ import { join } from 'node:path'
 import { CliError } from '../support.js'
 
 /**
- * The keys a restored installation needs besides its database: files in DATA_DIR. They go into a
- * backup only sealed with the operator's passphrase (AES-256-GCM, key from scrypt), never in clear.
+ * The keys a restored installation needs besides its database: files in DATA_DIR — the token
+ * signing key, and the key-encryption key that opens the personal data's data keys (without it
+ * a restored database's complainants and contacts cannot be read). They go into a backup only
+ * sealed with the operator's passphrase (AES-256-GCM, key from scrypt), never in clear.
  */
-export const KEY_FILES = ['signing-key'] as const
+export const KEY_FILES = ['signing-key', 'data-key'] as const
+
+/** What an operator must keep apart when the keys are not sealed into the backup, in words. */
+export function keysToKeep(config: {
+  JWT_SECRET?: string | undefined
+  DATA_KEY?: string | undefined
+  DATA_KEY_FILE?: string | undefined
+}): string {
+  const signing = config.JWT_SECRET ? 'JWT_SECRET' : 'DATA_DIR/signing-key'
+  const data = config.DATA_KEY
+    ? 'DATA_KEY'
+    : config.DATA_KEY_FILE
+      ? `DATA_KEY_FILE (${config.DATA_KEY_FILE})`
+      : 'DATA_DIR/data-key'
+  return `${signing} and ${data}`
+}
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 

@@ -30,7 +30,7 @@ import {
   type Manifest,
   type ManifestFile,
 } from '../backup/archive.js'
-import { collectKeys, readPassphrase, sealKeys } from '../backup/keys.js'
+import { collectKeys, keysToKeep, readPassphrase, sealKeys } from '../backup/keys.js'
 import { TarWriter } from '../backup/tar.js'
 import { runPgTool } from '../pg-tools.js'
 import {
@@ -58,9 +58,9 @@ Writes one tar archive to FILE (which must not exist yet) with everything a rest
     major version on PATH; the server may keep running);
   - every evidence file the database refers to (FILES_DIR, default DATA_DIR/files);
   - a manifest: rows per table, size and SHA-256 of every entry (checked by \`rectify restore\`).
-Keys are never written in clear. With --passphrase-file, the key files in DATA_DIR (signing-key)
-go in sealed with that passphrase (AES-256-GCM); without it they are left out, and you must keep
-DATA_DIR/signing-key (or JWT_SECRET) yourself. Memory stays bounded: every entry is streamed,
+Keys are never written in clear. With --passphrase-file, the key files in DATA_DIR (signing-key,
+data-key) go in sealed with that passphrase (AES-256-GCM); without it they are left out, and you
+must keep DATA_DIR/signing-key (or JWT_SECRET) and DATA_DIR/data-key (or DATA_KEY) yourself. Memory stays bounded: every entry is streamed,
 whatever the size of the database and the files. Progress is shown on a terminal.
 
   --out FILE               where to write the backup (relative to the current directory)
@@ -89,7 +89,7 @@ whatever the size of the database and the files. Progress is shown on a terminal
       const state = await readState(config, url, dump)
       const manifest = await writeArchive(partial, config, state, passphrase)
       renameSync(partial, out)
-      summarize(out, manifest, !!config.JWT_SECRET)
+      summarize(out, manifest, keysToKeep(config))
       return manifest.missing.length ? 1 : 0
     } finally {
       release()
@@ -247,7 +247,7 @@ async function snapshot(database: Database, databaseUrl: string | undefined, dum
   }
 }
 
-function summarize(out: string, m: Manifest, jwtSecret: boolean) {
+function summarize(out: string, m: Manifest, keep: string) {
   const rows = Object.values(m.tables).reduce((a, b) => a + b, 0)
   const bytes = m.files.reduce((a, f) => a + f.size, 0)
   console.log(
@@ -258,8 +258,8 @@ function summarize(out: string, m: Manifest, jwtSecret: boolean) {
     console.log('keys: sealed with the passphrase (keep the passphrase apart from the backup)')
   else
     console.warn(
-      `NOTE: no keys are in this backup. Keep ${jwtSecret ? 'JWT_SECRET' : 'DATA_DIR/signing-key'} safe ` +
-        'separately, or back up with --passphrase-file to seal it into the archive.',
+      `NOTE: no keys are in this backup. Keep ${keep} safe separately, ` +
+        'or back up with --passphrase-file to seal them into the archive.',
     )
   if (m.missing.length)
     console.error(

@@ -7,7 +7,7 @@ import { appliedMigrations, runMigrations } from '../../db/migrate.js'
 import { ensureRuntimeRole } from '../../db/roles.js'
 import { verifyAuditChain } from '../../modules/audit/audit.service.js'
 import { filesDir, mib, referencedFiles, storedKeys, tableCounts } from '../backup/archive.js'
-import { openKeys, readPassphrase } from '../backup/keys.js'
+import { keysToKeep, openKeys, readPassphrase } from '../backup/keys.js'
 import { unpackBackup, type Unpacked } from '../backup/unpack.js'
 import { archiveKind, runPgTool } from '../pg-tools.js'
 import {
@@ -208,7 +208,7 @@ function replaceFiles(store: string, unpacked: string): string | null {
 
 function restoreKeys(config: Config, unpacked: Unpacked, passphrase: string | null): string {
   if (!unpacked.sealedKeys)
-    return `not in the backup: keep ${config.JWT_SECRET ? 'JWT_SECRET' : 'DATA_DIR/signing-key'} from the old installation (without it, everyone signs in again)`
+    return `not in the backup: keep ${keysToKeep(config)} from the old installation (without the first everyone signs in again; without the second personal data cannot be read and the API refuses to start)`
   if (!passphrase)
     return 'sealed in the backup but not restored: give --passphrase-file to open them'
   const keys = openKeys(unpacked.sealedKeys, passphrase)

@@ -99,7 +99,7 @@ async function unwrapAll(kms: KeyService, rows: StoredKey[]): Promise<DataKey[]>
   for (const r of rows) {
     if (r.kek_id !== kms.keyId)
       throw new KeyConfigError(
-        `data key ${r.id} was wrapped by key-encryption key ${r.kek_id}, but the configured key is ${kms.keyId}: wrong DATA_KEY or key file (after \`rectify keys rotate --new-key-file\`, configure the new key)`,
+        `data key ${r.id} was wrapped by key-encryption key ${r.kek_id}, but the configured key is ${kms.keyId}: wrong DATA_KEY or key file (a restored database needs the data-key of the installation it came from: restore with --passphrase-file, or configure that key)`,
       )
     const suite = SUITES[r.suite]
     try {
