@@ -11,6 +11,7 @@
 //   so they need not belong to any tsconfig.
 // - eslint-config-prettier comes last: formatting is Prettier's job, not ESLint's.
 import { existsSync, readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier/flat'
 import { defineConfig, globalIgnores } from 'eslint/config'
@@ -25,7 +26,8 @@ import tseslint from 'typescript-eslint'
  * other as `./x.js` and are not concerned. Modules get an index.ts one at a time; the rule covers
  * each as soon as it has one.
  */
-const modulesDir = 'apps/api/src/modules'
+// Relative to this file, so ESLint run from a package's folder finds the modules too.
+const modulesDir = fileURLToPath(new URL('apps/api/src/modules', import.meta.url))
 const frontDoors = {
   files: ['apps/api/src/**/*.ts'],
   rules: {

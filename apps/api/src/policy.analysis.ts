@@ -1,9 +1,5 @@
-import type { Role } from '@rectify/schemas'
 import type { RoutePolicy } from './policy.js'
-
-const READERS: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
-const CASE_READERS: readonly Role[] = ['office', 'lead_unit', 'unit', 'leader', 'auditor']
-const CITY_READERS: readonly Role[] = ['office', 'leader', 'auditor']
+import { SIGNED_IN, CASE_READERS, CITY_READERS } from './policy.roles.js'
 
 /**
  * The policy rows of issue 7 — Excel in and out, dashboards, the dispatch bulletin — spread into
@@ -42,17 +38,17 @@ export const ANALYSIS_POLICY: Record<string, RoutePolicy> = {
   // end progress-import
   // exports (modules/exports): streamed .xlsx, audited
   'GET /api/v1/exports/problems': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
   'GET /api/v1/exports/measures': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
   'GET /api/v1/exports/reports': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -69,27 +65,27 @@ export const ANALYSIS_POLICY: Record<string, RoutePolicy> = {
   // end exports
   // dashboards (modules/dashboard): every figure scoped like the ledger it links to
   'GET /api/v1/dashboard/overview': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
   'GET /api/v1/dashboard/breakdown': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
   'GET /api/v1/dashboard/trend': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
   'GET /api/v1/dashboard/lists': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
   'GET /api/v1/dashboard/supervision': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },

@@ -1,10 +1,5 @@
-import type { Role } from '@rectify/schemas'
 import type { RoutePolicy } from './policy.js'
-
-const READERS: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
-/** Petition cases carry people's complaints: business readers only, never the admin. */
-const CASE_READERS: readonly Role[] = ['office', 'lead_unit', 'unit', 'leader', 'auditor']
-const PUBLIC: RoutePolicy = { roles: 'public', objects: 'none' }
+import { SIGNED_IN, CASE_READERS, PUBLIC } from './policy.roles.js'
 
 /**
  * The policy rows of issue 6 — petitions, sweeps, institutions — spread into POLICY (policy.ts).
@@ -119,8 +114,8 @@ export const PETITION_POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/sweeps': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
-  'GET /api/v1/sweeps/:id': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/sweeps': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/sweeps/:id': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'POST /api/v1/sweeps/:id/reports': {
     roles: ['office', 'lead_unit', 'unit'],
     scopes: ['progress:write'],
@@ -135,9 +130,9 @@ export const PETITION_POLICY: Record<string, RoutePolicy> = {
   // institutions (modules/institutions)
   // City-wide readers see all; a unit those issued by its subtree, public ones, and those linked to
   // a problem it can see. The office records any; a lead unit those issued by its own subtree.
-  'GET /api/v1/institutions': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/institutions': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'GET /api/v1/institutions/:id': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },

@@ -1,6 +1,7 @@
 import type { Role, Scope } from '@rectify/schemas'
 import { ANALYSIS_POLICY } from './policy.analysis.js'
 import { PETITION_POLICY } from './policy.petitions.js'
+import { PUBLIC, SIGNED_IN } from './policy.roles.js'
 
 /**
  * How a route's objects are scoped:
@@ -18,9 +19,6 @@ export interface RoutePolicy {
   objects: ObjectScope
 }
 
-const ALL: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
-const READERS: readonly Role[] = ['admin', 'office', 'lead_unit', 'unit', 'leader', 'auditor']
-const PUBLIC: RoutePolicy = { roles: 'public', objects: 'none' }
 /** A client's own webhook subscriptions (never another's: see modules/webhooks). */
 const HOOKS: readonly Scope[] = ['webhooks:manage']
 
@@ -39,16 +37,16 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/auth/logout': PUBLIC,
   'POST /api/v1/oauth/token': PUBLIC,
 
-  'GET /api/v1/me': { roles: ALL, objects: 'none' },
-  'POST /api/v1/me/password': { roles: ALL, objects: 'none' },
+  'GET /api/v1/me': { roles: SIGNED_IN, objects: 'none' },
+  'POST /api/v1/me/password': { roles: SIGNED_IN, objects: 'none' },
 
-  'GET /api/v1/units': { roles: READERS, scopes: ['units:read'], objects: 'unit-tree' },
-  'GET /api/v1/units/:id': { roles: READERS, scopes: ['units:read'], objects: 'unit-tree' },
+  'GET /api/v1/units': { roles: SIGNED_IN, scopes: ['units:read'], objects: 'unit-tree' },
+  'GET /api/v1/units/:id': { roles: SIGNED_IN, scopes: ['units:read'], objects: 'unit-tree' },
   'POST /api/v1/units': { roles: ['admin'], objects: 'unit-tree' },
   'PATCH /api/v1/units/:id': { roles: ['admin'], objects: 'unit-tree' },
 
-  'GET /api/v1/users': { roles: READERS, scopes: ['users:read'], objects: 'unit-tree' },
-  'GET /api/v1/users/:id': { roles: READERS, scopes: ['users:read'], objects: 'unit-tree' },
+  'GET /api/v1/users': { roles: SIGNED_IN, scopes: ['users:read'], objects: 'unit-tree' },
+  'GET /api/v1/users/:id': { roles: SIGNED_IN, scopes: ['users:read'], objects: 'unit-tree' },
   'POST /api/v1/users': { roles: ['admin'], objects: 'unit-tree' },
   'PATCH /api/v1/users/:id': { roles: ['admin'], objects: 'unit-tree' },
   'POST /api/v1/users/:id/password': { roles: ['admin'], objects: 'unit-tree' },
@@ -63,23 +61,23 @@ export const POLICY: Record<string, RoutePolicy> = {
   // The change feed (modules/changes): every reader; which entity types it shows follows the
   // read routes' own rows (a client needs changes:read plus problems:read / petitions:read), and
   // each change is scoped like the entity's detail route.
-  'GET /api/v1/changes': { roles: READERS, scopes: ['changes:read'], objects: 'unit-tree' },
+  'GET /api/v1/changes': { roles: SIGNED_IN, scopes: ['changes:read'], objects: 'unit-tree' },
 
   // ── The ledger: rounds, problems, transitions, extensions (modules/rounds, modules/problems)
   // Rounds are city-wide records; problems are scoped by problemScope (lead, co, region, measure units).
   // Who may take which step within a route (office vs lead unit, own unit) is decided by the
   // services: see modules/problems/problems.access.ts and transitions.ts.
-  'GET /api/v1/rounds': { roles: READERS, scopes: ['problems:read'], objects: 'none' },
-  'GET /api/v1/rounds/:id': { roles: READERS, scopes: ['problems:read'], objects: 'none' },
+  'GET /api/v1/rounds': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'none' },
+  'GET /api/v1/rounds/:id': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'none' },
   'POST /api/v1/rounds': { roles: ['office'], objects: 'none' },
   'PATCH /api/v1/rounds/:id': { roles: ['office'], objects: 'none' },
-  'GET /api/v1/problems': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/problems': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'GET /api/v1/problems/summary': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/problems/:id': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/problems/:id': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'POST /api/v1/problems': { roles: ['office'], scopes: ['problems:write'], objects: 'unit-tree' },
   'PATCH /api/v1/problems/:id': {
     roles: ['office', 'lead_unit'],
@@ -92,12 +90,12 @@ export const POLICY: Record<string, RoutePolicy> = {
     objects: 'unit-tree',
   },
   'GET /api/v1/problems/:id/timeline': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
   'GET /api/v1/problems/:id/extensions': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -123,7 +121,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   // reports: units the problem concerns; review: the office, or the lead unit for its co-units;
   // files are read like the record they belong to (see the services).
   'GET /api/v1/problems/:id/measures': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -142,25 +140,25 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/schedule': { roles: ALL, scopes: ['problems:read'], objects: 'none' },
+  'GET /api/v1/schedule': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'none' },
   'POST /api/v1/files': {
     roles: ['office', 'lead_unit', 'unit'],
     scopes: ['progress:write'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/files/:id': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/files/:id': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'POST /api/v1/problems/:id/reports': {
     roles: ['lead_unit', 'unit'],
     scopes: ['progress:write'],
     objects: 'unit-tree',
   },
   'GET /api/v1/problems/:id/reports': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/reports': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
-  'GET /api/v1/reports/:id': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/reports': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/reports/:id': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'POST /api/v1/reports/:id/review': {
     roles: ['office', 'lead_unit'],
     scopes: ['problems:write'],
@@ -172,7 +170,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   // never of the lead unit itself; city: the office, never for its own unit) — decided in the
   // service. Publicity, close-out, rebound reviews: the office. The calendar: office and admin.
   'GET /api/v1/problems/:id/acceptance': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -181,14 +179,14 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/acceptances': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/acceptances': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'POST /api/v1/acceptances/:id/reviews': {
     roles: ['office', 'lead_unit'],
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
   'GET /api/v1/acceptance-reviews/:id/snapshot': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -197,14 +195,14 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/publicity': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/publicity': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'POST /api/v1/problems/:id/closeout': {
     roles: ['office'],
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
   'GET /api/v1/rebound-reviews': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -213,12 +211,12 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'unit-tree',
   },
-  'GET /api/v1/calendar': { roles: ALL, scopes: ['problems:read'], objects: 'none' },
+  'GET /api/v1/calendar': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'none' },
   'PUT /api/v1/calendar/:date': { roles: ['office', 'admin'], objects: 'none' },
   'DELETE /api/v1/calendar/:date': { roles: ['office', 'admin'], objects: 'none' },
   // The dossier (一案一档) is read like the problem; auditors and the file room take it whole.
   'GET /api/v1/problems/:id/dossier': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -262,7 +260,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   // Suggestions are the office's working list (leaders and auditors read). Rankings are
   // published to every reader; only city-wide readers get the problems behind each figure.
   'GET /api/v1/dispatch-periods': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -272,7 +270,7 @@ export const POLICY: Record<string, RoutePolicy> = {
     objects: 'none',
   },
   'GET /api/v1/dispatch-periods/:id': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -301,23 +299,23 @@ export const POLICY: Record<string, RoutePolicy> = {
     scopes: ['problems:write'],
     objects: 'none',
   },
-  'GET /api/v1/cards': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/cards': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'POST /api/v1/cards': { roles: ['office'], scopes: ['problems:write'], objects: 'none' },
-  'GET /api/v1/assessment-rules': { roles: READERS, scopes: ['problems:read'], objects: 'none' },
+  'GET /api/v1/assessment-rules': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'none' },
   'PATCH /api/v1/assessment-rules/:code': {
     roles: ['office'],
     scopes: ['problems:write'],
     objects: 'none',
   },
-  'GET /api/v1/rankings': { roles: READERS, scopes: ['problems:read'], objects: 'none' },
+  'GET /api/v1/rankings': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'none' },
   // end dispatch
   // supervision notices (modules/notices)
   // Issue, close, escalate: the office. Reply: a unit user whose subtree holds the addressee.
   // Notices (and their .docx, attachments and reply files) are read like their addressee unit.
-  'GET /api/v1/notices': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
-  'GET /api/v1/notices/:id': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/notices': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/notices/:id': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'GET /api/v1/notices/:id/document': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -343,9 +341,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   // a unit sees one that targets its subtree only when it is routine or done — an unannounced
   // inspection (明察暗访) answers 404 to its targets and is absent from their lists and totals
   // until it has happened (proved by test/inspections-policy.test.ts). Writes are the office's.
-  'GET /api/v1/inspections': { roles: READERS, scopes: ['problems:read'], objects: 'unit-tree' },
+  'GET /api/v1/inspections': { roles: SIGNED_IN, scopes: ['problems:read'], objects: 'unit-tree' },
   'GET /api/v1/inspections/:id': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -356,7 +354,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/inspections/:id/findings': { roles: ['office'], objects: 'none' },
   // A problem's findings are read like the problem (a finding exists only once its inspection is done).
   'GET /api/v1/problems/:id/findings': {
-    roles: READERS,
+    roles: SIGNED_IN,
     scopes: ['problems:read'],
     objects: 'unit-tree',
   },
@@ -382,10 +380,10 @@ export const POLICY: Record<string, RoutePolicy> = {
   // end inspections
   // reminders and the inbox (modules/reminders, modules/inbox)
   // People only: API clients have no inbox (no scopes). Each reads only their own messages.
-  'GET /api/v1/inbox': { roles: ALL, objects: 'none' },
-  'GET /api/v1/inbox/unread-count': { roles: ALL, objects: 'none' },
-  'POST /api/v1/inbox/:id/read': { roles: ALL, objects: 'none' },
-  'POST /api/v1/inbox/read-all': { roles: ALL, objects: 'none' },
+  'GET /api/v1/inbox': { roles: SIGNED_IN, objects: 'none' },
+  'GET /api/v1/inbox/unread-count': { roles: SIGNED_IN, objects: 'none' },
+  'POST /api/v1/inbox/:id/read': { roles: SIGNED_IN, objects: 'none' },
+  'POST /api/v1/inbox/read-all': { roles: SIGNED_IN, objects: 'none' },
   // end inbox
   // webhooks (modules/webhooks)
   // Subscriptions aim outbound requests: the admin's, and an API client's own with
