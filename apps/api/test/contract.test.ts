@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EVENT_TYPES } from '../src/modules/events/events.writer.js'
+import { WEBHOOK_EVENT_TYPES } from '@rectify/schemas'
 import { createTestApp, type TestApp } from './build-app.js'
 
 const run = promisify(execFile)
@@ -89,7 +89,7 @@ describe('the OpenAPI contract', () => {
 
   it('describes every webhook event payload: the docs table, the webhooks section and the code agree', () => {
     // What the code can emit: the outbox's typed event list, and the admin's test delivery.
-    const emitted = [...EVENT_TYPES, 'webhook.test'].sort()
+    const emitted = [...WEBHOOK_EVENT_TYPES, 'webhook.test'].sort()
     const documented = readFileSync(join(API, '../../docs/webhooks.md'), 'utf8')
       .split('## Events')[1]!
       .split('\n')

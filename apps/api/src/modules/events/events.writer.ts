@@ -1,34 +1,14 @@
-import type { WebhookEventData } from '@rectify/schemas'
+import type { WebhookEventData, WebhookEventType } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { events } from '../../db/schema/index.js'
 import { insertJson } from '../../lib/bulk-insert.js'
 import { uuidv7 } from '../../lib/ids.js'
 
-/** Event types other systems can subscribe to (webhooks). */
-export const EVENT_TYPES = [
-  'problem.status_changed',
-  'problem.light_changed',
-  'report.submitted',
-  'report.reviewed',
-  'notice.issued',
-  'notice.replied',
-  'notice.closed',
-  'notice.escalated',
-  'inspection.finding_recorded',
-  'card.issued',
-  'accountability.recorded',
-  'dispatch.closed',
-  'reminder.due',
-  'petition.assigned',
-  'petition.reported',
-  'petition.closed',
-  'sweep.launched',
-  'sweep.reported',
-  'institution.recorded',
-  'public_report.answered',
-  'public_report.linked',
-] as const
-export type EventType = (typeof EVENT_TYPES)[number]
+/**
+ * An event type other systems can subscribe to: one of the contract's one list,
+ * WEBHOOK_EVENT_TYPES in @rectify/schemas (the webhook schemas and OpenAPI read it too).
+ */
+export type EventType = WebhookEventType
 
 interface EventOf<T extends EventType> {
   type: T
