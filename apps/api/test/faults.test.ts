@@ -27,7 +27,13 @@ describe('while the database is unreachable', () => {
   it('answers 503 problem+json with Retry-After, and /ready says not ready', async () => {
     // Port 1 on the loopback: nothing listens, every connection is refused at once.
     const down = await openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' })
-    const app = await buildApp(testConfig(), { database: down, signingKey: TEST_SIGNING_KEY })
+    // The keys were opened while the database was up (server.ts opens them before buildApp,
+    // and refuses to start without them); then the database went away.
+    const app = await buildApp(testConfig(), {
+      database: down,
+      signingKey: TEST_SIGNING_KEY,
+      cipher: t.cipher,
+    })
     try {
       const res = await app.inject({
         method: 'POST',
@@ -40,7 +46,7 @@ describe('while the database is unreachable', () => {
       expect(res.json()).toMatchObject({ type: 'urn:rectify:error:unavailable', status: 503 })
       expect(res.body).not.toMatch(/ECONNREFUSED|at .*\.js/)
       const ready = await app.inject({ method: 'GET', url: '/api/v1/ready' })
-      expect(ready.statusCode).toBe(503)
+      expect(ready.statusCode, ready.body).toBe(503)
       expect(ready.json()).toMatchObject({ status: 'not_ready', database: false })
       expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200)
     } finally {

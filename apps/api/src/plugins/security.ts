@@ -61,6 +61,9 @@ export default fp(
       max: config.RATE_LIMIT_MAX,
       timeWindow: 60_000,
       ...(database.kind === 'postgres' ? { store: pgRateLimitStore(database) } : {}),
+      // With the counters' database unreachable, count nothing rather than fail every request
+      // with a 500: whatever needs the database answers 503 on its own.
+      skipOnError: true,
       errorResponseBuilder: (_req, ctx) => ({
         ...problem('rate_limited', `Too many requests; retry after ${Math.ceil(ctx.ttl / 1000)} s`),
         statusCode: 429,

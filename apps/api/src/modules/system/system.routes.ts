@@ -10,12 +10,20 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = a
 ) => {
   const tags = ['system']
   const expected = expectedMigrations()
-  app.get('/health', { schema: { tags, security: [], response: { 200: HealthSchema } } }, () => ({
-    status: 'ok' as const,
-  }))
+  // Probes are not rate limited: they must answer while the counters' database is down, and a
+  // load balancer polling every instance must never be told 429.
+  const probe = { rateLimit: false as const }
+  app.get(
+    '/health',
+    { config: probe, schema: { tags, security: [], response: { 200: HealthSchema } } },
+    () => ({ status: 'ok' as const }),
+  )
   app.get(
     '/ready',
-    { schema: { tags, security: [], response: { 200: ReadySchema, 503: ReadySchema } } },
+    {
+      config: probe,
+      schema: { tags, security: [], response: { 200: ReadySchema, 503: ReadySchema } },
+    },
     async (_req, reply) => {
       const applied = await appliedMigrations(database).catch(() => null)
       const reachable = applied !== null
