@@ -66,6 +66,10 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
 
 /** A second app on the same database, e.g. with other limits. */
 export async function buildAppOn(database: Database, overrides: Partial<Config> = {}) {
+  // On PostgreSQL the rate-limit counters live in the database, shared by every app on it (as
+  // instances share them in production): a second app built to test its own, lower limits
+  // starts from fresh counters instead of the hits the file's first app already counted.
+  if (database.kind === 'postgres') await database.query('delete from rate_limits')
   const app = await buildApp(testConfig(overrides), { database, signingKey: TEST_SIGNING_KEY })
   await app.ready()
   return app
