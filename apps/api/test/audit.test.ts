@@ -432,7 +432,7 @@ describe('GET /api/v1/audit', () => {
   it.each(['auditor', 'office'] as const)('answers %s with the log, newest first', async (who) => {
     const c = await as(t.app, world.users[who])
     const res = await c.get('/api/v1/audit?limit=5')
-    expect(res.statusCode).toBe(200)
+    expect(res.statusCode, res.body).toBe(200)
     const page = res.json<AuditPage>()
     expect(page.total).toBe(await countWhere(undefined))
     const seqs = page.items.map((e) => Number(e.seq))
@@ -481,6 +481,23 @@ describe('GET /api/v1/audit', () => {
     expect(byId.items.length).toBe(await countWhere(eq(auditLog.actorId, world.users.admin.id)))
     for (const e of byId.items) expect(e.actorId).toBe(world.users.admin.id)
     expect(byName.items.map((e) => e.seq)).toEqual(byId.items.map((e) => e.seq))
+  })
+
+  it('names a person and their unit as they are now, and leaves the entry as written', async () => {
+    const byId = await walk(auditor, `&actor=${world.users.admin.id}`, 50)
+    expect(byId.items.length).toBeGreaterThan(0)
+    for (const e of byId.items)
+      expect(e).toMatchObject({
+        actorName: world.users.admin.username,
+        actorDisplayName: world.users.admin.displayName,
+        actorUnitName: '测试市',
+      })
+    // A failed login has no person behind it: nothing is resolved, the stored name stands.
+    const failed = await walk(auditor, '&action=auth.login_failed', 50)
+    expect(failed.items.length).toBeGreaterThan(0)
+    for (const e of failed.items)
+      expect(e).toMatchObject({ actorDisplayName: null, actorUnitName: null })
+    expect((await verifyAuditChain(t.database)).ok).toBe(true)
   })
 
   it('filters by a time window', async () => {

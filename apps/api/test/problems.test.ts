@@ -700,6 +700,9 @@ describe('the timeline', () => {
     expect(items[2]).toMatchObject({
       reason: '措施不具体',
       actorName: world.users.office.username,
+      // Shown as the person and their unit, not the login name (issue 16).
+      actorDisplayName: world.users.office.displayName,
+      actorUnitName: '整改办',
       entityType: 'problem',
     })
     expect(items[5]).toMatchObject({

@@ -11,7 +11,11 @@ export const AuditEntrySchema = Type.Object(
     at: TimestampSchema,
     actorType: ActorTypeSchema,
     actorId: Type.Union([Type.String(), Type.Null()]),
+    /** What the actor was called when the entry was written (login name, client name). */
     actorName: Type.Union([Type.String(), Type.Null()]),
+    /** The person's name and unit as they are now; null for a client or the CLI. */
+    actorDisplayName: Type.Union([Type.String(), Type.Null()]),
+    actorUnitName: Type.Union([Type.String(), Type.Null()]),
     unitId: Type.Union([IdSchema, Type.Null()]),
     action: Type.String(),
     entityType: Type.String(),

@@ -328,6 +328,9 @@ export const TimelineEntrySchema = Type.Object(
     at: TimestampSchema,
     action: Type.String(),
     actorName: Type.Union([Type.String(), Type.Null()]),
+    /** The person's name and unit (null for a client or the CLI: actorName stands). */
+    actorDisplayName: Type.Union([Type.String(), Type.Null()]),
+    actorUnitName: Type.Union([Type.String(), Type.Null()]),
     reason: Type.Union([Type.String(), Type.Null()]),
     entityType: Type.String(),
     entityId: Type.Union([Type.String(), Type.Null()]),

@@ -1,15 +1,32 @@
-import { and, asc, count, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm'
 import type { AuditEntry, AuditPage, ListAuditQuery } from '@rectify/schemas'
 import type { Database, Db } from '../../db/client.js'
 import { auditLog, units } from '../../db/schema/index.js'
+import { actorDisplayName, actorUnitName } from '../../lib/actor-display.js'
 import type { Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { GENESIS_HASH, chainHash } from './audit.writer.js'
 
 type Row = typeof auditLog.$inferSelect
+/** The fields an entry was written (and hashed) with: no names resolved at read time. */
+type StoredEntry = Omit<AuditEntry, 'actorDisplayName' | 'actorUnitName'>
 
-function toEntry(r: Row): AuditEntry {
+function toEntry(r: Row): StoredEntry {
   return {
     seq: r.seq.toString(),
     at: r.at.toISOString(),
@@ -60,7 +77,7 @@ export class AuditService {
     )
     const [rows, [total]] = await Promise.all([
       this.db
-        .select()
+        .select({ ...getTableColumns(auditLog), actorDisplayName, actorUnitName })
         .from(auditLog)
         .where(and(where, before ? lt(auditLog.seq, BigInt(before[0]!)) : undefined))
         .orderBy(desc(auditLog.seq))
@@ -69,7 +86,11 @@ export class AuditService {
     ])
     const page = rows.slice(0, limit)
     return {
-      items: page.map(toEntry),
+      items: page.map(({ actorDisplayName, actorUnitName, ...r }) => ({
+        ...toEntry(r),
+        actorDisplayName,
+        actorUnitName,
+      })),
       nextCursor:
         rows.length > limit ? encodeCursor([page[page.length - 1]!.seq.toString()]) : null,
       total: total?.n ?? 0,

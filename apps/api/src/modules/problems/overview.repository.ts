@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { auditLog, problems, progressReports, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
 import { ledByUnitTree, overdueSql } from './problems.repository.js'
+import { actorDisplayName, actorUnitName } from '../../lib/actor-display.js'
 
 /** The most entries a timeline answers with (a problem's life is far shorter). */
 export const TIMELINE_LIMIT = 1000
@@ -84,6 +85,8 @@ export const overviewRepository = {
         at: auditLog.at,
         action: auditLog.action,
         actorName: auditLog.actorName,
+        actorDisplayName,
+        actorUnitName,
         entityType: auditLog.entityType,
         entityId: auditLog.entityId,
         after: auditLog.after,

@@ -145,6 +145,8 @@ export class OverviewService {
           at: r.at.toISOString(),
           action: r.action,
           actorName: r.actorName,
+          actorDisplayName: r.actorDisplayName,
+          actorUnitName: r.actorUnitName,
           reason: typeof reason === 'string' ? reason : null,
           entityType: r.entityType,
           entityId: r.entityId,
