@@ -74,6 +74,16 @@ export function measure(page) {
 
 /** Asserts the phone layout's rules on the page as it is now; returns the measurement. */
 export async function assertPhoneLayout(page, where) {
+  // Measured at rest: a dialog sliding in or out lies partly off-screen for a moment (endless
+  // animations, such as a loading spinner, never rest and are not waited for).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  )
   const m = await measure(page)
   assert.ok(
     m.page.scroll <= m.page.client,

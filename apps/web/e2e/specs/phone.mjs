@@ -104,6 +104,8 @@ describe('the county clerk on a phone (390×844, touch)', () => {
     await shot(page, 'phone-notice-reply')
     await page.getByTestId('notice-reply-submit').click()
     await page.getByTestId('notice-reply').waitFor()
+    // Measured once the sheet has closed: while it slides away it lies partly off-screen.
+    await sheet.waitFor({ state: 'hidden' })
     await assertPhoneLayout(page, 'notice after the reply')
 
     // The inbox.
@@ -178,7 +180,8 @@ describe('the ledger filter bar on a desktop (issue 16)', () => {
     await page.goto(
       '/problems?overdue=true&mode=long_term&q=%E6%97%A0%E6%AD%A4%E9%97%AE%E9%A2%98XYZ',
     )
-    await page.getByTestId('problems-table').waitFor()
+    // Nothing matches: the page says so in place of the table.
+    await page.getByTestId('ledger-no-match').waitFor()
     for (const id of ['filter-round', 'filter-status', 'filter-light', 'filter-q'])
       assert.ok(await page.getByTestId(id).isVisible(), `${id} shows`)
     assert.equal(await page.getByTestId('filter-overdue').count(), 0, 'the rest are folded')
