@@ -126,6 +126,9 @@ describe('administration', () => {
     await page.getByTestId('nav-audit').locator('a').click()
     const firstRow = page.locator('[data-testid="audit-table"] .el-table__row').first()
     await firstRow.waitFor()
+    // Actions and people in words (issue 16): no dotted code in the action column.
+    for (const action of await page.getByTestId('audit-action').allInnerTexts())
+      assert.doesNotMatch(action, /^[a-z_]+\.[a-z_.]+$/, action)
     await firstRow.getByRole('button', { name: '展开详情' }).click()
     await page.getByTestId('audit-hash').first().waitFor()
     assert.match(await page.getByTestId('audit-hash').first().innerText(), /^[0-9a-f]{16,}$/i)

@@ -147,7 +147,11 @@ describe('the rectification ledger', () => {
     assert.equal(after.text, '正常')
     assert.equal(after.color, 'green')
     assert.match(await page.getByTestId('problem-progress').innerText(), /实际进度 40%/)
-    assert.match(await page.getByTestId('problem-timeline').innerText(), /进展报告审核通过/)
+    const timeline = await page.getByTestId('problem-timeline').innerText()
+    assert.match(timeline, /进展报告审核通过/)
+    // Actions in words, people by name and unit: no dotted codes, no login names (issue 16).
+    assert.doesNotMatch(timeline, /\b[a-z_]+\.[a-z_]+\b/)
+    assert.match(await page.getByTestId('timeline-actor').first().innerText(), /（.+）/)
     await shot(page, 'problem-after')
     await close(page)
   })
