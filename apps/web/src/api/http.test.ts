@@ -30,7 +30,8 @@ const pair = (n: number): TokenPair => ({
 function memoryTokens(initial: TokenPair | null): TokenStorage & { current: TokenPair | null } {
   const store = {
     current: initial,
-    accessToken: () => store.current?.accessToken ?? null,
+    // An empty access token stands for none held (a reload: only the refresh token is left).
+    accessToken: () => store.current?.accessToken || null,
     refreshToken: () => store.current?.refreshToken ?? null,
     save: (next: TokenPair) => void (store.current = next),
     clear: () => void (store.current = null),
@@ -90,6 +91,37 @@ describe('request', () => {
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/me', '/api/v1/auth/refresh', '/api/v1/me'])
     expect(tokens.current).toEqual(pair(3))
     expect(expired).not.toHaveBeenCalled()
+  })
+
+  it('with only the refresh token held, renews first: no call is sent to fail with 401', async () => {
+    const server = rotatingServer(2)
+    const statuses: number[] = []
+    serve(async (url, init) => {
+      const response = await server(url, init)
+      statuses.push(response.status)
+      return response
+    })
+    tokens.current = { ...pair(2), accessToken: '' }
+    await Promise.all([request('/me'), request('/units'), request('/rounds')])
+    expect(calls[0]!.url).toBe('/api/v1/auth/refresh')
+    expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1)
+    expect(calls.slice(1).map((c) => header(calls.indexOf(c), 'Authorization'))).toEqual([
+      'Bearer access-3',
+      'Bearer access-3',
+      'Bearer access-3',
+    ])
+    expect(statuses).toEqual([200, 200, 200, 200])
+    expect(expired).not.toHaveBeenCalled()
+  })
+
+  it('with only a refused refresh token, ends the session', async () => {
+    serve(rotatingServer(5))
+    tokens.current = { ...pair(1), accessToken: '' }
+    const error = await request('/me').catch((e: unknown) => e)
+    expect((error as ApiError).status).toBe(401)
+    expect(calls[0]!.url).toBe('/api/v1/auth/refresh')
+    expect(tokens.current).toBeNull()
+    expect(expired).toHaveBeenCalledOnce()
   })
 
   it('shares one refresh between concurrent requests (the refresh token rotates)', async () => {

@@ -204,6 +204,16 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /**
+ * The access token to send. When only the refresh token is held (a reload: the storage no
+ * longer has a live access token), it is renewed first rather than after a 401, so a returning
+ * session makes no failing call; concurrent first calls share the one renewal.
+ */
+async function currentAccess(): Promise<string | null> {
+  if (tokens.accessToken() === null && tokens.refreshToken() !== null) await refreshSession()
+  return tokens.accessToken()
+}
+
+/**
  * Whether a 401 means "your token is missing or expired" rather than a wrong password given in
  * the body (e.g. the current password when changing it), which must not end the session.
  */
@@ -233,7 +243,7 @@ type Attempt = (access: string | null) => Promise<Response>
  * through here, whatever carries it (JSON, a download, an upload with progress).
  */
 async function authorized(attempt: Attempt, auth: boolean): Promise<Response> {
-  const access = auth ? tokens.accessToken() : null
+  const access = auth ? await currentAccess() : null
   let response = await attempt(access)
 
   if (response.status === 401 && auth && (await isExpiredToken(response))) {

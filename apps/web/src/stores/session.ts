@@ -1,18 +1,24 @@
 /**
- * The signed-in user and their tokens. The access token lives in memory only; the refresh token
- * is kept in sessionStorage so a reload in the same tab stays signed in, while closing the tab
- * (or the browser) ends the session. The session also ends after the server's idle timeout
- * without user activity and at its absolute expiry.
+ * The signed-in user and their tokens. Both tokens are kept in sessionStorage so a reload in the
+ * same tab stays signed in, while closing the tab (or the browser) ends the session. The access
+ * token is kept with its expiry and used only while it lives (a reload within its 15 minutes
+ * makes no refresh at all); once it has lapsed, http.ts renews it before the first call, so a
+ * returning session never starts with a failing `/me`. Keeping the short-lived access token next
+ * to the refresh token, which is the stronger of the two, exposes nothing more. The session also
+ * ends after the server's idle timeout without user activity and at its absolute expiry.
  */
 import type { LoginBody, Me, Role, TokenPair } from '@rectify/schemas'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
-import { configureAuth, type TokenStorage } from '@/api/http'
+import { configureAuth, refreshSession, type TokenStorage } from '@/api/http'
 import { canRead, canWrite, type Feature } from '@/lib/access'
 import { sessionVerdict } from '@/lib/session-clock'
 
 const REFRESH_KEY = 'rectify.refreshToken'
+const ACCESS_KEY = 'rectify.accessToken'
+/** An access token this close to its expiry is renewed rather than sent. */
+const ACCESS_MARGIN_MS = 30_000
 /** How often the idle and expiry limits are checked. */
 const CHECK_EVERY_MS = 10_000
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
@@ -37,6 +43,32 @@ function writeRefresh(token: string | null): void {
   }
 }
 
+/** The access token and when it stops being used (ms since the epoch). */
+interface HeldAccess {
+  token: string
+  usableUntil: number
+}
+
+function readAccess(): HeldAccess | null {
+  try {
+    const raw = sessionStorage.getItem(ACCESS_KEY)
+    const held = raw ? (JSON.parse(raw) as Partial<HeldAccess>) : null
+    if (typeof held?.token !== 'string' || typeof held.usableUntil !== 'number') return null
+    return { token: held.token, usableUntil: held.usableUntil }
+  } catch {
+    return null
+  }
+}
+
+function writeAccess(held: HeldAccess | null): void {
+  try {
+    if (held) sessionStorage.setItem(ACCESS_KEY, JSON.stringify(held))
+    else sessionStorage.removeItem(ACCESS_KEY)
+  } catch {
+    // Storage disabled: the token lives in memory only.
+  }
+}
+
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null)
   /** Set when the session ended by itself; cleared on the next sign-in. */
@@ -44,20 +76,25 @@ export const useSessionStore = defineStore('session', () => {
   /** True during the last minute before the idle limit. */
   const idleWarning = ref(false)
 
-  let accessToken: string | null = null
+  let access: HeldAccess | null = readAccess()
   let lastActivity = Date.now()
   let timer: ReturnType<typeof setInterval> | undefined
   let restoring: Promise<void> | null = null
 
   const tokens: TokenStorage = {
-    accessToken: () => accessToken,
+    accessToken: () => (access && Date.now() < access.usableUntil ? access.token : null),
     refreshToken: readRefresh,
     save(pair: TokenPair) {
-      accessToken = pair.accessToken
+      access = {
+        token: pair.accessToken,
+        usableUntil: Date.now() + pair.expiresIn * 1000 - ACCESS_MARGIN_MS,
+      }
+      writeAccess(access)
       writeRefresh(pair.refreshToken)
     },
     clear() {
-      accessToken = null
+      access = null
+      writeAccess(null)
       writeRefresh(null)
     },
   }
@@ -125,12 +162,16 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * After a reload: if this tab still holds a refresh token, load the user (the first call
-   * gets a 401, renews the tokens and retries). Concurrent callers share one attempt.
+   * After a reload: if this tab still holds a refresh token, load the user — with the access
+   * token still held, or else after renewing it first (a rejected refresh token ends here,
+   * without calling `/me`). Concurrent callers share one attempt.
    */
   function restore(): Promise<void> {
     if (me.value || !readRefresh()) return Promise.resolve()
-    restoring ??= loadMe()
+    restoring ??= (async () => {
+      if (tokens.accessToken() === null && !(await refreshSession())) return
+      await loadMe()
+    })()
       // A rejected refresh token is already cleared by http.ts; a network failure keeps it
       // so the next navigation can try again. Either way the guard shows the login page.
       .catch(() => undefined)
