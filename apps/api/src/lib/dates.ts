@@ -42,3 +42,9 @@ export function periodOf(date: string, kind: 'month' | 'week' = 'month'): string
   const week = 1 + Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000 / 7)
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
 }
+
+/** 2026-11-28 → 2026年11月28日: a date as official documents, titles and file names write it. */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}

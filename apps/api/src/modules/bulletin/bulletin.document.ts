@@ -1,25 +1,15 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import type { Rankings } from '@rectify/schemas'
+import { chineseDate } from '../../lib/dates.js'
 import {
-  chineseDate,
-  FALLBACK_FONT,
-  INDENT,
+  heading,
+  indented,
+  line,
+  officialDocument,
+  run,
+  subheading,
   TEXT_FONT,
-  TEXT_SIZE,
-  TITLE_FONT,
-  TITLE_SIZE,
-} from '../notices/notices.document.js'
+} from '../../lib/official-document.js'
 
 /** Everything the bulletin prints, gathered by the service. */
 export interface BulletinFacts {
@@ -53,24 +43,8 @@ export interface ProblemLine {
   unitName: string
 }
 
-/** First-level headings of an official document: 黑体, 三号. */
-const HEADING_FONT = { eastAsia: '黑体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }
-/** Second-level headings: 楷体_GB2312, 三号. */
-const SUBHEADING_FONT = {
-  eastAsia: '楷体_GB2312',
-  ascii: 'Times New Roman',
-  hAnsi: 'Times New Roman',
-}
+/** Half-points: 四号 14pt in the ranking table. */
 const TABLE_SIZE = 28
-
-const run = (t: string, font = TEXT_FONT, size = TEXT_SIZE) => new TextRun({ text: t, font, size })
-const para = (t: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-  new Paragraph({ children: [run(t)], ...(alignment ? { alignment } : {}) })
-const indented = (t: string) => new Paragraph({ children: [run(t)], indent: INDENT })
-const heading = (t: string) =>
-  new Paragraph({ children: [run(t, HEADING_FONT)], indent: INDENT, keepNext: true })
-const subheading = (t: string) =>
-  new Paragraph({ children: [run(t, SUBHEADING_FONT)], indent: INDENT, keepNext: true })
 
 /** 1．D-01 问题（牵头单位：市生态环境局）, one per problem, or 无。 */
 function problemLines(list: ProblemLine[]): Paragraph[] {
@@ -165,41 +139,23 @@ function sections(f: BulletinFacts): (Paragraph | Table)[] {
 }
 
 /**
- * The bulletin as a .docx in the layout of an official document (GB/T 9704, the fonts and
- * margins of the notices' .docx): the title centred in 方正小标宋简体, the addressees, the six
- * sections under 黑体 headings with two-character indents, and the issuing body and date at the
- * bottom right.
+ * The bulletin as an official document (lib/official-document.ts): the title, the addressees,
+ * the six sections under 黑体 headings with two-character indents, and the issuing body and date
+ * at the bottom right.
  */
 export async function bulletinDocument(f: BulletinFacts): Promise<Buffer> {
-  const doc = new Document({
+  return officialDocument({
     title: f.title,
     creator: f.issuer,
-    styles: { default: { document: { run: { font: FALLBACK_FONT, size: TEXT_SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 },
-          },
-        },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [new TextRun({ text: f.title, font: TITLE_FONT, size: TITLE_SIZE })],
-          }),
-          para(''),
-          para('各县（市、区）人民政府，市直有关单位：'),
-          indented('现将本期中央生态环境保护督察反馈问题整改工作调度情况通报如下。'),
-          ...sections(f),
-          para(''),
-          para(''),
-          para(f.issuer, AlignmentType.RIGHT),
-          para(chineseDate(f.date), AlignmentType.RIGHT),
-        ],
-      },
+    body: [
+      line(''),
+      line('各县（市、区）人民政府，市直有关单位：'),
+      indented('现将本期中央生态环境保护督察反馈问题整改工作调度情况通报如下。'),
+      ...sections(f),
+      line(''),
+      line(''),
+      line(f.issuer, AlignmentType.RIGHT),
+      line(chineseDate(f.date), AlignmentType.RIGHT),
     ],
   })
-  return Packer.toBuffer(doc)
 }

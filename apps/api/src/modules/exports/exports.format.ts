@@ -1,14 +1,8 @@
 /**
- * How the exports speak: Chinese dates in titles and file names, period names, and the zh-CN
- * words of the codes they print (the SPA's zh-CN catalogue). The table layout itself (title,
+ * How the exports speak: period names and the zh-CN words of the codes they print (the SPA's
+ * zh-CN catalogue). Dates are lib/dates.ts `chineseDate`; the table layout itself (title,
  * header, date and percentage cells, print setup) is lib/xlsx-table.ts.
  */
-
-/** 2026-11-28 → 2026年11月28日. */
-export function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
 
 /** 2026-10 → 2026年10月; 2026-W42 → 2026年第42周. */
 export function periodName(period: string): string {

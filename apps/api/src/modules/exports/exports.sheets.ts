@@ -5,7 +5,8 @@ import type { Db } from '../../db/client.js'
 import type { XlsxSink } from '../../lib/xlsx-stream.js'
 import { label } from '../dossier/dossier.format.js'
 import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
-import { chineseDate, periodName, word } from './exports.format.js'
+import { chineseDate } from '../../lib/dates.js'
+import { periodName, word } from './exports.format.js'
 import { exportsRepository as repo, type ProblemKey } from './exports.repository.js'
 
 /** Rows read and committed per batch: small enough to keep memory flat, large enough to be quick. */

@@ -148,12 +148,6 @@ export function parseDeadline(raw: string, base: DeadlineBase): DeadlineResult {
   return { ok: true, value: { text: raw.trim(), deadline, mode, stages: keep ? stages : [] } }
 }
 
-/** A date as a deadline cell writes it (2023年6月30日), for the ledger export of typed-in deadlines. */
-export function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
-
 /** True when the text says nothing but one date (an Excel date cell, 2023年6月30日). */
 export function isPlainDate(raw: string): boolean {
   const text = normalize(raw)

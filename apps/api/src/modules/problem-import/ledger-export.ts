@@ -15,7 +15,7 @@ import {
   type ProblemRow,
 } from '../problems/problems.repository.js'
 import type { ProblemStatus } from '@rectify/schemas'
-import { chineseDate } from './deadline.js'
+import { chineseDate } from '../../lib/dates.js'
 import { MODE_LABELS, leaderText } from './fields.js'
 import { joinMeasures } from './measures-split.js'
 import { roundsRepository } from '../rounds/rounds.repository.js'

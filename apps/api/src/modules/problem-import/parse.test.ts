@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { chineseDate, datesIn, deadlineBase, isPlainDate, parseDeadline } from './deadline.js'
+import { chineseDate } from '../../lib/dates.js'
+import { datesIn, deadlineBase, isPlainDate, parseDeadline } from './deadline.js'
 import { joinMeasures, splitMeasures } from './measures-split.js'
 import { splitUnits, unitMatcher } from './units-parse.js'
 

@@ -8,7 +8,8 @@ import type {
 import { cellRef, type TableRecord as SheetRow } from '../../lib/workbook/index.js'
 import type { ImportContext, Task } from './analyse.js'
 import { ref, resolveMention } from './collectives.js'
-import { chineseDate, datesIn, isPlainDate, parseDeadline } from './deadline.js'
+import { chineseDate } from '../../lib/dates.js'
+import { datesIn, isPlainDate, parseDeadline } from './deadline.js'
 import {
   inferDomain,
   leaderText,
