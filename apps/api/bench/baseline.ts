@@ -8,7 +8,9 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../src/db/client.js'
+import type { Database } from '../src/db/client.js'
 import { uuidv7 } from '../src/lib/ids.js'
+import { cpuSince, readCpu } from './cpu.js'
 
 /** One table's rows the import wrote: `where` selects them from `t` (the table's alias). */
 export interface Written {
@@ -30,13 +32,20 @@ const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])
 /**
  * Reads the written rows (not timed), gives every copied row's `id` — and each id in `remap` —
  * a fresh uuid wherever it appears in the copies, then times inserting the copies in the order
- * given (parents first). Returns the milliseconds and the rows inserted.
+ * given (parents first). Returns the milliseconds, the CPU time (bench/cpu.ts, of `database`'s
+ * process and backends) and the rows inserted.
  */
 export async function copyWritten(
   db: DbOrTx,
   written: Written[],
+  database: Database,
   remap: Map<string, string> = new Map(),
-): Promise<{ ms: number; rows: number; tables: string }> {
+): Promise<{
+  ms: number
+  cpu: { nodeMs: number; dbMs: number | null }
+  rows: number
+  tables: string
+}> {
   const sets: { table: string; columns: string[]; rows: Record<string, unknown>[] }[] = []
   for (const w of written) {
     const columns = rowsOf<{ name: string }>(
@@ -61,6 +70,7 @@ export async function copyWritten(
         columns: s.columns,
         json: JSON.stringify(s.rows.slice(i, i + CHUNK)).replace(UUID, (id) => remap.get(id) ?? id),
       })
+  const cpu = await readCpu(database)
   const started = performance.now()
   const byTable = new Map<string, number>()
   for (const st of statements) {
@@ -71,9 +81,11 @@ export async function copyWritten(
     )
     byTable.set(st.table, (byTable.get(st.table) ?? 0) + performance.now() - at)
   }
+  const ms = performance.now() - started
   const count = new Map(sets.map((s) => [s.table, s.rows.length]))
   return {
-    ms: performance.now() - started,
+    ms,
+    cpu: cpuSince(cpu, await readCpu(database)),
     rows: sets.reduce((n, s) => n + s.rows.length, 0),
     /** Where the time went: `table rows ms` each. */
     tables: [...byTable].map(([t, ms]) => `${t} ${count.get(t)} ${ms.toFixed(0)} ms`).join(', '),

@@ -13,20 +13,27 @@ import {
 } from '../src/modules/petitions/import/petitions.import.service.js'
 import { buildSampleBatch } from '../src/modules/petitions/import/sample.js'
 import { copyWritten, shift } from './baseline.js'
+import { cpuSince, cpuText, readCpu } from './cpu.js'
 
 /** Thrown to roll the bench back: the bench database keeps none of the imported cases. */
 class RollBack extends Error {}
 
-/** Runs `fn` while sampling the RSS every 5 ms; returns its time and the peak seen. */
-async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
+/**
+ * Runs `fn` while sampling the RSS every 5 ms; returns its time, its CPU time (this process and
+ * the database's backends, bench/cpu.ts) and the peak RSS seen.
+ */
+async function measure<T>(database: Database, fn: () => Promise<T>) {
   let peak = process.memoryUsage.rss()
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5)
+  const cpu = await readCpu(database)
   const started = performance.now()
   try {
     const value = await fn()
+    const ms = performance.now() - started
     return {
       value,
-      ms: performance.now() - started,
+      ms,
+      cpu: cpuSince(cpu, await readCpu(database)),
       peakMb: (peak = Math.max(peak, process.memoryUsage.rss())) / 2 ** 20,
     }
   } finally {
@@ -52,7 +59,9 @@ export async function benchPetitionImport(
   const [round] = await db.select({ id: rounds.id }).from(rounds).limit(1)
   const [office] = await db.select().from(users).where(eq(users.username, 'office'))
   if (!round || !office) return 'petition import: the bench needs the demo round and office user'
-  const built = await measure(() => buildSampleBatch({ kind: 'valid', count, batchSeq: 90 }))
+  const built = await measure(database, () =>
+    buildSampleBatch({ kind: 'valid', count, batchSeq: 90 }),
+  )
   const bytes = built.value
   const stored = await store.put(Readable.from([bytes]))
   const ctx: Ctx = {
@@ -100,40 +109,47 @@ export async function benchPetitionImport(
         },
         cipher,
       )
-      const dry = await measure(() => service.run(ctx, batchId, { fileId, dryRun: true }))
+      const dry = await measure(database, () => service.run(ctx, batchId, { fileId, dryRun: true }))
       const seqBefore = await lastAuditSeq(tx as unknown as Db)
-      const commit = await measure(() => service.run(ctx, batchId, { fileId, dryRun: false }))
+      const commit = await measure(database, () =>
+        service.run(ctx, batchId, { fileId, dryRun: false }),
+      )
       if (!commit.value.imported)
         throw new Error(`the bench batch did not import: ${JSON.stringify(commit.value.errors[0])}`)
       // The baseline, after the import: the rows it wrote (cases, appearances, audit entries,
       // change-feed rows and heads) bulk-inserted again under other ids and receipt numbers.
       const shiftBy = (await lastAuditSeq(tx as unknown as Db)) - seqBefore
       const cases = sql`(select id from petitions where batch_id = ${batchId})`
-      const base = await copyWritten(tx as unknown as Db, [
-        {
-          table: 'petitions',
-          where: sql`t.batch_id = ${batchId}`,
-          tweak: (r) => (r.receipt_no = `B${String(r.receipt_no)}`),
-        },
-        { table: 'petition_appearances', where: sql`t.batch_id = ${batchId}` },
-        { table: 'audit_log', where: sql`t.seq > ${seqBefore}`, tweak: shift('seq', shiftBy) },
-        {
-          table: 'changes',
-          where: sql`t.audit_seq > ${seqBefore}`,
-          tweak: shift('audit_seq', shiftBy),
-        },
-        {
-          table: 'change_heads',
-          where: sql`t.entity_type = 'petition' and t.entity_id in ${cases}`,
-        },
-      ])
+      const base = await copyWritten(
+        tx as unknown as Db,
+        [
+          {
+            table: 'petitions',
+            where: sql`t.batch_id = ${batchId}`,
+            tweak: (r) => (r.receipt_no = `B${String(r.receipt_no)}`),
+          },
+          { table: 'petition_appearances', where: sql`t.batch_id = ${batchId}` },
+          { table: 'audit_log', where: sql`t.seq > ${seqBefore}`, tweak: shift('seq', shiftBy) },
+          {
+            table: 'changes',
+            where: sql`t.audit_seq > ${seqBefore}`,
+            tweak: shift('audit_seq', shiftBy),
+          },
+          {
+            table: 'change_heads',
+            where: sql`t.entity_type = 'petition' and t.entity_id in ${cases}`,
+          },
+        ],
+        database,
+      )
       const ratio = (ms: number) => `${(ms / base.ms).toFixed(1)}× baseline`
+      const cpu = (c: { nodeMs: number; dbMs: number | null }) => cpuText(c, database)
       lines.push(
         `sample .xlsx built: ${(built.ms / 1000).toFixed(2)} s, ${(bytes.length / 1024).toFixed(0)} KiB`,
-        `baseline bulk INSERT of the ${base.rows} rows the commit wrote (${count} cases, their appearances, audit and change-feed rows): ${(base.ms / 1000).toFixed(2)} s`,
+        `baseline bulk INSERT of the ${base.rows} rows the commit wrote (${count} cases, their appearances, audit and change-feed rows): ${(base.ms / 1000).toFixed(2)} s, ${cpu(base.cpu)}`,
         `  (baseline by table: ${base.tables})`,
-        `dry run: ${(dry.ms / 1000).toFixed(2)} s (${ratio(dry.ms)}), peak RSS ${dry.peakMb.toFixed(0)} MiB, ${dry.value.counts.repeats} rows with repeat candidates`,
-        `commit: ${(commit.ms / 1000).toFixed(2)} s (${ratio(commit.ms)}), peak RSS ${commit.peakMb.toFixed(0)} MiB, ${commit.value.counts.new} new`,
+        `dry run: ${(dry.ms / 1000).toFixed(2)} s (${ratio(dry.ms)}), ${cpu(dry.cpu)}, peak RSS ${dry.peakMb.toFixed(0)} MiB, ${dry.value.counts.repeats} rows with repeat candidates`,
+        `commit: ${(commit.ms / 1000).toFixed(2)} s (${ratio(commit.ms)}), ${cpu(commit.cpu)}, peak RSS ${commit.peakMb.toFixed(0)} MiB, ${commit.value.counts.new} new`,
       )
       throw new RollBack()
     })

@@ -34,7 +34,7 @@ import { benchReminders } from './reminders.js'
 import { benchWebhooks } from './webhooks.js'
 import { benchPetitionImport } from './petitions-import.js'
 import { benchPetitionRepeats } from './petitions-repeats.js'
-import { benchProblemImport } from './problem-import.js'
+import { benchProblemExport, benchProblemImport } from './problem-import.js'
 import { benchWorkbook } from './workbook.js'
 import { benchWrites } from './writes.js'
 
@@ -42,7 +42,8 @@ const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
 /**
  * BENCH_ONLY: a comma-separated list of the benches to run (routes, dossier, reminders, webhooks,
- * petition-import, petition-repeats, dashboard, problem-import, workbook, writes); all when unset.
+ * petition-import, petition-repeats, dashboard, problem-import, problem-export, workbook, writes);
+ * all when unset.
  */
 const BENCHES = [
   'routes',
@@ -53,6 +54,7 @@ const BENCHES = [
   'petition-repeats',
   'dashboard',
   'problem-import',
+  'problem-export',
   'workbook',
   'writes',
 ] as const
@@ -328,6 +330,7 @@ async function bench(config: Config, database: Database, checkpoint: () => void)
     )
     // The problem list in and out of Excel: 5,000-task import, 50,000-row ledger export.
     await section('problem-import', () => benchProblemImport(base, database, token))
+    await section('problem-export', () => benchProblemExport(base, database, token))
     // The workbook reader on a ~20 MB .xlsx against exceljs's plain load (peak RSS, two at once).
     await section('workbook', () => benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000)))
     // The write path (issue 15): 20 writers, audit chain on and off, against pgbench-style SQL.
