@@ -8,6 +8,9 @@ import { PUBLIC, SIGNED_IN } from './policy.roles.js'
  * - `none`: the route has no objects of a unit (auth, health, the caller's own account);
  * - `unit-tree`: unit users and unit-scoped clients see only their unit and its subtree, the
  *   office, leaders, auditors and admins the whole city; anything else answers 404.
+ *
+ * The services apply the rule; test/object-scope.test.ts holds every `unit-tree` read to it
+ * (a list shows exactly what its detail answers, on the demo city) or names the test that does.
  */
 export type ObjectScope = 'none' | 'unit-tree'
 
