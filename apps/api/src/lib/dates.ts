@@ -15,9 +15,18 @@ export function shanghaiDate(now: Date = new Date()): string {
 
 /** Days since 1970-01-01 for a `YYYY-MM-DD` date (calendar arithmetic, no time zone). */
 export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000)
+  let n = dayNumbers.get(date)
+  if (n === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+    n = Math.floor(Date.UTC(y, m - 1, d) / 86_400_000)
+    // Remembered: the lights and planned progress of an import's 5,000 problems ask for the same
+    // few hundred dates again and again. Bounded, so a long-lived process does not grow it.
+    if (dayNumbers.size >= 10_000) dayNumbers.clear()
+    dayNumbers.set(date, n)
+  }
+  return n
 }
+const dayNumbers = new Map<string, number>()
 
 export function fromDayNumber(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10)

@@ -17,9 +17,23 @@ export function digestsEqual(a: string, b: string): boolean {
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  // Loops and string appends rather than entries/filter/map/join: every audit entry is hashed
+  // through here, and an import appends thousands at once.
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i])
+    return `${out}]`
+  }
+  const object = value as Record<string, unknown>
+  // The default sort compares UTF-16 code units, as `a < b` does.
+  const keys = Object.keys(object).sort()
+  let out = '{'
+  let first = true
+  for (const k of keys) {
+    const v = object[k]
+    if (v === undefined) continue
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`
+    first = false
+  }
+  return `${out}}`
 }

@@ -9,6 +9,8 @@ let seq = 0
 const pool = Buffer.alloc(4096)
 let poolAt = pool.length
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+/** One pooled byte as two hex digits (a function of the module, not a closure made per id). */
+const hex = (at: number) => HEX[pool[at]!]!
 
 /**
  * A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits, so ids sort by creation
@@ -35,10 +37,10 @@ export function uuidv7(now = Date.now()): string {
   poolAt += 16
   // 48-bit milliseconds, version 7 + 12-bit counter, variant 10 + 62 random bits.
   const ms = now.toString(16).padStart(12, '0')
-  const h = (i: number) => HEX[pool[r + i]!]!
   return (
     `${ms.slice(0, 8)}-${ms.slice(8)}-${HEX[0x70 | ((seq >> 8) & 0x0f)]}${HEX[seq & 0xff]}-` +
-    `${HEX[0x80 | (pool[r + 8]! & 0x3f)]}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`
+    `${HEX[0x80 | (pool[r + 8]! & 0x3f)]}${hex(r + 9)}-${hex(r + 10)}${hex(r + 11)}${hex(r + 12)}` +
+    `${hex(r + 13)}${hex(r + 14)}${hex(r + 15)}`
   )
 }
 

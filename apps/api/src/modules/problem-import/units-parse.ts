@@ -42,14 +42,15 @@ const COLLECTIVES: [CollectiveKind, RegExp][] = [
   ],
 ]
 const ANY_COLLECTIVE = new RegExp(COLLECTIVES.map(([, re]) => `(?:${re.source})`).join('|'), 'g')
+/** Each collective phrase matched whole, compiled once (an import asks for every unit name). */
+const WHOLE_COLLECTIVES = COLLECTIVES.map(
+  ([kind, re]) => [kind, new RegExp(`^(?:${re.source})$`)] as const,
+)
 
 /** The kind of collective a whole name is, or null for a unit name. */
 export function collectiveKind(name: string): CollectiveKind | null {
   const n = normalizeValue(name).replace(/\s/g, '')
-  for (const [kind, re] of COLLECTIVES) {
-    const m = new RegExp(`^(?:${re.source})$`).exec(n)
-    if (m) return kind
-  }
+  for (const [kind, re] of WHOLE_COLLECTIVES) if (re.test(n)) return kind
   return null
 }
 const LEAD_LABEL = /^(牵头单位|牵头部门|责任单位|牵头)[:：]?/
