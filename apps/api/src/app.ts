@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox'
-import { dataDir, filesDir, type Config } from './config.js'
+import { dataDir, type Config } from './config.js'
 import { openFieldCipher } from './lib/crypto/data-keys.js'
 import type { FieldCipher } from './lib/crypto/field-cipher.js'
 import type { Database } from './db/client.js'
@@ -80,7 +80,7 @@ import { InboxService } from './modules/inbox/inbox.service.js'
 import { inboxRoutes } from './modules/inbox/inbox.routes.js'
 import { RemindersService, parseOffsets } from './modules/reminders/reminders.service.js'
 import { remindersJob } from './modules/reminders/reminders.job.js'
-import { LocalFileStore, FilesService, filesRoutes, type FileStore } from './modules/files/index.js'
+import { fileStoreFor, FilesService, filesRoutes, type FileStore } from './modules/files/index.js'
 import { PetitionImportService } from './modules/petitions/import/petitions.import.service.js'
 import { petitionImportRoutes } from './modules/petitions/import/petitions.import.routes.js'
 import { PetitionsService } from './modules/petitions/petitions.service.js'
@@ -120,7 +120,7 @@ export interface AppDeps {
    * absent (tests, the bench), it is opened here from the configuration the same way.
    */
   cipher?: FieldCipher
-  /** Where evidence bytes live (default: a LocalFileStore under FILES_DIR, or DATA_DIR/files). */
+  /** Where evidence bytes live (default: the store FILE_STORE chooses, see fileStoreFor). */
   fileStore?: FileStore
 }
 
@@ -179,7 +179,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const audit = new AuditService(db)
   const changes = new ChangesService(db, config.CHANGES_RETENTION_DAYS)
   const measures = new MeasuresService(db, config)
-  const fileStore = deps.fileStore ?? new LocalFileStore(filesDir(config))
+  const fileStore = deps.fileStore ?? fileStoreFor(config)
   // Who may read an attached file is decided by the module that owns the record.
   const files = new FilesService(db, fileStore, config.FILE_MAX_BYTES, {
     ...publicReportFileAccess,
@@ -230,6 +230,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.decorate('jobs', jobs)
   app.addHook('onReady', async () => jobs.start())
   app.addHook('onClose', () => jobs.stop())
+  // The S3 client's sockets, when this app made the store (a store passed in is its owner's).
+  if (!deps.fileStore) app.addHook('onClose', () => fileStore.close?.())
 
   // Infrastructure
   await app.register(errorsPlugin)

@@ -46,6 +46,18 @@ export const ConfigSchema = Type.Object({
   /** Evidence files; default DATA_DIR/files. */
   FILES_DIR: Type.Optional(Type.String()),
   FILE_MAX_BYTES: Type.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
+  /** Where evidence bytes live: local (FILES_DIR) or s3 (an S3-compatible bucket, S3_*). */
+  FILE_STORE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
+  /** The S3-compatible service's URL (MinIO, OSS, COS, OBS); unset: AWS S3 of S3_REGION. */
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** The bucket evidence files go to (required with FILE_STORE=s3; it must exist). */
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  /** Unset: the SDK's own credential chain (AWS_ACCESS_KEY_ID…, an instance role). */
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** endpoint/bucket/key addressing (MinIO and most self-hosted services) instead of bucket.endpoint. */
+  S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
   /**
    * Bytes the parts of an uploaded workbook may inflate to together before an import refuses it
    * (422) — checked from the zip directory and while streaming, before any library inflates it.
@@ -157,7 +169,12 @@ export function loadConfig(
     )
     throw new ConfigError(problems)
   }
-  return merged as Config
+  const config = merged as Config
+  if (config.FILE_STORE === 's3' && !config.S3_BUCKET)
+    throw new ConfigError(['S3_BUCKET: required with FILE_STORE=s3'])
+  if (!config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY)
+    throw new ConfigError(['S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither'])
+  return config
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { institutions } from '../src/db/schema/index.js'
-import { fileStoreFor, seedDemo } from '../src/seed/demo.js'
+import { fileStoreFor } from '../src/modules/files/index.js'
+import { seedDemo } from '../src/seed/demo.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { client, login } from './factories.js'
 

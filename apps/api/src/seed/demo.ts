@@ -1,14 +1,14 @@
 import type { FieldCipher } from '../lib/crypto/field-cipher.js'
 import { count } from 'drizzle-orm'
 import type { Role } from '@rectify/schemas'
-import { filesDir, type Config } from '../config.js'
+import type { Config } from '../config.js'
 import type { Database, Db } from '../db/client.js'
 import { problems, units, users } from '../db/schema/index.js'
 import { cliContext } from '../lib/context.js'
 import { uuidv7 } from '../lib/ids.js'
 import { recordAudit } from '../modules/audit/audit.writer.js'
 import { hashPassword } from '../modules/auth/passwords.js'
-import { LocalFileStore, type FileStore } from '../modules/files/index.js'
+import { fileStoreFor, type FileStore } from '../modules/files/index.js'
 import { shanghaiDate } from '../lib/dates.js'
 import { seedDemoLedger } from './ledger.js'
 import { seedAcceptance } from './acceptance.js'
@@ -202,11 +202,6 @@ export async function seedDemo(
 /** At start: `auto` seeds an empty embedded database, `always` any empty one, `never` none. */
 function fail(what: string): never {
   throw new Error(`Missing ${what}`)
-}
-
-/** The file store the server uses, for seeding evidence files where the app will look. */
-export function fileStoreFor(config: Config): FileStore {
-  return new LocalFileStore(filesDir(config))
 }
 
 export async function seedDemoIfWanted(

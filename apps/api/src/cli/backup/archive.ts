@@ -1,8 +1,10 @@
 import { createHash, type Hash } from 'node:crypto'
-import { createReadStream, readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { filesDir as filesDirOf, type Config } from '../../config.js'
 import type { Database } from '../../db/client.js'
+import { AppError } from '../../errors.js'
+import type { FileStore } from '../../modules/files/index.js'
 
 /**
  * A Rectify backup is one tar archive:
@@ -103,11 +105,21 @@ export function referencedFiles(database: Database) {
   }>('select id, storage_key as key, sha256, size, name from files order by id')
 }
 
-/** SHA-256 (hex) and size of a file on disk, read as a stream. */
-export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
+/** SHA-256 (hex) and size of a key's bytes in a file store, read as a stream; null if missing. */
+export async function hashStored(
+  store: FileStore,
+  key: string,
+): Promise<{ sha256: string; size: number } | null> {
+  let stream
+  try {
+    stream = await store.open(key)
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'file_missing') return null
+    throw err
+  }
   const hash = createHash('sha256')
   let size = 0
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk)
     size += chunk.length
   }

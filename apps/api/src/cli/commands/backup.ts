@@ -56,7 +56,8 @@ Writes one tar archive to FILE (which must not exist yet) with everything a rest
   - the database: the files of PGlite's data directory, shut down cleanly (embedded; stop the
     server first), or pg_dump --format=custom (DATABASE_URL set; needs pg_dump of the server's
     major version on PATH; the server may keep running);
-  - every evidence file the database refers to (FILES_DIR, default DATA_DIR/files);
+  - every evidence file the database refers to (FILES_DIR, default DATA_DIR/files); with
+    FILE_STORE=s3 none: the bucket is backed up by the object store (docs/files.md);
   - a manifest: rows per table, size and SHA-256 of every entry (checked by \`rectify restore\`).
 Keys are never written in clear. With --passphrase-file, the key files in DATA_DIR (signing-key,
 data-key) go in sealed with that passphrase (AES-256-GCM); without it they are left out, and you
@@ -90,6 +91,10 @@ whatever the size of the database and the files. Progress is shown on a terminal
       const manifest = await writeArchive(partial, config, state, passphrase)
       renameSync(partial, out)
       summarize(out, manifest, keysToKeep(config))
+      if (config.FILE_STORE === 's3')
+        console.warn(
+          `NOTE: the evidence files are in the bucket ${config.S3_BUCKET}, not in this backup: keep the bucket versioned or replicated (docs/files.md)`,
+        )
       return manifest.missing.length ? 1 : 0
     } finally {
       release()
@@ -171,7 +176,9 @@ async function writeArchive(
   const files: ManifestFile[] = []
   const missing: Manifest['missing'] = []
   let bytes = 0
-  for (const [i, row] of rows.entries()) {
+  // Files in an S3 bucket stay out of the archive: the bucket is backed up by the object store
+  // (versioning, replication); see docs/files.md.
+  for (const [i, row] of config.FILE_STORE === 's3' ? [] : rows.entries()) {
     bar.update(`${i + 1}/${rows.length} files, ${mib(bytes)}`)
     const path = join(store, row.key)
     let size: number

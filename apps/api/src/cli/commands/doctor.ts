@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { appliedMigrations, migrationNames } from '../../db/migrate.js'
 import { verifyAuditChain } from '../../modules/audit/audit.service.js'
-import { filesDir, hashFile, progress, referencedFiles, storedKeys } from '../backup/archive.js'
+import { describeStore, fileStoreFor, S3FileStore } from '../../modules/files/index.js'
+import { hashStored, progress, referencedFiles, storedKeys } from '../backup/archive.js'
 import { dataDir } from '../../config.js'
 import { cliConfig, parse, withDatabase, type Command } from '../support.js'
 
@@ -14,7 +15,8 @@ export const doctor: Command = {
 
 Checks the installation and prints one line per check:
   schema   the migrations applied against those this release ships (pending ones named)
-  files    every file the database refers to is in the store (FILES_DIR, default DATA_DIR/files)
+  files    every file the database refers to is in the store (FILES_DIR, default DATA_DIR/files;
+           or the S3 bucket with FILE_STORE=s3)
            with the SHA-256 the database recorded; files in the store nothing refers to
   keys     the token signing key: JWT_SECRET, or DATA_DIR/signing-key
   audit    the audit log's hash chain
@@ -45,33 +47,33 @@ With PGlite, stop the server first.`,
           `schema: the database has ${applied} migrations, this release knows ${names.length}: upgrade Rectify`,
         )
 
-      const store = filesDir(config)
+      const store = fileStoreFor(config)
+      const where = describeStore(store)
       const rows = await referencedFiles(database)
       const missing: string[] = []
       const corrupt: string[] = []
       const bar = progress('doctor')
       for (const [i, row] of rows.entries()) {
         bar.update(`${i + 1}/${rows.length} files`)
-        const path = join(store, row.key)
-        if (!existsSync(path)) {
-          missing.push(`${row.id} (${row.name}, ${row.key})`)
-          continue
-        }
-        const { sha256, size } = await hashFile(path)
-        if (sha256 !== row.sha256 || size !== Number(row.size))
+        const got = await hashStored(store, row.key)
+        if (got === null) missing.push(`${row.id} (${row.name}, ${row.key})`)
+        else if (got.sha256 !== row.sha256 || got.size !== Number(row.size))
           corrupt.push(`${row.id} (${row.name}, ${row.key})`)
       }
       bar.done()
       if (missing.length)
-        fail(`files: ${missing.length} referenced but missing from ${store}: ${missing.join(', ')}`)
+        fail(`files: ${missing.length} referenced but missing from ${where}: ${missing.join(', ')}`)
       if (corrupt.length)
         fail(
           `files: ${corrupt.length} whose bytes do not match their SHA-256: ${corrupt.join(', ')}`,
         )
       if (!missing.length && !corrupt.length)
-        ok(`files: ${rows.length} referenced, all present with their SHA-256 in ${store}`)
+        ok(`files: ${rows.length} referenced, all present with their SHA-256 in ${where}`)
       const referenced = new Set(rows.map((r) => r.key))
-      const unreferenced = storedKeys(store).filter((k) => !referenced.has(k))
+      const unreferenced: string[] = []
+      for await (const k of store instanceof S3FileStore ? store.keys() : storedKeys(store.root))
+        if (!referenced.has(k)) unreferenced.push(k)
+      store.close?.()
       if (unreferenced.length)
         console.log(
           `note  files: ${unreferenced.length} in the store that nothing refers to: ${unreferenced.slice(0, 20).join(', ')}${unreferenced.length > 20 ? ', …' : ''}`,

@@ -6,7 +6,15 @@ import { openDatabase, type Database } from '../../db/client.js'
 import { appliedMigrations, runMigrations } from '../../db/migrate.js'
 import { ensureRuntimeRole } from '../../db/roles.js'
 import { verifyAuditChain } from '../../modules/audit/audit.service.js'
-import { filesDir, mib, referencedFiles, storedKeys, tableCounts } from '../backup/archive.js'
+import { describeStore, fileStoreFor } from '../../modules/files/index.js'
+import {
+  filesDir,
+  hashStored,
+  mib,
+  referencedFiles,
+  storedKeys,
+  tableCounts,
+} from '../backup/archive.js'
 import { keysToKeep, openKeys, readPassphrase } from '../backup/keys.js'
 import { unpackBackup, type Unpacked } from '../backup/unpack.js'
 import { archiveKind, runPgTool } from '../pg-tools.js'
@@ -86,7 +94,7 @@ async function restoreLocked(
             : `the embedded database at ${pgliteDir(config)}`,
         ]
       : []),
-    ...(storedKeys(store).length ? [`the files in ${store}`] : []),
+    ...(config.FILE_STORE === 'local' && storedKeys(store).length ? [`the files in ${store}`] : []),
   ]
   if (nonEmpty.length && !yes)
     throw new CliError(`restore replaces ${nonEmpty.join(' and ')}: add --yes to confirm`, 2)
@@ -103,7 +111,9 @@ async function restoreLocked(
     const unpacked = await unpackBackup(file, staging, kind)
     const database = await replaceDatabase(config, unpacked.database)
     try {
-      const aside = replaceFiles(store, join(staging.files, 'files'))
+      // With FILE_STORE=s3 the files stay in the bucket (a backup holds none); check() reads them there.
+      const aside =
+        config.FILE_STORE === 'local' ? replaceFiles(store, join(staging.files, 'files')) : null
       if (aside) console.log(`the previous files were moved to ${aside}`)
       const keyNote = restoreKeys(config, unpacked, passphrase)
       return await check(database, config, unpacked, keyNote)
@@ -236,14 +246,19 @@ async function check(
   const applied = await runMigrations(database)
   await grantRuntimeRole(database, config)
   const rows = await referencedFiles(database)
+  const bucket = config.FILE_STORE === 's3' ? fileStoreFor(config) : null
   let bytes = 0
   for (const row of rows) {
-    const got = unpacked.files.get(row.key)
-    if (got === undefined) problems.push(`file ${row.id} (${row.name}): not in the backup`)
+    const got = bucket
+      ? ((await hashStored(bucket, row.key))?.sha256 ?? undefined)
+      : unpacked.files.get(row.key)
+    if (got === undefined)
+      problems.push(`file ${row.id} (${row.name}): not in the ${bucket ? 'bucket' : 'backup'}`)
     else if (got !== row.sha256)
       problems.push(`file ${row.id} (${row.name}): its bytes do not match the database's SHA-256`)
     else bytes += Number(row.size)
   }
+  bucket?.close?.()
   const audit = await verifyAuditChain(database)
   if (!audit.ok)
     problems.push(`audit chain BROKEN at entry ${audit.broken!.seq}: ${audit.broken!.reason}`)
@@ -256,7 +271,7 @@ async function check(
     `  database: ${Object.keys(manifest.tables).length} tables, ${total} rows${problems.some((p) => p.startsWith('table ')) ? '' : ' (row counts match)'}`,
   )
   console.log(
-    `  files:    ${rows.length - problems.filter((p) => p.startsWith('file ')).length} of ${rows.length} verified (${mib(bytes)}) in ${filesDir(config)}`,
+    `  files:    ${rows.length - problems.filter((p) => p.startsWith('file ')).length} of ${rows.length} verified (${mib(bytes)}) in ${bucket ? describeStore(bucket) : filesDir(config)}`,
   )
   console.log(
     `  schema:   ${applied.length ? `migrated: ${applied.join(', ')}` : 'current, no migrations needed'}`,

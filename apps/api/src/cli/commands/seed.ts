@@ -1,6 +1,7 @@
 import { dataDir } from '../../config.js'
 import { openFieldCipher } from '../../lib/crypto/data-keys.js'
-import { DEMO_PASSWORD, fileStoreFor, isEmpty, seedDemo } from '../../seed/demo.js'
+import { fileStoreFor } from '../../modules/files/index.js'
+import { DEMO_PASSWORD, isEmpty, seedDemo } from '../../seed/demo.js'
 import { PROVINCE_DEFAULTS, seedProvince } from '../../seed/province.js'
 import {
   CliError,

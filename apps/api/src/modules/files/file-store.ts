@@ -34,6 +34,8 @@ export interface FileStore {
   open(key: string): Promise<Readable>
   /** Removes a key; a missing key is not an error. */
   remove(key: string): Promise<void>
+  /** Lets go of connections (the S3 client's sockets); the local store has none. */
+  close?(): void
 }
 
 export class FileTooLargeError extends Error {
@@ -96,6 +98,9 @@ export class LocalFileStore implements FileStore {
     // Drop the shard directory once empty (it fails harmlessly while other files are in it).
     await rmdir(dirname(path)).catch(() => undefined)
   }
+
+  /** Nothing to let go of: files are opened per call. */
+  close(): void {}
 
   /** Where a key's bytes are on disk (for `rectify backup` and `rectify doctor`). */
   path(key: string): string {

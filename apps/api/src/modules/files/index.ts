@@ -14,4 +14,6 @@ export type { AttachedFile, FileAccess, FileReadRule } from './files.access.js'
 /** Reads of attached files for the owners' views (listByOwners, findById) and imports (lockAttachable). */
 export { filesRepository, type FileRow } from './files.repository.js'
 export { LocalFileStore, type FileStore } from './file-store.js'
+export { S3FileStore, type S3Options } from './s3-file-store.js'
+export { describeStore, fileStoreFor } from './stores.js'
 export { FILE_TYPES } from './sniff.js'
