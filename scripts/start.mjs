@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `pnpm start`: install the dependencies, build the SPA when its sources changed, then run the API
-// (which serves the SPA at /) in this very process.
+// `pnpm start`: install the dependencies when they do not match the lockfile, build the SPA when
+// its sources changed, then run the API (which serves the SPA at /) in this very process.
 //
 // The API runs here rather than in a child, so the process a supervisor (systemd, docker, a
 // terminal) started is the server: SIGINT and SIGTERM reach its graceful shutdown directly. pnpm
@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { INSTALL_STAMP, installHash, installNeeded } from './install-stamp.mjs'
 import { webSourceHash, WEB_DIST, WEB_STAMP } from './web-stamp.mjs'
 
 const root = join(import.meta.dirname, '..')
@@ -24,7 +25,14 @@ function run(what, args) {
   }
 }
 
-run('installing the dependencies', ['install', '--frozen-lockfile'])
+// A full install only when node_modules does not match the lockfile (or was never stamped): a
+// restart then starts the API at once.
+const needed = installNeeded(root)
+if (needed) {
+  console.log(`[start] ${needed}: installing the dependencies`)
+  run('installing the dependencies', ['install', '--frozen-lockfile'])
+  writeFileSync(join(root, INSTALL_STAMP), `${installHash(root)}\n`)
+} else console.log('[start] the dependencies match the lockfile')
 
 // The SPA is rebuilt whenever its sources (or the lockfile) differ from those dist was built
 // from, so a `git pull` never leaves the previous release's pages in place. WEB_DIST set means the

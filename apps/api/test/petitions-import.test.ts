@@ -71,7 +71,9 @@ const caseCount = () =>
 
 /** A small sheet with a title row, given headers and rows. */
 async function sheet(headers: string[], rows: (string | number)[][]) {
-  return Buffer.from(await tableWorkbook({ title: '交办信访件', headers, rows }).xlsx.writeBuffer())
+  return Buffer.from(
+    await (await tableWorkbook({ title: '交办信访件', headers, rows })).xlsx.writeBuffer(),
+  )
 }
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss'
+import type PgBoss from 'pg-boss'
 import type { Database } from '../db/client.js'
 import { Backoff } from './backoff.js'
 import { isDatabaseUnavailable } from './db-unavailable.js'
@@ -90,7 +90,9 @@ export class PgBossJobs implements JobRunner {
 
   private async startEngine(): Promise<void> {
     // A PgBoss that failed to start cannot be started again: each attempt gets a new one.
-    const boss = new PgBoss({
+    // pg-boss is loaded here, on PostgreSQL only (PGlite never needs it).
+    const { default: Engine } = await import('pg-boss')
+    const boss = new Engine({
       db: {
         executeSql: async (text: string, values: unknown[]) => ({
           rows: await this.database.query(text, values),

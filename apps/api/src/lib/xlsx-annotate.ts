@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import {
-  addXlsSheet,
   cellRef,
   columnIndex,
   inspectXlsx,
@@ -74,12 +73,15 @@ export async function annotateWorkbook(
   marks: readonly CellMark[],
   limits: WorkbookLimits,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  // exceljs (and SheetJS for an .xls) load with the first annotated workbook, not at start.
+  const { default: excel } = await import('exceljs')
+  const wb = new excel.Workbook()
   const format = workbookFormat(bytes)
   if (format === 'xlsx') {
     await inspectXlsx(bytes, limits)
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
-  } else if (format === 'xls') addXlsSheet(wb, bytes, limits)
+  } else if (format === 'xls')
+    (await import('./workbook/xls-convert.js')).addXlsSheet(wb, bytes, limits)
   else throw new WorkbookRefusedError('format', '该文件不是工作簿', 'This file is not a workbook')
   const ws = wb.worksheets[0]!
   const width = Math.max(1, ws.actualColumnCount, ...marks.map((m) => m.column ?? 1))

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { once } from 'node:events'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { FastifyReply } from 'fastify'
 import { contentDisposition } from './http.js'
 
@@ -30,11 +30,6 @@ export function sendXlsx(
   build: (sink: XlsxSink) => Promise<void>,
 ): FastifyReply {
   const out = new PassThrough({ highWaterMark: 1 << 20 })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  })
   let aborted = false
   reply.raw.once('close', () => {
     aborted = !reply.raw.writableFinished
@@ -46,6 +41,13 @@ export function sendXlsx(
   }
   void (async () => {
     try {
+      // exceljs is loaded on the first export, not at start (it is large).
+      const { default: excel } = await import('exceljs')
+      const workbook = new excel.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: true,
+        useSharedStrings: false,
+      })
       await build({ workbook, pace })
       await workbook.commit()
     } catch (err) {

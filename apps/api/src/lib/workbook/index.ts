@@ -35,4 +35,3 @@ export {
 export { missingColumnError, type RequiredColumn } from './missing.js'
 export { inspectXlsx } from './zip-guard.js'
 export { loadWorkbook, workbookLimits } from './load.js'
-export { addXlsSheet } from './xls-convert.js'

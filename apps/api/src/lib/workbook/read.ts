@@ -1,5 +1,4 @@
 import { DEFAULT_LIMITS, refuse, type WorkbookLimits } from './limits.js'
-import { readXlsSheet } from './read-xls.js'
 import { readXlsxSheet } from './read-xlsx.js'
 import type { WorkbookSheet } from './sheet.js'
 import { inspectXlsx } from './zip-guard.js'
@@ -43,7 +42,8 @@ export async function readWorkbook(
   if (format === 'xls') {
     if (buffer.length > limits.maxUncompressedBytes)
       throw refuse.tooLarge(limits.maxUncompressedBytes)
-    return readXlsSheet(buffer, limits)
+    // SheetJS is loaded with the first .xls, not at start (it is large).
+    return (await import('./read-xls.js')).readXlsSheet(buffer, limits)
   }
   const [zh, en] = describe(buffer)
   throw refuse.format(zh, en)

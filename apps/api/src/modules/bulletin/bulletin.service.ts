@@ -14,7 +14,7 @@ import { petitionsRepository } from '../petitions/petitions.repository.js'
 import type { OverviewService } from '../problems/overview.service.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import { bulletinRepository as repo } from './bulletin.repository.js'
-import { bulletinDocument, type BulletinFacts } from './bulletin.document.js'
+import type { BulletinFacts } from './bulletin.document.js'
 
 /** The issuing body when the period's opener is unknown (an API client, the CLI). */
 const DEFAULT_ISSUER = '生态环境保护督察整改工作领导小组办公室'
@@ -114,7 +114,8 @@ export class BulletinService {
     const facts = await this.facts(ctx, row)
     return {
       filename: `${facts.title}.docx`,
-      content: await bulletinDocument(facts),
+      // docx is loaded with the first bulletin, not at start (it is large).
+      content: await (await import('./bulletin.document.js')).bulletinDocument(facts),
     }
   }
 

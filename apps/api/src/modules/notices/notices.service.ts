@@ -8,7 +8,6 @@ import { idCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/audit.writer.js'
 import { actsAsOffice } from '../problems/problems.access.js'
 import { problemScope } from '../problems/problems.derived.js'
-import { noticeDocument } from './notices.document.js'
 import { noticesRepository as repo } from './notices.repository.js'
 import { insertNotice, issuedAudit, loadDetail, visibleTo } from './notices.shared.js'
 import { NoticeTransitions } from './notices.transitions.js'
@@ -118,7 +117,8 @@ export class NoticesService {
     return {
       filename: `${n.number}${n.title}.docx`,
       asciiName: `notice-${n.year}-${n.seq}.docx`,
-      content: await noticeDocument(n, issuer),
+      // docx is loaded with the first notice document, not at start (it is large).
+      content: await (await import('./notices.document.js')).noticeDocument(n, issuer),
     }
   }
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { HEADER_SYNONYMS } from './fields.js'
 
 /**
@@ -86,7 +85,9 @@ const NOTES: [string, string][] = [
 
 /** The downloadable task-table template: title, header, three example rows, and a notes sheet. */
 export async function buildTemplate(today: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  // exceljs loads with the first template asked for, not at start.
+  const { default: excel } = await import('exceljs')
+  const wb = new excel.Workbook()
   wb.creator = 'Rectify'
   const ws = wb.addWorksheet('整改任务清单')
   ws.addRow(['中央生态环境保护督察反馈问题整改任务清单'])

@@ -1,5 +1,4 @@
 import type { ProgressImportField } from '@rectify/schemas'
-import ExcelJS from 'exceljs'
 import { PROGRESS_FIELDS } from './fields.js'
 
 /** The template's columns, as monthly progress tables print them, with the field of each. */
@@ -61,7 +60,9 @@ const EXAMPLES: string[][] = [
  * each column with the other names it is understood by.
  */
 export async function buildTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  // exceljs loads with the first template asked for, not at start.
+  const { default: excel } = await import('exceljs')
+  const wb = new excel.Workbook()
   wb.creator = 'Rectify'
   const ws = wb.addWorksheet('整改进展情况表')
   const width = COLUMNS.length

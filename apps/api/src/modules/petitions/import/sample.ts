@@ -269,7 +269,7 @@ function spoil(cases: SampleCase[]): { row: number; column: string }[] {
 export async function buildSampleBatch(o: SampleOptions): Promise<Buffer> {
   const batchSeq = o.batchSeq ?? 1
   const { cases } = sampleCases(o)
-  const wb = tableWorkbook({
+  const wb = await tableWorkbook({
     title: `第二轮第五批中央生态环境保护督察交办信访件（第${batchSeq}批）`,
     headers: SAMPLE_HEADERS,
     rows: cases.map((c) => [

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { FIELD_LABELS, HEADER_SYNONYMS } from './fields.js'
 
 /** The columns of a handover sheet, in the order inspection teams send them. */
@@ -41,8 +41,13 @@ export interface SheetLayout {
  * Writes a one-table workbook the way handover sheets look: a merged title row, a bold wrapped
  * header row, then the rows. The template and the sample generator both write through it.
  */
-export function tableWorkbook(layout: SheetLayout, sheetName = '交办信访件'): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook()
+export async function tableWorkbook(
+  layout: SheetLayout,
+  sheetName = '交办信访件',
+): Promise<ExcelJS.Workbook> {
+  // exceljs loads with the first template or sample, not at start.
+  const { default: excel } = await import('exceljs')
+  const wb = new excel.Workbook()
   wb.creator = 'Rectify'
   const ws = wb.addWorksheet(sheetName)
   ws.addRow([layout.title])
@@ -64,7 +69,7 @@ export function tableWorkbook(layout: SheetLayout, sheetName = '交办信访件'
  * example row, and a second sheet explaining every column the importer reads and its synonyms.
  */
 export async function buildTemplate(): Promise<Buffer> {
-  const wb = tableWorkbook({
+  const wb = await tableWorkbook({
     title: '第二轮中央生态环境保护督察第X批交办信访件',
     headers: STANDARD_HEADERS,
     rows: [
