@@ -1,4 +1,4 @@
-/* global document, window -- the measuring functions run inside the page */
+/* global document, window -- the measuring and navigating functions run inside the page */
 /**
  * The phone layout's rules (issue 19), measured in the page: nothing pans sideways, no visible
  * control is a smaller tap target than 44×44 px, every open dialog lies inside the viewport.
@@ -97,4 +97,66 @@ export async function assertPhoneLayout(page, where) {
   assert.deepEqual(m.small, [], `${where}: controls under 44×44 px`)
   assert.deepEqual(m.outside, [], `${where}: dialogs outside the viewport`)
   return m
+}
+
+/** Opens `path` inside the running SPA (no page load: the router navigates) and waits for it to settle. */
+export async function goInApp(page, path) {
+  await page.evaluate(
+    (to) => document.querySelector('#app').__vue_app__.config.globalProperties.$router.push(to),
+    path,
+  )
+  await page.waitForURL((url) => url.pathname === path.split('?')[0])
+  await page.waitForLoadState('networkidle')
+  await page.waitForFunction(
+    () => !document.querySelector('#main .el-skeleton, #main .el-loading-mask'),
+    undefined,
+    { timeout: 15_000 },
+  )
+}
+
+/** The paths of the menu's entries the signed-in role sees (read from the drawer, closed again). */
+export async function menuPaths(page) {
+  await page.getByTestId('nav-toggle').click()
+  await page.getByTestId('nav-menu').waitFor()
+  const paths = await page.evaluate(() => {
+    const router = document.querySelector('#app').__vue_app__.config.globalProperties.$router
+    return [...document.querySelectorAll('[data-testid=nav-menu] [data-testid^=nav-]')]
+      .map((el) => el.dataset.testid.slice('nav-'.length))
+      .filter((name) => router.hasRoute(name))
+      .map((name) => router.resolve({ name }).path)
+  })
+  await page.keyboard.press('Escape')
+  await page.getByTestId('nav-menu').waitFor({ state: 'hidden' })
+  return paths
+}
+
+/**
+ * Walks every page the signed-in role reaches from the menu, plus home, the inbox and the first
+ * record each list links to, asserting the phone layout's rules (and `check`, e.g. axe) on each.
+ * Returns the paths visited.
+ */
+export async function walkStaffPages(page, where, check = async () => {}) {
+  const lists = await menuPaths(page)
+  assert.ok(lists.length >= 5, `${where}: the menu lists the role's pages`)
+  const visited = []
+  const visit = async (path) => {
+    await goInApp(page, path)
+    await assertPhoneLayout(page, `${where} ${path}`)
+    await check(path)
+    visited.push(path)
+  }
+  await visit('/')
+  await visit('/inbox')
+  for (const list of lists) {
+    await visit(list)
+    // The list's first record, when the list links to one (a detail page under the list's path).
+    const detail = await page.evaluate((base) => {
+      const own = new RegExp(`^${base}/[0-9a-f-]{36}$`)
+      return [...document.querySelectorAll('#main a[href]')]
+        .map((a) => a.getAttribute('href'))
+        .find((href) => own.test(href))
+    }, list)
+    if (detail && !visited.includes(detail)) await visit(detail)
+  }
+  return visited
 }

@@ -20,6 +20,7 @@ import './specs/progressimport.mjs'
 import './specs/petitionhandled.mjs'
 import './specs/publicboard.mjs'
 import './specs/phone.mjs'
+import './specs/phonework.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)

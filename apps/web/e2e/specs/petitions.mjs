@@ -1,8 +1,4 @@
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, test } from 'node:test'
 import {
   api,
@@ -15,39 +11,8 @@ import {
   shot,
   unitByCode,
 } from '../harness.mjs'
-import { repoRoot } from '../system.mjs'
+import { newBatch, sampleBatch } from '../petitions.mjs'
 import { pickDate, shanghaiDay, stamp } from '../ui.mjs'
-
-/** The sample batch 第`seq`批 as the CLI writes it (it needs no database, only writes a file). */
-function sampleBatch(seq) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rectify-e2e-petitions-'))
-  const file = path.join(dir, `第${seq}批交办信访件.xlsx`)
-  try {
-    execFileSync(
-      process.execPath,
-      ['apps/api/bin/rectify.mjs', 'petitions-sample', '--out', file, '--batch', String(seq)],
-      { cwd: repoRoot, stdio: 'pipe' },
-    )
-    return { name: path.basename(file), buffer: readFileSync(file) }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** A new, empty batch of the first round at the next free 第N批, created over the API. */
-async function newBatch(office) {
-  const round = (await api(office, 'GET', '/rounds')).items[0]
-  const { items } = await api(office, 'GET', '/petition-batches?limit=100')
-  const seq = Math.max(0, ...items.map((b) => b.seq)) + 1
-  return api(office, 'POST', '/petition-batches', {
-    roundId: round.id,
-    seq,
-    handedOn: shanghaiDay(0),
-    source: 'central',
-    declaredCount: 50,
-    handlingDays: 15,
-  })
-}
 
 /** The first case of the batch with a named complainant, and that complainant (as the office reads it). */
 async function namedCase(office, batchId) {

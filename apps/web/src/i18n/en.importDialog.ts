@@ -8,6 +8,8 @@ const enImportDialog = {
     ignore: 'Ignore this column',
     errorsTitle: '{n} errors found: fix the file and upload it again, or adjust the column mapping',
     errorAt: 'Row {row} “{column}”: {message}',
+    phoneHint:
+      'An import means checking a whole table and how each column maps, which is best done on a computer. It still works on a phone: choose the file, read the check, then confirm.',
   },
 }
 

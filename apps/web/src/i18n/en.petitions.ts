@@ -176,6 +176,7 @@ const enPetitions = {
       title: 'Handling',
       imported: 'Imported from a handled table',
       formTitle: 'Report the results',
+      open: 'Fill in the results',
       formIntro:
         'Describe what was found and done. Leave a count blank when it does not apply (blank means not stated, not 0).',
       returned: 'Returned by the office: {reason}',

@@ -7,6 +7,8 @@ const zhCNImportDialog = {
     ignore: '忽略此列',
     errorsTitle: '发现 {n} 处错误，修正后重新上传或调整列映射',
     errorAt: '第 {row} 行「{column}」：{message}',
+    phoneHint:
+      '导入需要核对整张表格和每一列的对应关系，建议在电脑上操作。在手机上也可以完成：选择文件、查看检查结果后确认导入。',
   },
 }
 

@@ -177,6 +177,7 @@ const zhCNPetitions = {
       title: '办理情况',
       imported: '由导入的办理情况表登记',
       formTitle: '报送办理结果',
+      open: '填写办理结果',
       formIntro: '请如实填写调查核实和处理整改情况；数量未涉及的可留空（留空表示未填，不等于 0）。',
       returned: '整改办退回：{reason}',
       submit: '报送办理结果',
