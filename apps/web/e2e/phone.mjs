@@ -72,10 +72,12 @@ export function measure(page) {
   })
 }
 
-/** Asserts the phone layout's rules on the page as it is now; returns the measurement. */
-export async function assertPhoneLayout(page, where) {
-  // Measured at rest: a dialog sliding in or out lies partly off-screen for a moment (endless
-  // animations, such as a loading spinner, never rest and are not waited for).
+/**
+ * Waits until nothing is moving: a dialog sliding in or out lies partly off-screen for a moment,
+ * and text fading in reads to axe as too faint (endless animations, such as a loading spinner,
+ * never rest and are not waited for).
+ */
+export async function atRest(page) {
   await page.waitForFunction(
     () =>
       document
@@ -84,6 +86,11 @@ export async function assertPhoneLayout(page, where) {
     undefined,
     { timeout: 5_000 },
   )
+}
+
+/** Asserts the phone layout's rules on the page as it is now; returns the measurement. */
+export async function assertPhoneLayout(page, where) {
+  await atRest(page)
   const m = await measure(page)
   assert.ok(
     m.page.scroll <= m.page.client,
@@ -142,6 +149,7 @@ export async function walkStaffPages(page, where, check = async () => {}) {
   const visit = async (path) => {
     await goInApp(page, path)
     await assertPhoneLayout(page, `${where} ${path}`)
+    await atRest(page)
     await check(path)
     visited.push(path)
   }
