@@ -1,6 +1,11 @@
 /** The router and its guard: sign-in first, then the role check, then the page title. */
 import { ElMessage } from 'element-plus'
-import { createRouter, createWebHistory, type Router } from 'vue-router'
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type Router,
+} from 'vue-router'
 import { i18n } from '@/i18n'
 import { safeRedirect } from '@/lib/redirect'
 import { useSessionStore } from '@/stores/session'
@@ -12,6 +17,21 @@ export function documentTitle(titleKey: string | undefined): string {
   return titleKey ? `${t(titleKey)} - ${t('app.name')}` : t('app.name')
 }
 
+/**
+ * Starts fetching the lazy components (`() => import(...)`) of the routes `to` matches; the
+ * router imports the same modules once the guards pass, and gets them from the module cache.
+ * A failed fetch is left to the router, which reports it when it imports the module itself.
+ */
+function preloadComponents(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      if (typeof component !== 'function' || 'displayName' in component || 'props' in component)
+        continue
+      void (component as () => Promise<unknown>)().catch(() => undefined)
+    }
+  }
+}
+
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
@@ -21,7 +41,11 @@ export function createAppRouter(): Router {
 
   router.beforeEach(async (to) => {
     const session = useSessionStore()
-    if (!session.isAuthenticated) await session.restore()
+    if (!session.isAuthenticated) {
+      // The page's code loads while the session is restored, not after it.
+      if (session.resumable()) preloadComponents(to)
+      await session.restore()
+    }
 
     if (to.meta.public) {
       if (to.name === 'login' && session.isAuthenticated) {

@@ -181,6 +181,11 @@ export const useSessionStore = defineStore('session', () => {
     return restoring
   }
 
+  /** Whether this tab holds a session a reload can restore (a refresh token). */
+  function resumable(): boolean {
+    return readRefresh() !== null
+  }
+
   function clear(): void {
     stopClock()
     tokens.clear()
@@ -225,6 +230,7 @@ export const useSessionStore = defineStore('session', () => {
     mayWrite,
     login,
     restore,
+    resumable,
     logout,
     end,
     reloadMe,
