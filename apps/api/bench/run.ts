@@ -38,13 +38,14 @@ import { benchPetitionRepeats } from './petitions-repeats.js'
 import { benchProblemExport, benchProblemImport } from './problem-import.js'
 import { benchWorkbook } from './workbook.js'
 import { benchWrites } from './writes.js'
+import { benchLcp, withBuiltSpa } from './lcp.js'
 
 const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
 /**
  * BENCH_ONLY: a comma-separated list of the benches to run (routes, dossier, reminders, webhooks,
- * petition-import, petition-repeats, dashboard, problem-import, problem-export, workbook, writes);
- * all when unset.
+ * petition-import, petition-repeats, dashboard, problem-import, problem-export, workbook, writes,
+ * lcp); all when unset.
  */
 const BENCHES = [
   'routes',
@@ -58,6 +59,7 @@ const BENCHES = [
   'problem-export',
   'workbook',
   'writes',
+  'lcp',
 ] as const
 const ONLY = selected(process.env.BENCH_ONLY)
 /** BENCH_PROBLEMS (e.g. 500000 for the dashboard and list at ten times the province) implies it. */
@@ -336,6 +338,17 @@ async function bench(config: Config, database: Database, checkpoint: () => void)
     await section('workbook', () => benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000)))
     // The write path (issue 15): 20 writers, audit chain on and off, against pgbench-style SQL.
     await section('writes', () => benchWrites(base, database, SECONDS))
+    // The ledger page's LCP in headless Chromium, cold and warm (issue 15), on the built SPA.
+    await section('lcp', () =>
+      withBuiltSpa(async (webRoot) => {
+        const web = await buildApp(config, { ...deps, webRoot })
+        try {
+          return await benchLcp(web, positiveInt('BENCH_LCP_RUNS', 5))
+        } finally {
+          await web.close()
+        }
+      }),
+    )
   } finally {
     await app.close()
   }
