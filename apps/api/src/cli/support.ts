@@ -5,9 +5,9 @@ import { dataDir, loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
 import { DataDirLockedError, lockDataDir } from '../lib/data-lock.js'
-import { AuthService } from '../modules/auth/auth.service.js'
-import { ClientsService } from '../modules/clients/clients.service.js'
-import { UsersService } from '../modules/users/users.service.js'
+import { AuthService } from '../modules/auth/index.js'
+import { ClientsService } from '../modules/clients/index.js'
+import { UsersService } from '../modules/users/index.js'
 
 /** An expected failure: printed as one line on stderr, exit status 1 (or `exitCode`). */
 export class CliError extends Error {

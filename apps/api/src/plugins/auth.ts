@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Db } from '../db/client.js'
 import { AppError } from '../errors.js'
 import { ANONYMOUS, type Ctx } from '../lib/context.js'
-import type { AuthService } from '../modules/auth/auth.service.js'
-import { recordAudit } from '../modules/audit/audit.writer.js'
+import type { AuthService } from '../modules/auth/index.js'
+import { recordAudit } from '../modules/audit/index.js'
 import { POLICY, policyKey, type RoutePolicy } from '../policy.js'
 
 declare module 'fastify' {

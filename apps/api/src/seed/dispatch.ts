@@ -4,8 +4,8 @@ import type { Db, Tx } from '../db/client.js'
 import { problems, rounds } from '../db/schema/index.js'
 import { cliContext, type Ctx } from '../lib/context.js'
 import { addDays, periodOf } from '../lib/dates.js'
-import { CardsService } from '../modules/cards/cards.service.js'
-import { DispatchService } from '../modules/dispatch/dispatch.service.js'
+import { CardsService } from '../modules/cards/index.js'
+import { DispatchService } from '../modules/dispatch/index.js'
 
 export interface DispatchSeedContext {
   /** The demo office account, which opens and closes periods and decides suggestions. */

@@ -4,10 +4,10 @@ import type { Db, Tx } from '../db/client.js'
 import { problems, rounds, units, users } from '../db/schema/index.js'
 import type { Ctx } from '../lib/context.js'
 import { addDays } from '../lib/dates.js'
-import { AccountabilityService } from '../modules/accountability/accountability.service.js'
-import { InspectionsService } from '../modules/inspections/inspections.service.js'
-import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/lights.js'
-import { ProblemsService } from '../modules/problems/problems.service.js'
+import { AccountabilityService } from '../modules/accountability/index.js'
+import { InspectionsService } from '../modules/inspections/index.js'
+import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/index.js'
+import { ProblemsService } from '../modules/problems/index.js'
 
 export interface InspectionsSeedContext {
   /** The demo office account, which plans inspections and records accountability. */

@@ -7,7 +7,7 @@ import { isCityWide, type Ctx } from '../lib/context.js'
 import { addDays } from '../lib/dates.js'
 import { uuidv7 } from '../lib/ids.js'
 import type { FileStore } from '../modules/files/index.js'
-import { InstitutionsService } from '../modules/institutions/institutions.service.js'
+import { InstitutionsService } from '../modules/institutions/index.js'
 import { demoPdf } from './evidence.js'
 
 export interface InstitutionsSeedContext {

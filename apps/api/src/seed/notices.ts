@@ -3,7 +3,7 @@ import type { Db, Tx } from '../db/client.js'
 import { problemUnits, problems, units, users } from '../db/schema/index.js'
 import { cliContext, type Ctx } from '../lib/context.js'
 import { addDays } from '../lib/dates.js'
-import { NoticesService } from '../modules/notices/notices.service.js'
+import { NoticesService } from '../modules/notices/index.js'
 
 export interface NoticesSeedContext {
   /** The demo office account, which issues, closes and escalates. */

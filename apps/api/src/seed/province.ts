@@ -4,8 +4,8 @@ import { problemUnits, problems, rounds, units } from '../db/schema/index.js'
 import { addDays, shanghaiDate } from '../lib/dates.js'
 import { uuidv7 } from '../lib/ids.js'
 import { searchTokens } from '../lib/search.js'
-import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/lights.js'
-import { refreshStaleLights } from '../modules/problems/problems.derived.js'
+import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/index.js'
+import { refreshStaleLights } from '../modules/problems/index.js'
 import { DEMO_PROBLEMS } from './ledger-data.js'
 
 /**

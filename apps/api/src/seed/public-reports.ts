@@ -8,11 +8,11 @@ import { cliContext, type Ctx } from '../lib/context.js'
 import { shanghaiDate } from '../lib/dates.js'
 import { uuidv7 } from '../lib/ids.js'
 import { publicityPhase } from '../lib/publicity.js'
-import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/lights.js'
-import { ProblemsService } from '../modules/problems/problems.service.js'
-import { receiveReport } from '../modules/public-reports/intake.service.js'
-import { PublicKeys } from '../modules/public-reports/public-reports.keys.js'
-import { PublicReportsService } from '../modules/public-reports/public-reports.service.js'
+import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/index.js'
+import { ProblemsService } from '../modules/problems/index.js'
+import { receiveReport } from '../modules/public-reports/index.js'
+import { PublicKeys } from '../modules/public-reports/index.js'
+import { PublicReportsService } from '../modules/public-reports/index.js'
 
 export interface PublicReportsSeedContext {
   /** The demo office account, which triages the reports. */

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../db/client.js'
 import { units } from '../db/schema/index.js'
-import { notifyUsers } from '../modules/inbox/inbox.writer.js'
-import { RemindersService, parseOffsets } from '../modules/reminders/reminders.service.js'
+import { notifyUsers } from '../modules/inbox/index.js'
+import { RemindersService, parseOffsets } from '../modules/reminders/index.js'
 
 /**
  * Demo reminders: 临湖县's contact (the `county` account) and head (`lhoffice`), one scheduler

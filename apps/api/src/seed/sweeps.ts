@@ -4,9 +4,9 @@ import type { Db, Tx } from '../db/client.js'
 import { problems, users } from '../db/schema/index.js'
 import type { Ctx } from '../lib/context.js'
 import { addDays } from '../lib/dates.js'
-import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/lights.js'
-import { ProblemsService } from '../modules/problems/problems.service.js'
-import { SweepsService } from '../modules/sweeps/sweeps.service.js'
+import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/index.js'
+import { ProblemsService } from '../modules/problems/index.js'
+import { SweepsService } from '../modules/sweeps/index.js'
 
 export interface SweepsSeedContext {
   /** The demo office account, which launches the sweep and reports for counties without users. */

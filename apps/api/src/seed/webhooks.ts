@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../db/client.js'
 import { cliContext } from '../lib/context.js'
-import { WebhooksService } from '../modules/webhooks/webhooks.service.js'
+import { WebhooksService } from '../modules/webhooks/index.js'
 
 /** The demo's local test receiver: plain http on 127.0.0.1, allowed only when configured. */
 export const DEMO_WEBHOOK_URL = 'http://127.0.0.1:9999/rectify-hook'

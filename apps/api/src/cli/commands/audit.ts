@@ -1,4 +1,4 @@
-import { verifyAuditChain } from '../../modules/audit/audit.service.js'
+import { verifyAuditChain } from '../../modules/audit/index.js'
 import {
   UsageError,
   cliConfig,

@@ -1,6 +1,6 @@
 import { SCOPES, type Scope } from '@rectify/schemas'
 import { cliContext } from '../../lib/context.js'
-import { unitsRepository } from '../../modules/units/units.repository.js'
+import { unitsRepository } from '../../modules/units/index.js'
 import {
   CliError,
   UsageError,

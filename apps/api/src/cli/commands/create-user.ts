@@ -1,7 +1,7 @@
 import { CreateUserBodySchema, ROLES, type CreateUserBody, type Role } from '@rectify/schemas'
 import { Value } from 'typebox/value'
 import { cliContext } from '../../lib/context.js'
-import { unitsRepository } from '../../modules/units/units.repository.js'
+import { unitsRepository } from '../../modules/units/index.js'
 import { readPassword } from '../password.js'
 import {
   CliError,

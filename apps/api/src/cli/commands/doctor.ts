@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { appliedMigrations, migrationNames } from '../../db/migrate.js'
-import { verifyAuditChain } from '../../modules/audit/audit.service.js'
+import { verifyAuditChain } from '../../modules/audit/index.js'
 import { describeStore, fileStoreFor, S3FileStore } from '../../modules/files/index.js'
 import { hashStored, progress, referencedFiles, storedKeys } from '../backup/archive.js'
 import { dataDir } from '../../config.js'

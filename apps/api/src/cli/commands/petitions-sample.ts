@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { buildSampleBatch } from '../../modules/petitions/import/sample.js'
+import { buildSampleBatch } from '../../modules/petitions/index.js'
 import { CliError, UsageError, parse, required, userPath, type Command } from '../support.js'
 
 const positive = (text: string | undefined, flag: string, fallback: number) => {

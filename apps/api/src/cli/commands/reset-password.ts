@@ -1,5 +1,5 @@
 import { cliContext } from '../../lib/context.js'
-import { authRepository } from '../../modules/auth/auth.repository.js'
+import { authRepository } from '../../modules/auth/index.js'
 import { readPassword } from '../password.js'
 import {
   CliError,

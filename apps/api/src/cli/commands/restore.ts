@@ -5,7 +5,7 @@ import { dataDir, type Config } from '../../config.js'
 import { openDatabase, type Database } from '../../db/client.js'
 import { appliedMigrations, runMigrations } from '../../db/migrate.js'
 import { ensureRuntimeRole } from '../../db/roles.js'
-import { verifyAuditChain } from '../../modules/audit/audit.service.js'
+import { verifyAuditChain } from '../../modules/audit/index.js'
 import { describeStore, fileStoreFor } from '../../modules/files/index.js'
 import {
   filesDir,

@@ -6,14 +6,9 @@ import { acceptances, problems, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
 import { rulesObjections } from '../../lib/publicity.js'
-import {
-  actsAsLeadUnit,
-  actsAsOffice,
-  isOwnUnit,
-  leadsProblem,
-} from '../problems/problems.access.js'
-import { problemScope } from '../problems/problems.derived.js'
-import { problemsRepository, type ProblemRow } from '../problems/problems.repository.js'
+import { actsAsLeadUnit, actsAsOffice, isOwnUnit, leadsProblem } from '../problems/index.js'
+import { problemScope } from '../problems/index.js'
+import { problemsRepository, type ProblemRow } from '../problems/index.js'
 import type { AcceptanceRow } from './acceptance.repository.js'
 
 /**

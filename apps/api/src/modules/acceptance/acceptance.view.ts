@@ -9,7 +9,7 @@ import type {
   UnitRef,
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { problemsRepository } from '../problems/problems.repository.js'
+import { problemsRepository } from '../problems/index.js'
 import {
   acceptanceRepository as repo,
   type AcceptanceRow,

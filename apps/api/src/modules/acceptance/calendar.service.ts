@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js'
 import { notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { isWeekend } from '../../lib/workdays.js'
-import { recordAudit } from '../audit/audit.writer.js'
+import { recordAudit } from '../audit/index.js'
 import { closeoutRepository as repo, type CalendarRow } from './closeout.repository.js'
 
 const toDay = (r: CalendarRow): CalendarDay => ({

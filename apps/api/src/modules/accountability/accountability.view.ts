@@ -1,7 +1,7 @@
 import type { AccountabilityRecord } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { problemsRepository } from '../problems/problems.repository.js'
-import { usersRepository } from '../users/users.repository.js'
+import { problemsRepository } from '../problems/index.js'
+import { usersRepository } from '../users/index.js'
 import {
   accountabilityRepository as repo,
   type AccountabilityRow,

@@ -4,7 +4,7 @@ import type { Db, DbOrTx, Tx } from '../../db/client.js'
 import { atCommit } from '../../lib/commit-hooks.js'
 import { canonicalJson, sha256Hex } from '../../lib/hash.js'
 import type { Ctx } from '../../lib/context.js'
-import { feedRows } from '../changes/changes.writer.js'
+import { feedRows } from '../changes/index.js'
 
 /** The hash a chain starts from. */
 export const GENESIS_HASH = '0'.repeat(64)

@@ -1,7 +1,7 @@
 import { and, count, eq, lt, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { cards, notices, problems, units } from '../../db/schema/index.js'
-import { overdueSql } from '../problems/problems.repository.js'
+import { overdueSql } from '../problems/index.js'
 
 /** The facts a year's ranking is computed from, a few grouped queries. */
 export const rankingsRepository = {

@@ -15,8 +15,8 @@ import type { Ctx } from '../../lib/context.js'
 import { sha256Hex } from '../../lib/hash.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { randomToken, uuidv7 } from '../../lib/ids.js'
-import { changedFields, recordAudit } from '../audit/audit.writer.js'
-import { unitsRepository } from '../units/units.repository.js'
+import { changedFields, recordAudit } from '../audit/index.js'
+import { unitsRepository } from '../units/index.js'
 
 type Row = typeof apiClients.$inferSelect
 

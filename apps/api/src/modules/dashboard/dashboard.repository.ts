@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-o
 import type { DbOrTx } from '../../db/client.js'
 import { cards, notices, problemUnits, problems, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
-import { overdueSql as noticeOverdueSql } from '../notices/notices.repository.js'
-import { problemWhere, type ProblemFilter } from '../problems/problems.repository.js'
+import { overdueSql as noticeOverdueSql } from '../notices/index.js'
+import { problemWhere, type ProblemFilter } from '../problems/index.js'
 
 /**
  * Figures over the ledger, named by key: each is the ledger's own filter (`problemWhere`) applied

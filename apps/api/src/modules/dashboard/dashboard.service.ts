@@ -23,15 +23,11 @@ import { units } from '../../db/schema/index.js'
 import type { Ctx } from '../../lib/context.js'
 import { daysBetween, shanghaiDate } from '../../lib/dates.js'
 import { unitTreeFilter } from '../../lib/scope.js'
-import { visibleTo as noticeScope } from '../notices/notices.shared.js'
-import { petitionScope } from '../petitions/petitions.access.js'
-import { petitionsRepository } from '../petitions/petitions.repository.js'
-import { problemScope } from '../problems/problems.derived.js'
-import {
-  problemsRepository,
-  type ProblemBucket,
-  type ProblemFilter,
-} from '../problems/problems.repository.js'
+import { visibleTo as noticeScope } from '../notices/index.js'
+import { petitionScope } from '../petitions/index.js'
+import { petitionsRepository } from '../petitions/index.js'
+import { problemScope } from '../problems/index.js'
+import { problemsRepository, type ProblemBucket, type ProblemFilter } from '../problems/index.js'
 import { dashboardRepository as repo, type FigureFilters } from './dashboard.repository.js'
 import { isoWeeks } from './dashboard.weeks.js'
 

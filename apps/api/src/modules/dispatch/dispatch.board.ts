@@ -7,8 +7,8 @@ import type {
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
 import { canSeeUnitPath } from '../../lib/scope.js'
-import { summaryBucket } from '../problems/overview.service.js'
-import { problemScope } from '../problems/problems.derived.js'
+import { summaryBucket } from '../problems/index.js'
+import { problemScope } from '../problems/index.js'
 import { dispatchRepository as repo } from './dispatch.repository.js'
 
 /**

@@ -20,7 +20,7 @@ import {
   rounds,
   units,
 } from '../../db/schema/index.js'
-import { overdueSql } from '../problems/problems.repository.js'
+import { overdueSql } from '../problems/index.js'
 
 export type DispatchPeriodRow = typeof dispatchPeriods.$inferSelect & { roundName: string }
 

@@ -1,5 +1,5 @@
-import { LEVEL_NAMES } from '../notices/notices.shared.js'
-import { noticeNumber } from '../notices/notices.view.js'
+import { LEVEL_NAMES } from '../notices/index.js'
+import { noticeNumber } from '../notices/index.js'
 import { empty, esc, escLines, fmtDate, fmtTime, table } from './dossier.format.js'
 import type { DossierDocument, DossierSection } from './dossier.html.js'
 

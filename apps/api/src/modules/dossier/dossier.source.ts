@@ -1,9 +1,9 @@
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
-import { accountabilityScope } from '../accountability/accountability.access.js'
-import { accountabilityRepository } from '../accountability/accountability.repository.js'
-import { noticesRepository } from '../notices/notices.repository.js'
-import { visibleTo as noticeScope } from '../notices/notices.shared.js'
+import { accountabilityScope } from '../accountability/index.js'
+import { accountabilityRepository } from '../accountability/index.js'
+import { noticesRepository } from '../notices/index.js'
+import { visibleTo as noticeScope } from '../notices/index.js'
 import {
   dossierRepository as repo,
   type DossierAuditRow,

@@ -1,14 +1,14 @@
 import type { Db } from '../../db/client.js'
 import type { XlsxSink } from '../../lib/xlsx-stream.js'
 import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
-import { label } from '../dossier/dossier.format.js'
+import { label } from '../dossier/index.js'
 import {
   disclosuresRepository,
   type DisclosureExtras,
   type DisclosureRow,
-} from '../petitions/petitions.disclosures.js'
-import { petitionsRepository, type PetitionFilter } from '../petitions/petitions.repository.js'
-import { problemsRepository } from '../problems/problems.repository.js'
+} from '../petitions/index.js'
+import { petitionsRepository, type PetitionFilter } from '../petitions/index.js'
+import { problemsRepository } from '../problems/index.js'
 import { word } from './exports.format.js'
 import { asOf, BATCH, shanghaiDay } from './exports.sheets.js'
 

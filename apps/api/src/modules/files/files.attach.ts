@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js'
 import { invalid, type FieldError } from '../../errors.js'
 import type { Actor } from '../../lib/context.js'
-import type { AuditEvent } from '../audit/audit.writer.js'
+import type { AuditEvent } from '../audit/index.js'
 import { filesRepository } from './files.repository.js'
 
 /** The record uploaded files are attached to; `problemId` is set for problem-owned evidence. */

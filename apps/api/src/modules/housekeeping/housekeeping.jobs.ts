@@ -2,7 +2,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { ANONYMOUS, type Ctx } from '../../lib/context.js'
 import type { JobDefinition } from '../../lib/jobs.js'
-import { changesRepository } from '../changes/changes.repository.js'
+import { changesRepository } from '../changes/index.js'
 import { housekeepingRepository as repo } from './housekeeping.repository.js'
 import type { FilesService } from '../files/index.js'
 

@@ -5,7 +5,7 @@ import type {
   ProblemFinding,
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { usersRepository } from '../users/users.repository.js'
+import { usersRepository } from '../users/index.js'
 import { inspectionsRepository as repo, type InspectionRow } from './inspections.repository.js'
 import { toFileInfo } from '../files/index.js'
 

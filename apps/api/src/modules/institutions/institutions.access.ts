@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { institutionProblems, institutions, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { unitTreeFilter } from '../../lib/scope.js'
-import { problemScope } from '../problems/problems.derived.js'
+import { problemScope } from '../problems/index.js'
 import type { FileAccess } from '../files/index.js'
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PublicInstitutionListSchema } from '@rectify/schemas'
-import { ResponseCache, caching } from '../public/public.cache.js'
+import { ResponseCache, caching } from '../public/index.js'
 import { NotModified } from '../../lib/http.js'
 import type { InstitutionsService } from './institutions.service.js'
 

@@ -1,9 +1,9 @@
 import type { Institution, PublicInstitution } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
-import { problemScope } from '../problems/problems.derived.js'
-import { problemsRepository } from '../problems/problems.repository.js'
-import { published } from '../public/public.repository.js'
+import { problemScope } from '../problems/index.js'
+import { problemsRepository } from '../problems/index.js'
+import { published } from '../public/index.js'
 import { institutionsRepository as repo, type InstitutionRow } from './institutions.repository.js'
 import { toFileInfo } from '../files/index.js'
 

@@ -2,7 +2,7 @@ import type { MilestoneInput } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { FieldError } from '../../errors.js'
 import { dayNumber } from '../../lib/dates.js'
-import { unitsRepository } from '../units/units.repository.js'
+import { unitsRepository } from '../units/index.js'
 import type { PlanProblem } from './measures.repository.js'
 
 // The rules a plan obeys; each check returns field errors (none when the input passes).

@@ -13,10 +13,10 @@ import { AppError, forbidden, notFound, invalid, type FieldError } from '../../e
 import type { Ctx } from '../../lib/context.js'
 import { dayNumber, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
-import { changedFields, recordAudit } from '../audit/audit.writer.js'
-import type { LightSettings } from '../problems/lights.js'
-import { problemScope, refreshDerived, syncProblemUnits } from '../problems/problems.derived.js'
-import { actsAsOffice, leadsProblem } from '../problems/problems.access.js'
+import { changedFields, recordAudit } from '../audit/index.js'
+import type { LightSettings } from '../problems/index.js'
+import { problemScope, refreshDerived, syncProblemUnits } from '../problems/index.js'
+import { actsAsOffice, leadsProblem } from '../problems/index.js'
 import { measuresRepository as repo, type PlanProblem } from './measures.repository.js'
 import {
   PLANNING,

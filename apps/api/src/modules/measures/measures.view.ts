@@ -6,7 +6,7 @@ import {
   measurePlanned,
   type LightSettings,
   type MeasureFacts,
-} from '../problems/lights.js'
+} from '../problems/index.js'
 import {
   measuresRepository as repo,
   type MeasureRow,

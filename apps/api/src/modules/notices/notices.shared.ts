@@ -11,12 +11,12 @@ import { AppError, forbidden, notFound } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
-import { emitEvent, type DomainEvent } from '../events/events.writer.js'
-import { notifyUnit } from '../inbox/inbox.writer.js'
-import { actsAsOffice, actsAsUnit } from '../problems/problems.access.js'
+import { emitEvent, type DomainEvent } from '../events/index.js'
+import { notifyUnit } from '../inbox/index.js'
+import { actsAsOffice, actsAsUnit } from '../problems/index.js'
 import { noticesRepository as repo, type NoticeRow } from './notices.repository.js'
 import { loadNotices, noticeNumber, toNoticeRef } from './notices.view.js'
-import { actorName } from '../users/actor-name.js'
+import { actorName } from '../users/index.js'
 
 // What issuing and the transitions share: visibility, numbering, the detail view, events.
 

@@ -8,9 +8,9 @@ import type { Db } from '../../db/client.js'
 import { invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
-import { recordAudit } from '../audit/audit.writer.js'
-import { emitEvent } from '../events/events.writer.js'
-import { notifyUnit, notifyUsers, officeRecipients } from '../inbox/inbox.writer.js'
+import { recordAudit } from '../audit/index.js'
+import { emitEvent } from '../events/index.js'
+import { notifyUnit, notifyUsers, officeRecipients } from '../inbox/index.js'
 import { noticesRepository as repo } from './notices.repository.js'
 import {
   insertNotice,
@@ -22,7 +22,7 @@ import {
   noticeRefusal,
 } from './notices.shared.js'
 import { noticeNumber, toNoticeRef } from './notices.view.js'
-import { actorName } from '../users/actor-name.js'
+import { actorName } from '../users/index.js'
 import { attachFiles, attachableFiles } from '../files/index.js'
 
 /**

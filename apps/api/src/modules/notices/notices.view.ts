@@ -1,7 +1,7 @@
 import type { Notice, NoticeLevel, NoticeRef, NoticeStatus } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { daysBetween } from '../../lib/dates.js'
-import { problemsRepository } from '../problems/problems.repository.js'
+import { problemsRepository } from '../problems/index.js'
 import { noticesRepository as repo, type NoticeRow } from './notices.repository.js'
 import { filesRepository, toFileInfo } from '../files/index.js'
 

@@ -4,7 +4,7 @@ import {
   PublicPetitionBatchListSchema,
   PublicPetitionBatchSchema,
 } from '@rectify/schemas'
-import { ResponseCache, caching } from '../public/public.cache.js'
+import { ResponseCache, caching } from '../public/index.js'
 import { NotModified } from '../../lib/http.js'
 import type { PublicPetitionsService } from './petitions.public.js'
 

@@ -5,16 +5,16 @@ import type { Ctx } from '../../lib/context.js'
 import { insertJson } from '../../lib/bulk-insert.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { searchTokens } from '../../lib/search.js'
-import { recordAuditMany, type AuditEvent } from '../audit/audit.writer.js'
+import { recordAuditMany, type AuditEvent } from '../audit/index.js'
 import {
   problemLight,
   problemPlanned,
   type LightSettings,
   type ProblemFacts,
-} from '../problems/lights.js'
-import { refreshDerived, syncProblemUnits } from '../problems/problems.derived.js'
-import { emitEvent, type DomainEvent } from '../events/events.writer.js'
-import { problemsRepository } from '../problems/problems.repository.js'
+} from '../problems/index.js'
+import { refreshDerived, syncProblemUnits } from '../problems/index.js'
+import { emitEvent, type DomainEvent } from '../events/index.js'
+import { problemsRepository } from '../problems/index.js'
 import type { Task } from './analyse.js'
 import { importRepository as repo } from './import.repository.js'
 

@@ -6,19 +6,15 @@ import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { LIGHT_FILLS, type XlsxSink } from '../../lib/xlsx-stream.js'
 import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
-import { recordAudit } from '../audit/audit.writer.js'
-import { isOverdue, type LightSettings } from '../problems/lights.js'
-import { computeDerived, problemScope } from '../problems/problems.derived.js'
-import {
-  problemsRepository as problemsRepo,
-  sortSpec,
-  type ProblemRow,
-} from '../problems/problems.repository.js'
+import { recordAudit } from '../audit/index.js'
+import { isOverdue, type LightSettings } from '../problems/index.js'
+import { computeDerived, problemScope } from '../problems/index.js'
+import { problemsRepository as problemsRepo, sortSpec, type ProblemRow } from '../problems/index.js'
 import type { ProblemStatus } from '@rectify/schemas'
 import { chineseDate } from '../../lib/dates.js'
 import { MODE_LABELS, leaderText } from './fields.js'
 import { joinMeasures } from './measures-split.js'
-import { roundsRepository } from '../rounds/rounds.repository.js'
+import { roundsRepository } from '../rounds/index.js'
 import { TASK_HEADERS, TASK_WIDTHS } from './template.js'
 
 const STATUS_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.js'
 import { measures, milestones, problemUnits, problems, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
-import { emitEvent, type DomainEvent } from '../events/events.writer.js'
+import { emitEvent, type DomainEvent } from '../events/index.js'
 import {
   DEFAULT_LIGHT_SETTINGS,
   problemLight,

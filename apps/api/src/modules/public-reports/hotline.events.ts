@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../events/events.writer.js'
+import type { DomainEvent } from '../events/index.js'
 import type { PublicReportRow } from './public-reports.repository.js'
 
 /**

@@ -9,7 +9,7 @@ import {
   TrackingParamsSchema,
 } from '@rectify/schemas'
 import { NotModified } from '../../lib/http.js'
-import { caching } from '../public/public.cache.js'
+import { caching } from '../public/index.js'
 import type { PublicIntakeService } from './intake.service.js'
 import { receiveFile } from '../files/index.js'
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { measures, problems, progressReports, publicities, units } from '../../db/schema/index.js'
-import { problemColumns } from '../problems/problems.repository.js'
+import { problemColumns } from '../problems/index.js'
 
 /** Only problems the office marked public ever reach the board. */
 export const published = eq(problems.public, true)

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../errors.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { publicityPhase } from '../../lib/publicity.js'
-import { problemsRepository, sortSpec, type ProblemRow } from '../problems/problems.repository.js'
+import { problemsRepository, sortSpec, type ProblemRow } from '../problems/index.js'
 import { publicRepository as repo, published } from './public.repository.js'
 
 /** The board lists published problems most recently changed first (index problems_public_idx). */

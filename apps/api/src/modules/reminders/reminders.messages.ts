@@ -1,4 +1,4 @@
-import type { Message } from '../inbox/inbox.writer.js'
+import type { Message } from '../inbox/index.js'
 import type { DueRow } from './reminders.repository.js'
 
 /** Who a reminder goes to, by its offset: the escalation ladder. */

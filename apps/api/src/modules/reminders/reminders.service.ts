@@ -1,8 +1,8 @@
 import type { Db, DbOrTx } from '../../db/client.js'
 import { daysBetween, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
-import { emitEvent, type DomainEvent } from '../events/events.writer.js'
-import { notifyEach, officeRecipients, type Message } from '../inbox/inbox.writer.js'
+import { emitEvent, type DomainEvent } from '../events/index.js'
+import { notifyEach, officeRecipients, type Message } from '../inbox/index.js'
 import { levelOf, reminderMessage, type Level } from './reminders.messages.js'
 import {
   findDue,

@@ -1,15 +1,15 @@
 import type { DbOrTx } from '../../db/client.js'
 import { shanghaiDate } from '../../lib/dates.js'
-import type { AuditEvent } from '../audit/audit.writer.js'
-import { measuresRepository, type PlanProblem } from '../measures/measures.repository.js'
-import { planFacts } from '../measures/measures.view.js'
+import type { AuditEvent } from '../audit/index.js'
+import { measuresRepository, type PlanProblem } from '../measures/index.js'
+import { planFacts } from '../measures/index.js'
 import {
   measurePlanned,
   measuresReported,
   problemPlanned,
   type LightSettings,
-} from '../problems/lights.js'
-import { refreshDerived } from '../problems/problems.derived.js'
+} from '../problems/index.js'
+import { refreshDerived } from '../problems/index.js'
 import type { ReportRow } from './reports.repository.js'
 
 export type Rating = 'on_schedule' | 'behind'

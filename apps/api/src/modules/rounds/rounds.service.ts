@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
-import { changedFields, recordAudit } from '../audit/audit.writer.js'
+import { changedFields, recordAudit } from '../audit/index.js'
 import { roundsRepository as repo, type RoundRow } from './rounds.repository.js'
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../../lib/context.js'
 import { canSeeUnitPath, unitTreeFilter } from '../../lib/scope.js'
-import { actsAsOffice, actsAsUnit } from '../problems/problems.access.js'
+import { actsAsOffice, actsAsUnit } from '../problems/index.js'
 
 /**
  * The object scope of sweeps: a condition on a target unit's path (the target units are joined

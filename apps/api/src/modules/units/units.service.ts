@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { units } from '../../db/schema/index.js'
-import { changedFields, recordAudit } from '../audit/audit.writer.js'
+import { changedFields, recordAudit } from '../audit/index.js'
 import { unitsRepository as repo, type UnitRow } from './units.repository.js'
 
 export function toUnit(r: UnitRow): Unit {

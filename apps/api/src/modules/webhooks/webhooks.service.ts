@@ -20,7 +20,7 @@ import { AppError, notFound, type FieldError } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { randomToken, uuidv7 } from '../../lib/ids.js'
-import { changedFields, recordAudit } from '../audit/audit.writer.js'
+import { changedFields, recordAudit } from '../audit/index.js'
 import {
   webhooksRepository as repo,
   type AttemptRow,

@@ -10,7 +10,7 @@ import type { Ctx } from '../../../lib/context.js'
 import type { FieldCipher } from '../../../lib/crypto/field-cipher.js'
 import { uuidv7 } from '../../../lib/ids.js'
 import { searchTokens } from '../../../lib/search.js'
-import { recordAuditMany, type AuditEvent } from '../../audit/audit.writer.js'
+import { recordAuditMany, type AuditEvent } from '../../audit/index.js'
 import { matchKey } from '../petitions.repeats.js'
 import { sealComplainant } from '../complainant.js'
 import { repeatColumns } from '../repeat-keys.js'
@@ -21,7 +21,7 @@ import {
   type NewPetition,
 } from './import.repository.js'
 import type { ParsedCase, ParsedSheet } from './rows.js'
-import { actorName } from '../../users/actor-name.js'
+import { actorName } from '../../users/index.js'
 import { attachFiles } from '../../files/index.js'
 
 type PetitionRow = typeof petitions.$inferSelect

@@ -1,0 +1,4 @@
+// The clients module's front door: what the rest of the API may use of it (eslint.config.js
+// refuses imports of its other files from outside the module).
+export { clientsRoutes } from './clients.routes.js'
+export { ClientsService } from './clients.service.js'

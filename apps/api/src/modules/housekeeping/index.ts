@@ -1,0 +1,3 @@
+// The housekeeping module's front door: what the rest of the API may use of it (eslint.config.js
+// refuses imports of its other files from outside the module).
+export { housekeepingJobs } from './housekeeping.jobs.js'

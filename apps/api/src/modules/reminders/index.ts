@@ -1,0 +1,4 @@
+// The reminders module's front door: what the rest of the API may use of it (eslint.config.js
+// refuses imports of its other files from outside the module).
+export { remindersJob } from './reminders.job.js'
+export { RemindersService, parseOffsets } from './reminders.service.js'
