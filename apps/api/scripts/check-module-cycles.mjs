@@ -7,10 +7,14 @@
 // connected components of that graph (Tarjan); each one with more than one module is printed with
 // one import per edge that keeps it closed, so the fix can start there.
 //
+// It also keeps the modules' READMEs true: each module has a README.md whose `Depends on:` and
+// `Used by:` lines name exactly the modules the graph says (in any order; `nothing` and
+// `no other module` for none), so a new import between modules fails until its README says so.
+//
 // Usage: node apps/api/scripts/check-module-cycles.mjs [--graph]
 //   --graph  also print every module's outgoing edges
-// Exit status: 0 without cycles, 1 with.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+// Exit status: 0 without cycles and with true READMEs, 1 otherwise.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -105,3 +109,30 @@ if (cycles.length === 0) {
   }
   process.exitCode = 1
 }
+
+/** The module names a README line lists (`Depends on: a, b.`), or null without such a line. */
+function listed(readme, label, none) {
+  const line = new RegExp(`^${label}: (.*?)\\.?$`, 'm').exec(readme)
+  if (!line) return null
+  return line[1] === none ? [] : line[1].split(',').map((s) => s.trim())
+}
+const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x))
+let untrue = 0
+for (const m of modules) {
+  const path = join(modulesDir, m, 'README.md')
+  const readme = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  const deps = [...edges.get(m).keys()].sort()
+  const users = modules.filter((u) => edges.get(u).has(m))
+  for (const [label, none, actual] of [
+    ['Depends on', 'nothing', deps],
+    ['Used by', 'no other module', users],
+  ]) {
+    const said = listed(readme, label, none)
+    if (!said || !sameSet(said, actual)) {
+      untrue += 1
+      const want = actual.length ? actual.join(', ') : none
+      console.error(`modules/${m}/README.md: the line should read \`${label}: ${want}.\``)
+    }
+  }
+}
+if (untrue) process.exitCode = 1
