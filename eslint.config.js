@@ -80,6 +80,8 @@ export default defineConfig(
     // Runtime data (embedded PGlite, signing key, files) of `pnpm start` and `pnpm dev`.
     'data/',
     'apps/api/data/',
+    // Generated from the served OpenAPI (apps/api/scripts/web-api-types.ts); never hand-edited.
+    'apps/web/src/api/schema.d.ts',
     'tmp/',
     'apps/api/.bench/',
     'apps/api/drizzle/meta/',

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WEBHOOK_EVENT_TYPES } from '@rectify/schemas'
+import { WEB_API_TYPES, webApiTypes } from '../scripts/web-api-types.js'
 import { createTestApp, type TestApp } from './build-app.js'
 
 const run = promisify(execFile)
@@ -111,6 +112,18 @@ describe('the OpenAPI contract', () => {
       const data = doc.components.schemas[ref.replace('#/components/schemas/', '')] as Schema
       expect(Object.keys(data.properties ?? {}), type).toEqual(fields)
     }
+  })
+
+  it('is what the SPA typechecks against: apps/web/src/api/schema.d.ts is generated from it', async () => {
+    const expected = (await webApiTypes(doc)).split('\n')
+    const committed = readFileSync(WEB_API_TYPES, 'utf8').split('\n')
+    const at = expected.findIndex((line, i) => line !== committed[i])
+    const drift =
+      at === -1 && expected.length === committed.length
+        ? null
+        : `line ${at + 1}: ${committed[at] ?? '(end of file)'} → ${expected[at] ?? '(end of file)'}`
+    // A changed route or field: run `pnpm --filter @rectify/web gen:api` and fix the SPA.
+    expect(drift).toBeNull()
   })
 
   it(

@@ -3,49 +3,43 @@
  * If-Match), and counts by form for a period.
  */
 import type {
-  AccountabilityCounts,
   AccountabilityCountsQuery,
-  AccountabilityPage,
-  AccountabilityRecord,
   CreateAccountabilityBody,
   ListAccountabilityQuery,
   UpdateAccountabilityBody,
 } from '@rectify/schemas'
-import { request } from './http'
-
-const path = (id: string) => `/accountability/${encodeURIComponent(id)}`
+import { api, ifMatch, ok } from './http'
 
 /** `GET /accountability`: latest decision first; a unit gets its own subtree's records only. */
-export function listAccountability(
-  query: ListAccountabilityQuery = {},
-): Promise<AccountabilityPage> {
-  return request<AccountabilityPage>('/accountability', { query })
+export async function listAccountability(query: ListAccountabilityQuery = {}) {
+  return ok(await api.GET('/api/v1/accountability', { params: { query } }))
 }
 
 /** `GET /accountability/:id`. */
-export function getAccountability(id: string): Promise<AccountabilityRecord> {
-  return request<AccountabilityRecord>(path(id))
+export async function getAccountability(id: string) {
+  return ok(await api.GET('/api/v1/accountability/{id}', { params: { path: { id } } }))
 }
 
 /** `POST /accountability` (office). */
-export function createAccountability(
-  body: CreateAccountabilityBody,
-): Promise<AccountabilityRecord> {
-  return request<AccountabilityRecord>('/accountability', { method: 'POST', body })
+export async function createAccountability(body: CreateAccountabilityBody) {
+  return ok(await api.POST('/api/v1/accountability', { body }))
 }
 
 /** `PATCH /accountability/:id` with `If-Match` (office). */
-export function updateAccountability(
+export async function updateAccountability(
   id: string,
   version: number,
   body: UpdateAccountabilityBody,
-): Promise<AccountabilityRecord> {
-  return request<AccountabilityRecord>(path(id), { method: 'PATCH', body, version })
+) {
+  return ok(
+    await api.PATCH('/api/v1/accountability/{id}', {
+      params: { path: { id }, header: ifMatch(version) },
+      body,
+    }),
+  )
 }
 
 /** `GET /accountability/counts`: records by form and subject kind decided from..to. */
-export function countAccountability(
-  query: AccountabilityCountsQuery = {},
-): Promise<AccountabilityCounts> {
-  return request<AccountabilityCounts>('/accountability/counts', { query })
+export async function countAccountability(query: AccountabilityCountsQuery = {}) {
+  return ok(await api.GET('/api/v1/accountability/counts', { params: { query } }))
 }

@@ -1,8 +1,8 @@
 /** The audit log (`/audit`): append-only, hash-chained record of every change. */
-import type { AuditPage, ListAuditQuery } from '@rectify/schemas'
-import { request } from './http'
+import type { ListAuditQuery } from '@rectify/schemas'
+import { api, ok } from './http'
 
 /** `GET /audit`: one page of entries, newest first, filtered by actor, entity, action and time. */
-export function listAudit(query: ListAuditQuery = {}): Promise<AuditPage> {
-  return request<AuditPage>('/audit', { query })
+export async function listAudit(query: ListAuditQuery = {}) {
+  return ok(await api.GET('/api/v1/audit', { params: { query } }))
 }

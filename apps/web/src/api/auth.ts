@@ -1,38 +1,28 @@
 /** Sign-in, token refresh, sign-out and the signed-in user (`/auth/*`, `/me`). */
-import type { ChangePasswordBody, LoginBody, Me, TokenPair } from '@rectify/schemas'
-import { request } from './http'
+import type { ChangePasswordBody, LoginBody } from '@rectify/schemas'
+import { anonymous, api, ok, withoutIdempotencyKey } from './http'
 
 /** `POST /auth/login`: exchanges username and password for a token pair. */
-export function login(body: LoginBody): Promise<TokenPair> {
-  return request<TokenPair>('/auth/login', { method: 'POST', body, auth: false, idempotent: false })
+export async function login(body: LoginBody) {
+  return ok(await anonymous.POST('/api/v1/auth/login', { body }))
 }
 
 /** `POST /auth/refresh`: rotates the refresh token; the old one stops working. */
-export function refresh(refreshToken: string): Promise<TokenPair> {
-  return request<TokenPair>('/auth/refresh', {
-    method: 'POST',
-    body: { refreshToken },
-    auth: false,
-    idempotent: false,
-  })
+export async function refresh(refreshToken: string) {
+  return ok(await anonymous.POST('/api/v1/auth/refresh', { body: { refreshToken } }))
 }
 
 /** `POST /auth/logout`: revokes the refresh token (204). */
-export function logout(refreshToken: string): Promise<void> {
-  return request<void>('/auth/logout', {
-    method: 'POST',
-    body: { refreshToken },
-    auth: false,
-    idempotent: false,
-  })
+export async function logout(refreshToken: string): Promise<void> {
+  await anonymous.POST('/api/v1/auth/logout', { body: { refreshToken } })
 }
 
 /** `GET /me`: who is signed in, their unit, roles and session limits. */
-export function me(): Promise<Me> {
-  return request<Me>('/me')
+export async function me() {
+  return ok(await api.GET('/api/v1/me'))
 }
 
 /** `POST /me/password`: changes the signed-in user's own password (204). */
-export function changePassword(body: ChangePasswordBody): Promise<void> {
-  return request<void>('/me/password', { method: 'POST', body, idempotent: false })
+export async function changePassword(body: ChangePasswordBody): Promise<void> {
+  await api.POST('/api/v1/me/password', { body, ...withoutIdempotencyKey })
 }

@@ -1,20 +1,20 @@
 /** The working-day calendar (节假日与调休) that publicity periods are counted in. */
-import type { Calendar, CalendarDay, PutCalendarDayBody } from '@rectify/schemas'
-import { request } from './http'
+import type { PutCalendarDayBody } from '@rectify/schemas'
+import { api, ok } from './http'
 
-const dayPath = (date: string) => `/calendar/${encodeURIComponent(date)}`
+const byDate = (date: string) => ({ path: { date } })
 
 /** `GET /calendar?year=`: the year's holidays and make-up working days. */
-export function getCalendar(year: number): Promise<Calendar> {
-  return request<Calendar>('/calendar', { query: { year } })
+export async function getCalendar(year: number) {
+  return ok(await api.GET('/api/v1/calendar', { params: { query: { year } } }))
 }
 
 /** `PUT /calendar/:date` (office, admin): mark a day a holiday or a make-up working day. */
-export function putCalendarDay(date: string, body: PutCalendarDayBody): Promise<CalendarDay> {
-  return request<CalendarDay>(dayPath(date), { method: 'PUT', body })
+export async function putCalendarDay(date: string, body: PutCalendarDayBody) {
+  return ok(await api.PUT('/api/v1/calendar/{date}', { params: byDate(date), body }))
 }
 
 /** `DELETE /calendar/:date` (office, admin): the day is an ordinary day again. */
-export function deleteCalendarDay(date: string): Promise<void> {
-  return request<void>(dayPath(date), { method: 'DELETE' })
+export async function deleteCalendarDay(date: string): Promise<void> {
+  await api.DELETE('/api/v1/calendar/{date}', { params: byDate(date) })
 }

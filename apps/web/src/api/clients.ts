@@ -1,45 +1,39 @@
 /** API clients (`/clients`): other government systems calling Rectify with client credentials. */
 import type {
-  ApiClient,
-  ApiClientPage,
-  ApiClientWithSecret,
   CreateApiClientBody,
   ListApiClientsQuery,
   UpdateApiClientBody,
 } from '@rectify/schemas'
-import { request } from './http'
+import { api, ifMatch, ok } from './http'
+
+const byId = (id: string) => ({ path: { id } })
 
 /** `GET /clients`. */
-export function listClients(query: ListApiClientsQuery = {}): Promise<ApiClientPage> {
-  return request<ApiClientPage>('/clients', { query })
+export async function listClients(query: ListApiClientsQuery = {}) {
+  return ok(await api.GET('/api/v1/clients', { params: { query } }))
 }
 
 /** `POST /clients`: the answer carries the secret, shown this once only. */
-export function createClient(body: CreateApiClientBody): Promise<ApiClientWithSecret> {
-  return request<ApiClientWithSecret>('/clients', { method: 'POST', body })
+export async function createClient(body: CreateApiClientBody) {
+  return ok(await api.POST('/api/v1/clients', { body }))
 }
 
 /** `GET /clients/:id`. */
-export function getClient(id: string): Promise<ApiClient> {
-  return request<ApiClient>(`/clients/${encodeURIComponent(id)}`)
+export async function getClient(id: string) {
+  return ok(await api.GET('/api/v1/clients/{id}', { params: byId(id) }))
 }
 
 /** `PATCH /clients/:id` with `If-Match: version`: name, scopes or active. */
-export function updateClient(
-  id: string,
-  version: number,
-  body: UpdateApiClientBody,
-): Promise<ApiClient> {
-  return request<ApiClient>(`/clients/${encodeURIComponent(id)}`, {
-    method: 'PATCH',
-    body,
-    version,
-  })
+export async function updateClient(id: string, version: number, body: UpdateApiClientBody) {
+  return ok(
+    await api.PATCH('/api/v1/clients/{id}', {
+      params: { ...byId(id), header: ifMatch(version) },
+      body,
+    }),
+  )
 }
 
 /** `POST /clients/:id/secret`: issues a new secret; the old one stops working at once. */
-export function rotateClientSecret(id: string): Promise<ApiClientWithSecret> {
-  return request<ApiClientWithSecret>(`/clients/${encodeURIComponent(id)}/secret`, {
-    method: 'POST',
-  })
+export async function rotateClientSecret(id: string) {
+  return ok(await api.POST('/api/v1/clients/{id}/secret', { params: byId(id) }))
 }

@@ -1,117 +1,105 @@
 /**
  * Dispatch periods (定期调度), card suggestions and cards (红黄牌), the assessment rules
- * (考核扣分) and the rankings: one typed function per endpoint.
+ * (考核扣分) and the rankings: one function per endpoint.
  */
 import type {
-  AssessmentRule,
-  AssessmentRuleList,
-  Card,
-  CardPage,
-  CardSuggestionPage,
   CreateCardBody,
   CreateDispatchPeriodBody,
-  DispatchPeriod,
-  DispatchPeriodDetail,
-  DispatchPeriodPage,
   ListCardSuggestionsQuery,
   ListCardsQuery,
   ListDispatchPeriodsQuery,
   PatchAssessmentRuleBody,
-  Rankings,
   RankingsQuery,
-  RefreshSuggestionsResult,
-  RemindResult,
   SuggestionDecisionBody,
-  SuggestionDecisionResult,
 } from '@rectify/schemas'
-import { request } from './http'
+import { api, ifMatch, ok } from './http'
 
-const periodPath = (id: string) => `/dispatch-periods/${encodeURIComponent(id)}`
+const byId = (id: string) => ({ path: { id } })
 
 /** `GET /dispatch-periods`. */
-export function listDispatchPeriods(
-  query: ListDispatchPeriodsQuery = {},
-): Promise<DispatchPeriodPage> {
-  return request<DispatchPeriodPage>('/dispatch-periods', { query })
+export async function listDispatchPeriods(query: ListDispatchPeriodsQuery = {}) {
+  return ok(await api.GET('/api/v1/dispatch-periods', { params: { query } }))
 }
 
 /** `POST /dispatch-periods` (the office). */
-export function createDispatchPeriod(body: CreateDispatchPeriodBody): Promise<DispatchPeriod> {
-  return request<DispatchPeriod>('/dispatch-periods', { method: 'POST', body })
+export async function createDispatchPeriod(body: CreateDispatchPeriodBody) {
+  return ok(await api.POST('/api/v1/dispatch-periods', { body }))
 }
 
 /** `GET /dispatch-periods/:id`: the period and, while open, who has not reported. */
-export function getDispatchPeriod(id: string): Promise<DispatchPeriodDetail> {
-  return request<DispatchPeriodDetail>(periodPath(id))
+export async function getDispatchPeriod(id: string) {
+  return ok(await api.GET('/api/v1/dispatch-periods/{id}', { params: byId(id) }))
 }
 
 /** `POST /dispatch-periods/:id/remind`: one inbox message per unit that has not reported. */
-export function remindDispatchPeriod(id: string): Promise<RemindResult> {
-  return request<RemindResult>(`${periodPath(id)}/remind`, { method: 'POST', body: {} })
+export async function remindDispatchPeriod(id: string) {
+  return ok(await api.POST('/api/v1/dispatch-periods/{id}/remind', { params: byId(id), body: {} }))
 }
 
 /** `POST /dispatch-periods/:id/close` with `If-Match`: freezes the summary. */
-export function closeDispatchPeriod(id: string, version: number): Promise<DispatchPeriod> {
-  return request<DispatchPeriod>(`${periodPath(id)}/close`, { method: 'POST', body: {}, version })
+export async function closeDispatchPeriod(id: string, version: number) {
+  return ok(
+    await api.POST('/api/v1/dispatch-periods/{id}/close', {
+      params: { ...byId(id), header: ifMatch(version) },
+      body: {},
+    }),
+  )
 }
 
 /** `GET /card-suggestions`. */
-export function listCardSuggestions(
-  query: ListCardSuggestionsQuery = {},
-): Promise<CardSuggestionPage> {
-  return request<CardSuggestionPage>('/card-suggestions', { query })
+export async function listCardSuggestions(query: ListCardSuggestionsQuery = {}) {
+  return ok(await api.GET('/api/v1/card-suggestions', { params: { query } }))
 }
 
 /** `POST /card-suggestions/refresh`: runs the rules now. */
-export function refreshCardSuggestions(): Promise<RefreshSuggestionsResult> {
-  return request<RefreshSuggestionsResult>('/card-suggestions/refresh', {
-    method: 'POST',
-    body: {},
-  })
+export async function refreshCardSuggestions() {
+  return ok(await api.POST('/api/v1/card-suggestions/refresh', { body: {} }))
 }
 
 /** `POST /card-suggestions/:id/decision` with `If-Match`: confirm or dismiss. */
-export function decideCardSuggestion(
+export async function decideCardSuggestion(
   id: string,
   version: number,
   body: SuggestionDecisionBody,
-): Promise<SuggestionDecisionResult> {
-  return request<SuggestionDecisionResult>(`/card-suggestions/${encodeURIComponent(id)}/decision`, {
-    method: 'POST',
-    body,
-    version,
-  })
+) {
+  return ok(
+    await api.POST('/api/v1/card-suggestions/{id}/decision', {
+      params: { ...byId(id), header: ifMatch(version) },
+      body,
+    }),
+  )
 }
 
 /** `GET /cards`. */
-export function listCards(query: ListCardsQuery = {}): Promise<CardPage> {
-  return request<CardPage>('/cards', { query })
+export async function listCards(query: ListCardsQuery = {}) {
+  return ok(await api.GET('/api/v1/cards', { params: { query } }))
 }
 
 /** `POST /cards`: the office issues a card directly. */
-export function createCard(body: CreateCardBody): Promise<Card> {
-  return request<Card>('/cards', { method: 'POST', body })
+export async function createCard(body: CreateCardBody) {
+  return ok(await api.POST('/api/v1/cards', { body }))
 }
 
 /** `GET /assessment-rules`. */
-export function listAssessmentRules(): Promise<AssessmentRuleList> {
-  return request<AssessmentRuleList>('/assessment-rules')
+export async function listAssessmentRules() {
+  return ok(await api.GET('/api/v1/assessment-rules'))
 }
 
 /** `PATCH /assessment-rules/:code` with `If-Match`. */
-export function updateAssessmentRule(
+export async function updateAssessmentRule(
   code: string,
   version: number,
   body: PatchAssessmentRuleBody,
-): Promise<AssessmentRule> {
-  return request<AssessmentRule>(`/assessment-rules/${encodeURIComponent(code)}`, {
-    method: 'PATCH',
-    body,
-    version,
-  })
+) {
+  return ok(
+    await api.PATCH('/api/v1/assessment-rules/{code}', {
+      params: { path: { code }, header: ifMatch(version) },
+      body,
+    }),
+  )
 }
 
 /** `GET /rankings`. */
-export function getRankings(query: RankingsQuery = {}): Promise<Rankings> {
-  return request<Rankings>('/rankings', { query })
+export async function getRankings(query: RankingsQuery = {}) {
+  return ok(await api.GET('/api/v1/rankings', { params: { query } }))
 }

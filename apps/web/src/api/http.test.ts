@@ -1,10 +1,13 @@
 import type { TokenPair } from '@rectify/schemas'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
+  anonymous,
+  api,
   ApiError,
   configureAuth,
-  download,
-  request,
+  ifMatch,
+  named,
+  ok,
   toSearch,
   upload,
   type TokenStorage,
@@ -66,7 +69,7 @@ function rotatingServer(startAt: number, refreshDelayMs = 0) {
   }
 }
 
-describe('request', () => {
+describe('the pipeline under api and anonymous', () => {
   let tokens: ReturnType<typeof memoryTokens>
   let expired: ReturnType<typeof vi.fn>
 
@@ -79,7 +82,9 @@ describe('request', () => {
 
   it('calls /api/v1 with the bearer token and leaves empty query values out', async () => {
     serve(rotatingServer(1))
-    await request('/units', { query: { parent: 'p1', q: '', active: true, cursor: undefined } })
+    await api.GET('/api/v1/units', {
+      params: { query: { parent: 'p1', q: '', active: true, cursor: undefined } },
+    })
     expect(calls[0]!.url).toBe('/api/v1/units?parent=p1&active=true')
     expect(header(0, 'Authorization')).toBe('Bearer access-1')
   })
@@ -87,7 +92,7 @@ describe('request', () => {
   it('refreshes once on 401 and retries with the new token', async () => {
     serve(rotatingServer(2))
     tokens.current = { ...pair(2), accessToken: 'access-stale' }
-    await expect(request('/me')).resolves.toMatchObject({ ok: true })
+    expect(ok(await api.GET('/api/v1/me'))).toMatchObject({ ok: true })
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/me', '/api/v1/auth/refresh', '/api/v1/me'])
     expect(tokens.current).toEqual(pair(3))
     expect(expired).not.toHaveBeenCalled()
@@ -127,7 +132,11 @@ describe('request', () => {
   it('shares one refresh between concurrent requests (the refresh token rotates)', async () => {
     serve(rotatingServer(1, 20))
     tokens.current = { ...pair(1), accessToken: 'access-stale' }
-    const results = await Promise.all([request('/a'), request('/b'), request('/c')])
+    const results = await Promise.all([
+      api.GET('/api/v1/me'),
+      api.GET('/api/v1/units'),
+      api.GET('/api/v1/audit'),
+    ])
     expect(results).toHaveLength(3)
     expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1)
     expect(expired).not.toHaveBeenCalled()
@@ -136,7 +145,7 @@ describe('request', () => {
   it('ends the session when the refresh token is refused', async () => {
     serve(rotatingServer(5))
     tokens.current = { ...pair(1), accessToken: 'access-stale' }
-    const error = await request('/me').catch((e: unknown) => e)
+    const error = await api.GET('/api/v1/me').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect((error as ApiError).status).toBe(401)
     expect(tokens.current).toBeNull()
@@ -145,9 +154,9 @@ describe('request', () => {
 
   it('does not refresh when a 401 is about credentials in the body', async () => {
     serve(() => problem(401, 'invalid_credentials'))
-    const error = await request('/me/password', { method: 'POST', body: {} }).catch(
-      (e: unknown) => e,
-    )
+    const error = await api
+      .POST('/api/v1/me/password', { body: {} as never })
+      .catch((e: unknown) => e)
     expect((error as ApiError).code).toBe('invalid_credentials')
     expect(calls).toHaveLength(1)
     expect(expired).not.toHaveBeenCalled()
@@ -155,7 +164,10 @@ describe('request', () => {
 
   it('sends If-Match with the version on PATCH and a JSON body', async () => {
     serve(() => json(200, {}))
-    await request('/units/1', { method: 'PATCH', body: { name: '市生态环境局' }, version: 7 })
+    await api.PATCH('/api/v1/units/{id}', {
+      params: { path: { id: '1' }, header: ifMatch(7) },
+      body: { name: '市生态环境局' },
+    })
     expect(header(0, 'If-Match')).toBe('"7"')
     expect(header(0, 'Content-Type')).toBe('application/json')
     expect(calls[0]!.init.body).toBe('{"name":"市生态环境局"}')
@@ -165,7 +177,7 @@ describe('request', () => {
   it('sends one Idempotency-Key per POST and reuses it on the retry after a refresh', async () => {
     serve(rotatingServer(1))
     tokens.current = { ...pair(1), accessToken: 'access-stale' }
-    await request('/units', { method: 'POST', body: { code: 'X' } })
+    await api.POST('/api/v1/units', { body: { code: 'X' } as never })
     const key = header(0, 'Idempotency-Key')
     expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(header(2, 'Idempotency-Key')).toBe(key)
@@ -175,9 +187,9 @@ describe('request', () => {
   it('turns problem+json into an ApiError carrying code, detail and field errors', async () => {
     const errors = [{ path: '/code', message: 'must match pattern' }]
     serve(() => problem(422, 'validation', { detail: 'body/code', errors }))
-    const error = (await request('/units', { method: 'POST', body: {} }).catch(
-      (e: unknown) => e,
-    )) as ApiError
+    const error = (await api
+      .POST('/api/v1/units', { body: {} as never })
+      .catch((e: unknown) => e)) as ApiError
     expect(error).toMatchObject({ status: 422, code: 'validation', detail: 'body/code', errors })
   })
 
@@ -186,18 +198,16 @@ describe('request', () => {
       () =>
         new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
     )
-    await expect(request('/me')).rejects.toMatchObject({ code: 'unavailable', status: 502 })
+    await expect(api.GET('/api/v1/me')).rejects.toMatchObject({ code: 'unavailable', status: 502 })
     serve(() => {
       throw new TypeError('Failed to fetch')
     })
-    await expect(request('/me')).rejects.toMatchObject({ code: 'network', status: 0 })
+    await expect(api.GET('/api/v1/me')).rejects.toMatchObject({ code: 'network', status: 0 })
   })
 
   it('sends no token and never refreshes or ends the session for a public call', async () => {
     serve(() => problem(401, 'unauthorized'))
-    await expect(request('/public/problems', { auth: false })).rejects.toMatchObject({
-      status: 401,
-    })
+    await expect(anonymous.GET('/api/v1/public/problems')).rejects.toMatchObject({ status: 401 })
     expect(calls).toHaveLength(1)
     expect(header(0, 'Authorization')).toBeNull()
     expect(expired).not.toHaveBeenCalled()
@@ -210,17 +220,18 @@ describe('request', () => {
       response.headers.set('Retry-After', '42')
       return response
     })
-    await expect(request('/public/reports', { method: 'POST', auth: false })).rejects.toMatchObject(
-      { code: 'rate_limited', retryAfter: 42 },
-    )
+    await expect(
+      anonymous.POST('/api/v1/public/reports', { body: {} as never }),
+    ).rejects.toMatchObject({ code: 'rate_limited', retryAfter: 42 })
     serve(() => problem(429, 'rate_limited'))
-    const error = (await request('/me').catch((e: unknown) => e)) as ApiError
+    const error = (await api.GET('/api/v1/me').catch((e: unknown) => e)) as ApiError
     expect(error.retryAfter).toBeUndefined()
   })
 
   it('returns undefined for 204 No Content', async () => {
     serve(() => new Response(null, { status: 204 }))
-    await expect(request('/auth/logout', { method: 'POST', auth: false })).resolves.toBeUndefined()
+    const result = await anonymous.POST('/api/v1/auth/logout', { body: { refreshToken: 'r' } })
+    expect(result.data).toBeUndefined()
   })
 })
 
@@ -296,7 +307,7 @@ describe('upload', () => {
     FakeXhr.answer = () => ({ status: 201, body: { id: 'f1', sha256: 'ab' } })
     const progress: number[] = []
     const form = new FormData()
-    const info = await upload<{ id: string }>('/files', form, {
+    const info = await upload('/api/v1/files', form, {
       onProgress: (loaded, total) => progress.push(loaded / total),
     })
     expect(info).toEqual({ id: 'f1', sha256: 'ab' })
@@ -317,7 +328,7 @@ describe('upload', () => {
             status: 401,
             body: { type: 'x', title: 'x', status: 401, code: 'unauthorized' },
           }
-    await expect(upload('/files', new FormData())).resolves.toEqual({ id: 'f2' })
+    await expect(upload('/api/v1/files', new FormData())).resolves.toEqual({ id: 'f2' })
     expect(FakeXhr.sent).toHaveLength(2)
     expect(FakeXhr.sent[1]!.headers['Idempotency-Key']).toBe(
       FakeXhr.sent[0]!.headers['Idempotency-Key'],
@@ -329,7 +340,9 @@ describe('upload', () => {
       status: 401,
       body: { type: 'x', title: 'x', status: 401, code: 'unauthorized' },
     })
-    await expect(upload('/public/files', new FormData(), { auth: false })).rejects.toMatchObject({
+    await expect(
+      upload('/api/v1/public/files', new FormData(), { auth: false }),
+    ).rejects.toMatchObject({
       status: 401,
     })
     expect(FakeXhr.sent).toHaveLength(1)
@@ -342,21 +355,85 @@ describe('upload', () => {
       status: 415,
       body: { type: 'x', title: 'x', status: 415, code: 'unsupported_media_type' },
     })
-    await expect(upload('/files', new FormData())).rejects.toMatchObject({
+    await expect(upload('/api/v1/files', new FormData())).rejects.toMatchObject({
       status: 415,
       code: 'unsupported_media_type',
     })
   })
 })
 
-describe('download', () => {
-  beforeEach(() => configureAuth(memoryTokens(pair(1)), () => {}))
+describe('the contract client', () => {
+  let tokens: ReturnType<typeof memoryTokens>
+  let expired: ReturnType<typeof vi.fn>
+
+  beforeEach(() => {
+    tokens = memoryTokens(pair(1))
+    expired = vi.fn()
+    configureAuth(tokens, expired as unknown as () => void)
+  })
   afterEach(() => vi.unstubAllGlobals())
 
-  it('reads a file with the bearer token as a Blob', async () => {
-    serve(() => new Response(new Uint8Array([137, 80, 78, 71]), { status: 200 }))
-    const blob = await download('/files/f1')
-    expect(blob.size).toBe(4)
+  it('puts path parameters in the path, encoded', async () => {
+    serve(rotatingServer(1))
+    await api.GET('/api/v1/problems/{id}', { params: { path: { id: 'a/b c' } } })
+    expect(calls[0]!.url).toBe('/api/v1/problems/a%2Fb%20c')
+  })
+
+  it('sends If-Match, a JSON body and one Idempotency-Key kept across the refresh', async () => {
+    serve(rotatingServer(2))
+    tokens.current = { ...pair(2), accessToken: 'access-stale' }
+    await api.POST('/api/v1/problems/{id}/transitions', {
+      params: { path: { id: 'p1' }, header: ifMatch(7) },
+      body: { action: 'submit' },
+    })
+    const posts = calls.filter((c) => c.url.endsWith('/transitions'))
+    expect(posts).toHaveLength(2)
+    expect(posts.map((c) => new Headers(c.init.headers).get('If-Match'))).toEqual(['"7"', '"7"'])
+    expect(posts.map((c) => c.init.body)).toEqual([
+      JSON.stringify({ action: 'submit' }),
+      JSON.stringify({ action: 'submit' }),
+    ])
+    const keys = posts.map((c) => new Headers(c.init.headers).get('Idempotency-Key'))
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/)
+    expect(keys[1]).toBe(keys[0])
+    expect(new Headers(posts[1]!.init.headers).get('Authorization')).toBe('Bearer access-3')
+  })
+
+  it('throws the problem document as an ApiError', async () => {
+    serve(() => problem(409, 'conflict', { allowed: ['approve'] }))
+    const error = (await api
+      .POST('/api/v1/problems', { body: {} as never })
+      .catch((e: unknown) => e)) as ApiError
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 409, code: 'conflict' })
+    expect(error.problem).toMatchObject({ allowed: ['approve'] })
+  })
+
+  it('calls anonymously without token, key or refresh', async () => {
+    serve(() => problem(401, 'unauthorized'))
+    await expect(
+      anonymous.POST('/api/v1/public/reports', { body: {} as never }),
+    ).rejects.toMatchObject({ status: 401 })
+    expect(calls).toHaveLength(1)
+    expect(header(0, 'Authorization')).toBeNull()
+    expect(header(0, 'Idempotency-Key')).toBeNull()
+    expect(expired).not.toHaveBeenCalled()
+    expect(tokens.current).toEqual(pair(1))
+  })
+
+  it('reads a file with the bearer token as a Blob, with its name', async () => {
+    serve(
+      () =>
+        new Response(new Uint8Array([137, 80, 78, 71]), {
+          status: 200,
+          headers: { 'Content-Disposition': "attachment; filename*=UTF-8''%E5%8D%B7.png" },
+        }),
+    )
+    const file = named(
+      await api.GET('/api/v1/files/{id}', { params: { path: { id: 'f1' } }, parseAs: 'blob' }),
+    )
+    expect(file.blob.size).toBe(4)
+    expect(file.filename).toBe('卷.png')
     expect(header(0, 'Authorization')).toBe('Bearer access-1')
   })
 })

@@ -1,40 +1,22 @@
 /**
  * The one place in the SPA that talks to the server (`fetch`, and XMLHttpRequest for uploads with
- * progress). Every API module goes through `request`, `download` or `upload`, which add the
- * bearer token, refresh it once on a 401, send `If-Match` and `Idempotency-Key`, and turn RFC 9457
- * problem details into an `ApiError` the UI can branch on by `code`.
+ * progress). The API modules call `api` (or `anonymous`), an openapi-fetch client over the types
+ * generated from the served OpenAPI (`schema.d.ts`, `pnpm --filter @rectify/web gen:api`): paths,
+ * parameters, bodies and answers are the server's contract, so a renamed route or field fails the
+ * SPA's typecheck. Under it every call goes through one pipeline that adds the bearer token,
+ * refreshes it once on a 401, sends `Idempotency-Key`, and turns RFC 9457 problem details into an
+ * `ApiError` the UI can branch on by `code`.
  */
-import type { ProblemDetails, TokenPair } from '@rectify/schemas'
+import createClient, { type Client, type MethodResponse } from 'openapi-fetch'
+import type { TokenPair } from '@rectify/schemas'
+import { ApiError, isProblem, networkError, toApiError } from './problem'
+import type { paths } from './schema'
+
+export { ApiError, toApiError, type ClientErrorCode, type FieldError } from './problem'
+export { filenameFromDisposition, named, type NamedBlob } from './named-blob'
 
 /** Prefix of every API route. */
 export const API_BASE = '/api/v1'
-
-/** Codes the SPA synthesises when no problem document came back (network down, proxy error). */
-export type ClientErrorCode = 'network' | 'bad_response'
-
-export type FieldError = { path: string; message: string }
-
-/** An API failure: the server's problem document, or a synthesised one for transport failures. */
-export class ApiError extends Error {
-  readonly status: number
-  readonly code: string
-  readonly detail: string | undefined
-  readonly errors: FieldError[]
-  readonly problem: ProblemDetails
-  /** Seconds to wait before trying again, from a 429's `Retry-After` header. */
-  readonly retryAfter: number | undefined
-
-  constructor(problem: ProblemDetails, retryAfter?: number) {
-    super(problem.detail ?? problem.title)
-    this.retryAfter = retryAfter
-    this.name = 'ApiError'
-    this.problem = problem
-    this.status = problem.status
-    this.code = problem.code
-    this.detail = problem.detail
-    this.errors = problem.errors ?? []
-  }
-}
 
 /** Where the session keeps its tokens; the session store supplies the real one. */
 export interface TokenStorage {
@@ -47,17 +29,12 @@ export interface TokenStorage {
 type QueryValue = string | number | boolean | null | undefined
 export type Query = Record<string, QueryValue>
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-  query?: Query
-  body?: unknown
-  /** The record version read earlier; sent as `If-Match: "<version>"`. */
-  version?: number
-  /** Send the bearer token and refresh it on 401 (default true). */
-  auth?: boolean
-  /** Send an `Idempotency-Key` (default: on every POST). */
-  idempotent?: boolean
-  signal?: AbortSignal
+/** How a call is carried: with the session's bearer token, and with an Idempotency-Key. */
+interface Carriage {
+  /** Send the bearer token and refresh it on 401. */
+  auth: boolean
+  /** Send an `Idempotency-Key` (kept for the retry after a refresh). */
+  idempotent: boolean
 }
 
 function memoryStorage(): TokenStorage {
@@ -112,67 +89,47 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
-function isProblem(value: unknown): value is ProblemDetails {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return typeof v.status === 'number' && typeof v.code === 'string'
+/** A request as openapi-fetch built it, read once so every attempt sends the same bytes. */
+interface Outgoing {
+  /** Path and query, relative to the page (`/api/v1/units?parent=p1`). */
+  url: string
+  method: string
+  body: string | undefined
+  /** The record version read earlier, as the operation declares it: `"<version>"`. */
+  ifMatch: string | null
+  signal?: AbortSignal
 }
 
-/** `Retry-After` in seconds (the delta form; an HTTP date is read as "unknown"). */
-function retryAfterOf(response: Response): number | undefined {
-  const value = Number(response.headers.get('Retry-After') ?? '')
-  return Number.isFinite(value) && value > 0 ? Math.ceil(value) : undefined
-}
+/**
+ * openapi-fetch builds a `Request`, which needs an absolute URL; this origin only stands in for
+ * the page's own while the URL is built, and is cut off again before anything is sent.
+ */
+const BUILD_ORIGIN = 'http://rectify.invalid'
 
-/** Turns any non-2xx response into an ApiError, whether or not it carries problem+json. */
-export async function toApiError(response: Response): Promise<ApiError> {
-  const retryAfter = retryAfterOf(response)
-  let body: unknown = null
-  try {
-    body = await response.json()
-  } catch {
-    // A proxy's HTML error page or an empty body: fall through to the synthesised problem.
+async function outgoing(request: Request): Promise<Outgoing> {
+  const url = new URL(request.url)
+  return {
+    url: `${url.pathname}${url.search}`,
+    method: request.method,
+    body: request.body === null ? undefined : await request.text(),
+    ifMatch: request.headers.get('If-Match'),
+    signal: request.signal,
   }
-  if (isProblem(body)) return new ApiError(body, retryAfter)
-  return new ApiError(
-    {
-      type: 'about:blank',
-      title: response.statusText || 'Error',
-      status: response.status,
-      code: response.status >= 500 ? 'unavailable' : 'bad_response',
-    },
-    retryAfter,
-  )
 }
 
-function networkError(cause: unknown): ApiError {
-  return new ApiError({
-    type: 'about:blank',
-    title: 'Network error',
-    status: 0,
-    code: 'network' satisfies ClientErrorCode,
-    detail: cause instanceof Error ? cause.message : undefined,
-  })
-}
-
-async function send(
-  path: string,
-  options: RequestOptions,
-  key: string | null,
-  access: string | null,
-) {
+async function send(out: Outgoing, key: string | null, access: string | null) {
   const headers = new Headers({ Accept: 'application/json' })
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  if (out.body !== undefined) headers.set('Content-Type', 'application/json')
   if (access) headers.set('Authorization', `Bearer ${access}`)
-  if (options.version !== undefined) headers.set('If-Match', `"${options.version}"`)
+  if (out.ifMatch) headers.set('If-Match', out.ifMatch)
   if (key) headers.set('Idempotency-Key', key)
   try {
-    return await fetch(`${API_BASE}${path}${toSearch(options.query)}`, {
-      method: options.method ?? 'GET',
+    return await fetch(out.url, {
+      method: out.method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: out.body,
       credentials: 'same-origin',
-      signal: options.signal,
+      signal: out.signal,
     })
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
@@ -185,18 +142,15 @@ export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     const refreshToken = tokens.refreshToken()
     if (!refreshToken) return false
-    const response = await send(
-      '/auth/refresh',
-      { method: 'POST', body: { refreshToken } },
-      null,
-      null,
-    )
-    if (!response.ok) {
+    try {
+      tokens.save(ok(await anonymous.POST('/api/v1/auth/refresh', { body: { refreshToken } })))
+      return true
+    } catch (error) {
+      // Refused (not merely unreachable): the session cannot be renewed.
+      if (!(error instanceof ApiError) || error.status === 0) throw error
       tokens.clear()
       return false
     }
-    tokens.save((await response.json()) as TokenPair)
-    return true
   })().finally(() => {
     refreshing = null
   })
@@ -226,14 +180,6 @@ async function isExpiredToken(response: Response): Promise<boolean> {
   }
 }
 
-async function parse<T>(response: Response): Promise<T> {
-  if (response.status === 204 || response.headers.get('Content-Length') === '0') {
-    return undefined as T
-  }
-  const text = await response.text()
-  return (text ? JSON.parse(text) : undefined) as T
-}
-
 /** One attempt at a request with the given access token (fetch or XHR). */
 type Attempt = (access: string | null) => Promise<Response>
 
@@ -261,72 +207,54 @@ async function authorized(attempt: Attempt, auth: boolean): Promise<Response> {
   return response
 }
 
-/** Calls `path` under `/api/v1` and returns the parsed JSON body (undefined for 204). */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET'
-  const key = (options.idempotent ?? method === 'POST') ? newIdempotencyKey() : null
-  const response = await authorized(
-    (access) => send(path, options, key, access),
-    options.auth ?? true,
-  )
-  return parse<T>(response)
-}
-
-/** `GET path` for a binary body (an evidence file), with the same auth as every call. */
-export async function download(path: string, signal?: AbortSignal): Promise<Blob> {
-  const response = await authorized((access) => send(path, { signal }, null, access), true)
-  return response.blob()
-}
-
-/** A downloaded file and the name the server gave it (null when it gave none). */
-export interface NamedBlob {
-  blob: Blob
-  filename: string | null
-}
-
 /**
- * The file name of a `Content-Disposition` header: RFC 6266's `filename*=UTF-8''…` (how Chinese
- * names travel) before the plain `filename="…"`; null when there is none.
+ * The pipeline as a `fetch` for openapi-fetch: the request it built (URL with the path and query
+ * parameters, the JSON body, the `If-Match` the operation declares) goes out through `authorized`.
  */
-export function filenameFromDisposition(header: string | null): string | null {
-  if (!header) return null
-  const extended = /filename\*\s*=\s*([\w-]+)'[^']*'([^;]+)/i.exec(header)
-  if (extended) {
-    try {
-      return decodeURIComponent(extended[2]!.trim().replace(/^"|"$/g, ''))
-    } catch {
-      // A malformed escape: fall back to the plain name.
-    }
+function carried(carriage: Carriage) {
+  return async (request: Request): Promise<Response> => {
+    const out = await outgoing(request)
+    // One key for both attempts: the first was refused, so nothing was created.
+    const key = carriage.idempotent && out.method === 'POST' ? newIdempotencyKey() : null
+    return authorized((access) => send(out, key, access), carriage.auth)
   }
-  const plain = /filename\s*=\s*("((?:\\.|[^"\\])*)"|[^;]+)/i.exec(header)
-  if (!plain) return null
-  const name = plain[2] !== undefined ? plain[2].replace(/\\(.)/g, '$1') : plain[1]!.trim()
-  return name || null
 }
 
-/** `GET path` for a file download (the dossier), with the name from `Content-Disposition`. */
-export async function downloadNamed(path: string, signal?: AbortSignal): Promise<NamedBlob> {
-  const response = await authorized((access) => send(path, { signal }, null, access), true)
-  const filename = filenameFromDisposition(response.headers.get('Content-Disposition'))
-  return { blob: await response.blob(), filename }
+/** `a=1&b=x`: empty values left out, everything else as its string (the operations' queries are flat). */
+const querySerializer = (query: unknown) => toSearch(query as Query).slice(1)
+
+const clientFor = (carriage: Carriage): Client<paths> =>
+  createClient<paths>({ baseUrl: BUILD_ORIGIN, querySerializer, fetch: carried(carriage) })
+
+/**
+ * The signed-in client: the bearer token (renewed once on a 401), an Idempotency-Key on every
+ * POST, a failure thrown as ApiError. Paths are the contract's (`/api/v1/...`).
+ */
+export const api = clientFor({ auth: true, idempotent: true })
+
+/**
+ * The anonymous client for the public board and the login: no token (a clerk signed in in the
+ * same tab must not be identified to, or logged out by, a public call) and no Idempotency-Key.
+ */
+export const anonymous = clientFor({ auth: false, idempotent: false })
+
+/**
+ * Per-call option for a signed-in POST sent without an Idempotency-Key (changing one's own
+ * password: no replayable record of a body that carries passwords).
+ */
+export const withoutIdempotencyKey = { fetch: carried({ auth: true, idempotent: false }) }
+
+/** `If-Match: "<version>"` for an operation that declares it (the record version read earlier). */
+export function ifMatch(version: number): { 'If-Match': string } {
+  return { 'If-Match': `"${version}"` }
 }
 
 /**
- * `POST path` with a JSON body for a file answer (an import's error workbook, written from the
- * same body as the dry run), with the name from `Content-Disposition`. It writes nothing on the
- * server, so it carries no Idempotency-Key.
+ * The answer of a call through `api` or `anonymous`. Failures never get here (the pipeline threw
+ * them as ApiError), so only the success branch's `data` is left; it is undefined for a 204.
  */
-export async function postForFile(
-  path: string,
-  body: unknown,
-  signal?: AbortSignal,
-): Promise<NamedBlob> {
-  const response = await authorized(
-    (access) => send(path, { method: 'POST', body, signal }, null, access),
-    true,
-  )
-  const filename = filenameFromDisposition(response.headers.get('Content-Disposition'))
-  return { blob: await response.blob(), filename }
+export function ok<T>(result: { data?: T }): T {
+  return result.data as T
 }
 
 export interface UploadOptions {
@@ -369,7 +297,7 @@ function sendForm(
       return
     }
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `${API_BASE}${path}`)
+    xhr.open('POST', path)
     xhr.setRequestHeader('Accept', 'application/json')
     if (access) xhr.setRequestHeader('Authorization', `Bearer ${access}`)
     xhr.setRequestHeader('Idempotency-Key', key)
@@ -393,19 +321,23 @@ function sendForm(
   })
 }
 
+/** The contract's multipart uploads (evidence, and the public board's attachments). */
+export type UploadPath = '/api/v1/files' | '/api/v1/public/files'
+
 /**
  * `POST path` with a multipart body, reporting upload progress. Same bearer token, refresh on
- * 401, Idempotency-Key (kept for the retry) and ApiError as `request`.
+ * 401, Idempotency-Key (kept for the retry) and ApiError as `api`; the answer is the contract's.
  */
-export async function upload<T>(
-  path: string,
+export async function upload<P extends UploadPath>(
+  path: P,
   form: FormData,
   options: UploadOptions = {},
-): Promise<T> {
+): Promise<MethodResponse<typeof api, 'post', P>> {
   const key = newIdempotencyKey()
   const response = await authorized(
     (access) => sendForm(path, form, key, access, options),
     options.auth ?? true,
   )
-  return parse<T>(response)
+  const text = await response.text()
+  return (text ? JSON.parse(text) : undefined) as MethodResponse<typeof api, 'post', P>
 }

@@ -5,62 +5,65 @@
 import type {
   CompleteInspectionBody,
   CreateInspectionBody,
-  Inspection,
-  InspectionFinding,
-  InspectionPage,
   ListInspectionsQuery,
-  ProblemFindingList,
   RecordFindingBody,
   UpdateInspectionBody,
 } from '@rectify/schemas'
-import { request } from './http'
+import { api, ifMatch, ok } from './http'
 
-const path = (id: string) => `/inspections/${encodeURIComponent(id)}`
+const byId = (id: string) => ({ path: { id } })
+const versioned = (id: string, version: number) => ({ path: { id }, header: ifMatch(version) })
 
 /** `GET /inspections`: newest first; an unannounced one is hidden from its targets until done. */
-export function listInspections(query: ListInspectionsQuery = {}): Promise<InspectionPage> {
-  return request<InspectionPage>('/inspections', { query })
+export async function listInspections(query: ListInspectionsQuery = {}) {
+  return ok(await api.GET('/api/v1/inspections', { params: { query } }))
 }
 
 /** `GET /inspections/:id` with its findings. */
-export function getInspection(id: string): Promise<Inspection> {
-  return request<Inspection>(path(id))
+export async function getInspection(id: string) {
+  return ok(await api.GET('/api/v1/inspections/{id}', { params: byId(id) }))
 }
 
 /** `POST /inspections` (office). */
-export function createInspection(body: CreateInspectionBody): Promise<Inspection> {
-  return request<Inspection>('/inspections', { method: 'POST', body })
+export async function createInspection(body: CreateInspectionBody) {
+  return ok(await api.POST('/api/v1/inspections', { body }))
 }
 
 /** `PATCH /inspections/:id` with `If-Match` while planned (office). */
-export function updateInspection(
-  id: string,
-  version: number,
-  body: UpdateInspectionBody,
-): Promise<Inspection> {
-  return request<Inspection>(path(id), { method: 'PATCH', body, version })
+export async function updateInspection(id: string, version: number, body: UpdateInspectionBody) {
+  return ok(await api.PATCH('/api/v1/inspections/{id}', { params: versioned(id, version), body }))
 }
 
 /** `POST /inspections/:id/complete` with `If-Match` (office). */
-export function completeInspection(
+export async function completeInspection(
   id: string,
   version: number,
   body: CompleteInspectionBody,
-): Promise<Inspection> {
-  return request<Inspection>(`${path(id)}/complete`, { method: 'POST', body, version })
+) {
+  return ok(
+    await api.POST('/api/v1/inspections/{id}/complete', {
+      params: versioned(id, version),
+      body,
+    }),
+  )
 }
 
 /** `POST /inspections/:id/cancel` with `If-Match` (office). */
-export function cancelInspection(id: string, version: number): Promise<Inspection> {
-  return request<Inspection>(`${path(id)}/cancel`, { method: 'POST', body: {}, version })
+export async function cancelInspection(id: string, version: number) {
+  return ok(
+    await api.POST('/api/v1/inspections/{id}/cancel', {
+      params: versioned(id, version),
+      body: {},
+    }),
+  )
 }
 
 /** `POST /inspections/:id/findings`: links a problem or opens one (office, inspection done). */
-export function recordFinding(id: string, body: RecordFindingBody): Promise<InspectionFinding> {
-  return request<InspectionFinding>(`${path(id)}/findings`, { method: 'POST', body })
+export async function recordFinding(id: string, body: RecordFindingBody) {
+  return ok(await api.POST('/api/v1/inspections/{id}/findings', { params: byId(id), body }))
 }
 
 /** `GET /problems/:id/findings`: the findings that opened or link a problem. */
-export function listProblemFindings(problemId: string): Promise<ProblemFindingList> {
-  return request<ProblemFindingList>(`/problems/${encodeURIComponent(problemId)}/findings`)
+export async function listProblemFindings(problemId: string) {
+  return ok(await api.GET('/api/v1/problems/{id}/findings', { params: byId(problemId) }))
 }

@@ -4,41 +4,37 @@
  */
 import type {
   CreateInstitutionBody,
-  Institution,
-  InstitutionPage,
   ListInstitutionsQuery,
-  PublicInstitution,
   UpdateInstitutionBody,
 } from '@rectify/schemas'
-import { request } from './http'
-
-const path = (id: string) => `/institutions/${encodeURIComponent(id)}`
+import { anonymous, api, ifMatch, ok } from './http'
 
 /** `GET /institutions`: newest issued first; a unit sees its own, public and linked ones. */
-export function listInstitutions(query: ListInstitutionsQuery = {}): Promise<InstitutionPage> {
-  return request<InstitutionPage>('/institutions', { query })
+export async function listInstitutions(query: ListInstitutionsQuery = {}) {
+  return ok(await api.GET('/api/v1/institutions', { params: { query } }))
 }
 
 /** `GET /institutions/:id`. */
-export function getInstitution(id: string): Promise<Institution> {
-  return request<Institution>(path(id))
+export async function getInstitution(id: string) {
+  return ok(await api.GET('/api/v1/institutions/{id}', { params: { path: { id } } }))
 }
 
 /** `POST /institutions`. */
-export function createInstitution(body: CreateInstitutionBody): Promise<Institution> {
-  return request<Institution>('/institutions', { method: 'POST', body })
+export async function createInstitution(body: CreateInstitutionBody) {
+  return ok(await api.POST('/api/v1/institutions', { body }))
 }
 
 /** `PATCH /institutions/:id` with `If-Match`; `problemIds` replaces the links, `fileIds` adds. */
-export function updateInstitution(
-  id: string,
-  version: number,
-  body: UpdateInstitutionBody,
-): Promise<Institution> {
-  return request<Institution>(path(id), { method: 'PATCH', body, version })
+export async function updateInstitution(id: string, version: number, body: UpdateInstitutionBody) {
+  return ok(
+    await api.PATCH('/api/v1/institutions/{id}', {
+      params: { path: { id }, header: ifMatch(version) },
+      body,
+    }),
+  )
 }
 
 /** `GET /public/institutions` (no login, no bearer token): those marked public. */
-export function listPublicInstitutions(): Promise<{ items: PublicInstitution[] }> {
-  return request('/public/institutions', { auth: false, idempotent: false })
+export async function listPublicInstitutions() {
+  return ok(await anonymous.GET('/api/v1/public/institutions'))
 }

@@ -7,57 +7,52 @@ import type {
   EscalateNoticeBody,
   IssueNoticeBody,
   ListNoticesQuery,
-  NoticeDetail,
-  NoticePage,
   ReplyNoticeBody,
 } from '@rectify/schemas'
-import { downloadNamed, request, type NamedBlob } from './http'
+import { api, ifMatch, named, ok, type NamedBlob } from './http'
 
-const path = (id: string) => `/notices/${encodeURIComponent(id)}`
+const byId = (id: string) => ({ path: { id } })
+const versioned = (id: string, version: number) => ({ path: { id }, header: ifMatch(version) })
 
 /** `GET /notices`: newest first, with how many of them are overdue. */
-export function listNotices(query: ListNoticesQuery = {}): Promise<NoticePage> {
-  return request<NoticePage>('/notices', { query })
+export async function listNotices(query: ListNoticesQuery = {}) {
+  return ok(await api.GET('/api/v1/notices', { params: { query } }))
 }
 
 /** `GET /notices/:id` with its escalation chain and what the caller may do. */
-export function getNotice(id: string): Promise<NoticeDetail> {
-  return request<NoticeDetail>(path(id))
+export async function getNotice(id: string) {
+  return ok(await api.GET('/api/v1/notices/{id}', { params: byId(id) }))
 }
 
 /** `POST /notices` (office). */
-export function issueNotice(body: IssueNoticeBody): Promise<NoticeDetail> {
-  return request<NoticeDetail>('/notices', { method: 'POST', body })
+export async function issueNotice(body: IssueNoticeBody) {
+  return ok(await api.POST('/api/v1/notices', { body }))
 }
 
 /** `POST /notices/:id/reply` with `If-Match` (the addressed unit). */
-export function replyNotice(
-  id: string,
-  version: number,
-  body: ReplyNoticeBody,
-): Promise<NoticeDetail> {
-  return request<NoticeDetail>(`${path(id)}/reply`, { method: 'POST', body, version })
+export async function replyNotice(id: string, version: number, body: ReplyNoticeBody) {
+  return ok(await api.POST('/api/v1/notices/{id}/reply', { params: versioned(id, version), body }))
 }
 
 /** `POST /notices/:id/close` with `If-Match` (office, a replied notice). */
-export function closeNotice(
-  id: string,
-  version: number,
-  body: CloseNoticeBody,
-): Promise<NoticeDetail> {
-  return request<NoticeDetail>(`${path(id)}/close`, { method: 'POST', body, version })
+export async function closeNotice(id: string, version: number, body: CloseNoticeBody) {
+  return ok(await api.POST('/api/v1/notices/{id}/close', { params: versioned(id, version), body }))
 }
 
 /** `POST /notices/:id/escalate` with `If-Match` (office): the new notice at the next level. */
-export function escalateNotice(
-  id: string,
-  version: number,
-  body: EscalateNoticeBody,
-): Promise<NoticeDetail> {
-  return request<NoticeDetail>(`${path(id)}/escalate`, { method: 'POST', body, version })
+export async function escalateNotice(id: string, version: number, body: EscalateNoticeBody) {
+  return ok(
+    await api.POST('/api/v1/notices/{id}/escalate', { params: versioned(id, version), body }),
+  )
 }
 
 /** `GET /notices/:id/document`: the notice as a Word document in the official layout. */
-export function downloadNoticeDocument(id: string, signal?: AbortSignal): Promise<NamedBlob> {
-  return downloadNamed(`${path(id)}/document`, signal)
+export async function downloadNoticeDocument(id: string, signal?: AbortSignal): Promise<NamedBlob> {
+  return named(
+    await api.GET('/api/v1/notices/{id}/document', {
+      params: byId(id),
+      parseAs: 'blob',
+      signal,
+    }),
+  )
 }

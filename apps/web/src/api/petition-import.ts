@@ -3,20 +3,18 @@
  * uploaded first through api/files.ts (with progress), then checked (dry run) and committed here.
  */
 import type { PetitionImportBody, PetitionImportReport, ProblemDetails } from '@rectify/schemas'
-import { ApiError, downloadNamed, postForFile, request, type NamedBlob } from './http'
+import { ApiError, api, named, ok, withoutIdempotencyKey, type NamedBlob } from './http'
+
+const byBatch = (id: string) => ({ path: { id } })
 
 /**
  * `POST /petition-batches/:id/import`: the dry run (default) answers the report and writes
  * nothing; with `dryRun: false` every row is written in one transaction, or none.
  */
-export function importPetitions(
-  batchId: string,
-  body: PetitionImportBody,
-): Promise<PetitionImportReport> {
-  return request<PetitionImportReport>(`/petition-batches/${encodeURIComponent(batchId)}/import`, {
-    method: 'POST',
-    body,
-  })
+export async function importPetitions(batchId: string, body: PetitionImportBody) {
+  return ok(
+    await api.POST('/api/v1/petition-batches/{id}/import', { params: byBatch(batchId), body }),
+  )
 }
 
 /** The report a refused commit (422 problem+json) carries, or null for any other failure. */
@@ -27,17 +25,24 @@ export function refusedReport(error: unknown): PetitionImportReport | null {
 }
 
 /** `GET /petitions/import-template`: the .xlsx to fill in, under the name the server gives it. */
-export function downloadImportTemplate(): Promise<NamedBlob> {
-  return downloadNamed('/petitions/import-template')
+export async function downloadImportTemplate(): Promise<NamedBlob> {
+  return named(await api.GET('/api/v1/petitions/import-template', { parseAs: 'blob' }))
 }
 
 /**
  * `POST /petition-batches/:id/import/errors`: the uploaded table with the dry run's errors
- * marked in their cells (fill and 批注), as .xlsx.
+ * marked in their cells (fill and 批注), as .xlsx. It writes nothing: no Idempotency-Key.
  */
-export function downloadImportErrors(
+export async function downloadImportErrors(
   batchId: string,
   body: PetitionImportBody,
 ): Promise<NamedBlob> {
-  return postForFile(`/petition-batches/${encodeURIComponent(batchId)}/import/errors`, body)
+  return named(
+    await api.POST('/api/v1/petition-batches/{id}/import/errors', {
+      params: byBatch(batchId),
+      body,
+      parseAs: 'blob',
+      ...withoutIdempotencyKey,
+    }),
+  )
 }

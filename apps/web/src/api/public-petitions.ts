@@ -3,17 +3,16 @@
  * login): published batches, and one batch's table in the columns cities publish. Sent without
  * the bearer token, like every public call (api/public.ts).
  */
-import type { PublicPetitionBatch, PublicPetitionBatchList } from '@rectify/schemas'
-import { request } from './http'
-
-const PUBLIC = { auth: false, idempotent: false } as const
+import { anonymous, ok } from './http'
 
 /** `GET /public/petition-batches`: the published batches, newest first. */
-export function listPublicPetitionBatches(): Promise<PublicPetitionBatchList> {
-  return request('/public/petition-batches', PUBLIC)
+export async function listPublicPetitionBatches() {
+  return ok(await anonymous.GET('/api/v1/public/petition-batches'))
 }
 
 /** `GET /public/petition-batches/:id`: one batch with its disclosure rows. */
-export function getPublicPetitionBatch(id: string): Promise<PublicPetitionBatch> {
-  return request(`/public/petition-batches/${encodeURIComponent(id)}`, PUBLIC)
+export async function getPublicPetitionBatch(id: string) {
+  return ok(
+    await anonymous.GET('/api/v1/public/petition-batches/{id}', { params: { path: { id } } }),
+  )
 }

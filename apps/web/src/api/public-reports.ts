@@ -4,39 +4,37 @@
  */
 import type {
   ListPublicReportsQuery,
-  PublicReport,
-  PublicReportPage,
   RuleObjectionBody,
   TriagePublicReportBody,
 } from '@rectify/schemas'
-import { request } from './http'
+import { api, ifMatch, ok } from './http'
 
-const path = (id: string) => `/public-reports/${encodeURIComponent(id)}`
+const versioned = (id: string, version: number) => ({ path: { id }, header: ifMatch(version) })
 
 /** `GET /public-reports`: reports, newest first, by status, ruling, problem or text. */
-export function listPublicReports(query: ListPublicReportsQuery = {}): Promise<PublicReportPage> {
-  return request<PublicReportPage>('/public-reports', { query })
+export async function listPublicReports(query: ListPublicReportsQuery = {}) {
+  return ok(await api.GET('/api/v1/public-reports', { params: { query } }))
 }
 
 /** `GET /public-reports/:id` (name and contact for the office only). */
-export function getPublicReport(id: string): Promise<PublicReport> {
-  return request<PublicReport>(path(id))
+export async function getPublicReport(id: string) {
+  return ok(await api.GET('/api/v1/public-reports/{id}', { params: { path: { id } } }))
 }
 
 /** `POST /public-reports/:id/triage` with `If-Match: version` (office). */
-export function triagePublicReport(
+export async function triagePublicReport(
   id: string,
   version: number,
   body: TriagePublicReportBody,
-): Promise<PublicReport> {
-  return request<PublicReport>(`${path(id)}/triage`, { method: 'POST', body, version })
+) {
+  return ok(
+    await api.POST('/api/v1/public-reports/{id}/triage', { params: versioned(id, version), body }),
+  )
 }
 
 /** `POST /public-reports/:id/ruling` with `If-Match: version`: `upheld` reopens the problem. */
-export function ruleObjection(
-  id: string,
-  version: number,
-  body: RuleObjectionBody,
-): Promise<PublicReport> {
-  return request<PublicReport>(`${path(id)}/ruling`, { method: 'POST', body, version })
+export async function ruleObjection(id: string, version: number, body: RuleObjectionBody) {
+  return ok(
+    await api.POST('/api/v1/public-reports/{id}/ruling', { params: versioned(id, version), body }),
+  )
 }

@@ -3,47 +3,40 @@ import type {
   CreateReportBody,
   ListProblemReportsQuery,
   ListReportsQuery,
-  ProgressReport,
-  ReportPage,
   ReviewReportBody,
 } from '@rectify/schemas'
-import { request } from './http'
+import { api, ifMatch, ok } from './http'
+
+const byId = (id: string) => ({ path: { id } })
 
 /** `POST /problems/:id/reports`: a new report; `evidenceIds` come from earlier uploads. */
-export function createReport(problemId: string, body: CreateReportBody): Promise<ProgressReport> {
-  return request<ProgressReport>(`/problems/${encodeURIComponent(problemId)}/reports`, {
-    method: 'POST',
-    body,
-  })
+export async function createReport(problemId: string, body: CreateReportBody) {
+  return ok(await api.POST('/api/v1/problems/{id}/reports', { params: byId(problemId), body }))
 }
 
 /** `GET /problems/:id/reports`: the problem's reports, newest first. */
-export function listProblemReports(
-  problemId: string,
-  query: ListProblemReportsQuery = {},
-): Promise<ReportPage> {
-  return request<ReportPage>(`/problems/${encodeURIComponent(problemId)}/reports`, { query })
+export async function listProblemReports(problemId: string, query: ListProblemReportsQuery = {}) {
+  return ok(
+    await api.GET('/api/v1/problems/{id}/reports', { params: { ...byId(problemId), query } }),
+  )
 }
 
 /** `GET /reports`: report search; with `status=submitted` the review queue, oldest first. */
-export function listReports(query: ListReportsQuery = {}): Promise<ReportPage> {
-  return request<ReportPage>('/reports', { query })
+export async function listReports(query: ListReportsQuery = {}) {
+  return ok(await api.GET('/api/v1/reports', { params: { query } }))
 }
 
 /** `GET /reports/:id`. */
-export function getReport(id: string): Promise<ProgressReport> {
-  return request<ProgressReport>(`/reports/${encodeURIComponent(id)}`)
+export async function getReport(id: string) {
+  return ok(await api.GET('/api/v1/reports/{id}', { params: byId(id) }))
 }
 
 /** `POST /reports/:id/review` with `If-Match: version`: accept, or return with a note. */
-export function reviewReport(
-  id: string,
-  version: number,
-  body: ReviewReportBody,
-): Promise<ProgressReport> {
-  return request<ProgressReport>(`/reports/${encodeURIComponent(id)}/review`, {
-    method: 'POST',
-    body,
-    version,
-  })
+export async function reviewReport(id: string, version: number, body: ReviewReportBody) {
+  return ok(
+    await api.POST('/api/v1/reports/{id}/review', {
+      params: { ...byId(id), header: ifMatch(version) },
+      body,
+    }),
+  )
 }

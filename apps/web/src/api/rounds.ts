@@ -1,16 +1,13 @@
 /** Inspection rounds (`/rounds`): 督察批次, e.g. 第二轮第五批中央生态环境保护督察. */
-import type {
-  CreateRoundBody,
-  ListRoundsQuery,
-  Round,
-  RoundPage,
-  UpdateRoundBody,
-} from '@rectify/schemas'
-import { request } from './http'
+import type { CreateRoundBody, ListRoundsQuery, UpdateRoundBody } from '@rectify/schemas'
+import { api, ifMatch, ok } from './http'
+import type { components } from './schema'
+
+type Round = components['schemas']['Round']
 
 /** `GET /rounds`: one page of rounds. */
-export function listRounds(query: ListRoundsQuery = {}): Promise<RoundPage> {
-  return request<RoundPage>('/rounds', { query })
+export async function listRounds(query: ListRoundsQuery = {}) {
+  return ok(await api.GET('/api/v1/rounds', { params: { query } }))
 }
 
 /** Every round, paging through `GET /rounds?limit=200` to the end (there are few). */
@@ -26,16 +23,21 @@ export async function listAllRounds(): Promise<Round[]> {
 }
 
 /** `GET /rounds/:id`. */
-export function getRound(id: string): Promise<Round> {
-  return request<Round>(`/rounds/${encodeURIComponent(id)}`)
+export async function getRound(id: string) {
+  return ok(await api.GET('/api/v1/rounds/{id}', { params: { path: { id } } }))
 }
 
 /** `POST /rounds` (office). */
-export function createRound(body: CreateRoundBody): Promise<Round> {
-  return request<Round>('/rounds', { method: 'POST', body })
+export async function createRound(body: CreateRoundBody) {
+  return ok(await api.POST('/api/v1/rounds', { body }))
 }
 
 /** `PATCH /rounds/:id` with `If-Match: version` (office). */
-export function updateRound(id: string, version: number, body: UpdateRoundBody): Promise<Round> {
-  return request<Round>(`/rounds/${encodeURIComponent(id)}`, { method: 'PATCH', body, version })
+export async function updateRound(id: string, version: number, body: UpdateRoundBody) {
+  return ok(
+    await api.PATCH('/api/v1/rounds/{id}', {
+      params: { path: { id }, header: ifMatch(version) },
+      body,
+    }),
+  )
 }

@@ -1,16 +1,13 @@
 /** Units (`/units`): the city's tree of departments, counties and townships. */
-import type {
-  CreateUnitBody,
-  ListUnitsQuery,
-  Unit,
-  UnitPage,
-  UpdateUnitBody,
-} from '@rectify/schemas'
-import { request } from './http'
+import type { CreateUnitBody, ListUnitsQuery, UpdateUnitBody } from '@rectify/schemas'
+import { api, ifMatch, ok } from './http'
+import type { components } from './schema'
+
+type Unit = components['schemas']['Unit']
 
 /** `GET /units`: one page of units, filtered by parent, text and active flag. */
-export function listUnits(query: ListUnitsQuery = {}): Promise<UnitPage> {
-  return request<UnitPage>('/units', { query })
+export async function listUnits(query: ListUnitsQuery = {}) {
+  return ok(await api.GET('/api/v1/units', { params: { query } }))
 }
 
 /** Every unit the caller may see, paging through `GET /units?limit=200` to the end. */
@@ -28,16 +25,21 @@ export async function listAllUnits(
 }
 
 /** `POST /units`: creates a unit under `parentId`. */
-export function createUnit(body: CreateUnitBody): Promise<Unit> {
-  return request<Unit>('/units', { method: 'POST', body })
+export async function createUnit(body: CreateUnitBody) {
+  return ok(await api.POST('/api/v1/units', { body }))
 }
 
 /** `GET /units/:id`. */
-export function getUnit(id: string): Promise<Unit> {
-  return request<Unit>(`/units/${encodeURIComponent(id)}`)
+export async function getUnit(id: string) {
+  return ok(await api.GET('/api/v1/units/{id}', { params: { path: { id } } }))
 }
 
 /** `PATCH /units/:id` with `If-Match: version`: rename, move or (de)activate. */
-export function updateUnit(id: string, version: number, body: UpdateUnitBody): Promise<Unit> {
-  return request<Unit>(`/units/${encodeURIComponent(id)}`, { method: 'PATCH', body, version })
+export async function updateUnit(id: string, version: number, body: UpdateUnitBody) {
+  return ok(
+    await api.PATCH('/api/v1/units/{id}', {
+      params: { path: { id }, header: ifMatch(version) },
+      body,
+    }),
+  )
 }

@@ -4,32 +4,35 @@ import type {
   ListUsersQuery,
   ResetPasswordBody,
   UpdateUserBody,
-  User,
-  UserPage,
 } from '@rectify/schemas'
-import { request } from './http'
+import { api, ifMatch, ok } from './http'
 
 /** `GET /users`: one page of users filtered by unit, role, status and text. */
-export function listUsers(query: ListUsersQuery = {}): Promise<UserPage> {
-  return request<UserPage>('/users', { query })
+export async function listUsers(query: ListUsersQuery = {}) {
+  return ok(await api.GET('/api/v1/users', { params: { query } }))
 }
 
 /** `POST /users`: creates an account with an initial password. */
-export function createUser(body: CreateUserBody): Promise<User> {
-  return request<User>('/users', { method: 'POST', body })
+export async function createUser(body: CreateUserBody) {
+  return ok(await api.POST('/api/v1/users', { body }))
 }
 
 /** `GET /users/:id`. */
-export function getUser(id: string): Promise<User> {
-  return request<User>(`/users/${encodeURIComponent(id)}`)
+export async function getUser(id: string) {
+  return ok(await api.GET('/api/v1/users/{id}', { params: { path: { id } } }))
 }
 
 /** `PATCH /users/:id` with `If-Match: version`: name, unit, roles or status. */
-export function updateUser(id: string, version: number, body: UpdateUserBody): Promise<User> {
-  return request<User>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body, version })
+export async function updateUser(id: string, version: number, body: UpdateUserBody) {
+  return ok(
+    await api.PATCH('/api/v1/users/{id}', {
+      params: { path: { id }, header: ifMatch(version) },
+      body,
+    }),
+  )
 }
 
 /** `POST /users/:id/password`: the administrator sets a new password (204). */
-export function resetPassword(id: string, body: ResetPasswordBody): Promise<void> {
-  return request<void>(`/users/${encodeURIComponent(id)}/password`, { method: 'POST', body })
+export async function resetPassword(id: string, body: ResetPasswordBody): Promise<void> {
+  await api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body })
 }

@@ -4,64 +4,53 @@ import type {
   ListWebhookDeliveriesQuery,
   ListWebhooksQuery,
   UpdateWebhookBody,
-  WebhookDeliveryPage,
-  WebhookPage,
-  WebhookSubscription,
-  WebhookTestResult,
-  WebhookWithSecret,
 } from '@rectify/schemas'
-import { request } from './http'
+import { api, ifMatch, ok } from './http'
 
-const path = (id: string) => `/webhooks/${encodeURIComponent(id)}`
+const byId = (id: string) => ({ path: { id } })
+const versioned = (id: string, version: number) => ({ path: { id }, header: ifMatch(version) })
 
 /** `GET /webhooks`. */
-export function listWebhooks(query: ListWebhooksQuery = {}): Promise<WebhookPage> {
-  return request<WebhookPage>('/webhooks', { query })
+export async function listWebhooks(query: ListWebhooksQuery = {}) {
+  return ok(await api.GET('/api/v1/webhooks', { params: { query } }))
 }
 
 /** `POST /webhooks`: a generic JSON subscription's answer carries its secret, shown once only. */
-export function createWebhook(body: CreateWebhookBody): Promise<WebhookWithSecret> {
-  return request<WebhookWithSecret>('/webhooks', { method: 'POST', body })
+export async function createWebhook(body: CreateWebhookBody) {
+  return ok(await api.POST('/api/v1/webhooks', { body }))
 }
 
 /** `GET /webhooks/:id`. */
-export function getWebhook(id: string): Promise<WebhookSubscription> {
-  return request<WebhookSubscription>(path(id))
+export async function getWebhook(id: string) {
+  return ok(await api.GET('/api/v1/webhooks/{id}', { params: byId(id) }))
 }
 
 /** `PATCH /webhooks/:id` with `If-Match: version`. */
-export function updateWebhook(
-  id: string,
-  version: number,
-  body: UpdateWebhookBody,
-): Promise<WebhookSubscription> {
-  return request<WebhookSubscription>(path(id), { method: 'PATCH', body, version })
+export async function updateWebhook(id: string, version: number, body: UpdateWebhookBody) {
+  return ok(await api.PATCH('/api/v1/webhooks/{id}', { params: versioned(id, version), body }))
 }
 
 /** `DELETE /webhooks/:id` with `If-Match: version`: deliveries stop; the record stays for the audit. */
-export function deleteWebhook(id: string, version: number): Promise<void> {
-  return request<void>(path(id), { method: 'DELETE', version })
+export async function deleteWebhook(id: string, version: number): Promise<void> {
+  await api.DELETE('/api/v1/webhooks/{id}', { params: versioned(id, version) })
 }
 
 /** `POST /webhooks/:id/secret`: a new signing secret (generic JSON); the old one stops at once. */
-export function rotateWebhookSecret(id: string): Promise<WebhookWithSecret> {
-  return request<WebhookWithSecret>(`${path(id)}/secret`, { method: 'POST' })
+export async function rotateWebhookSecret(id: string) {
+  return ok(await api.POST('/api/v1/webhooks/{id}/secret', { params: byId(id) }))
 }
 
 /** `POST /webhooks/:id/resume` with `If-Match: version`: lifts a pause. */
-export function resumeWebhook(id: string, version: number): Promise<WebhookSubscription> {
-  return request<WebhookSubscription>(`${path(id)}/resume`, { method: 'POST', version })
+export async function resumeWebhook(id: string, version: number) {
+  return ok(await api.POST('/api/v1/webhooks/{id}/resume', { params: versioned(id, version) }))
 }
 
 /** `POST /webhooks/:id/test`: queues a `webhook.test` delivery now. */
-export function testWebhook(id: string): Promise<WebhookTestResult> {
-  return request<WebhookTestResult>(`${path(id)}/test`, { method: 'POST' })
+export async function testWebhook(id: string) {
+  return ok(await api.POST('/api/v1/webhooks/{id}/test', { params: byId(id) }))
 }
 
 /** `GET /webhooks/:id/deliveries`: the delivery log, newest first. */
-export function listWebhookDeliveries(
-  id: string,
-  query: ListWebhookDeliveriesQuery = {},
-): Promise<WebhookDeliveryPage> {
-  return request<WebhookDeliveryPage>(`${path(id)}/deliveries`, { query })
+export async function listWebhookDeliveries(id: string, query: ListWebhookDeliveriesQuery = {}) {
+  return ok(await api.GET('/api/v1/webhooks/{id}/deliveries', { params: { ...byId(id), query } }))
 }
