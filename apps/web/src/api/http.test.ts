@@ -107,7 +107,7 @@ describe('the pipeline under api and anonymous', () => {
       return response
     })
     tokens.current = { ...pair(2), accessToken: '' }
-    await Promise.all([request('/me'), request('/units'), request('/rounds')])
+    await Promise.all([api.GET('/api/v1/me'), api.GET('/api/v1/units'), api.GET('/api/v1/rounds')])
     expect(calls[0]!.url).toBe('/api/v1/auth/refresh')
     expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1)
     expect(calls.slice(1).map((c) => header(calls.indexOf(c), 'Authorization'))).toEqual([
@@ -122,7 +122,7 @@ describe('the pipeline under api and anonymous', () => {
   it('with only a refused refresh token, ends the session', async () => {
     serve(rotatingServer(5))
     tokens.current = { ...pair(1), accessToken: '' }
-    const error = await request('/me').catch((e: unknown) => e)
+    const error = await api.GET('/api/v1/me').catch((e: unknown) => e)
     expect((error as ApiError).status).toBe(401)
     expect(calls[0]!.url).toBe('/api/v1/auth/refresh')
     expect(tokens.current).toBeNull()
