@@ -9,7 +9,7 @@ import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { DataDirLockedError, lockDataDir } from './lib/data-lock.js'
 import { loadSigningKey } from './lib/keys.js'
-import { openFieldCipher } from './lib/crypto/data-keys.js'
+import { KEY_REFRESH_MS, openFieldCipher, refreshFieldCipher } from './lib/crypto/data-keys.js'
 import { KeyConfigError } from './lib/crypto/kek.js'
 import { sealPending } from './lib/crypto/sealed-columns.js'
 import { seedDemoIfWanted } from './seed/demo.js'
@@ -40,9 +40,10 @@ async function main() {
   // Refuses to start (KeyConfigError) without the key the stored data keys were wrapped with.
   const crypto = await openFieldCipher(database, config, dataDir)
   await seedDemoIfWanted(database, config, crypto.cipher)
-  // Rows written before encryption (or restored from an older backup) are sealed before serving.
-  const sealed = await sealPending(database, crypto.cipher, (table, done) =>
-    console.log(`sealing personal data: ${table}, ${done} row(s) so far`),
+  // The personal-data migration step: rows written before encryption (or restored from an older
+  // backup) are sealed before serving, in batches, resumably (lib/crypto/sealed-columns.ts).
+  const sealed = await sealPending(database, crypto.cipher, (table, done, total) =>
+    console.log(`sealing personal data: ${table}, ${done} of ${total} row(s)`),
   )
   const webRoot = config.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))
   const app = await buildApp(config, {
@@ -60,6 +61,21 @@ async function main() {
     { suite: config.CRYPTO_SUITE, key: crypto.source, kek: crypto.kms.keyId },
     `personal data encrypted with the ${config.CRYPTO_SUITE} suite, data keys wrapped by ${crypto.source}`,
   )
+  // A key rotation run beside the API (`rectify keys rotate --reencrypt`) is picked up here: new
+  // values are sealed under the new key, and values it re-encrypted open.
+  const refresh = setInterval(() => {
+    refreshFieldCipher(database, crypto.kms, crypto.cipher).then(
+      (changed) => {
+        if (changed)
+          app.log.info(
+            { dataKey: crypto.cipher.active.id, indexKey: crypto.cipher.indexKey.id },
+            'loaded rotated personal data keys',
+          )
+      },
+      (err: unknown) => app.log.warn({ err }, 'could not reload the personal data keys'),
+    )
+  }, KEY_REFRESH_MS)
+  refresh.unref()
   if (Object.values(sealed).some((n) => n > 0))
     app.log.info({ sealed }, 'sealed personal data written before encryption was on')
   // What an upgrade changed in the schema, in the start log.
@@ -74,6 +90,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
+    clearInterval(refresh)
     app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
     // Requests in flight are cut at REQUEST_TIMEOUT_MS; jobs (reminders, webhooks) finish their pass.
     const force = setTimeout(() => process.exit(1), config.REQUEST_TIMEOUT_MS + 5_000)

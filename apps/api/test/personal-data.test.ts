@@ -83,7 +83,10 @@ describe.each(['intl', 'sm'] as const)('personal data at rest, suite %s', (suite
     expect(await rawText(t.database)).toContain(LEGACY_NAME)
     const first = await sealPending(t.database, t.cipher)
     expect(first.petitions).toBe(1)
-    expect(await sealPending(t.database, t.cipher)).toEqual({ petitions: 0, public_reports: 0 })
+    expect(await sealPending(t.database, t.cipher)).toEqual({
+      petitions: 0,
+      public_reports: 0,
+    })
     const raw = await rawText(t.database)
     for (const planted of PLANTED) expect(raw).not.toContain(planted)
     const [row] = await t.database.query<Record<string, string>>(

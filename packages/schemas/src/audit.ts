@@ -179,6 +179,9 @@ export const AUDIT_ACTIONS = [
   'webhook.resumed',
   'webhook.secret_rotated',
   'webhook.tested',
+  'data_key.rotated',
+  'data_key.rewrapped',
+  'data_key.destroyed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -216,5 +219,6 @@ export const AUDIT_ENTITY_TYPES = [
   'petition_batch',
   'export',
   'webhook_subscription',
+  'data_key',
 ] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]

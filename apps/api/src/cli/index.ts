@@ -13,6 +13,7 @@ import { backup } from './commands/backup.js'
 import { createClient } from './commands/create-client.js'
 import { createUser } from './commands/create-user.js'
 import { doctor } from './commands/doctor.js'
+import { keys } from './commands/keys.js'
 import { migrate } from './commands/migrate.js'
 import { petitionsSample } from './commands/petitions-sample.js'
 import { resetPassword } from './commands/reset-password.js'
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   audit,
   backup,
   restore,
+  keys,
   doctor,
   petitionsSample,
 ]

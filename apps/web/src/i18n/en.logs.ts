@@ -159,6 +159,9 @@ export const audit: MessageSchema['audit'] = {
     webhook_resumed: 'Webhook delivery resumed',
     webhook_secret_rotated: 'Webhook signing secret rotated',
     webhook_tested: 'Webhook tested',
+    data_key_rotated: 'Personal data key rotated',
+    data_key_rewrapped: 'Data keys re-wrapped under a new key-encryption key',
+    data_key_destroyed: 'Retired data key destroyed',
   },
   entityTypes: {
     unit: 'Unit',
@@ -193,6 +196,7 @@ export const audit: MessageSchema['audit'] = {
     institution: 'Institution',
     export: 'Export',
     webhook_subscription: 'Webhook subscription',
+    data_key: 'Data key',
   },
 }
 

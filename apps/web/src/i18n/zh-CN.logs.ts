@@ -158,6 +158,9 @@ export const audit = {
     webhook_resumed: '恢复消息推送',
     webhook_secret_rotated: '重置推送签名密钥',
     webhook_tested: '测试消息推送',
+    data_key_rotated: '轮换个人信息数据密钥',
+    data_key_rewrapped: '更换密钥加密密钥（重新封装数据密钥）',
+    data_key_destroyed: '销毁已停用的数据密钥',
   },
   entityTypes: {
     unit: '单位',
@@ -192,6 +195,7 @@ export const audit = {
     institution: '建章立制',
     export: '导出文件',
     webhook_subscription: '消息推送订阅',
+    data_key: '数据密钥',
   },
 }
 

@@ -20,26 +20,61 @@ const HEADER = 6
  * another column, or with any byte changed, does not open. '' stays '' (nothing to hide).
  */
 export class FieldCipher {
-  private readonly byId: Map<number, DataKey>
-  constructor(
-    keys: DataKey[],
-    /** The key new values are sealed with. */
-    readonly active: DataKey,
-    /** The key blind indexes are computed with. */
-    readonly indexKey: DataKey,
-  ) {
-    this.byId = new Map(keys.map((k) => [k.id, k]))
+  private readonly byId = new Map<number, DataKey>()
+  private activeKey: DataKey
+  private blindKey: DataKey
+  constructor(keys: DataKey[], active: DataKey, indexKey: DataKey) {
+    this.activeKey = active
+    this.blindKey = indexKey
+    this.adopt(keys, active, indexKey)
+  }
+
+  /** The key new values are sealed with. */
+  get active(): DataKey {
+    return this.activeKey
+  }
+  /** The key blind indexes are computed with. */
+  get indexKey(): DataKey {
+    return this.blindKey
+  }
+
+  /**
+   * Takes keys created since (a rotation by `rectify keys rotate` while the API runs) and the
+   * now active ones. Keys already held stay held: a value sealed under a key the rotation has
+   * since destroyed was re-encrypted before it was, and an older key costs nothing to keep.
+   */
+  adopt(keys: DataKey[], active: DataKey, indexKey: DataKey): void {
+    for (const k of keys) this.byId.set(k.id, k)
+    for (const k of [active, indexKey]) if (!this.byId.has(k.id)) this.byId.set(k.id, k)
+    this.activeKey = active
+    this.blindKey = indexKey
+  }
+
+  /** The held key of this id, if any. */
+  key(id: number): DataKey | undefined {
+    return this.byId.get(id)
+  }
+
+  /** Whether a key of this id is held (refreshing adds only the ones not held). */
+  holds(id: number): boolean {
+    return this.byId.has(id)
+  }
+
+  /**
+   * What every value sealed under `key` begins with: `enc:` and the 6-byte header (version,
+   * suite, key id), which base64url writes as exactly 8 characters. SQL finds the values under
+   * a key by this prefix.
+   */
+  static prefixOf(key: Pick<DataKey, 'id' | 'suite'>): string {
+    return PREFIX + header(key).toString('base64url')
   }
 
   seal(value: string, column: string): string {
     if (value === '') return ''
-    const k = this.active
-    const header = Buffer.alloc(HEADER)
-    header.writeUInt8(VERSION, 0)
-    header.writeUInt8(k.suite.code, 1)
-    header.writeUInt32BE(k.id, 2)
-    const sealed = k.suite.seal(k.key, Buffer.from(value, 'utf8'), aad(header, column))
-    return PREFIX + Buffer.concat([header, sealed]).toString('base64url')
+    const k = this.activeKey
+    const head = header(k)
+    const sealed = k.suite.seal(k.key, Buffer.from(value, 'utf8'), aad(head, column))
+    return PREFIX + Buffer.concat([head, sealed]).toString('base64url')
   }
 
   sealNullable(value: string | null | undefined, column: string): string | null {
@@ -95,9 +130,17 @@ export class FieldCipher {
   blindIndex(value: string, kind: string): string {
     const normal = normalise(value)
     if (normal === '') return ''
-    const k = this.indexKey
+    const k = this.blindKey
     return `${k.id}:${k.suite.mac(k.key, `${kind}\u0000${normal}`).toString('base64url')}`
   }
+}
+
+function header(k: Pick<DataKey, 'id' | 'suite'>): Buffer {
+  const head = Buffer.alloc(HEADER)
+  head.writeUInt8(VERSION, 0)
+  head.writeUInt8(k.suite.code, 1)
+  head.writeUInt32BE(k.id, 2)
+  return head
 }
 
 function aad(header: Buffer, column: string): Buffer {
