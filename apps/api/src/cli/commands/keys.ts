@@ -15,7 +15,7 @@ import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import type { KeyService } from '../../lib/crypto/kek.js'
 import { KeyConfigError, LocalKeyService, parseKey } from '../../lib/crypto/kek.js'
 import { KEY_BYTES } from '../../lib/crypto/suites.js'
-import { KeysService } from '../../modules/keys/keys.service.js'
+import { KeysService } from '../../modules/keys/index.js'
 import {
   CliError,
   UsageError,

@@ -16,7 +16,7 @@ import {
   type SweepOptions,
 } from '../../lib/crypto/sealed-columns.js'
 import type { SuiteName } from '../../lib/crypto/suites.js'
-import { recordAudit } from '../audit/audit.writer.js'
+import { recordAudit } from '../audit/index.js'
 
 export interface KeyReport extends Omit<StoredKey, 'wrapped'> {
   /** Values (data keys) or blind indexes (index keys) it still seals, by column. */

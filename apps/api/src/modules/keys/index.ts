@@ -1,0 +1,2 @@
+/** The keys module's front door: key status and rotation (rectify keys). */
+export { KeysService, type FinishResult, type KeysStatus } from './keys.service.js'
