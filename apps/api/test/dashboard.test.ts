@@ -5,6 +5,7 @@ import { notices, problems } from '../src/db/schema/index.js'
 import type { Ctx } from '../src/lib/context.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { DashboardService } from '../src/modules/dashboard/dashboard.service.js'
+import { refreshStaleLights } from '../src/modules/problems/problems.derived.js'
 import { isoWeeks } from '../src/modules/dashboard/dashboard.weeks.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { closeNotRectified } from './dispatch-factories.js'
@@ -420,5 +421,49 @@ describe('ledger filters for the dashboards', () => {
 
   it('refuses an unknown bucket', async () => {
     expect((await office.get('/api/v1/problems?bucket=late')).statusCode).toBe(400)
+  })
+})
+
+describe('the narrow facts the figures read (problem_facts)', () => {
+  /** Problems whose facts row is missing, left over or differs from the problem's own columns. */
+  const drift = async () =>
+    (
+      await t.database.query<{ n: number }>(
+        `select count(*)::int as n from problems p full join problem_facts f on f.id = p.id
+          where f.id is null or p.id is null
+             or (p.round_id, p.status, p.light, p.outcome, p.deadline, p.closed_on, p.domain, p.region_id)
+                is distinct from
+                (f.round_id, f.status, f.light, f.outcome, f.deadline, f.closed_on, f.domain, f.region_id)`,
+      )
+    )[0]!.n
+
+  it('follow the lights refresher and every other write, so the figures see the new light', async () => {
+    const r = await makeRound(db())
+    const row = await makeProblem(db(), {
+      round: r,
+      leadUnit: world.units.eeb,
+      status: 'in_progress',
+      deadline: -3,
+      light: { color: 'green', asOf: null },
+    })
+    const light = async () =>
+      Object.fromEntries(
+        (await get(office, 'overview', { round: r.id })).byLight.map((f: DashboardFigure) => [
+          f.key,
+          f.count,
+        ]),
+      )
+    expect(await light()).toMatchObject({ green: 1, red: 0 })
+    await refreshStaleLights(db(), today)
+    const [stored] = await db().select().from(problems).where(eq(problems.id, row.id))
+    expect(stored!.light).toBe('red') // three days overdue
+    expect(await light()).toMatchObject({ green: 0, red: 1 })
+    expect(await drift()).toBe(0)
+    // A write that leaves the figures' columns alone keeps the facts as they were.
+    await db().update(problems).set({ title: '改名' }).where(eq(problems.id, row.id))
+    await db().update(problems).set({ domain: 'air' }).where(eq(problems.id, row.id))
+    expect(await drift()).toBe(0)
+    const byDomain = await get(office, 'breakdown?by=domain', { round: r.id })
+    expect(byDomain.rows.map((x: { key: string }) => x.key)).toEqual(['air'])
   })
 })

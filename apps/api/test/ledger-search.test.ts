@@ -5,6 +5,8 @@ import { problems } from '../src/db/schema/index.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { encodeCursor } from '../src/lib/http.js'
 import { uuidv7 } from '../src/lib/ids.js'
+import { DEFAULT_LIGHT_SETTINGS } from '../src/modules/problems/lights.js'
+import { ProblemsService } from '../src/modules/problems/problems.service.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeWorld } from './factories.js'
 import { makeProblem, makeRound, qs } from './ledger-factories.js'
@@ -249,5 +251,45 @@ describe('sorting and cursor paging', () => {
     ).toBe(400)
     expect((await office.get(`/api/v1/problems${qs({ cursor: 'garbage' })}`)).statusCode).toBe(400)
     expect((await office.get(`/api/v1/problems${qs({ sort: 'sideways' })}`)).statusCode).toBe(400)
+  })
+})
+
+describe('the total', () => {
+  let round: { id: string }
+  beforeAll(async () => {
+    round = await makeRound(t.database.db)
+    for (let i = 0; i < 4; i++)
+      await makeProblem(t.database.db, { round, leadUnit: world.units.eeb, title: `黑臭水体${i}` })
+  })
+
+  it('is exact up to the threshold and says so', async () => {
+    const page = await list(office, { round: round.id, limit: 1 })
+    expect(page).toMatchObject({ total: 4, totalIsEstimate: false })
+  })
+
+  it('is the planner’s estimate above it, never below what was counted, and says so', async () => {
+    const office = world.users.office
+    const ctx = {
+      actor: {
+        type: 'user' as const,
+        id: office.id,
+        name: 'office',
+        unitId: world.units.office.id,
+        unitPath: null,
+        roles: ['office' as const],
+        scopes: [],
+        sessionId: null,
+        cityWide: true,
+      },
+      meta: { requestId: null, ip: null, userAgent: null },
+    }
+    const service = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, 2)
+    const page = await service.list(ctx, { round: round.id, q: '黑臭', limit: 2 })
+    expect(page.totalIsEstimate).toBe(true)
+    expect(page.total).toBeGreaterThanOrEqual(3)
+    expect(page.items).toHaveLength(2)
+    expect(page.nextCursor).not.toBeNull()
+    const exact = await service.list(ctx, { round: round.id, q: '黑臭水体0' })
+    expect(exact).toMatchObject({ total: 1, totalIsEstimate: false })
   })
 })

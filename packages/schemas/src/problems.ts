@@ -4,7 +4,6 @@ import {
   IdSchema,
   NonBlank,
   PageQueryProperties,
-  PageSchema,
   TimestampSchema,
   UpdatedSinceProperty,
 } from './common.js'
@@ -282,7 +281,19 @@ export const ListProblemsQuerySchema = Type.Object(
 )
 export type ListProblemsQuery = Static<typeof ListProblemsQuerySchema>
 
-export const ProblemPageSchema = PageSchema(ProblemSchema, { $id: 'ProblemPage' })
+/**
+ * A page of the ledger. `total` is exact up to a threshold (10,000 on the server) and the
+ * planner's estimate above it, which `totalIsEstimate` says: the SPA then shows "约 N 条".
+ */
+export const ProblemPageSchema = Type.Object(
+  {
+    items: Type.Array(ProblemSchema),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+    total: Type.Integer({ minimum: 0 }),
+    totalIsEstimate: Type.Boolean(),
+  },
+  { $id: 'ProblemPage' },
+)
 export type ProblemPage = Static<typeof ProblemPageSchema>
 
 export const TransitionBodySchema = Type.Object(

@@ -51,3 +51,22 @@ export function queryTokens(q: string): string[] {
   }
   return [...out]
 }
+
+const ASCII_ALNUM = /^[0-9a-z]$/
+
+/**
+ * True when holding the query's tokens already means containing the query, so the ILIKE that
+ * makes a match exact can be left out (it re-reads every candidate's title and description):
+ * one CJK character, or two characters (one bigram), each CJK or an ASCII letter or digit,
+ * unchanged by NFKC. Tokens are taken within runs of letters and
+ * digits, so a stored bigram is two adjacent characters of one field, as ILIKE '%ab%' finds.
+ */
+export function tokensAreExact(q: string): boolean {
+  const lower = q.toLowerCase()
+  if (lower.normalize('NFKC') !== lower) return false
+  const chars = [...lower]
+  if (chars.length < 1 || chars.length > 2) return false
+  if (!chars.every((c) => isCjk(c) || ASCII_ALNUM.test(c))) return false
+  // A lone CJK character is stored wherever it stands; a lone digit only as a run of its own.
+  return chars.length === 2 || isCjk(chars[0]!)
+}

@@ -74,6 +74,7 @@ const en: MessageSchema = {
     previous: 'Previous',
     next: 'Next',
     pageOf: '{n} rows · page {page} of {pages}',
+    pageOfAbout: 'about {n} rows · page {page} of about {pages}',
     print: 'Print',
   },
   lang: {

@@ -76,6 +76,7 @@ const zhCN = {
     previous: '上一页',
     next: '下一页',
     pageOf: '共 {n} 条 · 第 {page} / {pages} 页',
+    pageOfAbout: '约 {n} 条 · 第 {page} / 约 {pages} 页',
     print: '打印',
   },
   lang: {

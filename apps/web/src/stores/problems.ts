@@ -24,6 +24,8 @@ import {
 export const useProblemsStore = defineStore('problems', () => {
   const items = shallowRef<Problem[]>([])
   const total = ref(0)
+  /** `total` is the server's estimate (GET /problems counts exactly up to a threshold only). */
+  const totalIsEstimate = ref(false)
   const nextCursor = ref<string | null>(null)
   const loading = ref(false)
   const error = shallowRef<unknown>(null)
@@ -49,6 +51,7 @@ export const useProblemsStore = defineStore('problems', () => {
       if (mine !== generation) return
       items.value = result.items
       total.value = result.total
+      totalIsEstimate.value = result.totalIsEstimate
       nextCursor.value = result.nextCursor
       stack.value = stackAt(base, paging.page, paging.cursor ?? null)
       shownFor = key
@@ -59,5 +62,5 @@ export const useProblemsStore = defineStore('problems', () => {
     }
   }
 
-  return { items, total, loading, error, page, pages, next, previous, show }
+  return { items, total, totalIsEstimate, loading, error, page, pages, next, previous, show }
 })

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../db/client.js'
-import { cards, notices, problemUnits, problems, units } from '../../db/schema/index.js'
+import {
+  cards,
+  notices,
+  problemFacts,
+  problemUnits,
+  problems,
+  units,
+} from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
 import { overdueSql as noticeOverdueSql } from '../notices/index.js'
 import { problemWhere, type ProblemFilter } from '../problems/index.js'
@@ -29,6 +37,15 @@ const FIGURE_FILTERS = new Set([
 ])
 
 /**
+ * The figures read the narrow facts (db/schema/facts.ts: ~100 bytes a problem, kept by a trigger
+ * in the write's transaction), never the wide problem rows. Aliased `problems`, the table's
+ * columns carry the problem's names, so the ledger's own `problemWhere` — the base filter (scope,
+ * round, unit) and every figure's — runs on it unchanged: a figure and GET /problems with the
+ * same filter still cannot disagree. A filter on a column the facts lack fails loudly (SQL error).
+ */
+const facts = alias(problemFacts, 'problems')
+
+/**
  * The base filter's problems grouped by the columns every figure reads (status, light, outcome,
  * deadline, closed_on — a few thousand groups for 50,000 problems), with their count `n`, as a
  * sub-select aliased "problems": the figures' conditions (the ledger's own `problemWhere`) then
@@ -38,14 +55,14 @@ function selectGroups(db: DbOrTx, key: SQL = sql`null`) {
   return db
     .select({
       key: sql<string>`${key}`.as('key'),
-      status: problems.status,
-      light: problems.light,
-      outcome: problems.outcome,
-      deadline: problems.deadline,
-      closedOn: problems.closedOn,
+      status: facts.status,
+      light: facts.light,
+      outcome: facts.outcome,
+      deadline: facts.deadline,
+      closedOn: facts.closedOn,
       n: sql<number>`count(*)`.as('n'),
     })
-    .from(problems)
+    .from(facts)
 }
 
 /** `sum(n) filter (where …)` over the grouped rows for each named figure. */
@@ -63,13 +80,7 @@ function aggregates(figures: FigureFilters, today: string) {
   return out
 }
 
-const GROUP_COLUMNS = [
-  problems.status,
-  problems.light,
-  problems.outcome,
-  problems.deadline,
-  problems.closedOn,
-]
+const GROUP_COLUMNS = [facts.status, facts.light, facts.outcome, facts.deadline, facts.closedOn]
 
 /** Dashboard aggregates: one statement per call, every condition the ledger's own. SQL only. */
 export const dashboardRepository = {
@@ -87,9 +98,9 @@ export const dashboardRepository = {
 
   /** The named figures per domain or region (problems without a region have no row). */
   countsByColumn(db: DbOrTx, base: ProblemFilter, by: 'domain' | 'region', figures: FigureFilters) {
-    const column = by === 'domain' ? problems.domain : problems.regionId
+    const column = by === 'domain' ? facts.domain : facts.regionId
     const groups = selectGroups(db, sql`${column}`)
-      .where(and(problemWhere(base), by === 'region' ? isNotNull(problems.regionId) : undefined))
+      .where(and(problemWhere(base), by === 'region' ? isNotNull(facts.regionId) : undefined))
       .groupBy(column, ...GROUP_COLUMNS)
       .as('problems')
     return db
@@ -127,7 +138,7 @@ export const dashboardRepository = {
       )
       .as('dash_pairs')
     const groups = selectGroups(db, sql`${pairs.gid}`)
-      .innerJoin(pairs, eq(problems.id, sql`${pairs.problemId}`))
+      .innerJoin(pairs, eq(facts.id, sql`${pairs.problemId}`))
       .where(problemWhere(base))
       .groupBy(pairs.gid, ...GROUP_COLUMNS)
       .as('problems')

@@ -20,7 +20,7 @@ import {
 import type { DbOrTx } from '../../db/client.js'
 import { measures, problemUnits, problems, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
-import { queryTokens } from '../../lib/search.js'
+import { queryTokens, tokensAreExact } from '../../lib/search.js'
 
 const { searchTokens: _tokens, ...columns } = getTableColumns(problems)
 
@@ -134,11 +134,14 @@ function where(f: ProblemFilter): SQL | undefined {
     const tokens = queryTokens(f.q)
     text = and(
       tokens.length ? arrayContains(problems.searchTokens, tokens) : undefined,
-      or(
-        ilike(problems.code, pattern),
-        ilike(problems.title, pattern),
-        ilike(problems.description, pattern),
-      ),
+      // 污水 is one bigram: the indexed match is already exact, no row is re-read (lib/search.ts).
+      tokens.length && tokensAreExact(f.q)
+        ? undefined
+        : or(
+            ilike(problems.code, pattern),
+            ilike(problems.title, pattern),
+            ilike(problems.description, pattern),
+          ),
     )
   }
   return and(
@@ -261,6 +264,35 @@ export const problemsRepository = {
       .from(problems)
       .where(where(f))
       .then((r) => r[0]?.n ?? 0)
+  },
+
+  /**
+   * The matches counted up to `cap + 1` and no further: a result above `cap` only says "more
+   * than cap", at the cost of cap + 1 rows however many match (a search matching half the
+   * province stops there instead of re-reading every match).
+   */
+  countUpTo(db: DbOrTx, f: ProblemFilter, cap: number) {
+    const matches = db
+      .select({ one: sql`1`.as('one') })
+      .from(problems)
+      .where(where(f))
+      .limit(cap + 1)
+      .as('matches')
+    return db
+      .select({ n: count() })
+      .from(matches)
+      .then((r) => r[0]?.n ?? 0)
+  },
+
+  /** The planner's estimate of the matches (EXPLAIN, nothing executed): statistics, not rows. */
+  async estimate(db: DbOrTx, f: ProblemFilter): Promise<number> {
+    const query = db.select({ id: problems.id }).from(problems).where(where(f))
+    const res = await db.execute(sql`explain (format json) ${query.getSQL()}`)
+    const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows
+    const first = rows[0] ? Object.values(rows[0])[0] : undefined
+    const plan = (typeof first === 'string' ? JSON.parse(first) : first) as
+      { Plan?: { 'Plan Rows'?: number } }[] | undefined
+    return Math.round(plan?.[0]?.Plan?.['Plan Rows'] ?? 0)
   },
 
   /** Problems by id within an optional scope, in no particular order. */

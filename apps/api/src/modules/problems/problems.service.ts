@@ -60,11 +60,20 @@ async function checkRefs(tx: DbOrTx, c: RefChecks) {
   }
 }
 
+/**
+ * GET /problems counts its matches exactly up to this many and estimates above it (said so in
+ * `totalIsEstimate`): a city's ledger is always counted exactly; a province-wide search that
+ * matches tens of thousands costs 10,001 rows, not every match re-read.
+ */
+export const EXACT_TOTAL_UP_TO = 10_000
+
 /** The problem list (问题清单): read within the actor's scope, created by the office, edited by office and lead unit. */
 export class ProblemsService {
   constructor(
     private readonly db: Db,
     private readonly settings: LightSettings,
+    /** The list's exact-count threshold (EXACT_TOTAL_UP_TO; a test lowers it). */
+    private readonly exactTotalUpTo = EXACT_TOTAL_UP_TO,
   ) {}
 
   async list(ctx: Ctx, q: ListProblemsQuery): Promise<ProblemPage> {
@@ -80,10 +89,15 @@ export class ProblemsService {
     const { limit: _l, cursor: _c, sort: _s, unit, ...filters } = q
     const unitPath = unit ? await repo.unitPath(this.db, unit) : undefined
     const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
-    const [rows, total] = await Promise.all([
+    const [rows, counted] = await Promise.all([
       repo.list(this.db, filter, sort, limit + 1, cursor ? cursor.slice(1) : null),
-      repo.count(this.db, filter),
+      repo.countUpTo(this.db, filter, this.exactTotalUpTo),
     ])
+    // Above the threshold the total is the planner's estimate, never below what was counted.
+    const totalIsEstimate = counted > this.exactTotalUpTo
+    const total = totalIsEstimate
+      ? Math.max(counted, await repo.estimate(this.db, filter))
+      : counted
     const page = rows.slice(0, limit)
     return {
       items: await toProblems(this.db, page, today, this.settings),
@@ -92,6 +106,7 @@ export class ProblemsService {
           ? encodeCursor([sortName, ...sort.cursorOf(page[page.length - 1]!)])
           : null,
       total,
+      totalIsEstimate,
     }
   }
 
