@@ -125,8 +125,12 @@ export const dashboardRepository = {
     // '/a/b/' has split_part 2 = a, 3 = b: a parent's children are at its own segment count.
     const index = sql.raw(String(parent ? parent.path.split('/').length : 3))
     const segment = sql`split_part(${units.path}, '/', ${index})`
+    // The segment as a uuid (16 bytes, not 36 characters of text): the distinct pairs stay in memory.
     const pairs = db
-      .selectDistinct({ gid: sql<string>`${segment}`.as('gid'), problemId: problemUnits.problemId })
+      .selectDistinct({
+        gid: sql<string>`(${segment})::uuid`.as('gid'),
+        problemId: problemUnits.problemId,
+      })
       .from(problemUnits)
       .innerJoin(units, eq(units.id, problemUnits.unitId))
       .where(
@@ -137,15 +141,26 @@ export const dashboardRepository = {
         ),
       )
       .as('dash_pairs')
-    const groups = selectGroups(db, sql`${pairs.gid}`)
+    // One row per (child, problem), n = 1, summed straight into the few dozen children's groups:
+    // grouping by the figures' columns first (as the other breakdowns do) sorted to disk here.
+    const rows = db
+      .select({
+        key: sql<string>`${pairs.gid}`.as('key'),
+        status: facts.status,
+        light: facts.light,
+        outcome: facts.outcome,
+        deadline: facts.deadline,
+        closedOn: facts.closedOn,
+        n: sql<number>`1`.as('n'),
+      })
+      .from(facts)
       .innerJoin(pairs, eq(facts.id, sql`${pairs.problemId}`))
       .where(problemWhere(base))
-      .groupBy(pairs.gid, ...GROUP_COLUMNS)
       .as('problems')
     return db
-      .select({ key: groups.key, ...aggregates(figures, base.today) })
-      .from(groups)
-      .groupBy(groups.key)
+      .select({ key: rows.key, ...aggregates(figures, base.today) })
+      .from(rows)
+      .groupBy(rows.key)
   },
 
   /** Unit names by id (region labels). */
