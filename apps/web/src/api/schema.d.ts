@@ -5377,6 +5377,7 @@ export interface components {
             items: components["schemas"]["Problem"][];
             nextCursor: string | null;
             total: number;
+            totalIsEstimate: boolean;
         };
         ProblemRef: {
             code: string;
