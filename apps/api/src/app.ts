@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox'
 import { dataDir, type Config } from './config.js'
+import { configureAuditHash } from './lib/crypto/audit-hash.js'
 import { openFieldCipher } from './lib/crypto/data-keys.js'
 import type { FieldCipher } from './lib/crypto/field-cipher.js'
 import type { Database } from './db/client.js'
@@ -166,6 +167,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   const { database } = deps
   const { db } = database
   const cipher = deps.cipher ?? (await openFieldCipher(database, config, dataDir(config))).cipher
+  await configureAuditHash(database, config.CRYPTO_SUITE)
   // Access tokens are signed and verified by @fastify/jwt (app.jwt), with every check pinned.
   await app.register(
     fastifyJwt,

@@ -9,6 +9,7 @@ import type { Config } from './config.js'
 import type { Database } from './db/client.js'
 import { DataDirLockedError, lockDataDir } from './lib/data-lock.js'
 import { loadSigningKey } from './lib/keys.js'
+import { configureAuditHash } from './lib/crypto/audit-hash.js'
 import { KEY_REFRESH_MS, openFieldCipher, refreshFieldCipher } from './lib/crypto/data-keys.js'
 import { KeyConfigError } from './lib/crypto/kek.js'
 import { sealPending } from './lib/crypto/sealed-columns.js'
@@ -39,6 +40,8 @@ async function main() {
   const applied = await migrateAtStart(database, config)
   // Refuses to start (KeyConfigError) without the key the stored data keys were wrapped with.
   const crypto = await openFieldCipher(database, config, dataDir)
+  // SM3 for the audit chain with CRYPTO_SUITE=sm: refuses to start if the database cannot.
+  await configureAuditHash(database, config.CRYPTO_SUITE)
   await seedDemoIfWanted(database, config, crypto.cipher)
   // The personal-data migration step: rows written before encryption (or restored from an older
   // backup) are sealed before serving, in batches, resumably (lib/crypto/sealed-columns.ts).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, asc, count, eq, type SQL } from 'drizzle-orm'
 import type { AuditEntry, AuditPage, Unit, User } from '@rectify/schemas'
@@ -9,6 +10,7 @@ import {
   recordAudit,
 } from '../src/modules/audit/audit.writer.js'
 import { cliContext } from '../src/lib/context.js'
+import { configureAuditHash } from '../src/lib/crypto/audit-hash.js'
 import { sha256Hex } from '../src/lib/hash.js'
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js'
 import { createTestApp, type TestApp } from './build-app.js'
@@ -426,6 +428,65 @@ describe('the append at the end of the transaction', () => {
       await expectChainIntact()
     },
   )
+
+  it('computes SM3 in the database as Node does (GB/T 32905), on hostile text', async () => {
+    const texts = [
+      '',
+      'abc',
+      'a'.repeat(64),
+      awkward.text,
+      '𠮷'.repeat(40) + '\u2028',
+      JSON.stringify(awkward),
+    ]
+    for (const text of texts) {
+      const [row] = await t.database.query<{ h: string }>(
+        `select encode(digest(convert_to($1, 'UTF8'), 'sm3'), 'hex') as h`,
+        [text],
+      )
+      expect(row!.h, text).toBe(createHash('sm3').update(text, 'utf8').digest('hex'))
+    }
+  })
+
+  it('links new entries with SM3 after CRYPTO_SUITE=sm, and the chain verifies across the change', async () => {
+    await t.database.db.transaction((tx) =>
+      recordAudit(tx, ctx, { action: 'test.suite', entityType: 'test', entityId: 'intl-1' }),
+    )
+    await configureAuditHash(t.database, 'sm')
+    try {
+      await t.database.db.transaction((tx) =>
+        recordAudit(
+          tx,
+          ctx,
+          { action: 'test.suite', entityType: 'test', entityId: 'sm-1', after: awkward },
+          { action: 'test.suite', entityType: 'test', entityId: 'sm-2', before: awkward },
+        ),
+      )
+    } finally {
+      await configureAuditHash(t.database, 'intl')
+    }
+    await t.database.db.transaction((tx) =>
+      recordAudit(tx, ctx, { action: 'test.suite', entityType: 'test', entityId: 'intl-2' }),
+    )
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'test.suite'))
+      .orderBy(asc(auditLog.seq))
+    expect(rows.map((r) => [r.entityId, r.hashAlg])).toEqual([
+      ['intl-1', 'sha256'],
+      ['sm-1', 'sm3'],
+      ['sm-2', 'sm3'],
+      ['intl-2', 'sha256'],
+    ])
+    for (const r of rows) {
+      const { hash, hashAlg, seq, at, ...rest } = r
+      const fields = { ...rest, seq: seq.toString(), at: at.toISOString() }
+      expect(chainHash(fields, hashAlg as 'sha256' | 'sm3')).toBe(hash)
+      // The other function does not give the stored hash: the algorithm is not a formality.
+      expect(chainHash(fields, hashAlg === 'sm3' ? 'sha256' : 'sm3')).not.toBe(hash)
+    }
+    await expectChainIntact()
+  })
 })
 
 describe('GET /api/v1/audit', () => {

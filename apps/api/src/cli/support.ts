@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { dataDir, loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
+import { configureAuditHash } from '../lib/crypto/audit-hash.js'
 import { DataDirLockedError, lockDataDir } from '../lib/data-lock.js'
 import { AuthService } from '../modules/auth/index.js'
 import { ClientsService } from '../modules/clients/index.js'
@@ -124,6 +125,25 @@ export interface OpenOptions {
 
 /** Opens the configured database (PostgreSQL or the embedded PGlite), refusing a PGlite in use. */
 export async function openCliDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
+  const database = await openCliDatabaseOnly(config, opts)
+  // A command that writes audit entries links them with the configured suite's hash, once the
+  // schema is current (before that, `rectify migrate` must still run; the server's start is
+  // what refuses a database that cannot compute SM3).
+  if (
+    config.CRYPTO_SUITE === 'sm' &&
+    (await appliedMigrations(database)) === expectedMigrations()
+  ) {
+    try {
+      await configureAuditHash(database, config.CRYPTO_SUITE)
+    } catch (err) {
+      await database.close()
+      throw new CliError((err as Error).message)
+    }
+  }
+  return database
+}
+
+async function openCliDatabaseOnly(config: Config, opts: OpenOptions): Promise<Database> {
   const url = adminUrl(config)
   if (url) return openDatabase({ databaseUrl: url, poolSize: 2 })
   const dir = pgliteDir(config)

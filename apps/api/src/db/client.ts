@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -82,8 +83,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   const dataDir = opts.dataDir ?? 'memory://'
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
   const client = await PGlite.create(dataDir, {
-    // pg_trgm: the petition repeat check (trigram similarity); PostgreSQL ships it in contrib.
-    extensions: { pg_trgm },
+    // pg_trgm: the petition repeat check (trigram similarity); pgcrypto: SM3 for the audit
+    // chain when CRYPTO_SUITE=sm (migration 0024). PostgreSQL ships both in contrib.
+    extensions: { pg_trgm, pgcrypto },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   })
   const db = withCommitHooks(drizzlePglite(client, { schema }) as unknown as Db)

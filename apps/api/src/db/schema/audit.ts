@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /**
  * The append-only, hash-chained audit log. `seq` is assigned under a transaction-scoped advisory
@@ -25,6 +25,12 @@ export const auditLog = pgTable(
     userAgent: text('user_agent'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * The hash function of this entry's link: 'sha256', or 'sm3' for entries appended with
+     * CRYPTO_SUITE=sm. Not inside the hashed fields (older entries verify unchanged); a changed
+     * value makes the entry's hash no longer match.
+     */
+    hashAlg: text('hash_alg').notNull().default('sha256'),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
@@ -32,6 +38,7 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId),
     index('audit_log_action_idx').on(t.action),
     // A problem's timeline: entries of its measures, reports, extensions ... carry `problemId` in `after`.
+    check('audit_log_hash_alg_check', sql`${t.hashAlg} in ('sha256','sm3')`),
     index('audit_log_problem_idx')
       .on(sql`(${t.after} ->> 'problemId')`)
       .where(sql`(${t.after} ->> 'problemId') is not null`),

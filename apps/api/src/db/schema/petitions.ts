@@ -97,6 +97,11 @@ export const petitions = pgTable(
     /** Blind indexes (keyed hashes) of the normalised name and contact: equality without plaintext. */
     complainantNameIndex: text('complainant_name_index').notNull().default(''),
     complainantContactIndex: text('complainant_contact_index').notNull().default(''),
+    /**
+     * When the complainant's identity (name, contact, their blind indexes) was erased at the end
+     * of COMPLAINANT_RETENTION_DAYS after closing (lib retention job); null while it is kept.
+     */
+    complainantErasedAt: timestamp('complainant_erased_at', { withTimezone: true }),
     status: text('status').notNull().default('received'),
     handlingUnitId: uuid('handling_unit_id').references(() => units.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),

@@ -20,6 +20,7 @@ import { actorDisplayName, actorUnitName } from '../../lib/actor-display.js'
 import type { Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { unitTreeFilter } from '../../lib/scope.js'
+import type { AuditHash } from '../../lib/crypto/audit-hash.js'
 import { GENESIS_HASH, chainHash } from './audit.writer.js'
 
 type Row = typeof auditLog.$inferSelect
@@ -99,7 +100,8 @@ export class AuditService {
 }
 
 /**
- * Walks the whole chain in order, recomputing every hash and link; stops at the first break.
+ * Walks the whole chain in order, recomputing every hash and link, each with the hash its entry
+ * records (SHA-256 or SM3: a chain may change suite); stops at the first break.
  * Reads in batches so a log of millions of rows stays within memory.
  */
 export async function verifyAuditChain(database: Database, batch = 5000): Promise<VerifyResult> {
@@ -129,7 +131,7 @@ export async function verifyAuditChain(database: Database, batch = 5000): Promis
         }
       const e = toEntry(r)
       const { hash: _hash, ...fields } = e
-      if (chainHash(fields) !== r.hash)
+      if (chainHash(fields, r.hashAlg as AuditHash) !== r.hash)
         return {
           ok: false,
           checked,

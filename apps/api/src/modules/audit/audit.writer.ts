@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm'
 import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db, DbOrTx, Tx } from '../../db/client.js'
 import { atCommit } from '../../lib/commit-hooks.js'
-import { canonicalJson, sha256Hex } from '../../lib/hash.js'
+import { auditDigest, auditHash, type AuditHash } from '../../lib/crypto/audit-hash.js'
+import { canonicalJson } from '../../lib/hash.js'
 import type { Ctx } from '../../lib/context.js'
 import { feedRows } from '../changes/index.js'
 
@@ -41,8 +42,9 @@ export interface ChainedFields {
   prevHash: string
 }
 
-export function chainHash(fields: ChainedFields): string {
-  return sha256Hex(fields.prevHash + canonicalJson(fields))
+/** An entry's link: `alg` (its hash_alg) over prev_hash ‖ the canonical JSON of its fields. */
+export function chainHash(fields: ChainedFields, alg: AuditHash = 'sha256'): string {
+  return auditDigest(alg, fields.prevHash + canonicalJson(fields))
 }
 
 function scrub(v: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
@@ -170,7 +172,7 @@ function pending(ctx: Ctx, e: AuditEvent): Pending {
 
 /**
  * The change-feed rows are read and the feed's heads written first, without the chain's lock;
- * then one call of rectify_audit_append (migration 0020) takes the lock, links, hashes and
+ * then one call of rectify_audit_append (migrations 0020, 0025) takes the lock, links, hashes and
  * inserts the entries and the feed rows. The caller commits right after.
  */
 async function append(tx: Tx, entries: Pending[]): Promise<void> {
@@ -180,6 +182,6 @@ async function append(tx: Tx, entries: Pending[]): Promise<void> {
     entries.map((e, entry) => ({ entry, ...e })),
   )
   await tx.execute(
-    sql`select rectify_audit_append(${JSON.stringify(entries)}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()})`,
+    sql`select rectify_audit_append(${JSON.stringify(entries)}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()}, ${auditHash()})`,
   )
 }
