@@ -171,6 +171,92 @@ describe('rectify backup and restore', () => {
     await expect(run(restore, ['--in', archive])).rejects.toThrow(/add --yes to confirm/)
   })
 
+  it(
+    '--encrypt: nothing readable in the archive; a wrong passphrase restores nothing; the right one and the right data key read complainants back; a wrong data key is named',
+    { timeout: TIMEOUT },
+    async () => {
+      const encrypted = join(root, 'backup.enc')
+      const made = await run(backup, [
+        '--out',
+        encrypted,
+        '--passphrase-file',
+        passphrase,
+        '--encrypt',
+      ])
+      expect(made.status, made.output).toBe(0)
+      expect(made.output).toMatch(/encrypted \(AES-256-GCM\) with the passphrase/)
+      // The plain archive names its tables and entries in clear (the manifest); this one nothing.
+      const plain = readFileSync(archive)
+      const bytes = readFileSync(encrypted)
+      const names = ['audit_log', 'petitions', 'data_keys', 'manifest.json', 'rectify-backup.json']
+      for (const name of names) expect(plain.includes(name), name).toBe(true)
+      for (const name of names) expect(bytes.includes(name), name).toBe(false)
+      for (const { complainant, complaint } of [...BATCH_ONE, ...BATCH_TWO])
+        for (const value of [...complainant, complaint])
+          expect(bytes.includes(Buffer.from(value)), value).toBe(false)
+      expect(bytes.includes(readFileSync(join(dataDir, 'data-key'), 'utf8').trim())).toBe(false)
+
+      const before = await counts()
+      const wrong = join(root, 'wrong-passphrase')
+      writeFileSync(wrong, 'not the passphrase at all\n')
+      await expect(run(restore, ['--in', encrypted, '--yes'])).rejects.toThrow(
+        /is an encrypted backup: give its passphrase/,
+      )
+      await expect(
+        run(restore, ['--in', encrypted, '--yes', '--passphrase-file', wrong]),
+      ).rejects.toThrow(/does not open this encrypted backup .*nothing was restored/)
+      expect(await counts()).toEqual(before)
+
+      const dataKey = readFileSync(join(dataDir, 'data-key'), 'utf8')
+      rmSync(dataDir, { recursive: true, force: true })
+      if (pgUrl) {
+        await admin(`drop database ${dbName} with (force)`)
+        await admin(`create database ${dbName}`)
+      }
+      const back = await run(restore, ['--in', encrypted, '--passphrase-file', passphrase])
+      expect(back.status, back.output).toBe(0)
+      expect(back.output).toMatch(/row counts match/)
+      expect(await counts()).toEqual(before)
+      expect(readFileSync(join(dataDir, 'data-key'), 'utf8')).toBe(dataKey)
+
+      const names2 = [...BATCH_ONE, ...BATCH_TWO].map((b) => b.complainant[0])
+      await withDatabase(cliConfig(), async (database) => {
+        const config = testConfig({ DATA_DIR: dataDir, DATA_KEY: undefined })
+        const app = await buildApp(config, { database, signingKey: TEST_SIGNING_KEY })
+        try {
+          const login = await app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { username: 'office', password: DEMO_PASSWORD },
+          })
+          const office = client(app, login.json().accessToken)
+          const rows = await database.query<{ id: string }>(
+            `select id from petitions where complainant_name <> '' order by id limit 3`,
+          )
+          expect(rows.length).toBeGreaterThan(0)
+          for (const { id } of rows) {
+            const res = await office.get(`/api/v1/petitions/${id}/complainant`)
+            expect(res.statusCode, res.body).toBe(200)
+            expect(names2).toContain(res.json().name)
+          }
+        } finally {
+          await app.close()
+        }
+        // Another key-encryption key: the API refuses to start and names both keys.
+        const other = join(root, 'other-key')
+        writeFileSync(other, `${'ab'.repeat(32)}\n`, { mode: 0o600 })
+        await expect(
+          buildApp(testConfig({ DATA_DIR: dataDir, DATA_KEY: undefined, DATA_KEY_FILE: other }), {
+            database,
+            signingKey: TEST_SIGNING_KEY,
+          }),
+        ).rejects.toThrow(
+          /data key \S+ was wrapped by key-encryption key local:[0-9a-f]{16}, but the configured key is local:[0-9a-f]{16}/,
+        )
+      })
+    },
+  )
+
   it('doctor names a deleted and a corrupted file', { timeout: TIMEOUT }, async () => {
     const [gone, bad] = await withDatabase(cliConfig(), referencedFiles)
     const store = filesDir(cliConfig())

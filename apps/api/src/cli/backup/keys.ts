@@ -50,6 +50,20 @@ export function collectKeys(dataDir: string): Record<string, string> {
   return keys
 }
 
+/**
+ * The operator's passphrase: the first line of --passphrase-file, else BACKUP_PASSPHRASE; null
+ * when neither is given.
+ */
+export function passphraseFrom(
+  file: string | undefined,
+  env: string | undefined,
+): { value: string; from: string } | null {
+  if (file) return { value: readPassphrase(file), from: file }
+  if (env === undefined || env === '') return null
+  if (env.length < 12) throw new CliError('BACKUP_PASSPHRASE is shorter than 12 characters', 2)
+  return { value: env, from: 'BACKUP_PASSPHRASE' }
+}
+
 /** The passphrase in `file` (its first line); at least 12 characters. */
 export function readPassphrase(file: string): string {
   if (!existsSync(file)) throw new CliError(`${file} does not exist`)

@@ -16,6 +16,7 @@ import {
   type Head,
   type Manifest,
 } from './archive.js'
+import { decryptingStream, type ArchiveSecret } from './encrypt.js'
 import { readTar, TarError } from './tar.js'
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{32}$/
@@ -49,6 +50,8 @@ export async function unpackBackup(
   file: string,
   staging: Staging,
   kind: Head['database'],
+  /** Set for an encrypted archive (backup --encrypt): decrypted as it is read. */
+  secret: ArchiveSecret | null = null,
 ): Promise<Unpacked> {
   let head: Head | null = null
   let manifest: Manifest | null = null
@@ -59,7 +62,8 @@ export async function unpackBackup(
   const bar = progress('restore')
   let bytes = 0
   try {
-    for await (const entry of readTar(createReadStream(file))) {
+    const input = secret ? decryptingStream(createReadStream(file), secret) : createReadStream(file)
+    for await (const entry of readTar(input)) {
       if (!head) {
         if (entry.name !== HEAD) throw new CliError(`${file} is not a Rectify backup`)
         head = JSON.parse((await collect(entry.body, SMALL)).toString('utf8')) as Head

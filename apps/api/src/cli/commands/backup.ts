@@ -8,7 +8,9 @@ import {
   statSync,
 } from 'node:fs'
 import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
+import type { SuiteName } from '../../lib/crypto/suites.js'
 import { dataDir, type Config } from '../../config.js'
 import type { Database } from '../../db/client.js'
 import { appliedMigrations } from '../../db/migrate.js'
@@ -30,7 +32,8 @@ import {
   type Manifest,
   type ManifestFile,
 } from '../backup/archive.js'
-import { collectKeys, keysToKeep, readPassphrase, sealKeys } from '../backup/keys.js'
+import { archiveSecret, encryptingStream, type ArchiveSecret } from '../backup/encrypt.js'
+import { collectKeys, keysToKeep, passphraseFrom, sealKeys } from '../backup/keys.js'
 import { TarWriter } from '../backup/tar.js'
 import { runPgTool } from '../pg-tools.js'
 import {
@@ -50,7 +53,7 @@ import {
 export const backup: Command = {
   name: 'backup',
   summary: 'write a whole backup (database, evidence files, sealed keys) to one file',
-  usage: `Usage: rectify backup --out FILE [--passphrase-file FILE]
+  usage: `Usage: rectify backup --out FILE [--passphrase-file FILE] [--encrypt [--key-file FILE]]
 
 Writes one tar archive to FILE (which must not exist yet) with everything a restore needs:
   - the database: the files of PGlite's data directory, shut down cleanly (embedded; stop the
@@ -59,26 +62,52 @@ Writes one tar archive to FILE (which must not exist yet) with everything a rest
   - every evidence file the database refers to (FILES_DIR, default DATA_DIR/files); with
     FILE_STORE=s3 none: the bucket is backed up by the object store (docs/files.md);
   - a manifest: rows per table, size and SHA-256 of every entry (checked by \`rectify restore\`).
-Keys are never written in clear. With --passphrase-file, the key files in DATA_DIR (signing-key,
-data-key) go in sealed with that passphrase (AES-256-GCM); without it they are left out, and you
-must keep DATA_DIR/signing-key (or JWT_SECRET) and DATA_DIR/data-key (or DATA_KEY) yourself. Memory stays bounded: every entry is streamed,
-whatever the size of the database and the files. Progress is shown on a terminal.
+Personal data is in the database only encrypted. Keys are never written in clear: with a
+passphrase (--passphrase-file, or BACKUP_PASSPHRASE), the key files in DATA_DIR (signing-key,
+data-key) go in sealed with it; without one they are left out, and you must keep
+DATA_DIR/signing-key (or JWT_SECRET) and DATA_DIR/data-key (or DATA_KEY) yourself.
+With --encrypt the whole archive is encrypted (CRYPTO_SUITE's cipher: AES-256-GCM, or SM4 with
+HMAC-SM3) with the passphrase, or with a 32-byte key file (--key-file, mode 0600): nothing in it —
+not even a table name — is readable without them; \`rectify restore\` recognises it.
+Memory stays bounded: every entry is streamed, whatever the size of the database and the
+files. Progress is shown on a terminal.
 
   --out FILE               where to write the backup (relative to the current directory)
-  --passphrase-file FILE   a file whose first line (≥ 12 characters) seals the keys`,
+  --passphrase-file FILE   a file whose first line (≥ 12 characters) is the passphrase
+                           (or BACKUP_PASSPHRASE in the environment)
+  --encrypt                encrypt the whole archive with the passphrase, or with --key-file
+  --key-file FILE          encrypt with the 32-byte key in FILE instead (64 hex digits or base64)`,
 
   async run(argv) {
     const { values } = parse(argv, {
       out: { type: 'string' },
       'passphrase-file': { type: 'string' },
+      encrypt: { type: 'boolean' },
+      'key-file': { type: 'string' },
     })
     const out = userPath(required(values.out, 'out'))
     if (existsSync(out))
       throw new CliError(`${out} already exists; choose another name or delete it`)
-    const passphrase = values['passphrase-file']
-      ? readPassphrase(userPath(values['passphrase-file']))
-      : null
     const config = cliConfig()
+    const pass = passphraseFrom(
+      values['passphrase-file'] && userPath(values['passphrase-file']),
+      config.BACKUP_PASSPHRASE,
+    )
+    if (values['key-file'] && !values.encrypt)
+      throw new CliError('--key-file encrypts the archive: add --encrypt', 2)
+    const secret = values.encrypt
+      ? archiveSecret({
+          keyFile: values['key-file'] && userPath(values['key-file']),
+          passphrase: pass,
+        })
+      : null
+    if (values.encrypt && !secret)
+      throw new CliError(
+        '--encrypt needs a passphrase (--passphrase-file or BACKUP_PASSPHRASE) or --key-file',
+        2,
+      )
+    const passphrase = pass?.value ?? null
+    const encryption = secret ? { secret, suite: config.CRYPTO_SUITE } : null
     const url = adminUrl(config)
     // PGlite: held from the counts until its data directory is in the archive, so nothing can
     // change the files between the two (the server refuses to start meanwhile).
@@ -88,9 +117,9 @@ whatever the size of the database and the files. Progress is shown on a terminal
     const dump = `${out}.dump.partial`
     try {
       const state = await readState(config, url, dump)
-      const manifest = await writeArchive(partial, config, state, passphrase)
+      const manifest = await writeArchive(partial, config, state, passphrase, encryption)
       renameSync(partial, out)
-      summarize(out, manifest, keysToKeep(config))
+      summarize(out, manifest, keysToKeep(config), encryption)
       if (config.FILE_STORE === 's3')
         console.warn(
           `NOTE: the evidence files are in the bucket ${config.S3_BUCKET}, not in this backup: keep the bucket versioned or replicated (docs/files.md)`,
@@ -136,9 +165,16 @@ async function writeArchive(
   config: Config,
   state: State,
   passphrase: string | null,
+  encryption: Encryption | null,
 ): Promise<Manifest> {
   const { kind, migrations, tables, rows } = state
-  const writer = new TarWriter(createWriteStream(partial, { flags: 'wx', mode: 0o600 }))
+  const file = createWriteStream(partial, { flags: 'wx', mode: 0o600 })
+  // Encrypted: the tar goes through the encrypting stream into the file; `written` settles
+  // when the file is flushed (or on the first error of either).
+  const encrypting = encryption ? encryptingStream(encryption.secret, encryption.suite) : null
+  const written = encrypting ? pipeline(encrypting, file) : null
+  written?.catch(() => undefined) // awaited below; a failure before then is the writer's too
+  const writer = new TarWriter(encrypting ?? file)
   const head: Head = {
     format: FORMAT,
     createdAt: new Date().toISOString(),
@@ -215,6 +251,7 @@ async function writeArchive(
   const body = Buffer.from(JSON.stringify(manifest, null, 1))
   await writer.entry(MANIFEST, body.length, body)
   await writer.finish()
+  await written
   return manifest
 }
 
@@ -254,13 +291,22 @@ async function snapshot(database: Database, databaseUrl: string | undefined, dum
   }
 }
 
-function summarize(out: string, m: Manifest, keep: string) {
+interface Encryption {
+  secret: ArchiveSecret
+  suite: SuiteName
+}
+
+function summarize(out: string, m: Manifest, keep: string, encryption: Encryption | null) {
   const rows = Object.values(m.tables).reduce((a, b) => a + b, 0)
   const bytes = m.files.reduce((a, f) => a + f.size, 0)
   console.log(
     `backup written to ${out}: ${m.database.kind} database (${Object.keys(m.tables).length} tables, ${rows} rows, ` +
       `${m.migrations} migrations), ${m.files.length} files (${mib(bytes)})`,
   )
+  if (encryption)
+    console.log(
+      `encrypted (${encryption.suite === 'sm' ? 'SM4 + HMAC-SM3' : 'AES-256-GCM'}) with ${'keyFile' in encryption.secret ? `the key file ${encryption.secret.keyFile}` : `the passphrase (${encryption.secret.from})`}: a restore needs it`,
+    )
   if (m.keys === 'sealed')
     console.log('keys: sealed with the passphrase (keep the passphrase apart from the backup)')
   else

@@ -15,7 +15,8 @@ import {
   storedKeys,
   tableCounts,
 } from '../backup/archive.js'
-import { keysToKeep, openKeys, readPassphrase } from '../backup/keys.js'
+import { archiveSecret, isEncryptedBackup, type ArchiveSecret } from '../backup/encrypt.js'
+import { keysToKeep, openKeys, passphraseFrom } from '../backup/keys.js'
 import { unpackBackup, type Unpacked } from '../backup/unpack.js'
 import { archiveKind, runPgTool } from '../pg-tools.js'
 import {
@@ -35,17 +36,19 @@ import {
 export const restore: Command = {
   name: 'restore',
   summary: 'restore a backup: database, files and keys, verified and migrated (--yes to replace)',
-  usage: `Usage: rectify restore --in FILE [--yes] [--passphrase-file FILE]
+  usage: `Usage: rectify restore --in FILE [--yes] [--passphrase-file FILE] [--key-file FILE]
 
 Restores a backup made by \`rectify backup\` into the configured database (DATABASE_URL, or the
 embedded PGlite in DATA_DIR) and file store (FILES_DIR, default DATA_DIR/files):
+  0. an encrypted backup (backup --encrypt) is decrypted as it is read, with the passphrase
+     (--passphrase-file or BACKUP_PASSPHRASE) or --key-file: a wrong one stops at once;
   1. unpacks the archive beside the file store (and PGlite's data directory beside the current
      one), streaming, and checks every entry's SHA-256 against the manifest; a difference names
      the entries and stops before anything is replaced;
   2. replaces the database (PGlite: the current DATA_DIR/pglite is moved aside; PostgreSQL: the
      public and drizzle schemas are dropped, then pg_restore, which must be on PATH) and the
      files (the current ones are moved aside), and checks every table's row count;
-  3. opens the sealed keys with --passphrase-file, if the backup has them;
+  3. opens the sealed keys with the passphrase, if the backup has them;
   4. applies this release's migrations, checks each file against the database's SHA-256 and
      verifies the audit chain; prints a summary. Exit status 1 if any check failed.
 Stop the server first. Refused without --yes when the database or the file store is not empty.
@@ -53,23 +56,40 @@ A database-only backup of an earlier release (pg_dump or PGlite .tar.gz) is rest
 
   --in FILE                the backup file
   --yes                    confirm replacing the current database and files
-  --passphrase-file FILE   the passphrase the keys were sealed with (first line of FILE)`,
+  --passphrase-file FILE   the passphrase the keys (and an encrypted archive) were sealed with,
+                           first line of FILE (or BACKUP_PASSPHRASE in the environment)
+  --key-file FILE          the key file an encrypted archive was made with (backup --key-file)`,
 
   async run(argv) {
     const { values } = parse(argv, {
       in: { type: 'string' },
       yes: { type: 'boolean' },
       'passphrase-file': { type: 'string' },
+      'key-file': { type: 'string' },
     })
     const file = userPath(required(values.in, 'in'))
     if (!existsSync(file)) throw new CliError(`${file} does not exist`)
-    const passphrase = values['passphrase-file']
-      ? readPassphrase(userPath(values['passphrase-file']))
-      : null
     const config = cliConfig()
+    const pass = passphraseFrom(
+      values['passphrase-file'] && userPath(values['passphrase-file']),
+      config.BACKUP_PASSPHRASE,
+    )
+    let secret: ArchiveSecret | null = null
+    if (isEncryptedBackup(file)) {
+      secret = archiveSecret({
+        keyFile: values['key-file'] && userPath(values['key-file']),
+        passphrase: pass,
+      })
+      if (!secret)
+        throw new CliError(
+          `${file} is an encrypted backup: give its passphrase (--passphrase-file or BACKUP_PASSPHRASE) or --key-file`,
+          2,
+        )
+    }
+    const passphrase = pass?.value ?? null
     const release = adminUrl(config) ? () => undefined : lockPglite(pgliteDir(config))
     try {
-      return await restoreLocked(config, file, !!values.yes, passphrase)
+      return await restoreLocked(config, file, !!values.yes, passphrase, secret)
     } finally {
       release()
     }
@@ -83,6 +103,7 @@ async function restoreLocked(
   file: string,
   yes: boolean,
   passphrase: string | null,
+  secret: ArchiveSecret | null,
 ) {
   const kind = adminUrl(config) ? 'postgres' : 'pglite'
   const store = filesDir(config)
@@ -99,7 +120,7 @@ async function restoreLocked(
   if (nonEmpty.length && !yes)
     throw new CliError(`restore replaces ${nonEmpty.join(' and ')}: add --yes to confirm`, 2)
 
-  const legacy = archiveKind(file)
+  const legacy = secret ? 'unknown' : archiveKind(file)
   if (legacy !== 'unknown') return restoreLegacy(config, file, legacy)
 
   const staging = {
@@ -108,7 +129,7 @@ async function restoreLocked(
   }
   mkdirSync(staging.files, { recursive: true })
   try {
-    const unpacked = await unpackBackup(file, staging, kind)
+    const unpacked = await unpackBackup(file, staging, kind, secret)
     const database = await replaceDatabase(config, unpacked.database)
     try {
       // With FILE_STORE=s3 the files stay in the bucket (a backup holds none); check() reads them there.
@@ -220,7 +241,7 @@ function restoreKeys(config: Config, unpacked: Unpacked, passphrase: string | nu
   if (!unpacked.sealedKeys)
     return `not in the backup: keep ${keysToKeep(config)} from the old installation (without the first everyone signs in again; without the second personal data cannot be read and the API refuses to start)`
   if (!passphrase)
-    return 'sealed in the backup but not restored: give --passphrase-file to open them'
+    return 'sealed in the backup but not restored: give --passphrase-file (or BACKUP_PASSPHRASE) to open them'
   const keys = openKeys(unpacked.sealedKeys, passphrase)
   const keyDir = dataDir(config)
   for (const [name, content] of Object.entries(keys)) {
