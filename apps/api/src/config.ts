@@ -22,6 +22,13 @@ export const ConfigSchema = Type.Object({
   DATA_KEY_FILE: Type.Optional(Type.String()),
   /** intl: AES-256-GCM, HMAC-SHA-256, SHA-256; sm: SM4 + HMAC-SM3, SM3 (GB/T 39786). */
   CRYPTO_SUITE: Type.Union([Type.Literal('intl'), Type.Literal('sm')], { default: 'intl' }),
+  /**
+   * Days a closed petition case keeps its complainant's identity (name, contact, their blind
+   * indexes); then a job erases it, audited, and keeps the case. Unset: kept.
+   */
+  COMPLAINANT_RETENTION_DAYS: Type.Optional(Type.Integer({ minimum: 1, maximum: 36_500 })),
+  /** `rectify backup` / `restore`: the passphrase (≥ 12 characters) instead of --passphrase-file. */
+  BACKUP_PASSPHRASE: Type.Optional(Type.String({ minLength: 12 })),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 900, default: 900 }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 168, default: 12 }),

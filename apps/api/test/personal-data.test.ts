@@ -110,7 +110,7 @@ describe.each(['intl', 'sm'] as const)('personal data at rest, suite %s', (suite
     ] as const) {
       const res = await office.get(`/api/v1/petitions/${id}/complainant`)
       expect(res.statusCode, res.body).toBe(200)
-      expect(res.json()).toEqual({ name, contact })
+      expect(res.json()).toEqual({ name, contact, erasedAt: null })
     }
     const report = (await office.get(`/api/v1/public-reports/${reportId}`)).json()
     expect(report).toMatchObject({ name: REPORTER, contact: REPORTER_CONTACT })

@@ -144,7 +144,7 @@ const READS = () => [
 describe('the complainant never leaves through a case', () => {
   it('holds the planted complainant in the database', async () => {
     const res = await callers.office!.get(`/api/v1/petitions/${ids.handled}/complainant`)
-    expect(res.json()).toEqual({ name: NAME, contact: CONTACT })
+    expect(res.json()).toEqual({ name: NAME, contact: CONTACT, erasedAt: null })
   })
 
   const who = [
@@ -220,7 +220,7 @@ describe('the complainant route', () => {
       const after = await audited()
       expect(after.length - before).toBe(status === 200 ? 1 : 0)
       if (status === 200) {
-        expect(res.json()).toEqual({ name: NAME, contact: CONTACT })
+        expect(res.json()).toEqual({ name: NAME, contact: CONTACT, erasedAt: null })
         for (const s of PLANTED) expect(text(after)).not.toContain(s)
       } else for (const s of PLANTED) expect(res.body).not.toContain(s)
     },

@@ -36,7 +36,7 @@ describe('the demo petitions', () => {
     const repeat = mine.items.find((c: { repeatOf: unknown }) => c.repeatOf)
     expect(repeat.repeatOf.receiptNo).toBe('X5JZ202609010001')
     const who = (await county.get(`/api/v1/petitions/${repeat.id}/complainant`)).json()
-    expect(who).toEqual({ name: '张先生', contact: '138****0001' })
+    expect(who).toEqual({ name: '张先生', contact: '138****0001', erasedAt: null })
     const office = await api('office')
     const all = (await office.get('/api/v1/petitions?limit=200')).json()
     expect(all.total).toBe(14)

@@ -163,6 +163,7 @@ export const AUDIT_ACTIONS = [
   'petition.closed',
   'petition.called_back',
   'petition.complainant_viewed',
+  'petition.complainant_erased',
   'petition.problem_linked',
   'petition.repeat_linked',
   'petition.repeat_cleared',

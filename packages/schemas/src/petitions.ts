@@ -348,11 +348,16 @@ export const UpdatePetitionBodySchema = Type.Object(
 )
 export type UpdatePetitionBody = Static<typeof UpdatePetitionBodySchema>
 
-/** The complainant as the office and the handling unit read it (each read is audited). */
+/**
+ * The complainant as the office and the handling unit read it (each read is audited). After
+ * COMPLAINANT_RETENTION_DAYS past closing, the identity is erased: name and contact are empty
+ * and `erasedAt` says when (null while kept).
+ */
 export const PetitionComplainantSchema = Type.Object(
   {
     name: Type.String(),
     contact: Type.String(),
+    erasedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   },
   { $id: 'PetitionComplainant' },
 )

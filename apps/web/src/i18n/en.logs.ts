@@ -94,6 +94,7 @@ export const audit: MessageSchema['audit'] = {
     petition_closed: 'Petition case reviewed',
     petition_called_back: 'Petition call-back',
     petition_complainant_viewed: 'Complainant viewed',
+    petition_complainant_erased: 'Complainant erased (retention period)',
     petition_problem_linked: 'Petition linked to a problem',
     petition_repeat_linked: 'Linked as a repeat petition',
     petition_repeat_cleared: 'Repeat link removed',

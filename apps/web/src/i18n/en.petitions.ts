@@ -171,6 +171,7 @@ const enPetitions = {
       show: 'Show complainant',
       note: 'Viewing the complainant is recorded in the audit log.',
       title: 'Complainant',
+      erased: 'Erased at the end of the retention period ({date})',
     },
     handling: {
       title: 'Handling',

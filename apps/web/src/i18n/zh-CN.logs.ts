@@ -93,6 +93,7 @@ export const audit = {
     petition_closed: '信访件审核办结',
     petition_called_back: '信访件回访',
     petition_complainant_viewed: '查看信访人信息',
+    petition_complainant_erased: '按保存期限删除信访人信息',
     petition_problem_linked: '信访件关联整改问题',
     petition_repeat_linked: '关联为重复信访件',
     petition_repeat_cleared: '取消重复信访件关联',

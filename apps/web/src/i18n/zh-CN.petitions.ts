@@ -172,6 +172,7 @@ const zhCNPetitions = {
       show: '查看信访人信息',
       note: '查看信访人信息将记入操作日志。',
       title: '信访人信息',
+      erased: '已按保存期限删除（{date}）',
     },
     handling: {
       title: '办理情况',

@@ -5,6 +5,7 @@ import type { JobDefinition } from '../../lib/jobs.js'
 import { changesRepository } from '../changes/index.js'
 import { housekeepingRepository as repo } from './housekeeping.repository.js'
 import type { FilesService } from '../files/index.js'
+import { eraseExpiredComplainants } from '../petitions/petitions.retention.js'
 
 /** Hours an ended session (and its refresh tokens) is kept, e.g. to explain a reuse alarm. */
 const SESSION_GRACE_HOURS = 24
@@ -20,7 +21,8 @@ const JOB_CTX: Ctx = {
  * remembered Idempotency-Key responses older than IDEMPOTENCY_TTL_HOURS, uploads never attached
  * within UNATTACHED_FILE_TTL_HOURS (rows with an audit entry, then the bytes), change-feed rows
  * older than CHANGES_RETENTION_DAYS, sessions that ended more than a day ago, and rate-limit
- * counters whose window ended.
+ * counters whose window ended; with COMPLAINANT_RETENTION_DAYS, the complainant identities of
+ * cases closed longer ago than that (petitions.retention.ts).
  */
 export function housekeepingJobs(deps: { db: Db; files: FilesService; config: Config }) {
   const { db, files, config } = deps
@@ -56,5 +58,15 @@ export function housekeepingJobs(deps: { db: Db; files: FilesService; config: Co
       run: async () => `${await repo.purgeRateLimits(db)} deleted`,
     },
   ]
+  const retention = config.COMPLAINANT_RETENTION_DAYS
+  if (retention)
+    jobs.push({
+      name: 'erase-complainants',
+      everyMs,
+      run: async (signal) => {
+        const n = await eraseExpiredComplainants(db, JOB_CTX, retention, signal)
+        return n ? `${n} complainant(s) erased` : null
+      },
+    })
   return jobs
 }

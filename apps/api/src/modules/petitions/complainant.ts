@@ -1,3 +1,4 @@
+import type { PetitionComplainant } from '@rectify/schemas'
 import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 
 /** The complainant columns as stored: sealed values and their blind indexes (lib/crypto). */
@@ -40,10 +41,11 @@ export function sealComplainant(
 /** The complainant as the complainant route shows it. */
 export function openComplainant(
   cipher: FieldCipher,
-  row: { name: string; contact: string },
-): { name: string; contact: string } {
+  row: { name: string; contact: string; erasedAt: Date | null },
+): PetitionComplainant {
   return {
     name: cipher.openOrLegacy(row.name, NAME_COLUMN),
     contact: cipher.openOrLegacy(row.contact, CONTACT_COLUMN),
+    erasedAt: row.erasedAt?.toISOString() ?? null,
   }
 }

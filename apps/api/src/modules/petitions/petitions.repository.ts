@@ -262,7 +262,11 @@ export const petitionsRepository = {
   /** The complainant of one case: read only by the complainant route. */
   complainant(db: DbOrTx, id: string) {
     return db
-      .select({ name: petitions.complainantName, contact: petitions.complainantContact })
+      .select({
+        name: petitions.complainantName,
+        contact: petitions.complainantContact,
+        erasedAt: petitions.complainantErasedAt,
+      })
       .from(petitions)
       .where(eq(petitions.id, id))
       .then((r) => r[0])
