@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { eq, sql } from 'drizzle-orm'
 import type { Database, Db } from '../src/db/client.js'
 import { files, petitionBatches, rounds, users } from '../src/db/schema/index.js'
 import type { Ctx } from '../src/lib/context.js'
-import type { FieldCipher } from '../src/lib/crypto/field-cipher.js'
+import { FieldCipher, normalise } from '../src/lib/crypto/field-cipher.js'
+import { SUITES, type SuiteName } from '../src/lib/crypto/suites.js'
 import { uuidv7 } from '../src/lib/ids.js'
 import { DEFAULT_LIMITS } from '../src/lib/workbook/index.js'
 import type { FileStore } from '../src/modules/files/file-store.js'
@@ -14,6 +16,7 @@ import {
 import { buildSampleBatch } from '../src/modules/petitions/import/sample.js'
 import { copyWritten, shift } from './baseline.js'
 import { cpuSince, cpuText, readCpu } from './cpu.js'
+import { record } from './results.js'
 
 /** Thrown to roll the bench back: the bench database keeps none of the imported cases. */
 class RollBack extends Error {}
@@ -110,6 +113,29 @@ export async function benchPetitionImport(
         cipher,
       )
       const dry = await measure(database, () => service.run(ctx, batchId, { fileId, dryRun: true }))
+      // Encryption on vs off (issue 18): the same commit of another 5,000 cases with personal
+      // data in clear (a cipher that seals nothing; blind indexes are the normalised plaintext,
+      // what a comparison without encryption would use), and with the other suite, measured
+      // before the commit below so it cannot warm the cache for them.
+      const variants: { name: string; ms: number }[] = []
+      for (const [i, [name, variant]] of [
+        ['off', new PlainCipher([], cipher.active, cipher.indexKey)],
+        [otherSuite(cipher).name, otherSuite(cipher).cipher],
+      ].entries() as IterableIterator<[number, [string, FieldCipher]]>) {
+        const other = await sampleBatch(tx as unknown as Db, store, office, round.id, count, 91 + i)
+        const svc = new PetitionImportService(
+          tx as unknown as Db,
+          store,
+          { ...DEFAULT_LIMITS, maxUncompressedBytes: 500 * 1024 * 1024 },
+          variant,
+        )
+        const run = await measure(database, () =>
+          svc.run(ctx, other.batchId, { fileId: other.fileId, dryRun: false }),
+        )
+        await store.remove(other.key)
+        if (!run.value.imported) throw new Error(`the ${name} bench batch did not import`)
+        variants.push({ name, ms: run.ms })
+      }
       const seqBefore = await lastAuditSeq(tx as unknown as Db)
       const commit = await measure(database, () =>
         service.run(ctx, batchId, { fileId, dryRun: false }),
@@ -143,6 +169,33 @@ export async function benchPetitionImport(
         database,
       )
       const ratio = (ms: number) => `${(ms / base.ms).toFixed(1)}× baseline`
+      const off = variants[0]!
+      const on = { name: `encryption on (${cipher.active.suite.name})`, ms: commit.ms }
+      const sm = variants[1]!
+      record(
+        {
+          name: 'petition import commit, encryption off',
+          value: off.ms,
+          unit: 'ms',
+          concurrency: 1,
+        },
+        {
+          name: `petition import commit, ${on.name}`,
+          value: on.ms,
+          unit: 'ms',
+          baseline: { name: 'petition import commit, encryption off', value: off.ms },
+          goal: { op: '<=', limit: 1.2, of: 'ratio' },
+          concurrency: 1,
+        },
+        {
+          name: `petition import commit, encryption on (${sm.name})`,
+          value: sm.ms,
+          unit: 'ms',
+          baseline: { name: 'petition import commit, encryption off', value: off.ms },
+          goal: { op: '<=', limit: 1.2, of: 'ratio' },
+          concurrency: 1,
+        },
+      )
       const cpu = (c: { nodeMs: number; dbMs: number | null }) => cpuText(c, database)
       lines.push(
         `sample .xlsx built: ${(built.ms / 1000).toFixed(2)} s, ${(bytes.length / 1024).toFixed(0)} KiB`,
@@ -150,6 +203,7 @@ export async function benchPetitionImport(
         `  (baseline by table: ${base.tables})`,
         `dry run: ${(dry.ms / 1000).toFixed(2)} s (${ratio(dry.ms)}), ${cpu(dry.cpu)}, peak RSS ${dry.peakMb.toFixed(0)} MiB, ${dry.value.counts.repeats} rows with repeat candidates`,
         `commit: ${(commit.ms / 1000).toFixed(2)} s (${ratio(commit.ms)}), ${cpu(commit.cpu)}, peak RSS ${commit.peakMb.toFixed(0)} MiB, ${commit.value.counts.new} new`,
+        `commit with personal data in clear: ${(off.ms / 1000).toFixed(2)} s; ${on.name}: ${(on.ms / off.ms).toFixed(2)}×, encryption on (${sm.name}): ${(sm.ms / off.ms).toFixed(2)}× (goal ≤ 1.2×)`,
       )
       throw new RollBack()
     })
@@ -168,4 +222,61 @@ async function lastAuditSeq(db: Db): Promise<number> {
   const r = await db.execute(sql`select coalesce(max(seq), 0)::int8 as n from audit_log`)
   const rows = ((r as { rows?: { n: string }[] }).rows ?? r) as { n: string }[]
   return Number(rows[0]!.n)
+}
+
+/** A cipher that seals nothing: the bench's "encryption off" (never used by the API). */
+class PlainCipher extends FieldCipher {
+  override seal(value: string): string {
+    return value
+  }
+  override open(value: string): string {
+    return value
+  }
+  override openOrLegacy(value: string): string {
+    return value
+  }
+  override blindIndex(value: string): string {
+    return normalise(value)
+  }
+}
+
+/** The configured cipher's other suite, with a random key (the bench rolls everything back). */
+function otherSuite(cipher: FieldCipher): { name: SuiteName; cipher: FieldCipher } {
+  const name: SuiteName = cipher.active.suite.name === 'sm' ? 'intl' : 'sm'
+  const data = { id: 2_000_000_001, suite: SUITES[name], key: randomBytes(32) }
+  const index = { id: 2_000_000_002, suite: SUITES[name], key: randomBytes(32) }
+  return { name, cipher: new FieldCipher([data, index], data, index) }
+}
+
+/** Another sample batch of `count` cases (receipts of batch `seq`), stored and registered. */
+async function sampleBatch(
+  db: Db,
+  store: FileStore,
+  office: { id: string; unitId: string | null },
+  roundId: string,
+  count: number,
+  seq: number,
+) {
+  const bytes = await buildSampleBatch({ kind: 'valid', count, batchSeq: seq })
+  const stored = await store.put(Readable.from([bytes]))
+  const batchId = uuidv7()
+  await db.insert(petitionBatches).values({
+    id: batchId,
+    roundId,
+    seq: 800 + seq,
+    handedOn: '2024-09-01',
+    source: 'central',
+  })
+  const fileId = uuidv7()
+  await db.insert(files).values({
+    id: fileId,
+    name: `bench-${seq}.xlsx`,
+    size: stored.size,
+    mimeType: XLSX_MIME,
+    sha256: stored.sha256,
+    storageKey: stored.key,
+    unitId: office.unitId,
+    uploadedBy: office.id,
+  })
+  return { batchId, fileId, key: stored.key }
 }
