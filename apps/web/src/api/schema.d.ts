@@ -5026,6 +5026,7 @@ export interface components {
         };
         PetitionComplainant: {
             contact: string;
+            erasedAt: string | null;
             name: string;
         };
         /** @enum {unknown} */
