@@ -24,6 +24,18 @@ describe.each(['intl', 'sm'] as const)('suite %s', (name) => {
     expect(suite.open(key, a, aad).toString()).toBe('张三 13800000000')
   })
 
+  it('never repeats a nonce across the pooled random blocks, and earlier values stay readable', () => {
+    const nonceBytes = name === 'intl' ? 12 : 16
+    // 5,000 values cross the 16 KiB nonce pool several times.
+    const sealed = Array.from({ length: 5000 }, (_, i) =>
+      suite.seal(key, Buffer.from(`v${i}`), aad),
+    )
+    const nonces = new Set(sealed.map((s) => s.subarray(0, nonceBytes).toString('hex')))
+    expect(nonces.size).toBe(sealed.length)
+    expect(suite.open(key, sealed[0]!, aad).toString()).toBe('v0')
+    expect(suite.open(key, sealed[4999]!, aad).toString()).toBe('v4999')
+  })
+
   it('refuses a wrong key, other associated data and any changed byte', () => {
     const sealed = suite.seal(key, Buffer.from('13800000000'), aad)
     expect(() => suite.open(randomBytes(32), sealed, aad)).toThrow(DecryptError)

@@ -39,6 +39,26 @@ export class DecryptError extends Error {
 
 export const KEY_BYTES = 32
 
+/**
+ * Random nonce bytes from the CSPRNG, drawn from a pooled block: `randomBytes(12)` per value
+ * cost ~5 µs, a third of sealing a short field, on imports of thousands of complainants.
+ * Every nonce is still fresh random bytes, never handed out twice: the offset only advances,
+ * and a spent block is replaced, never refilled in place (earlier views stay intact).
+ */
+const NONCE_POOL_BYTES = 16 * 1024
+let noncePool: Buffer = Buffer.alloc(0)
+let nonceOffset = 0
+
+function freshNonce(size: number): Buffer {
+  if (nonceOffset + size > noncePool.length) {
+    noncePool = randomBytes(NONCE_POOL_BYTES)
+    nonceOffset = 0
+  }
+  const nonce = noncePool.subarray(nonceOffset, nonceOffset + size)
+  nonceOffset += size
+  return nonce
+}
+
 function checkKey(key: Buffer) {
   if (key.length !== KEY_BYTES) throw new Error(`a data key is ${KEY_BYTES} bytes`)
 }
@@ -48,7 +68,7 @@ const intl: Suite = {
   code: 1,
   seal(key, plaintext, aad) {
     checkKey(key)
-    const nonce = randomBytes(12)
+    const nonce = freshNonce(12)
     const c = createCipheriv('aes-256-gcm', key, nonce)
     c.setAAD(aad)
     const body = Buffer.concat([c.update(plaintext), c.final()])
@@ -75,7 +95,7 @@ const sm: Suite = {
   code: 2,
   seal(key, plaintext, aad) {
     checkKey(key)
-    const iv = randomBytes(16)
+    const iv = freshNonce(16)
     const c = createCipheriv('sm4-ctr', key.subarray(0, 16), iv)
     const body = Buffer.concat([c.update(plaintext), c.final()])
     const tag = smTag(key, aad, iv, body)
