@@ -5,7 +5,7 @@ import type { JobDefinition } from '../../lib/jobs.js'
 import { changesRepository } from '../changes/index.js'
 import { housekeepingRepository as repo } from './housekeeping.repository.js'
 import type { FilesService } from '../files/index.js'
-import { eraseExpiredComplainants } from '../petitions/petitions.retention.js'
+import { eraseExpiredComplainants } from '../petitions/index.js'
 
 /** Hours an ended session (and its refresh tokens) is kept, e.g. to explain a reuse alarm. */
 const SESSION_GRACE_HOURS = 24

@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { petitions } from '../../db/schema/index.js'
 import type { Ctx } from '../../lib/context.js'
-import { recordAudit } from '../audit/audit.writer.js'
+import { recordAudit } from '../audit/index.js'
 
 /** Cases whose complainant is erased per transaction (one batch = one transaction). */
 const BATCH = 500
