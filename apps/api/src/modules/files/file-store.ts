@@ -60,27 +60,16 @@ export class LocalFileStore implements FileStore {
     const id = randomUUID().replace(/-/g, '')
     const key = `${id.slice(-2)}/${id}`
     const temp = join(this.root, `.${id}.part`)
-    const hash = createHash('sha256')
-    let size = 0
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        size += chunk.length
-        if (opts.maxBytes !== undefined && size > opts.maxBytes)
-          return done(new FileTooLargeError(opts.maxBytes))
-        hash.update(chunk)
-        done(null, chunk)
-      },
-    })
     try {
-      await pipeline(stream, meter, createWriteStream(temp, { flags: 'wx', mode: 0o640 }))
+      const { size, sha256 } = await spool(stream, temp, opts, 0o640)
       const path = this.path(key)
       await mkdir(dirname(path), { recursive: true })
       await rename(temp, path)
+      return { key, size, sha256 }
     } catch (err) {
       await rm(temp, { force: true })
       throw err
     }
-    return { key, size, sha256: hash.digest('hex') }
   }
 
   async open(key: string): Promise<Readable> {
@@ -114,3 +103,33 @@ export const fileMissing = () =>
     'file_missing',
     'The content of this file is missing from the file store; an administrator can find such files with `rectify doctor` and restore them from a backup',
   )
+
+/**
+ * Writes `stream` to the new file `temp`, counting and hashing it on the way: refuses with
+ * FileTooLargeError once more than `opts.maxBytes` arrive. Every store spools an upload this way
+ * before it keeps it; the caller removes `temp` on failure. With `withMd5`, also the MD5 (base64)
+ * for stores whose server checks the bytes it receives (S3's Content-MD5).
+ */
+export async function spool(
+  stream: Readable,
+  temp: string,
+  opts: PutOptions,
+  mode: number,
+  withMd5 = false,
+): Promise<{ size: number; sha256: string; md5?: string }> {
+  const sha = createHash('sha256')
+  const md5 = withMd5 ? createHash('md5') : null
+  let size = 0
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length
+      if (opts.maxBytes !== undefined && size > opts.maxBytes)
+        return done(new FileTooLargeError(opts.maxBytes))
+      sha.update(chunk)
+      md5?.update(chunk)
+      done(null, chunk)
+    },
+  })
+  await pipeline(stream, meter, createWriteStream(temp, { flags: 'wx', mode }))
+  return { size, sha256: sha.digest('hex'), md5: md5?.digest('base64') }
+}

@@ -1,13 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { createReadStream, mkdirSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Transform, type Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
 import type { S3Client } from '@aws-sdk/client-s3'
 import {
-  FileTooLargeError,
   fileMissing,
+  spool,
   type FileStore,
   type PutOptions,
   type StoredFile,
@@ -71,22 +70,8 @@ export class S3FileStore implements FileStore {
     const id = randomUUID().replace(/-/g, '')
     const key = `${id.slice(-2)}/${id}`
     const temp = join(this.spoolDir, `.${id}.part`)
-    const sha = createHash('sha256')
-    const md5 = createHash('md5')
-    let size = 0
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        size += chunk.length
-        if (opts.maxBytes !== undefined && size > opts.maxBytes)
-          return done(new FileTooLargeError(opts.maxBytes))
-        sha.update(chunk)
-        md5.update(chunk)
-        done(null, chunk)
-      },
-    })
     try {
-      await pipeline(stream, meter, createWriteStream(temp, { flags: 'wx', mode: 0o600 }))
-      const sha256 = sha.digest('hex')
+      const { size, sha256, md5 } = await spool(stream, temp, opts, 0o600, true)
       const { s3, sdk } = await this.sdk()
       await s3.send(
         new sdk.PutObjectCommand({
@@ -94,7 +79,7 @@ export class S3FileStore implements FileStore {
           Key: key,
           Body: createReadStream(temp),
           ContentLength: size,
-          ContentMD5: md5.digest('base64'),
+          ContentMD5: md5,
           ContentType: 'application/octet-stream',
           Metadata: { sha256 },
         }),
