@@ -5,11 +5,7 @@
  */
 import { after, before } from 'node:test'
 import { startHarness, stopHarness } from './harness.mjs'
-import './specs/signin.mjs'
-import './specs/navigation.mjs'
 import './specs/administration.mjs'
-import './specs/session.mjs'
-import './specs/language.mjs'
 import './specs/ledger.mjs'
 import './specs/firstpaint.mjs'
 import './specs/closeout.mjs'

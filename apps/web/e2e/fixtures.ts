@@ -1,0 +1,262 @@
+/**
+ * What every browser test shares. `world` creates the data a test needs through the REST API,
+ * under unique names, as the administrator (the one account the run starts from); `openAs`
+ * opens a page in a fresh browser context already signed in as an account (the tokens of one API
+ * login put where the SPA keeps them, sessionStorage, which Playwright's storageState does not
+ * carry), or signed out with `null`. Every page opened fails its test on an uncaught error.
+ */
+import { test as base, expect, type BrowserContextOptions, type Page } from '@playwright/test'
+import type { Role, TokenPair, Unit, UnitKind } from '@rectify/schemas'
+
+/** The account the run starts from: the administrator the first start creates. */
+const BOOTSTRAP = {
+  username: process.env.E2E_ADMIN_USERNAME ?? 'admin',
+  password: process.env.E2E_ADMIN_PASSWORD ?? 'Rectify@2026',
+}
+/** The password of every account a test creates (it meets the default password policy). */
+export const PASSWORD = 'E2e#Rectify2026'
+
+const baseUrl = (): string => {
+  const url = process.env.RECTIFY_E2E_URL
+  if (!url)
+    throw new Error('RECTIFY_E2E_URL is not set: run the tests through playwright.config.ts')
+  return url
+}
+
+/** A failed API call, with its status and problem+json body. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    what: string,
+  ) {
+    super(`${what} → ${status} ${JSON.stringify(body)}`)
+  }
+}
+
+/** The REST API as one signed-in account (or anonymous). */
+export class Api {
+  constructor(readonly token: string | null) {}
+
+  static async login(username: string, password: string): Promise<{ api: Api; pair: TokenPair }> {
+    const pair = await new Api(null).call<TokenPair>('POST', '/auth/login', { username, password })
+    return { api: new Api(pair.accessToken), pair }
+  }
+
+  /** Calls `/api/v1<route>`; throws ApiError unless the answer is 2xx. */
+  async call<T = unknown>(
+    method: string,
+    route: string,
+    body?: unknown,
+    version?: number,
+  ): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (this.token) headers.Authorization = `Bearer ${this.token}`
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    if (version !== undefined) headers['If-Match'] = `"${version}"`
+    const response = await fetch(`${baseUrl()}/api/v1${route}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    const json: unknown = text ? JSON.parse(text) : undefined
+    if (!response.ok) throw new ApiError(response.status, json, `${method} ${route}`)
+    return json as T
+  }
+}
+
+export interface Account {
+  id: string
+  username: string
+  password: string
+  displayName: string
+  unit: Unit
+  roles: Role[]
+}
+
+let serial = 0
+/** A name no other test of this run (or an earlier run on the same system) uses. */
+export const unique = (prefix: string): string =>
+  `${prefix}${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase()
+
+/** Creates what a test needs through the API, as the administrator. */
+export class World {
+  private root: Promise<Unit> | undefined
+  constructor(readonly admin: Api) {}
+
+  /** The top of the unit tree (whatever it is called): new units hang below it. */
+  topUnit(): Promise<Unit> {
+    this.root ??= this.admin.call<{ items: Unit[] }>('GET', '/units?limit=200').then((page) => {
+      const top = page.items.find((u) => u.parentId === null)
+      if (!top) throw new Error('no top unit')
+      return top
+    })
+    return this.root
+  }
+
+  /** A new active unit (a county below the top unit unless told otherwise). */
+  async unit(options: { kind?: UnitKind; parent?: Unit; name?: string } = {}): Promise<Unit> {
+    const code = unique('E2E-')
+    return this.admin.call<Unit>('POST', '/units', {
+      code,
+      name: options.name ?? `测试单位${code.slice(4)}`,
+      kind: options.kind ?? 'county',
+      parentId: (options.parent ?? (await this.topUnit())).id,
+    })
+  }
+
+  /** A new account with `roles` in `unit` (a new unit of its own unless given). */
+  async user(
+    roles: Role[],
+    options: { unit?: Unit; displayName?: string; password?: string } = {},
+  ): Promise<Account> {
+    const unit =
+      options.unit ?? (await this.unit({ kind: roles.includes('unit') ? 'county' : 'department' }))
+    const username = unique('e2e_').toLowerCase()
+    const password = options.password ?? PASSWORD
+    const displayName = options.displayName ?? `测试${username.slice(4)}`
+    const user = await this.admin.call<{ id: string }>('POST', '/users', {
+      username,
+      displayName,
+      unitId: unit.id,
+      roles,
+      password,
+    })
+    return { id: user.id, username, password, displayName, unit, roles }
+  }
+
+  /** The API as `account`. */
+  async as(account: Pick<Account, 'username' | 'password'>): Promise<Api> {
+    return (await Api.login(account.username, account.password)).api
+  }
+}
+
+/** Runs SQL on the system's stopped database and starts it again (see global-setup.ts). */
+export async function withDatabase(
+  statements: { sql: string; params?: unknown[] }[],
+): Promise<number[]> {
+  const control = process.env.RECTIFY_E2E_CONTROL
+  if (!control) throw new Error('the browser tests run on a system of their own (no E2E_BASE_URL)')
+  const response = await fetch(control, { method: 'POST', body: JSON.stringify(statements) })
+  if (!response.ok) throw new Error(`withDatabase: ${await response.text()}`)
+  return ((await response.json()) as { affected: number[] }).affected
+}
+
+type OpenAs = (
+  account: Pick<Account, 'username' | 'password'> | null,
+  options?: BrowserContextOptions,
+) => Promise<Page>
+
+interface Fixtures {
+  world: World
+  openAs: OpenAs
+}
+
+export const test = base.extend<Fixtures, { adminApi: Api }>({
+  // Playwright reads a fixture's needs from its first parameter's pattern: `{}` needs none.
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, use) => {
+    await use(baseUrl())
+  },
+
+  adminApi: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use((await Api.login(BOOTSTRAP.username, BOOTSTRAP.password)).api)
+    },
+    { scope: 'worker' },
+  ],
+
+  world: async ({ adminApi }, use) => {
+    await use(new World(adminApi))
+  },
+
+  openAs: async ({ browser, baseURL, locale, timezoneId, viewport }, use) => {
+    const opened: { page: Page; errors: string[] }[] = []
+    await use(async (account, options = {}) => {
+      const context = await browser.newContext({
+        baseURL,
+        locale,
+        timezoneId,
+        viewport,
+        ...options,
+      })
+      if (account) {
+        const { pair } = await Api.login(account.username, account.password)
+        // Once per tab (a marker in sessionStorage), so a sign-out is not undone by the next load.
+        await context.addInitScript(
+          ({ origin, pair }) => {
+            if (location.origin !== origin || sessionStorage.getItem('e2e.signedIn')) return
+            sessionStorage.setItem('e2e.signedIn', '1')
+            sessionStorage.setItem('rectify.refreshToken', pair.refreshToken)
+            sessionStorage.setItem(
+              'rectify.accessToken',
+              JSON.stringify({
+                token: pair.accessToken,
+                usableUntil: Date.now() + pair.expiresIn * 1000 - 30_000,
+              }),
+            )
+          },
+          { origin: new URL(baseUrl()).origin, pair },
+        )
+      }
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      opened.push({ page, errors })
+      return page
+    })
+    for (const { page } of opened) await page.context().close()
+    expect(
+      opened.flatMap((o) => o.errors),
+      'no uncaught errors in the page',
+    ).toEqual([])
+  },
+})
+
+export { expect }
+
+/** Fills the login form and submits it. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto('/login')
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-submit').click()
+}
+
+/** Signs in through the login form and waits for the menu. */
+export async function login(
+  page: Page,
+  account: Pick<Account, 'username' | 'password'>,
+): Promise<void> {
+  await submitLogin(page, account.username, account.password)
+  await page.getByTestId('nav-menu').waitFor()
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('menu-logout').click()
+  await page.getByTestId('login-submit').waitFor()
+}
+
+/** The roles shown in the account details under the user menu (the dialog is closed again). */
+export async function accountRoles(page: Page): Promise<string> {
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('menu-account').click()
+  const dialog = page.getByTestId('account-dialog')
+  const roles = await dialog.getByTestId('account-roles').innerText()
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'hidden' })
+  return roles
+}
+
+/** Clicks the primary button of the open Element Plus confirmation box. */
+export async function confirmBox(page: Page): Promise<void> {
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+}
+
+/** A full-page screenshot kept with the test's results (for a person to look at). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true })
+}

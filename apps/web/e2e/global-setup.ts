@@ -1,0 +1,57 @@
+/**
+ * Starts the system the browser tests run against, once for the whole run: the built SPA and the
+ * API serving it on a fresh embedded database (e2e/system.mjs), or E2E_BASE_URL as it is. Workers
+ * find it in RECTIFY_E2E_URL. RECTIFY_E2E_CONTROL is a local endpoint through which a test runs
+ * SQL on the stopped API's database and starts it again: how a test lets time pass (a publicity
+ * period run out) without any clock knob in the product. Returns the teardown.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { startSystem } from './system.mjs'
+
+interface Statement {
+  sql: string
+  params?: unknown[]
+}
+interface PgLike {
+  query(sql: string, params?: unknown[]): Promise<{ affectedRows?: number }>
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const system = await startSystem()
+  process.env.RECTIFY_E2E_URL = system.baseUrl
+  let control: Server | undefined
+  const withDatabase = system.withDatabase as
+    ((fn: (pg: PgLike) => Promise<void>) => Promise<void>) | null
+  if (withDatabase) {
+    // One request at a time: the API is down while the statements run.
+    let queue = Promise.resolve()
+    control = createServer((request, response) => {
+      const chunks: Buffer[] = []
+      request.on('data', (chunk: Buffer) => chunks.push(chunk))
+      request.on('end', () => {
+        queue = queue.then(async () => {
+          try {
+            const statements = JSON.parse(Buffer.concat(chunks).toString()) as Statement[]
+            const affected: number[] = []
+            await withDatabase(async (pg) => {
+              for (const s of statements)
+                affected.push((await pg.query(s.sql, s.params)).affectedRows ?? 0)
+            })
+            response.writeHead(200, { 'Content-Type': 'application/json' })
+            response.end(JSON.stringify({ affected }))
+          } catch (error) {
+            response.writeHead(500, { 'Content-Type': 'text/plain' })
+            response.end(String(error))
+          }
+        })
+      })
+    })
+    await new Promise<void>((resolve) => control!.listen(0, '127.0.0.1', resolve))
+    process.env.RECTIFY_E2E_CONTROL = `http://127.0.0.1:${(control.address() as AddressInfo).port}`
+  }
+  return async () => {
+    control?.close()
+    await system.stop()
+  }
+}
