@@ -1,8 +1,9 @@
 /**
  * A fake server behind `fetch` for store and component tests: the SPA's own client (api/http.ts,
  * the API modules) runs unchanged, and the test answers per route and reads back what was sent —
- * method, path, query, If-Match, Idempotency-Key, body. A call to a route the test did not
- * answer fails the test (its answer is a 501 problem, and `unrouted` must stay empty).
+ * method, path, query, If-Match, Idempotency-Key, body (uploads included: XMLHttpRequest is
+ * served from the same routes). An answer may be a promise, to order answers by hand. A call to
+ * a route the test did not answer fails the test (a 501 problem, and `unrouted` must stay empty).
  */
 import { afterEach, beforeEach, expect, vi } from 'vitest'
 
@@ -12,12 +13,12 @@ export interface Sent {
   path: string
   query: Record<string, string>
   headers: Headers
-  /** The JSON body, parsed; undefined when none was sent. */
+  /** The JSON body parsed, an upload's FormData, or undefined when none was sent. */
   body: unknown
 }
 
 /** What a route answers: a Response as is, anything else as a 200 JSON body. */
-type Answer = Response | ((request: Sent) => Response | unknown) | unknown
+type Answer = Response | ((request: Sent) => unknown) | unknown
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -54,9 +55,65 @@ export interface FakeApi {
   unrouted: string[]
 }
 
+/** A request's answer as the route table gives it (a 501 problem for an unanswered route). */
+type Route = (request: Sent) => Promise<Response>
+
 /**
- * Installs a fresh fake for each test of the file (stubbing `fetch`), checks after each that no
- * request went unanswered, and restores `fetch`. Returns the fake of the running test.
+ * Just enough of XMLHttpRequest for api/http.ts's uploads: the request goes to the same route
+ * table as fetch (its body is the FormData), with one progress event at half the bytes.
+ */
+function fakeXhr(route: Route) {
+  return class FakeXhr {
+    method = ''
+    url = ''
+    headers = new Headers()
+    status = 0
+    statusText = ''
+    responseText = ''
+    responseHeaders = ''
+    upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null }
+    onload: (() => void) | null = null
+    onerror: (() => void) | null = null
+    onabort: (() => void) | null = null
+    open(method: string, url: string) {
+      this.method = method
+      this.url = url
+    }
+    setRequestHeader(name: string, value: string) {
+      this.headers.set(name, value)
+    }
+    getAllResponseHeaders() {
+      return this.responseHeaders
+    }
+    abort() {
+      this.onabort?.()
+    }
+    send(body: unknown) {
+      const url = new URL(this.url, 'http://rectify.invalid')
+      const request: Sent = {
+        method: this.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: this.headers,
+        body,
+      }
+      void (async () => {
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 2 } as ProgressEvent)
+        const response = await route(request)
+        this.status = response.status
+        this.statusText = response.statusText
+        this.responseText = await response.text()
+        this.responseHeaders = [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\r\n')
+        this.onload?.()
+      })()
+    }
+  }
+}
+
+/**
+ * Installs a fresh fake for each test of the file (stubbing `fetch`, and XMLHttpRequest for
+ * uploads), checks after each that no request went unanswered, and restores both. Returns the
+ * fake of the running test.
  */
 export function useFakeApi(): FakeApi {
   const fake = {} as FakeApi
@@ -70,28 +127,31 @@ export function useFakeApi(): FakeApi {
     }
     fake.to = (route) => fake.sent.filter((s) => `${s.method} ${s.path}` === route)
     fake.routes = () => fake.sent.map((s) => `${s.method} ${s.path}`)
-    vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const route: Route = async (request) => {
+      fake.sent.push(request)
+      const key = `${request.method} ${request.path}`
+      const queue = answers.get(key)
+      if (!queue?.length) {
+        fake.unrouted.push(key)
+        return problem(501, 'unrouted_in_test', { detail: key })
+      }
+      const answer = queue.length > 1 ? queue.shift() : queue[0]
+      const value: unknown =
+        typeof answer === 'function' ? await (answer as (r: Sent) => unknown)(request) : answer
+      return value instanceof Response ? value.clone() : json(value)
+    }
+    vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
       const url = new URL(input, 'http://rectify.invalid')
       const text = typeof init.body === 'string' ? init.body : undefined
-      const request: Sent = {
+      return route({
         method: init.method ?? 'GET',
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         headers: new Headers(init.headers),
         body: text === undefined ? undefined : JSON.parse(text),
-      }
-      fake.sent.push(request)
-      const route = `${request.method} ${request.path}`
-      const queue = answers.get(route)
-      if (!queue?.length) {
-        fake.unrouted.push(route)
-        return problem(501, 'unrouted_in_test', { detail: route })
-      }
-      const answer = queue.length > 1 ? queue.shift() : queue[0]
-      const value =
-        typeof answer === 'function' ? (answer as (r: Sent) => unknown)(request) : answer
-      return value instanceof Response ? value.clone() : json(value)
+      })
     })
+    vi.stubGlobal('XMLHttpRequest', fakeXhr(route))
   })
   afterEach(() => {
     vi.unstubAllGlobals()
