@@ -17,9 +17,9 @@ export type FileReadRule = (
 
 /**
  * Who may read the files attached to a module's records, by owner type. Each module that owns
- * files exports its own (next to its object scope, in `<module>.access.ts`) and app.ts hands them
- * all to the FilesService: the files module knows how to store and serve bytes, the owning module
- * knows who may see its records, and neither imports the other's internals. An owner type no
- * rule names is read by no one (404).
+ * files has its own (next to its object scope, in `<module>.access.ts`) and hands it to the
+ * FilesService in its registration (`files.allowReads`, in its index.ts): the files module
+ * knows how to store and serve bytes, the owning module knows who may see its records, and
+ * neither imports the other's internals. An owner type no rule names is read by no one (404).
  */
 export type FileAccess = Readonly<Record<string, FileReadRule>>

@@ -6,7 +6,7 @@ import type { Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/index.js'
 import { problemScope } from '../problems/index.js'
-import type { FileAccess } from './files.access.js'
+import type { FileAccess, FileReadRule } from './files.access.js'
 import { FileTooLargeError, type FileStore } from './file-store.js'
 import { filesRepository as repo, type FileRow } from './files.repository.js'
 import {
@@ -65,13 +65,27 @@ export const UNATTACHED_TTL_HOURS = 24
  * attached. Attaching happens in the owner's transaction (see reports.service.ts).
  */
 export class FilesService {
+  /** The owning modules' read rules, by owner type (see files.access.ts). */
+  private readonly access: Record<string, FileReadRule> = {}
+
   constructor(
     private readonly db: Db,
     private readonly store: FileStore,
     private readonly maxBytes: number,
-    /** The owning modules' read rules, by owner type (see files.access.ts). */
-    private readonly access: FileAccess = {},
   ) {}
+
+  /**
+   * Who may read the files attached to an owning module's records, by owner type: each such
+   * module hands its rules over in its registration (its index.ts). Two modules claiming one
+   * owner type is a wiring mistake, refused at start.
+   */
+  allowReads(rules: FileAccess): void {
+    for (const [ownerType, rule] of Object.entries(rules)) {
+      if (ownerType in this.access || PROBLEM_OWNED.has(ownerType))
+        throw new Error(`Files of owner type ${ownerType} already have a read rule`)
+      this.access[ownerType] = rule
+    }
+  }
 
   async upload(ctx: Ctx, input: UploadInput, rules: UploadRules = {}): Promise<FileInfo> {
     const maxBytes = rules.maxBytes ?? this.maxBytes

@@ -1,5 +1,13 @@
 // The problems module's front door: what the rest of the API may use of it (eslint.config.js
 // refuses imports of its other files from outside the module).
+import { defineModule, routes, type SharedDeps } from '../../lib/modules.js'
+import { ExtensionsService } from './extensions.service.js'
+import { lightsJob } from './lights.job.js'
+import type { LightSettings } from './lights.js'
+import { OverviewService } from './overview.service.js'
+import { problemsRoutes } from './problems.routes.js'
+import { ProblemsService } from './problems.service.js'
+import { TransitionsService } from './transitions.js'
 export { ExtensionsService } from './extensions.service.js'
 export { moveProblem, overturnPublicity } from './lifecycle.js'
 export { lightsJob } from './lights.job.js'
@@ -44,3 +52,35 @@ export { problemsRoutes } from './problems.routes.js'
 export { ProblemsService } from './problems.service.js'
 export { toProblem, toProblems } from './problems.view.js'
 export { TransitionsService } from './transitions.js'
+
+/**
+ * The problems module as app.ts registers it: the ledger's services, with the lights computed
+ * at the configured tolerance and near-deadline window (`lights`, which the modules built on
+ * the ledger take too), and the job that refreshes the lights against today every 30 s.
+ */
+export function problemsModule({ db, config }: SharedDeps) {
+  const lights: LightSettings = {
+    tolerance: config.LIGHT_TOLERANCE_POINTS,
+    nearDays: config.LIGHT_NEAR_DAYS,
+  }
+  const problems = new ProblemsService(db, lights)
+  const overview = new OverviewService(db, lights)
+  return defineModule({
+    name: 'problems',
+    routes: [
+      routes(problemsRoutes, {
+        problems,
+        transitions: new TransitionsService(db, lights),
+        extensions: new ExtensionsService(db, lights),
+        overview,
+      }),
+    ],
+    jobs: [lightsJob(db, lights)],
+    service: problems,
+    overview,
+    lights,
+  })
+}
+
+/** What problemsModule gives the modules registered after it. */
+export type ProblemsModule = ReturnType<typeof problemsModule>

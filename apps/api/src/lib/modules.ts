@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from '../config.js'
+import type { Database, Db } from '../db/client.js'
+import type { FieldCipher } from './crypto/field-cipher.js'
+import type { JobDefinition } from './jobs.js'
+
+/**
+ * What every module's registration is built from: the application's infrastructure, made once
+ * by buildApp (app.ts). A module that needs another module's services takes that module's
+ * registration as a second argument, so the order of app.ts is the order of construction.
+ */
+export interface SharedDeps {
+  config: Config
+  database: Database
+  db: Db
+  /** Seals and opens personal data (lib/crypto). */
+  cipher: FieldCipher
+  /** The server's signing key, from which the public intake derives its challenge keys. */
+  signingKey: Uint8Array
+  log: FastifyBaseLogger
+}
+
+/** One of a module's route plugins and the options (its services) it is registered with. */
+export interface ModuleRoutes {
+  // The options' type is checked where `routes()` pairs them with their plugin.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  plugin: FastifyPluginAsyncTypebox<any>
+  options: object
+}
+
+/** Pairs a route plugin with its options, checked against each other. */
+export function routes<O extends object>(
+  plugin: FastifyPluginAsyncTypebox<O>,
+  options: O,
+): ModuleRoutes {
+  return { plugin, options }
+}
+
+/**
+ * A domain module as app.ts registers it (STYLE.md §17): its route plugins, registered under
+ * /api/v1 in this order with their options (explicitly, no autoload), and its scheduled jobs,
+ * which the job engine runs (lib/jobs.engine.ts).
+ */
+export interface ModuleRegistration {
+  name: string
+  routes: ModuleRoutes[]
+  jobs: JobDefinition[]
+}
+
+/**
+ * A module's registration, checked as one; it may carry more (e.g. `service`): what the
+ * registrations of the modules built on it take.
+ */
+export function defineModule<M extends ModuleRegistration>(registration: M): M {
+  return registration
+}
