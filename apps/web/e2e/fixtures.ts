@@ -126,10 +126,89 @@ export class World {
     return { id: user.id, username, password, displayName, unit, roles }
   }
 
+  /** A new rectification cast (see City). */
+  async city(): Promise<City> {
+    const name = unique('')
+    const office = await this.user(['office'], { displayName: `整改办 测试${name}` })
+    const officeApi = await this.as(office)
+    const leadUnit = await this.unit({ kind: 'department', name: `测试局${name}` })
+    const lead = await this.user(['lead_unit'], { unit: leadUnit, displayName: `牵头 测试${name}` })
+    const county = await this.unit({ kind: 'county', name: `测试县${name}` })
+    const countyUser = await this.user(['unit'], { unit: county, displayName: `县 测试${name}` })
+    const round = await officeApi.call<Versioned & { name: string }>('POST', '/rounds', {
+      name: `测试督察轮次${name}`,
+      kind: 'central',
+    })
+    return {
+      round,
+      office,
+      officeApi,
+      leadUnit,
+      lead,
+      leadApi: await this.as(lead),
+      county,
+      countyUser,
+      countyApi: await this.as(countyUser),
+    }
+  }
+
+  /** A new time-bound problem of `city`'s round, led by its lead unit, put on the list by its office. */
+  async problem(
+    city: City,
+    input: ProblemInput,
+  ): Promise<Versioned & { code: string; title: string }> {
+    const code = unique('E2E-')
+    return city.officeApi.call('POST', '/problems', {
+      roundId: city.round.id,
+      code,
+      title: `${input.title}（${code}）`,
+      description: input.description ?? `${input.title}，需限期整改。`,
+      source: input.source ?? 'feedback',
+      nature: input.nature ?? 'individual',
+      domain: input.domain ?? 'water',
+      regionId: (input.region === undefined ? city.county : input.region)?.id ?? null,
+      mode: 'time_bound',
+      deadline: input.deadline,
+      leadUnitId: city.leadUnit.id,
+    })
+  }
+
   /** The API as `account`. */
   async as(account: Pick<Account, 'username' | 'password'>): Promise<Api> {
     return (await Api.login(account.username, account.password)).api
   }
+}
+
+/** A round, a problem or a measure as the API returns it (the fields tests read). */
+export interface Versioned {
+  id: string
+  version: number
+}
+
+/**
+ * The people a rectification needs, each new: the office (整改办) with a round of its own, a
+ * city department as lead unit (牵头单位) and a county as responsible unit (责任单位).
+ */
+export interface City {
+  round: Versioned & { name: string }
+  office: Account
+  officeApi: Api
+  leadUnit: Unit
+  lead: Account
+  leadApi: Api
+  county: Unit
+  countyUser: Account
+  countyApi: Api
+}
+
+export interface ProblemInput {
+  title: string
+  description?: string
+  source?: string
+  nature?: string
+  domain?: string
+  deadline: string
+  region?: Unit | null
 }
 
 /** Runs SQL on the system's stopped database and starts it again (see global-setup.ts). */

@@ -47,7 +47,7 @@ function freePort() {
   })
 }
 
-async function waitReady(baseUrl, child, logs, timeoutMs = 120_000) {
+async function waitReady(baseUrl, child, logs, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
