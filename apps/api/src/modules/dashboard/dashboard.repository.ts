@@ -65,15 +65,18 @@ function selectGroups(db: DbOrTx, key: SQL = sql`null`) {
     .from(facts)
 }
 
-/** `sum(n) filter (where …)` over the grouped rows for each named figure. */
-function aggregates(figures: FigureFilters, today: string) {
+/**
+ * For each named figure, `sum(n) filter (where …)` over grouped rows (`n` their count) or, with
+ * `count(*)` as the measure, `count(*) filter (where …)` over the facts themselves.
+ */
+function aggregates(figures: FigureFilters, today: string, measure: SQL = sql`sum(n)`) {
   const out: Record<string, SQL<number>> = {}
   for (const [key, f] of Object.entries(figures)) {
     const extra = Object.keys(f).filter((k) => !FIGURE_FILTERS.has(k))
     if (extra.length) throw new Error(`dashboard figure ${key} filters on ${extra.join(', ')}`)
     const cond = problemWhere({ ...f, today })
-    const summed = sql`coalesce(sum(n), 0)`
-    out[key] = (cond ? sql`coalesce(sum(n) filter (where ${cond}), 0)` : summed).mapWith(
+    const summed = sql`coalesce(${measure}, 0)`
+    out[key] = (cond ? sql`coalesce(${measure} filter (where ${cond}), 0)` : summed).mapWith(
       Number,
     ) as SQL<number>
   }
@@ -96,17 +99,21 @@ export const dashboardRepository = {
       .then((r) => r[0] ?? {})
   },
 
-  /** The named figures per domain or region (problems without a region have no row). */
+  /**
+   * The named figures per domain or region (problems without a region have no row), counted
+   * straight off the facts in one pass: grouped first by the figures' columns as well, the
+   * deadlines spread 50,000 problems over ~44,000 groups, which only cost a second aggregate.
+   */
   countsByColumn(db: DbOrTx, base: ProblemFilter, by: 'domain' | 'region', figures: FigureFilters) {
     const column = by === 'domain' ? facts.domain : facts.regionId
-    const groups = selectGroups(db, sql`${column}`)
-      .where(and(problemWhere(base), by === 'region' ? isNotNull(facts.regionId) : undefined))
-      .groupBy(column, ...GROUP_COLUMNS)
-      .as('problems')
     return db
-      .select({ key: groups.key, ...aggregates(figures, base.today) })
-      .from(groups)
-      .groupBy(groups.key)
+      .select({
+        key: sql<string>`${column}`.as('key'),
+        ...aggregates(figures, base.today, sql`count(*)`),
+      })
+      .from(facts)
+      .where(and(problemWhere(base), by === 'region' ? isNotNull(facts.regionId) : undefined))
+      .groupBy(column)
   },
 
   /**
