@@ -105,14 +105,15 @@ export function chainTemplate(fields: Omit<ChainedFields, (typeof SLOTS)[number]
 }
 
 /**
- * An entry waiting for the end of its transaction: the hashed fields but the three only the
- * append knows (seq, at, prev_hash), and the canonical JSON cut around them (p0–p3).
+ * An entry waiting for the end of its transaction: its canonical JSON cut around the three
+ * fields only the append knows (seq, at, prev_hash) — all the database is sent, the row's
+ * columns being read from it — and what the change feed needs to know of it.
  */
-type Pending = Omit<ChainedFields, 'seq' | 'at' | 'prevHash'> & {
-  p0: string
-  p1: string
-  p2: string
-  p3: string
+interface Pending {
+  parts: Template
+  action: string
+  entityType: string
+  entityId: string | null
 }
 
 /**
@@ -166,22 +167,32 @@ function pending(ctx: Ctx, e: AuditEvent): Pending {
     ip: ctx.meta.ip,
     userAgent: ctx.meta.userAgent,
   }
-  const [p0, p1, p2, p3] = chainTemplate(fields)
-  return { p0, p1, p2, p3, ...fields }
+  return {
+    parts: chainTemplate(fields),
+    action: fields.action,
+    entityType: fields.entityType,
+    entityId: fields.entityId,
+  }
 }
 
 /**
  * The change-feed rows are read and the feed's heads written first, without the chain's lock;
- * then one call of rectify_audit_append (migrations 0020, 0025) takes the lock, links, hashes and
- * inserts the entries and the feed rows. The caller commits right after.
+ * then one call of rectify_audit_append (migrations 0020, 0025, 0026) takes the lock, links,
+ * hashes and inserts the entries and the feed rows. The caller commits right after. Each entry
+ * is sent once, as its four canonical pieces: the function reads the row's columns from them.
  */
 async function append(tx: Tx, entries: Pending[]): Promise<void> {
   if (!entries.length) return
   const feed = await feedRows(
     tx,
-    entries.map((e, entry) => ({ entry, ...e })),
+    entries.map((e, entry) => ({
+      entry,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+    })),
   )
   await tx.execute(
-    sql`select rectify_audit_append(${JSON.stringify(entries)}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()}, ${auditHash()})`,
+    sql`select rectify_audit_append(${JSON.stringify(entries.map((e) => e.parts))}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()}, ${auditHash()})`,
   )
 }
