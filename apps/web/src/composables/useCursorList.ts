@@ -5,6 +5,7 @@
  */
 import type { Page } from '@rectify/schemas'
 import { computed, ref, shallowRef, type Ref } from 'vue'
+import { useLatest } from './useLatest'
 
 export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>
 
@@ -12,27 +13,20 @@ export function useCursorList<T>(fetchPage: PageFetcher<T>) {
   const items = shallowRef<T[]>([]) as Ref<T[]>
   const total = ref(0)
   const nextCursor = ref<string | null>(null)
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-  let generation = 0
+  const latest = useLatest()
+  const { loading, error } = latest
 
   const hasMore = computed(() => nextCursor.value !== null)
 
   async function run(cursor: string | undefined): Promise<void> {
-    const mine = ++generation
-    loading.value = true
-    error.value = null
-    try {
-      const page = await fetchPage(cursor)
-      if (mine !== generation) return
-      items.value = cursor ? [...items.value, ...page.items] : page.items
-      total.value = page.total
-      nextCursor.value = page.nextCursor
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await latest.run(
+      () => fetchPage(cursor),
+      (page) => {
+        items.value = cursor ? [...items.value, ...page.items] : page.items
+        total.value = page.total
+        nextCursor.value = page.nextCursor
+      },
+    )
   }
 
   /** Loads the first page again (after a filter change or an edit). */
@@ -96,9 +90,8 @@ export function useListDetail<Q extends object, T extends { id: string }, D exte
   let filters = {} as Q
   const list = useCursorList<T>((cursor) => source.fetchPage(filters, cursor))
   const current = shallowRef<D | null>(null) as Ref<D | null>
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-  let generation = 0
+  const reading = useLatest()
+  const { loading, error } = reading
 
   /** Loads the first page for `query` (filters from the URL). */
   function search(query: Q): Promise<void> {
@@ -108,18 +101,11 @@ export function useListDetail<Q extends object, T extends { id: string }, D exte
 
   /** Reads one record (the detail page); a later call wins over an earlier one in flight. */
   async function open(id: string): Promise<void> {
-    const mine = ++generation
     if (current.value?.id !== id) current.value = null
-    loading.value = true
-    error.value = null
-    try {
-      const found = await source.fetchOne(id)
-      if (mine === generation) current.value = found
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await reading.run(
+      () => source.fetchOne(id),
+      (found) => (current.value = found),
+    )
   }
 
   /** Shows `record` (the answer of a write) as the open record and in its row of the list. */

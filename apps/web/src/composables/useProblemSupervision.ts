@@ -3,34 +3,26 @@
  * problem, and its accountability records (a unit gets its own only; leaders and the office all).
  */
 import type { AccountabilityRecord, ProblemFinding } from '@rectify/schemas'
-import { ref, shallowRef, watch, type Ref } from 'vue'
+import { shallowRef, watch, type Ref } from 'vue'
+import { useLatest } from './useLatest'
 import { listAccountability } from '@/api/accountability'
 import { listProblemFindings } from '@/api/inspections'
 
 /** Loads `fetch(problemId)` whenever the id changes (nothing for an empty id); the last answer wins. */
 function useLoaded<T>(problemId: Ref<string>, fetch: (id: string) => Promise<T[]>) {
   const items = shallowRef<T[]>([])
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-  let generation = 0
+  const { loading, error, run, cancel } = useLatest()
   watch(
     problemId,
     async (id) => {
-      const mine = ++generation
       if (!id) {
         items.value = []
-        return
+        return cancel()
       }
-      loading.value = true
-      error.value = null
-      try {
-        const found = await fetch(id)
-        if (mine === generation) items.value = found
-      } catch (cause) {
-        if (mine === generation) error.value = cause
-      } finally {
-        if (mine === generation) loading.value = false
-      }
+      await run(
+        () => fetch(id),
+        (found) => (items.value = found),
+      )
     },
     { immediate: true },
   )

@@ -2,29 +2,21 @@
 import type { CalendarDay, PutCalendarDayBody } from '@rectify/schemas'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { useLatest } from '@/composables/useLatest'
 import * as calendarApi from '@/api/calendar'
 import { sortCalendar } from '@/lib/acceptance'
 
 export const useCalendarStore = defineStore('calendar', () => {
   const year = ref(new Date().getFullYear())
   const days = shallowRef<CalendarDay[]>([])
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-  let generation = 0
+  const { loading, error, run } = useLatest()
 
   async function load(which: number): Promise<void> {
-    const mine = ++generation
     year.value = which
-    loading.value = true
-    error.value = null
-    try {
-      const calendar = await calendarApi.getCalendar(which)
-      if (mine === generation) days.value = sortCalendar(calendar.items)
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await run(
+      () => calendarApi.getCalendar(which),
+      (calendar) => (days.value = sortCalendar(calendar.items)),
+    )
   }
 
   /** Sets one day (a PUT replaces an entry for the same date) and reads the year again. */

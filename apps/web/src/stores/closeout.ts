@@ -15,6 +15,7 @@ import type {
 } from '@rectify/schemas'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { useLatest } from '@/composables/useLatest'
 import * as acceptanceApi from '@/api/acceptance'
 import { dossierFallbackName } from '@/lib/acceptance'
 import { saveBlob } from '@/lib/save-file'
@@ -26,26 +27,17 @@ export const useCloseoutStore = defineStore('closeout', () => {
   const problems = useProblemStore()
   const file = shallowRef<CloseoutFile | null>(null)
   const problemId = ref<string | null>(null)
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
+  const { loading, error, run } = useLatest()
   const downloading = ref(false)
-  let generation = 0
 
   /** Reads the file of `id`; a different problem's file is cleared first. */
   async function load(id: string): Promise<void> {
-    const mine = ++generation
     if (problemId.value !== id) file.value = null
     problemId.value = id
-    loading.value = true
-    error.value = null
-    try {
-      const next = await acceptanceApi.getCloseoutFile(id)
-      if (mine === generation) file.value = next
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await run(
+      () => acceptanceApi.getCloseoutFile(id),
+      (next) => (file.value = next),
+    )
   }
 
   /** After a step: the file and the whole problem page (status, light, timeline). */

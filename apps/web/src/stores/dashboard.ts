@@ -13,7 +13,8 @@ import type {
   Rankings,
 } from '@rectify/schemas'
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { shallowRef } from 'vue'
+import { useLatest } from '@/composables/useLatest'
 import * as api from '@/api/dashboard'
 import { getRankings } from '@/api/dispatch'
 import type { DashboardDimension } from '@/lib/dashboard'
@@ -29,40 +30,33 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const supervision = shallowRef<DashboardSupervision | null>(null)
   const petitions = shallowRef<DashboardPetitions | null>(null)
   const rankings = shallowRef<Rankings | null>(null)
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
   /** Drops answers of a superseded load (filters changed while it ran). */
-  let generation = 0
+  const { loading, error, run } = useLatest()
 
   /** Loads every section for `query`, the breakdown by `by`. */
   async function load(query: DashboardQuery, by: DashboardDimension): Promise<void> {
-    const mine = ++generation
-    loading.value = true
-    error.value = null
-    try {
-      const [o, b, tr, l, s, p, r] = await Promise.all([
-        api.getDashboardOverview(query),
-        api.getDashboardBreakdown({ ...query, by }),
-        api.getDashboardTrend({ ...query, weeks: TREND_WEEKS }),
-        api.getDashboardLists(query),
-        api.getDashboardSupervision(query),
-        api.getDashboardPetitions(query),
-        // The ranking is city-wide and per year: the card shows it whatever the filters.
-        rankings.value ? Promise.resolve(rankings.value) : getRankings({ metric: 'completion' }),
-      ])
-      if (mine !== generation) return
-      overview.value = o
-      breakdown.value = b
-      trend.value = tr
-      lists.value = l
-      supervision.value = s
-      petitions.value = p
-      rankings.value = r
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await run(
+      () =>
+        Promise.all([
+          api.getDashboardOverview(query),
+          api.getDashboardBreakdown({ ...query, by }),
+          api.getDashboardTrend({ ...query, weeks: TREND_WEEKS }),
+          api.getDashboardLists(query),
+          api.getDashboardSupervision(query),
+          api.getDashboardPetitions(query),
+          // The ranking is city-wide and per year: the card shows it whatever the filters.
+          rankings.value ? Promise.resolve(rankings.value) : getRankings({ metric: 'completion' }),
+        ]),
+      ([o, b, tr, l, s, p, r]) => {
+        overview.value = o
+        breakdown.value = b
+        trend.value = tr
+        lists.value = l
+        supervision.value = s
+        petitions.value = p
+        rankings.value = r
+      },
+    )
   }
 
   /** Reloads the breakdown alone (the dimension switch). */

@@ -22,6 +22,7 @@ import type {
 } from '@rectify/schemas'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { useLatest } from '@/composables/useLatest'
 import * as measuresApi from '@/api/measures'
 import * as problemsApi from '@/api/problems'
 import * as reportsApi from '@/api/reports'
@@ -37,17 +38,12 @@ export const useProblemStore = defineStore('problem', () => {
   const reportsCursor = ref<string | null>(null)
   const extensions = shallowRef<Extension[]>([])
   const timeline = shallowRef<Timeline['items']>([])
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-  let generation = 0
+  const { loading, error, run } = useLatest()
 
   const id = () => problem.value?.id ?? ''
 
   /** Reads everything the page shows; the record first decides whether the rest is visible. */
   async function load(problemId: string): Promise<void> {
-    const mine = ++generation
-    loading.value = true
-    error.value = null
     if (problem.value?.id !== problemId) {
       problem.value = null
       measures.value = []
@@ -55,27 +51,25 @@ export const useProblemStore = defineStore('problem', () => {
       extensions.value = []
       timeline.value = []
     }
-    try {
-      const [record, plan, page, ext, steps] = await Promise.all([
-        problemsApi.getProblem(problemId),
-        measuresApi.listMeasures(problemId),
-        reportsApi.listProblemReports(problemId, { limit: PROBLEM_REPORTS_PAGE }),
-        problemsApi.listExtensions(problemId),
-        problemsApi.problemTimeline(problemId),
-      ])
-      if (mine !== generation) return
-      problem.value = record
-      measures.value = plan.items
-      reports.value = page.items
-      reportsTotal.value = page.total
-      reportsCursor.value = page.nextCursor
-      extensions.value = ext.items
-      timeline.value = steps.items
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await run(
+      () =>
+        Promise.all([
+          problemsApi.getProblem(problemId),
+          measuresApi.listMeasures(problemId),
+          reportsApi.listProblemReports(problemId, { limit: PROBLEM_REPORTS_PAGE }),
+          problemsApi.listExtensions(problemId),
+          problemsApi.problemTimeline(problemId),
+        ]),
+      ([record, plan, page, ext, steps]) => {
+        problem.value = record
+        measures.value = plan.items
+        reports.value = page.items
+        reportsTotal.value = page.total
+        reportsCursor.value = page.nextCursor
+        extensions.value = ext.items
+        timeline.value = steps.items
+      },
+    )
   }
 
   /** Reads the problem and its plan only (the plan editor, after a 412). */

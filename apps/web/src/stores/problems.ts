@@ -5,6 +5,7 @@
 import type { Problem } from '@rectify/schemas'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { useLatest } from '@/composables/useLatest'
 import * as problemsApi from '@/api/problems'
 import {
   FIRST_PAGE,
@@ -27,12 +28,10 @@ export const useProblemsStore = defineStore('problems', () => {
   /** `total` is the server's estimate (GET /problems counts exactly up to a threshold only). */
   const totalIsEstimate = ref(false)
   const nextCursor = ref<string | null>(null)
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
+  const { loading, error, run } = useLatest()
   const stack = shallowRef<CursorStack>(FIRST_PAGE)
   /** The filters of the rows shown; other filters start a new stack. */
   let shownFor = ''
-  let generation = 0
 
   const page = computed(() => currentPage(stack.value))
   const pages = computed(() => Math.max(1, Math.ceil(total.value / LEDGER_PAGE_SIZE)))
@@ -41,25 +40,19 @@ export const useProblemsStore = defineStore('problems', () => {
 
   /** Loads the page the URL names. A newer call wins over one still in flight. */
   async function show(filters: LedgerFilters, paging: LedgerPaging): Promise<void> {
-    const mine = ++generation
     const key = JSON.stringify(filters)
     const base = key === shownFor ? stack.value : FIRST_PAGE
-    loading.value = true
-    error.value = null
-    try {
-      const result = await problemsApi.listProblems(toProblemsQuery(filters, paging))
-      if (mine !== generation) return
-      items.value = result.items
-      total.value = result.total
-      totalIsEstimate.value = result.totalIsEstimate
-      nextCursor.value = result.nextCursor
-      stack.value = stackAt(base, paging.page, paging.cursor ?? null)
-      shownFor = key
-    } catch (cause) {
-      if (mine === generation) error.value = cause
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await run(
+      () => problemsApi.listProblems(toProblemsQuery(filters, paging)),
+      (result) => {
+        items.value = result.items
+        total.value = result.total
+        totalIsEstimate.value = result.totalIsEstimate
+        nextCursor.value = result.nextCursor
+        stack.value = stackAt(base, paging.page, paging.cursor ?? null)
+        shownFor = key
+      },
+    )
   }
 
   return { items, total, totalIsEstimate, loading, error, page, pages, next, previous, show }

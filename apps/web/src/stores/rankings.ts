@@ -6,30 +6,23 @@ import type {
   RankingsQuery,
 } from '@rectify/schemas'
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { shallowRef } from 'vue'
+import { useLatest } from '@/composables/useLatest'
 import * as api from '@/api/dispatch'
 
 export const useRankingsStore = defineStore('rankings', () => {
   const rankings = shallowRef<Rankings | null>(null)
   const rules = shallowRef<AssessmentRule[]>([])
-  const loading = ref(false)
-  const error = shallowRef<unknown>(null)
-  let generation = 0
+  const { loading, error, run } = useLatest()
 
   async function load(query: RankingsQuery): Promise<void> {
-    const mine = ++generation
-    loading.value = true
-    error.value = null
-    try {
-      const [r, list] = await Promise.all([api.getRankings(query), api.listAssessmentRules()])
-      if (mine !== generation) return
-      rankings.value = r
-      rules.value = list.items
-    } catch (e) {
-      if (mine === generation) error.value = e
-    } finally {
-      if (mine === generation) loading.value = false
-    }
+    await run(
+      () => Promise.all([api.getRankings(query), api.listAssessmentRules()]),
+      ([r, list]) => {
+        rankings.value = r
+        rules.value = list.items
+      },
+    )
   }
 
   async function updateRule(rule: AssessmentRule, body: PatchAssessmentRuleBody) {
