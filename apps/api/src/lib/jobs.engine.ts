@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify'
 import type { Database } from '../db/client.js'
 import { JobScheduler, type JobDefinition, type JobLog, type JobRunner } from './jobs.js'
 import { PgBossJobs } from './jobs.pgboss.js'
@@ -11,6 +12,17 @@ export function jobRunner(database: Database, jobs: JobDefinition[], log: JobLog
   if (database.kind === 'postgres') return new PgBossJobs(database, jobs, log)
   const checkEveryMs = Math.min(30_000, ...jobs.map((j) => j.everyMs))
   return new JobScheduler(database.db, jobs, log, checkEveryMs)
+}
+
+/**
+ * Runs the jobs over the app's life: started when it is ready, stopped (a run in progress
+ * aborted between two batches and awaited) when it closes; `app.jobs` is their driver.
+ */
+export function scheduleJobs(app: FastifyInstance, database: Database, jobs: JobDefinition[]) {
+  const runner = jobRunner(database, jobs, app.log)
+  app.decorate('jobs', runner)
+  app.addHook('onReady', async () => runner.start())
+  app.addHook('onClose', () => runner.stop())
 }
 
 declare module 'fastify' {
