@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `pnpm start`: install the dependencies when they do not match the lockfile, build the SPA when
-// its sources changed, then run the API (which serves the SPA at /) in this very process.
+// `pnpm start`: install the dependencies when they do not match the lockfile, build the SPA and the
+// API when their sources changed, then run the API's build (which serves the SPA at /) in this
+// very process.
 //
 // The API runs here rather than in a child, so the process a supervisor (systemd, docker, a
 // terminal) started is the server: SIGINT and SIGTERM reach its graceful shutdown directly. pnpm
@@ -65,9 +66,17 @@ setInterval(() => {
   }
 }, 500).unref()
 
+// The API runs from its JavaScript build (apps/api/dist), rebuilt when its sources differ from
+// those dist was built from (apps/api/scripts/build.mjs), so a `git pull` never runs the previous
+// release's code. Source maps name the .ts lines in stack traces.
+const { ensureApiBuild } = await import(pathToFileURL(join(apiDir, 'scripts/build.mjs')).href)
+const built = await ensureApiBuild()
+console.log(
+  built ? `[start] ${built}: built the API` : '[start] the API in apps/api/dist is current',
+)
+process.setSourceMapsEnabled(true)
+
 // The API runs in apps/api, like `pnpm dev` and `pnpm rectify`: all three then agree on a relative
-// DATA_DIR (./data = apps/api/data). tsx's loader compiles its TypeScript, as bin/rectify.mjs does.
+// DATA_DIR (./data = apps/api/data).
 process.chdir(apiDir)
-const { register } = await import('tsx/esm/api')
-register({ tsconfig: join(apiDir, 'tsconfig.json') })
-await import(pathToFileURL(join(apiDir, 'src/server.ts')).href)
+await import(pathToFileURL(join(apiDir, 'dist/server.js')).href)

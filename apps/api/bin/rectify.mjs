@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The `rectify` bin of @rectify/api: the admin CLI (src/cli/index.ts), run from source through
-// tsx's ESM loader, in this process, so stdin, signals and the exit status are the CLI's own.
-import { fileURLToPath } from 'node:url'
-import { register } from 'tsx/esm/api'
+// The `rectify` bin of @rectify/api: the admin CLI from the API's JavaScript build (dist/cli.js,
+// built first when missing or older than the sources, as `pnpm start` does), in this process, so
+// stdin, signals and the exit status are the CLI's own. Source maps name the .ts lines.
+import { ensureApiBuild } from '../scripts/build.mjs'
 
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })
-await import('../src/cli/index.ts')
+const built = await ensureApiBuild()
+if (built) console.error(`[rectify] ${built}: built the API`)
+process.setSourceMapsEnabled(true)
+await import('../dist/cli.js')

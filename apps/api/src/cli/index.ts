@@ -2,7 +2,8 @@
  * `rectify`: the admin CLI. Run it on the server, with the server's environment:
  *
  *   pnpm rectify <command> [options]          (from the repository root)
- *   node --import tsx apps/api/src/cli/index.ts <command> [options]
+ *   node apps/api/dist/cli.js <command> [options]      (the build, as the bin runs it)
+ *   node --import tsx apps/api/src/cli/index.ts <command> [options]   (from source)
  *
  * Exit status: 0 success, 1 failure (one line on stderr), 2 bad arguments or configuration.
  */

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { API_DIR } from '../config.js'
 import type { Database } from './client.js'
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url))
+/** apps/api/drizzle, from the sources and from the build alike (API_DIR). */
+export const MIGRATIONS_FOLDER = join(API_DIR, 'drizzle')
 
 /** The names of the migrations this build ships, in order (drizzle's journal tags). */
 export function migrationNames(): string[] {

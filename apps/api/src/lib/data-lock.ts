@@ -33,12 +33,14 @@ const lockFile = (dir: string) => `${dir}.lock`
 /** What this process is, for the lock file: the server or a CLI command. */
 function describeSelf(): string {
   const args = process.argv.slice(1).map((a) => a.replace(/^.*[\\/]/, ''))
-  const cli = args.indexOf('index.ts')
-  if (args.some((a) => a === 'rectify.mjs') || cli >= 0) {
+  // The CLI from source (cli/index.ts), from the bin, or from the build (dist/cli.js).
+  if (args.some((a) => a === 'rectify.mjs' || a === 'index.ts' || a === 'cli.js')) {
     const command = process.argv.slice(2).find((a) => !a.startsWith('-') && !a.includes('/'))
     return `rectify ${command ?? ''}`.trim()
   }
-  return args.includes('server.ts') || args.includes('start.mjs') ? 'server' : args.join(' ')
+  return ['server.ts', 'server.js', 'start.mjs'].some((a) => args.includes(a))
+    ? 'server'
+    : args.join(' ')
 }
 
 function readHolder(file: string): LockHolder | null {

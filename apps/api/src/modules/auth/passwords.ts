@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { hash, verify } from '@node-rs/argon2'
+import { API_DIR } from '../../config.js'
 
 /**
  * argon2id at OWASP's minimum (m = 19 MiB, t = 2, p = 1). The library's default algorithm is
@@ -29,10 +31,10 @@ export async function burnVerify(password: string): Promise<void> {
 export type PasswordPolicyName = 'mlps3' | 'asvs'
 
 let common: Set<string> | undefined
-/** The bundled list of common passwords (lower-cased), loaded once. */
+/** The bundled list of common passwords (lower-cased), loaded once (the build reads it from src). */
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    readFileSync(join(API_DIR, 'src/modules/auth/common-passwords.txt'), 'utf8')
       .split('\n')
       .map((l) => l.trim().toLowerCase())
       .filter((l) => l && !l.startsWith('#')),
