@@ -142,28 +142,76 @@ function cellValue(c: Column, v: unknown): ExcelJS.CellValue {
   }
 }
 
-/** Adds and commits one data row, styled per column; `style` may restyle it before the commit. */
+/** How a cell's value is typed for its style: exceljs gives General or a date format by type. */
+function typeOf(value: ExcelJS.CellValue): string {
+  if (value === null) return 'null'
+  if (value instanceof Date) return 'date'
+  return typeof value
+}
+
+/**
+ * One style object per table, column, value type and fill, shared by every cell that has it:
+ * exceljs's style manager keys its cache by the style object itself, so a shared one costs a
+ * WeakMap hit per cell where a fresh one costs building and hashing its XML (and the garbage
+ * of ~20 objects a cell, most of an export's time and heap). Never mutated once made.
+ */
+const shared = new WeakMap<readonly Column[], Map<string, Partial<ExcelJS.Style>>>()
+
+function cellStyle(
+  columns: readonly Column[],
+  i: number,
+  value: ExcelJS.CellValue,
+  fill: string | undefined,
+): Partial<ExcelJS.Style> {
+  const type = typeOf(value)
+  const key = `${i}|${type}|${fill ?? ''}`
+  let styles = shared.get(columns)
+  if (!styles) shared.set(columns, (styles = new Map()))
+  let style = styles.get(key)
+  if (style) return style
+  const c = columns[i]!
+  const numeric = c.kind && c.kind !== 'text'
+  // A date column may hold the plan's words (2023年底前) where there is no single date.
+  const fmt = c.kind ? FORMATS[c.kind] : undefined
+  style = {
+    border: BORDER,
+    font: { name: FONT, size: 10 },
+    alignment: {
+      vertical: 'top',
+      wrapText: !!c.wrap,
+      ...(numeric && { horizontal: 'center' as const }),
+    },
+    ...(fmt && type !== 'string' && { numFmt: fmt }),
+    ...(fill && { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } } }),
+  }
+  styles.set(key, style)
+  return style
+}
+
+/** What a data row may add to its columns' styles. */
+export interface RowStyle {
+  /** A solid fill (ARGB) for one cell: column number (1-based) and colour, e.g. the light. */
+  fill?: { column: number; argb: string }
+  /** Restyles the row before the commit; its cells get styles of their own (not shared). */
+  restyle?: (row: ExcelJS.Row) => void
+}
+
+/** Adds and commits one data row, styled per column (see RowStyle for what a row may add). */
 export function addDataRow(
   sheet: ExcelJS.Worksheet,
   columns: readonly Column[],
   values: readonly unknown[],
-  style?: (row: ExcelJS.Row) => void,
+  style: RowStyle = {},
 ): void {
-  const row = sheet.addRow(columns.map((c, i) => cellValue(c, values[i])))
-  columns.forEach((c, i) => {
-    const cell = row.getCell(i + 1)
-    cell.border = BORDER
-    cell.font = { name: FONT, size: 10 }
-    const numeric = c.kind && c.kind !== 'text'
-    cell.alignment = {
-      vertical: 'top',
-      wrapText: !!c.wrap,
-      ...(numeric && { horizontal: 'center' as const }),
-    }
-    // A date column may hold the plan's words (2023年底前) where there is no single date.
-    const fmt = c.kind ? FORMATS[c.kind] : undefined
-    if (fmt && !(typeof cell.value === 'string')) cell.numFmt = fmt
+  const cells = columns.map((c, i) => cellValue(c, values[i]))
+  const row = sheet.addRow(cells)
+  cells.forEach((value, i) => {
+    const fill = style.fill?.column === i + 1 ? style.fill.argb : undefined
+    const model = cellStyle(columns, i, value, fill)
+    // exceljs's setters (cell.font = …) change the style object in place: a row restyled by its
+    // caller gets copies, so the shared ones stay as they are.
+    row.getCell(i + 1).style = style.restyle ? structuredClone(model) : model
   })
-  style?.(row)
+  style.restyle?.(row)
   row.commit()
 }

@@ -171,8 +171,8 @@ export async function accountabilitySheet(
     addDataRow(sheet, columns, [u.name, ...cells, cells.reduce((s, n) => s + n, 0)])
   }
   const sums = ACCOUNTABILITY_FORMS.map((f) => totals.get(f) ?? 0)
-  addDataRow(sheet, columns, ['合计', ...sums, sums.reduce((s, n) => s + n, 0)], (row) => {
-    row.eachCell((cell) => (cell.font = { name: '宋体', size: 10, bold: true }))
+  addDataRow(sheet, columns, ['合计', ...sums, sums.reduce((s, n) => s + n, 0)], {
+    restyle: (row) => row.eachCell((cell) => (cell.font = { name: '宋体', size: 10, bold: true })),
   })
   await sink.pace()
 }

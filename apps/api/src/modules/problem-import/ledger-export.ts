@@ -159,13 +159,7 @@ export class LedgerExportService {
               r.deadline,
               r.closedOn,
             ],
-            (row) => {
-              row.getCell(LIGHT_COLUMN).fill = {
-                type: 'pattern',
-                pattern: 'solid',
-                fgColor: { argb: LIGHT_FILLS[light] ?? 'FFFFFFFF' },
-              }
-            },
+            { fill: { column: LIGHT_COLUMN, argb: LIGHT_FILLS[light] ?? 'FFFFFFFF' } },
           )
         }
         await pace()
