@@ -168,23 +168,22 @@ describe('unknown units', () => {
 describe('what the import inferred, and warnings', () => {
   it('marks the guessed domain, the region from a county-level lead and the assumed deadline, and writes the region', async () => {
     const rd = await round()
-    const r = (
-      await run(
-        rd.id,
-        await taskSheet({
-          headers: HEADERS,
-          rows: [
-            [1, '建筑工地扬尘管控不到位', '甲县', '长期坚持'],
-            [2, '某镇垃圾填埋场渗滤液外溢', '甲县城关镇', `${Y}年6月底前`],
-            [3, '管理制度不健全', '市生态环境局', '立行立改'],
-          ],
-        }),
-        // 立行立改 is due when the plan was approved: passed already, a warning acknowledged.
-        { dryRun: false, acknowledge: [4] },
-      )
-    ).json<ProblemImportReport>()
-    expect(r.imported).toBe(true)
+    const sheet = await taskSheet({
+      headers: HEADERS,
+      rows: [
+        [1, '建筑工地扬尘管控不到位', '甲县', '长期坚持'],
+        [2, '某镇垃圾填埋场渗滤液外溢', '甲县城关镇', `${Y}年6月底前`],
+        [3, '管理制度不健全', '市生态环境局', '立行立改'],
+      ],
+    })
+    // The dry run shows what was inferred; the commit answers the counts, not the rows again.
+    const r = (await run(rd.id, sheet)).json<ProblemImportReport>()
     expect(r.warnings.map((w) => [w.row, w.code])).toEqual([[4, 'deadline_past']])
+    // 立行立改 is due when the plan was approved: passed already, a warning acknowledged.
+    const done = (
+      await run(rd.id, sheet, { dryRun: false, acknowledge: [4] })
+    ).json<ProblemImportReport>()
+    expect(done).toMatchObject({ imported: true, rows: [], counts: { new: 3, tasks: 3 } })
     const [one, two, three] = r.rows
     expect(one).toMatchObject({ domain: 'air', inferred: ['domain', 'region', 'deadline'] })
     expect(one!.region?.id).toBe(world.units.countyA.id)

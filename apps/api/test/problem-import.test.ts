@@ -452,10 +452,12 @@ describe('problem-list import', () => {
         ],
       })
     await runImport(round.id, await sheet('原标题'), { dryRun: false })
+    const dry = (await runImport(round.id, await sheet('新标题'))).json<ProblemImportReport>()
+    expect(dry.rows.map((x) => x.action)).toEqual(['update', 'unchanged'])
     const r = (
       await runImport(round.id, await sheet('新标题'), { dryRun: false })
     ).json<ProblemImportReport>()
-    expect(r.rows.map((x) => x.action)).toEqual(['update', 'unchanged'])
+    expect(r).toMatchObject({ imported: true, rows: [], counts: { updated: 1, unchanged: 1 } })
     const [a1] = await t.database.db.select().from(problems).where(eq(problems.code, 'A-1'))
     expect(a1).toMatchObject({ title: '新标题', version: 2 })
     const [a2] = await t.database.db.select().from(problems).where(eq(problems.code, 'A-2'))
@@ -495,6 +497,12 @@ describe('import and export access', () => {
       await makeUnit(db, { parent: world.units.city, name })
     const unticked = (await runImport(round.id, tpl.rawPayload)).json<ProblemImportReport>()
     expect(unticked.errors.map((e) => [e.row, e.column])).toEqual([[5, '责任单位']])
+    const ticked = (
+      await runImport(round.id, tpl.rawPayload, { expandCollective: true })
+    ).json<ProblemImportReport>()
+    const third = ticked.rows[2]!
+    expect(third.units[0]).toMatchObject({ collectiveKind: 'counties', choice: 'expand' })
+    expect(third.units[0]!.expandsTo.map((u) => u.id)).toContain(east.id)
     const r = await runImport(round.id, tpl.rawPayload, { expandCollective: true, dryRun: false })
     expect(r.statusCode).toBe(200)
     expect(r.json<ProblemImportReport>()).toMatchObject({
@@ -505,9 +513,10 @@ describe('import and export access', () => {
     })
     const [one] = await db.select().from(problems).where(eq(problems.code, '示例第1项'))
     expect(one!.deadline).toBe(`${Y + 1}-12-31`)
-    const third = r.json<ProblemImportReport>().rows[2]!
-    expect(third.units[0]).toMatchObject({ collectiveKind: 'counties', choice: 'expand' })
-    expect(third.units[0]!.expandsTo.map((u) => u.id)).toContain(east.id)
+    // The collective was expanded on commit: the new county is one of the third task's units.
+    const [three] = await db.select().from(problems).where(eq(problems.code, '示例第3项'))
+    const units = await db.select().from(problemUnits).where(eq(problemUnits.problemId, three!.id))
+    expect(units.map((u) => u.unitId)).toContain(east.id)
   })
 
   it('scopes the ledger export like the ledger: a county gets only its rows, and it is audited', async () => {

@@ -656,6 +656,7 @@ export const PetitionImportReportSchema = Type.Object(
     columns: Type.Array(ImportColumnSchema),
     /** Fields no column maps to that a case needs (receiptNo, complaint). */
     missingFields: Type.Array(Type.String()),
+    /** Every row as read: in a dry run and a refused commit; empty once imported (see counts). */
     rows: Type.Array(PetitionImportRowSchema),
     errors: Type.Array(ImportCellErrorSchema),
     counts: Type.Object({

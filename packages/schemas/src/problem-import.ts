@@ -191,6 +191,7 @@ export const ProblemImportReportSchema = Type.Object(
     sheet: Type.String(),
     columns: Type.Array(ImportColumnSchema),
     missingFields: Type.Array(Type.String()),
+    /** Every row as read: in a dry run and a refused commit; empty once imported (see counts). */
     rows: Type.Array(ProblemImportRowSchema),
     errors: Type.Array(ImportCellErrorSchema),
     warnings: Type.Array(ImportWarningSchema),

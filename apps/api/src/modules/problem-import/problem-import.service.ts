@@ -63,7 +63,7 @@ export class ProblemImportService {
       // Errors, or warnings not acknowledged: nothing is written (the route answers 422).
       if (a.errors.length || r.counts.unacknowledged) return r
       // Nothing new or changed (the same file again): nothing is written, not even the audit.
-      if (!r.counts.new && !r.counts.updated) return { ...r, imported: true }
+      if (!r.counts.new && !r.counts.updated) return { ...r, rows: [], imported: true }
       // Units the sheet names that the office chose to create: first, through the units module.
       await createStagedUnits(tx, ctx, r.newUnits, c, file.id)
       await writeImport(tx, ctx, {
@@ -79,7 +79,8 @@ export class ProblemImportService {
         tx,
         Object.entries(body.mapping ?? {}).map(([h, f]) => [normalizeLabel(h), f]),
       )
-      return { ...r, imported: true }
+      // The rows were shown by the dry run; once written the counts say what happened.
+      return { ...r, rows: [], imported: true }
     })
   }
 

@@ -168,7 +168,8 @@ export function report(
     sheet: a.sheetName,
     columns: a.columns,
     missingFields: a.missingFields,
-    rows,
+    // The rows were shown by the dry run; once written the counts say what happened.
+    rows: imported ? [] : rows,
     errors: a.errors,
     counts: {
       rows: rows.length,
