@@ -18,6 +18,8 @@ interface PgLike {
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // Reminders every few seconds, so a test sees those of the deadlines it just set.
+  process.env.REMINDER_INTERVAL_SECONDS ??= '5'
   const system = await startSystem()
   process.env.RECTIFY_E2E_URL = system.baseUrl
   let control: Server | undefined
