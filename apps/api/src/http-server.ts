@@ -2,6 +2,7 @@ import Fastify from 'fastify'
 import { TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { versionEtag } from './lib/http.js'
+import { compileOnFirstUse } from './lib/lazy-compile.js'
 import { uuidv7 } from './lib/ids.js'
 import { clientErrorHandler } from './plugins/errors.js'
 
@@ -37,8 +38,9 @@ export function httpServer(config: Config) {
     clientErrorHandler,
     forceCloseConnections: 'idle',
   }).withTypeProvider()
-  // TypeBox validates: unknown body fields are refused, nothing is coerced in bodies.
-  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  // TypeBox validates: unknown body fields are refused, nothing is coerced in bodies. Each
+  // route's validators compile on its first request (lib/lazy-compile.ts).
+  app.setValidatorCompiler(compileOnFirstUse(app, TypeBoxValidatorCompiler))
   // JSON in and out; a text body is a client error (415), not a string to validate.
   app.removeContentTypeParser('text/plain')
   app.addHook('onSend', async (request, reply) => {

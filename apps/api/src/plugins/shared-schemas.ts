@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import fastJson, { type Schema } from 'fast-json-stringify'
 import * as contract from '@rectify/schemas'
+import { compileOnFirstUse } from '../lib/lazy-compile.js'
 
 type Json = Record<string, unknown>
 
@@ -96,10 +97,13 @@ export default fp(
       shared.set(name, body)
       app.addSchema(body)
     }
-    app.setSerializerCompiler(({ schema }) =>
-      fastJson(schema as Schema, {
-        schema: closure(schema, shared) as unknown as Record<string, Schema>,
-      }),
+    // Compiled on a route's first answer with that status (lib/lazy-compile.ts).
+    app.setSerializerCompiler(
+      compileOnFirstUse(app, ({ schema }: { schema: unknown }) =>
+        fastJson(schema as Schema, {
+          schema: closure(schema, shared) as unknown as Record<string, Schema>,
+        }),
+      ),
     )
     app.addHook('onRoute', (route) => {
       const response = route.schema?.response
