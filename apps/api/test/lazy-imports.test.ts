@@ -5,9 +5,18 @@ import { describe, expect, it } from 'vitest'
 /**
  * Heavy libraries load when first used (a dynamic import at the use site), not when the API
  * starts: the server's static import graph, followed from src/server.ts through every
- * `import … from` and `export … from` that is not type-only, must not reach them.
+ * `import … from` and `export … from` that is not type-only, must not reach them. PGlite (and
+ * drizzle's driver for it) loads only when the embedded database is opened, not with PostgreSQL.
  */
-const HEAVY = ['exceljs', 'docx', '@e965/xlsx', '@aws-sdk/client-s3', 'pg-boss']
+const HEAVY = [
+  'exceljs',
+  'docx',
+  '@e965/xlsx',
+  '@aws-sdk/client-s3',
+  'pg-boss',
+  '@electric-sql/pglite',
+  'drizzle-orm/pglite',
+]
 const SRC = resolve(import.meta.dirname, '../src')
 
 const STATIC = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gmu

@@ -1,8 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
@@ -82,6 +79,14 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   }
   const dataDir = opts.dataDir ?? 'memory://'
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  // PGlite (and drizzle's driver for it) load only when the embedded database is opened: its
+  // JavaScript alone is some 40 MB of a PostgreSQL-backed API's memory, for nothing.
+  const [{ PGlite }, { pg_trgm }, { pgcrypto }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/pgcrypto'),
+    import('drizzle-orm/pglite'),
+  ])
   const client = await PGlite.create(dataDir, {
     // pg_trgm: the petition repeat check (trigram similarity); pgcrypto: SM3 for the audit
     // chain when CRYPTO_SUITE=sm (migration 0024). PostgreSQL ships both in contrib.

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { API_DIR } from '../config.js'
 import type { Database } from './client.js'
 
@@ -29,7 +28,11 @@ export async function runMigrations(database: Database): Promise<string[]> {
   const before = await appliedMigrations(database)
   const config = { migrationsFolder: MIGRATIONS_FOLDER }
   if (database.kind === 'postgres') await migratePg(database.db as never, config)
-  else await migratePglite(database.db as never, config)
+  else {
+    // PGlite's driver only where PGlite runs (client.ts says why).
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator')
+    await migratePglite(database.db as never, config)
+  }
   return migrationNames().slice(before, await appliedMigrations(database))
 }
 
