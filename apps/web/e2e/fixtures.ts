@@ -7,6 +7,7 @@
  */
 import { test as base, expect, type BrowserContextOptions, type Page } from '@playwright/test'
 import type { Role, TokenPair, Unit, UnitKind } from '@rectify/schemas'
+import { shanghaiDay as shanghaiDayFrom } from './ui.mjs'
 
 /** The account the run starts from: the administrator the first start creates. */
 const BOOTSTRAP = {
@@ -171,6 +172,28 @@ export class World {
       deadline: input.deadline,
       leadUnitId: city.leadUnit.id,
     })
+  }
+
+  /**
+   * A problem of `city` in progress: one measure of the county (from `start` days ago to its
+   * deadline), the plan submitted by the lead unit and approved by the office.
+   */
+  async problemInProgress(city: City, input: ProblemInput & { start?: number }) {
+    const problem = await this.problem(city, input)
+    await city.leadApi.call('POST', `/problems/${problem.id}/measures`, {
+      content: `${input.title}整改措施`,
+      unitId: city.county.id,
+      startDate: shanghaiDayFrom(-(input.start ?? 30)),
+      deadline: input.deadline,
+    })
+    for (const [api, action] of [
+      [city.leadApi, 'submit'],
+      [city.officeApi, 'approve'],
+    ] as const) {
+      const current = await api.call<Versioned>('GET', `/problems/${problem.id}`)
+      await api.call('POST', `/problems/${problem.id}/transitions`, { action }, current.version)
+    }
+    return problem
   }
 
   /** The API as `account`. */
