@@ -16,6 +16,7 @@ import { loadSigningKey } from '../src/lib/keys.js'
 import { BATCH_ONE, BATCH_TWO } from '../src/seed/petitions-data.js'
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js'
 import { DEMO_PASSWORD } from '../src/seed/demo.js'
+import { DEMO_PERSONS } from '../src/seed/ledger.js'
 import { TEST_SIGNING_KEY, testConfig } from './build-app.js'
 import { TEMPLATE_DB, withDatabase as databaseUrl } from './database.js'
 import { client } from './factories.js'
@@ -105,6 +106,8 @@ describe('rectify backup and restore', () => {
       const bytes = readFileSync(archive)
       for (const { complainant } of [...BATCH_ONE, ...BATCH_TWO])
         for (const value of complainant) expect(bytes.includes(Buffer.from(value))).toBe(false)
+      // Nor the responsible persons' phones of the demo ledger.
+      for (const { phone } of DEMO_PERSONS) expect(bytes.includes(Buffer.from(phone))).toBe(false)
 
       // Wipe: the database, the files and the key are gone.
       rmSync(dataDir, { recursive: true, force: true })

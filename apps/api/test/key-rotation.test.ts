@@ -12,6 +12,7 @@ import { cliContext } from '../src/lib/context.js'
 import { LocalKeyService } from '../src/lib/crypto/kek.js'
 import { verifyAuditChain } from '../src/modules/audit/index.js'
 import { KeysService } from '../src/modules/keys/index.js'
+import { PHONE_CONTEXT } from '../src/modules/problems/index.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeWorld } from './factories.js'
 import { makeRound } from './ledger-factories.js'
@@ -21,8 +22,8 @@ import { PUBLIC_TEST_CONFIG, submit } from './public-factories.js'
 /**
  * Issue 18: `rectify keys rotate --reencrypt` under load. The test app plays the running API
  * (its cipher is refreshed as server.ts's timer does), a second cipher opened on the same
- * database plays the CLI. Writers create and correct petitions and submit public reports
- * throughout; afterwards every value opens to what was last written, no value is under a
+ * database plays the CLI. Writers create and correct petitions, submit public reports and change
+ * responsible persons' phones throughout; afterwards every value opens to what was last written, no value is under a
  * retired key and the retired keys are gone. A sweep that fails mid-batch leaves every value
  * whole and readable and is resumed by running again.
  */
@@ -39,7 +40,30 @@ describe('data key rotation', () => {
   let batchId = ''
   const petitions = new Map<string, Expected & { version: number }>()
   const reports = new Map<string, Expected>() // by tracking code
+  /** Problems' responsible persons' phones as last written, by problem id. */
+  const phones = new Map<string, { phone: string; version: number }>()
+  let newProblem: () => Record<string, unknown> = () => ({})
   let seq = 0
+  /** Rows a write is under way on: two concurrent writers never edit one row (a 412). */
+  const busy = new Set<string>()
+  function pick(ids: string[]): string {
+    const start = seq % ids.length
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[(start + i) % ids.length]!
+      if (!busy.has(id)) return id
+    }
+    throw new Error('every row is being written')
+  }
+  const done =
+    (id: string) =>
+    <T>(v: T): T => {
+      busy.delete(id)
+      return v
+    }
+  const failed = (id: string) => (e: unknown) => {
+    busy.delete(id)
+    throw e
+  }
 
   async function createPetition() {
     const n = ++seq
@@ -57,15 +81,17 @@ describe('data key rotation', () => {
   }
 
   async function correctPetition() {
-    const ids = [...petitions.keys()]
-    const id = ids[seq % ids.length]!
+    const id = pick([...petitions.keys()])
     const cur = petitions.get(id)!
     const contact = `137${String(++seq).padStart(8, '0')}`
-    const res = await office.patch(
-      `/api/v1/petitions/${id}`,
-      { complainantContact: contact },
-      { 'if-match': `"${cur.version}"` },
-    )
+    busy.add(id)
+    const res = await office
+      .patch(
+        `/api/v1/petitions/${id}`,
+        { complainantContact: contact },
+        { 'if-match': `"${cur.version}"` },
+      )
+      .then(done(id), failed(id))
     expect(res.statusCode, res.body).toBe(200)
     petitions.set(id, { ...cur, contact, version: res.json().version })
   }
@@ -76,6 +102,32 @@ describe('data key rotation', () => {
     const res = await submit(t.app, want)
     expect(res.statusCode, res.body).toBe(201)
     reports.set(res.json().trackingCode, want)
+  }
+
+  async function createProblem() {
+    const phone = `0791-${String(++seq).padStart(7, '0')}`
+    const res = await office.post('/api/v1/problems', {
+      ...newProblem(),
+      code: `ROT-P${seq}`,
+      responsiblePersons: [{ name: '轮换责任人', post: '科长', phone }],
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    phones.set(res.json().id, { phone, version: res.json().version })
+  }
+
+  async function changePhone() {
+    const id = pick([...phones.keys()])
+    const phone = `136${String(++seq).padStart(8, '0')}`
+    busy.add(id)
+    const res = await office
+      .patch(
+        `/api/v1/problems/${id}`,
+        { responsiblePersons: [{ name: '轮换责任人', post: '科长', phone }] },
+        { 'if-match': `"${phones.get(id)!.version}"` },
+      )
+      .then(done(id), failed(id))
+    expect(res.statusCode, res.body).toBe(200)
+    phones.set(id, { phone, version: res.json().version })
   }
 
   /**
@@ -106,6 +158,12 @@ describe('data key rotation', () => {
       expect(cipher.open(r.name, 'public_reports.name')).toBe(want.name)
       expect(cipher.open(r.contact, 'public_reports.contact')).toBe(want.contact)
     }
+    const problems = await t.database.query<{ id: string; p: { phone: string }[] }>(
+      `select id, responsible_persons as p from problems`,
+    )
+    expect(problems).toHaveLength(phones.size)
+    for (const r of problems)
+      expect(cipher.open(r.p[0]!.phone, PHONE_CONTEXT)).toBe(phones.get(r.id)!.phone)
   }
 
   /** Key ids that still seal something. */
@@ -121,6 +179,18 @@ describe('data key rotation', () => {
     const round = await makeRound(t.database.db)
     batchId = (await makeBatch(t.database.db, { round })).id
     office = await as(t.app, w.users.office)
+    newProblem = () => ({
+      roundId: round.id,
+      title: '轮换中的问题',
+      description: '',
+      source: 'feedback',
+      nature: 'individual',
+      domain: 'water',
+      mode: 'time_bound',
+      deadline: '2099-12-31',
+      leadUnitId: w.units.eeb.id,
+    })
+    for (let i = 0; i < 6; i++) await createProblem()
     // Cases already stored, sealed under the first key, as the API's import writes them.
     const batch = { id: batchId }
     for (let i = 0; i < 30; i++) {
@@ -150,7 +220,8 @@ describe('data key rotation', () => {
       let stop = false
       const writer = (async () => {
         for (let i = 0; !stop; i++) {
-          await (i % 3 === 0 ? createPetition() : i % 3 === 1 ? correctPetition() : submitReport())
+          const write = [createPetition, correctPetition, submitReport, changePhone][i % 4]!
+          await write()
         }
       })()
 
@@ -169,7 +240,8 @@ describe('data key rotation', () => {
       const swept = await service.sweep(rotator.cipher, {
         batch: 4,
         progress: () => {
-          alongside.push(alongside.length % 2 ? correctPetition() : submitReport())
+          const write = [correctPetition, submitReport, changePhone][alongside.length % 3]!
+          alongside.push(write())
         },
       })
       expect(swept.petitions).toBeGreaterThanOrEqual(30)
@@ -247,8 +319,9 @@ describe('data key rotation', () => {
 
       const status = await service.status()
       const data = status.keys.find((k) => k.purpose === 'data')!
-      expect(data.total).toBe(2 * petitions.size + 2 * reports.size)
+      expect(data.total).toBe(2 * petitions.size + 2 * reports.size + phones.size)
       expect(data.uses['petitions.complainant_name']).toBe(petitions.size)
+      expect(data.uses['problems.responsible_persons.phone']).toBe(phones.size)
       expect(status.plaintext).toEqual({})
       expect(status.orphaned).toEqual([])
     },

@@ -283,7 +283,7 @@ describe('the total', () => {
       },
       meta: { requestId: null, ip: null, userAgent: null },
     }
-    const service = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, 2)
+    const service = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, t.cipher, 2)
     const page = await service.list(ctx, { round: round.id, q: '黑臭', limit: 2 })
     expect(page.totalIsEstimate).toBe(true)
     expect(page.total).toBeGreaterThanOrEqual(3)

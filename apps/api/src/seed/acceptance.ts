@@ -18,7 +18,7 @@ import { uuidv7 } from '../lib/ids.js'
 import { searchTokens } from '../lib/search.js'
 import { AcceptanceService } from '../modules/acceptance/index.js'
 import { DEFAULT_LIGHT_SETTINGS } from '../modules/problems/index.js'
-import { refreshDerived, syncProblemUnits } from '../modules/problems/index.js'
+import { refreshDerived, sealPhones, syncProblemUnits } from '../modules/problems/index.js'
 import { CLOSEOUT_PROBLEMS, HOLIDAYS, type CloseoutProblem } from './acceptance-data.js'
 import { demoPdf } from './evidence.js'
 import type { LedgerSeedContext } from './ledger.js'
@@ -259,7 +259,9 @@ async function insertProblem(
     deadline: addDays(c.today, 30),
     leadLeader: { name: '林志强', post: '副市长' },
     leadUnitId: lead,
-    responsiblePersons: [{ name: '吴晓燕', post: '科长', phone: '0791-8801' }],
+    responsiblePersons: sealPhones(c.cipher, [
+      { name: '吴晓燕', post: '科长', phone: '0791-8801' },
+    ]),
     public: true,
     status: 'in_progress',
     reportedProgress: 100,

@@ -123,12 +123,14 @@ export async function seedDemo(
     await tx.insert(users).values(userRows)
     const userId = (name: string) => userRows.find((u) => u.username === name)!.id
     const ledger = await seedDemoLedger(tx, {
+      cipher,
       unit: (code) => ids.get(code) ?? fail(`demo unit ${code}`),
       users: { office: userId('office'), eco: userId('eco'), county: userId('county') },
       store,
       today: shanghaiDate(),
     })
     const closeout = await seedAcceptance(tx, {
+      cipher,
       unit: (code) => ids.get(code)!,
       users: { office: userId('office'), eco: userId('eco'), county: userId('county') },
       store,
@@ -145,6 +147,7 @@ export async function seedDemo(
       today: shanghaiDate(),
     })
     await seedInspections(tx, {
+      cipher,
       officeId: userId('office'),
       unit: (code) => ids.get(code)!,
       today: shanghaiDate(),
@@ -161,6 +164,7 @@ export async function seedDemo(
       today: shanghaiDate(),
     })
     await seedSweeps(tx, {
+      cipher,
       officeId: userId('office'),
       unit: (code) => ids.get(code)!,
       today: shanghaiDate(),

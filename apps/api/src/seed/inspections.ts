@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { AccountabilityForm, Role } from '@rectify/schemas'
 import type { Db, Tx } from '../db/client.js'
+import type { FieldCipher } from '../lib/crypto/field-cipher.js'
 import { problems, rounds, units, users } from '../db/schema/index.js'
 import type { Ctx } from '../lib/context.js'
 import { addDays } from '../lib/dates.js'
@@ -14,6 +15,7 @@ export interface InspectionsSeedContext {
   officeId: string
   unit: (code: string) => string
   today: string
+  cipher: FieldCipher
 }
 
 /** The office as the services see it (city-wide). */
@@ -58,7 +60,10 @@ export async function seedInspections(
 ): Promise<{ inspections: number; accountabilityRecords: number }> {
   const db = tx as unknown as Db
   const ctx = await officeCtx(tx, c.officeId)
-  const service = new InspectionsService(db, new ProblemsService(db, DEFAULT_LIGHT_SETTINGS))
+  const service = new InspectionsService(
+    db,
+    new ProblemsService(db, DEFAULT_LIGHT_SETTINGS, c.cipher),
+  )
   const lh = c.unit('JZ-LH')
   const qs = c.unit('JZ-QS')
   const [round] = await tx.select({ id: rounds.id }).from(rounds).limit(1)

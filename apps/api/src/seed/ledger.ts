@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
 import type { Tx } from '../db/client.js'
+import type { FieldCipher } from '../lib/crypto/field-cipher.js'
 import {
   files,
   measures,
@@ -15,7 +16,7 @@ import { uuidv7 } from '../lib/ids.js'
 import { searchTokens } from '../lib/search.js'
 import type { FileStore } from '../modules/files/index.js'
 import { reverseSchedule } from '../modules/measures/index.js'
-import { measurePlanned } from '../modules/problems/index.js'
+import { measurePlanned, sealPhones } from '../modules/problems/index.js'
 import { refreshDerived, syncProblemUnits } from '../modules/problems/index.js'
 import { demoPdf, demoPng } from './evidence.js'
 import { DEMO_PROBLEMS, type DemoProblem, type DemoState } from './ledger-data.js'
@@ -26,6 +27,8 @@ export interface LedgerSeedContext {
   users: { office: string; eco: string; county: string }
   store: FileStore | null
   today: string
+  /** Seals the responsible persons' phones, as the problems service does. */
+  cipher: FieldCipher
 }
 
 /** Where each demo state puts the dates and the reported progress, relative to today. */
@@ -86,7 +89,8 @@ function plan(state: DemoState, today: string) {
   }
 }
 
-const PERSONS = [
+/** The demo's responsible persons (their phones are sealed as the problems service seals them). */
+export const DEMO_PERSONS = [
   { name: '周建国', post: '副局长', phone: '0791-8800' },
   { name: '吴晓燕', post: '科长', phone: '0791-8801' },
   { name: '郑海涛', post: '副县长', phone: '0791-8802' },
@@ -139,7 +143,7 @@ export async function seedDemoLedger(
       deadline: pl.deadline,
       leadLeader: { name: ['陈刚', '林志强', '黄丽'][i % 3], post: '副市长' },
       leadUnitId: c.unit(d.lead),
-      responsiblePersons: [PERSONS[i % 3]],
+      responsiblePersons: sealPhones(c.cipher, [DEMO_PERSONS[i % 3]!]),
       public: d.state !== 'draft' && i % 4 !== 0,
       status: pl.status,
       searchTokens: searchTokens(code, d.title, d.description),
@@ -219,7 +223,7 @@ async function seedMeasures(
       seq: k + 1,
       content,
       unitId: c.unit(unitCode),
-      personName: PERSONS[k % 3]!.name,
+      personName: DEMO_PERSONS[k % 3]!.name,
       startDate: pl.start,
       deadline: pl.deadline,
       status: accepted ? 'done' : pl.status === 'in_progress' ? 'in_progress' : 'pending',

@@ -70,7 +70,10 @@ export async function seedPetitions(
 ): Promise<{ petitionBatches: number; petitions: number }> {
   const db = tx as unknown as Db
   const petitions = new PetitionsService(db, DEFAULT_LIGHT_SETTINGS, c.cipher)
-  const handling = new PetitionHandlingService(db, new ProblemsService(db, DEFAULT_LIGHT_SETTINGS))
+  const handling = new PetitionHandlingService(
+    db,
+    new ProblemsService(db, DEFAULT_LIGHT_SETTINGS, c.cipher),
+  )
   const batches = new PetitionBatchesService(db)
   const office = await userCtx(tx, c.officeId, null)
   const lh = await tx

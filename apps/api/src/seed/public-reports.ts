@@ -112,7 +112,7 @@ export async function seedPublicReports(
   const keys = new PublicKeys(randomBytes(32))
   const triage = new PublicReportsService(
     db,
-    new ProblemsService(db, DEFAULT_LIGHT_SETTINGS),
+    new ProblemsService(db, DEFAULT_LIGHT_SETTINGS, c.cipher),
     DEFAULT_LIGHT_SETTINGS,
     c.cipher,
   )

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Role } from '@rectify/schemas'
 import type { Db, Tx } from '../db/client.js'
+import type { FieldCipher } from '../lib/crypto/field-cipher.js'
 import { problems, users } from '../db/schema/index.js'
 import type { Ctx } from '../lib/context.js'
 import { addDays } from '../lib/dates.js'
@@ -13,6 +14,7 @@ export interface SweepsSeedContext {
   officeId: string
   unit: (code: string) => string
   today: string
+  cipher: FieldCipher
 }
 
 /** The common demo problem the sweep is launched from. */
@@ -48,7 +50,7 @@ export async function seedSweeps(tx: Tx, c: SweepsSeedContext): Promise<{ sweeps
   }
   const service = new SweepsService(
     db,
-    new ProblemsService(db, DEFAULT_LIGHT_SETTINGS),
+    new ProblemsService(db, DEFAULT_LIGHT_SETTINGS, c.cipher),
     DEFAULT_LIGHT_SETTINGS,
   )
   const sweep = await service.launch(ctx, parent.id, {

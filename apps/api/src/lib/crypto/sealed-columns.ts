@@ -4,9 +4,8 @@ import { FieldCipher } from './field-cipher.js'
 
 /**
  * A column holding personal data, sealed; with the blind index kept beside it, if any. A `json`
- * column is a JSON array of objects whose `field` member is sealed (the rest stays readable) —
- * meant for `problems.responsible_persons`' phones, not listed yet: the problem views do not
- * open them yet (docs/security.md, open points).
+ * column is a JSON array of objects whose `field` member is sealed (the rest stays readable):
+ * `problems.responsible_persons`' phones.
  */
 export interface SealedColumn {
   column: string
@@ -34,6 +33,8 @@ export const SEALED_TABLES: { table: string; columns: SealedColumn[] }[] = [
     ],
   },
   { table: 'public_reports', columns: [{ column: 'name' }, { column: 'contact' }] },
+  // modules/problems/problems.persons.ts seals and opens them (PHONE_CONTEXT).
+  { table: 'problems', columns: [{ column: 'responsible_persons', json: { field: 'phone' } }] },
 ]
 
 /** The associated data a value of the column (or of the JSON column's field) is sealed with. */

@@ -227,7 +227,7 @@ export class ApplicationsService {
       loadAcceptances(db, page),
       problemsRepository.findMany(db, [...new Set(page.map((a) => a.problemId))]),
     ])
-    const views = await toProblems(db, problems, today, this.d.settings)
+    const views = await toProblems(db, problems, today, this.d.settings, null)
     return {
       items: items.map((acceptance) => ({
         acceptance,

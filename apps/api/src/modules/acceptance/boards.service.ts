@@ -86,7 +86,7 @@ export class BoardsService {
 
   private async problems(ids: string[], today: string): Promise<Map<string, Problem>> {
     const rows = await problemsRepository.findMany(this.d.db, [...new Set(ids)])
-    const views = await toProblems(this.d.db, rows, today, this.d.settings)
+    const views = await toProblems(this.d.db, rows, today, this.d.settings, null)
     return new Map(views.map((p) => [p.id, p]))
   }
 }

@@ -40,7 +40,8 @@ export async function freezeSnapshot(
     reports.map((r) => r.report.id),
   )
   const content: SnapshotContent = {
-    problem: await toProblem(db, row, today, settings),
+    // Without the responsible persons' phones: a frozen record is kept and copied for years.
+    problem: await toProblem(db, row, today, settings, null),
     measures: measures.map((m) =>
       toMeasure(
         m,

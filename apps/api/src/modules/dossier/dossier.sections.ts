@@ -38,10 +38,13 @@ function fileList(files: readonly DossierFile[]): string {
 interface Person {
   name?: unknown
   post?: unknown
-  phone?: unknown
 }
+/**
+ * Name and post only: the dossier goes to the file room and is copied for years, so a
+ * responsible person's phone (a private contact, sealed in the table) is never printed in it.
+ */
 const person = (p: Person) =>
-  [p.name, p.post && `（${String(p.post)}）`, p.phone && ` ${String(p.phone)}`]
+  [p.name, p.post && `（${String(p.post)}）`]
     .filter(Boolean)
     .map((x) => esc(x))
     .join('')

@@ -48,6 +48,7 @@ export {
   type ProblemFilter,
   type ProblemRow,
 } from './problems.repository.js'
+export { PHONE_CONTEXT, sealPhones } from './problems.persons.js'
 export { problemsRoutes } from './problems.routes.js'
 export { ProblemsService } from './problems.service.js'
 export { toProblem, toProblems } from './problems.view.js'
@@ -58,19 +59,19 @@ export { TransitionsService } from './transitions.js'
  * at the configured tolerance and near-deadline window (`lights`, which the modules built on
  * the ledger take too), and the job that refreshes the lights against today every 30 s.
  */
-export function problemsModule({ db, config }: SharedDeps) {
+export function problemsModule({ db, config, cipher }: SharedDeps) {
   const lights: LightSettings = {
     tolerance: config.LIGHT_TOLERANCE_POINTS,
     nearDays: config.LIGHT_NEAR_DAYS,
   }
-  const problems = new ProblemsService(db, lights)
+  const problems = new ProblemsService(db, lights, cipher)
   const overview = new OverviewService(db, lights)
   return defineModule({
     name: 'problems',
     routes: [
       routes(problemsRoutes, {
         problems,
-        transitions: new TransitionsService(db, lights),
+        transitions: new TransitionsService(db, lights, cipher),
         extensions: new ExtensionsService(db, lights),
         overview,
       }),

@@ -115,7 +115,10 @@ export class OverviewService {
     const extra = await problemsRepo.findMany(this.db, missing, scope)
     const rows = new Map([...due, ...near, ...drafts, ...extra].map((r) => [r.id, r]))
     const mapped = new Map(
-      (await toProblems(this.db, [...rows.values()], today, this.settings)).map((p) => [p.id, p]),
+      (await toProblems(this.db, [...rows.values()], today, this.settings, null)).map((p) => [
+        p.id,
+        p,
+      ]),
     )
     const pick = (list: { id: string }[]) => list.map((r) => mapped.get(r.id)!)
     return {

@@ -7,6 +7,7 @@ import type {
 } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound, invalid } from '../../errors.js'
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
@@ -18,6 +19,7 @@ import type { LightSettings } from './lights.js'
 import { actsAsOffice, leadsProblem } from './problems.access.js'
 import { problemScope, refreshDerived, syncProblemUnits } from './problems.derived.js'
 import { problemsRepository as repo, sortSpec, type ProblemSort } from './problems.repository.js'
+import { sealPhones } from './problems.persons.js'
 import { auditView, toProblem, toProblems } from './problems.view.js'
 
 /** What a lead unit may edit on its own draft plan; everything else is the office's. */
@@ -72,6 +74,8 @@ export class ProblemsService {
   constructor(
     private readonly db: Db,
     private readonly settings: LightSettings,
+    /** Seals the responsible persons' phones, opens them for the problem's own answers. */
+    private readonly cipher: FieldCipher,
     /** The list's exact-count threshold (EXACT_TOTAL_UP_TO; a test lowers it). */
     private readonly exactTotalUpTo = EXACT_TOTAL_UP_TO,
   ) {}
@@ -100,7 +104,8 @@ export class ProblemsService {
       : counted
     const page = rows.slice(0, limit)
     return {
-      items: await toProblems(this.db, page, today, this.settings),
+      // The list never shows a responsible person's phone: it is not opened.
+      items: await toProblems(this.db, page, today, this.settings, null),
       nextCursor:
         rows.length > limit
           ? encodeCursor([sortName, ...sort.cursorOf(page[page.length - 1]!)])
@@ -113,7 +118,7 @@ export class ProblemsService {
   async get(ctx: Ctx, id: string): Promise<Problem> {
     const row = await repo.findById(this.db, id, problemScope(ctx.actor))
     if (!row) throw notFound('Problem')
-    return toProblem(this.db, row, shanghaiDate(), this.settings)
+    return toProblem(this.db, row, shanghaiDate(), this.settings, this.cipher)
   }
 
   create(ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
@@ -156,7 +161,7 @@ export class ProblemsService {
       deadline: body.deadline,
       leadLeader: body.leadLeader ?? null,
       leadUnitId: body.leadUnitId,
-      responsiblePersons: body.responsiblePersons ?? [],
+      responsiblePersons: sealPhones(this.cipher, body.responsiblePersons ?? []),
       parentId: body.parentId ?? null,
       public: body.public ?? false,
       searchTokens: searchTokens(body.code, body.title, body.description),
@@ -164,13 +169,19 @@ export class ProblemsService {
     await repo.setCoUnits(tx, id, body.coUnitIds ?? [])
     await syncProblemUnits(tx, id)
     await refreshDerived(tx, [id], today, this.settings)
-    const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
+    const problem = await toProblem(
+      tx,
+      (await repo.findById(tx, id))!,
+      today,
+      this.settings,
+      this.cipher,
+    )
     await recordAudit(tx, ctx, {
       action: 'problem.created',
       entityType: 'problem',
       entityId: id,
       unitId: problem.leadUnit.id,
-      after: auditView(problem),
+      after: auditView(problem, this.cipher),
     })
     return problem
   }
@@ -228,13 +239,16 @@ export class ProblemsService {
         if (holder && holder !== id)
           throw new AppError('duplicate', `Problem ${body.code} is already in this round`)
       }
-      const before = await toProblem(tx, current, today, this.settings)
+      const before = await toProblem(tx, current, today, this.settings, this.cipher)
       const { coUnitIds, ...fields } = body
       const code = body.code ?? current.code
       const title = body.title ?? current.title
       const description = body.description ?? current.description
       await repo.update(tx, id, {
         ...fields,
+        ...(fields.responsiblePersons && {
+          responsiblePersons: sealPhones(this.cipher, fields.responsiblePersons),
+        }),
         ...(body.code !== undefined || body.title !== undefined || body.description !== undefined
           ? { searchTokens: searchTokens(code, title, description) }
           : {}),
@@ -242,8 +256,14 @@ export class ProblemsService {
       if (coUnitIds) await repo.setCoUnits(tx, id, coUnitIds)
       await syncProblemUnits(tx, id)
       await refreshDerived(tx, [id], today, this.settings)
-      const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
-      const diff = changedFields(auditView(before), auditView(problem))
+      const problem = await toProblem(
+        tx,
+        (await repo.findById(tx, id))!,
+        today,
+        this.settings,
+        this.cipher,
+      )
+      const diff = changedFields(auditView(before, this.cipher), auditView(problem, this.cipher))
       await recordAudit(tx, ctx, {
         action: 'problem.updated',
         entityType: 'problem',

@@ -1,19 +1,23 @@
-import type { Person, Problem, UnitRef } from '@rectify/schemas'
+import type { Problem, UnitRef } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import { isOverdue, type LightSettings } from './lights.js'
 import { computeDerived } from './problems.derived.js'
+import { auditPhones, openPhones, withoutPhones } from './problems.persons.js'
 import { problemsRepository as repo, type ProblemRow } from './problems.repository.js'
 
 /**
  * Rows → the API's Problem: embedded unit refs for a whole page in one query, and the derived
  * fields for `today`. A light stored for another day (the refresher has not run yet) is computed
- * on the fly for the answer and not written: a GET never writes.
+ * on the fly for the answer and not written: a GET never writes. `phones`: the cipher that opens
+ * the responsible persons' phones, for the paths that show them; `null` leaves them out.
  */
 export async function toProblems(
   db: DbOrTx,
   rows: readonly ProblemRow[],
   today: string,
   settings: LightSettings,
+  phones: FieldCipher | null,
 ): Promise<Problem[]> {
   if (!rows.length) return []
   const ids = new Set<string>()
@@ -51,7 +55,9 @@ export async function toProblems(
       leadUnit: ref(r.leadUnitId),
       coUnits: r.coUnitIds.map(ref).sort((a, b) => a.code.localeCompare(b.code)),
       collectiveUnits: r.collectiveUnits,
-      responsiblePersons: r.responsiblePersons as Person[],
+      responsiblePersons: phones
+        ? openPhones(phones, r.responsiblePersons)
+        : withoutPhones(r.responsiblePersons),
       parentId: r.parentId,
       public: r.public,
       status: r.status as Problem['status'],
@@ -80,12 +86,16 @@ export async function toProblem(
   row: ProblemRow,
   today: string,
   settings: LightSettings,
+  phones: FieldCipher | null,
 ): Promise<Problem> {
-  return (await toProblems(db, [row], today, settings))[0]!
+  return (await toProblems(db, [row], today, settings, phones))[0]!
 }
 
-/** The fields of a problem an audit entry records: the record itself, not what is derived from it. */
-export function auditView(p: Problem): Record<string, unknown> {
+/**
+ * The fields of a problem an audit entry records: the record itself, not what is derived from
+ * it, with each responsible person's phone as its keyed hash (problems.persons.ts).
+ */
+export function auditView(p: Problem, cipher: FieldCipher): Record<string, unknown> {
   const {
     light: _l,
     plannedProgress: _p,
@@ -101,5 +111,6 @@ export function auditView(p: Problem): Record<string, unknown> {
     region: p.region?.id ?? null,
     leadUnit: p.leadUnit.id,
     coUnits: p.coUnits.map((u) => u.id),
+    responsiblePersons: auditPhones(cipher, p.responsiblePersons),
   }
 }

@@ -8,6 +8,7 @@ import type {
 import type { Db } from '../../db/client.js'
 import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Actor, Ctx } from '../../lib/context.js'
+import type { FieldCipher } from '../../lib/crypto/field-cipher.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
@@ -117,6 +118,8 @@ export class TransitionsService {
   constructor(
     private readonly db: Db,
     private readonly settings: LightSettings,
+    /** Opens the responsible persons' phones: the answer replaces the problem's own view. */
+    private readonly cipher: FieldCipher,
   ) {}
 
   /**
@@ -154,7 +157,13 @@ export class TransitionsService {
         throw invalid('/action', 'needs a plan with at least one measure')
       await repo.update(tx, id, { status: step.to })
       await refreshDerived(tx, [id], today, this.settings)
-      const problem = await toProblem(tx, (await repo.findById(tx, id))!, today, this.settings)
+      const problem = await toProblem(
+        tx,
+        (await repo.findById(tx, id))!,
+        today,
+        this.settings,
+        this.cipher,
+      )
       await emitEvent(tx, {
         type: 'problem.status_changed',
         entityType: 'problem',
