@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, events, inboxMessages } from '../src/db/schema/index.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
+import { FieldCipher } from '../src/lib/crypto/field-cipher.js'
 import { createTestApp, type TestApp } from './build-app.js'
+import { useSuite } from './crypto-suite.js'
 import { as, client, makeWorld } from './factories.js'
 import { apiClient, makeProblem, makeRound } from './ledger-factories.js'
 import { makeBatch, makeCase, publishBatch } from './petition-factories.js'
@@ -12,7 +14,8 @@ import { makeBatch, makeCase, publishBatch } from './petition-factories.js'
  * cases (lists, details, batches, the problem's cases, repeat candidates, the public board, the
  * answers of every write, the audit log) is called by every role and kind of client, and the
  * planted values must never appear — except from the complainant route to an allowed caller,
- * each of whose reads writes exactly one audit entry that itself holds neither.
+ * each of whose reads writes exactly one audit entry that itself holds neither. Then again with
+ * CRYPTO_SUITE=sm for what seals or opens (the last describe).
  */
 
 let t: TestApp
@@ -235,5 +238,106 @@ describe('the complainant route', () => {
     expect(await may('auditor')).toBe(false)
     expect(await may('clientRead')).toBe(false)
     expect(await may('clientPii')).toBe(true)
+  })
+})
+
+/**
+ * The same with CRYPTO_SUITE=sm (SM4-CTR + HMAC-SM3), for what depends on the suite: a case
+ * written and corrected through the API is sealed under SM4 with HMAC-SM3 blind indexes, the
+ * complainant route opens it (and the cases sealed before the switch) for exactly the callers
+ * above, and no answer, event, message or audit entry holds it. The routes that never select
+ * the complainant do not depend on the suite and are not run twice.
+ */
+describe('with CRYPTO_SUITE=sm', () => {
+  let smCase = ''
+  beforeAll(async () => {
+    await useSuite(t, 'sm')
+    const office = callers.office!
+    const made = await office.post('/api/v1/petitions', {
+      batchId,
+      receiptNo: 'D2ZGHJ202108310002',
+      domains: ['water'],
+      complaint: '反映河道夜间排污。',
+      reportedParty: '甲县宏达化工有限公司',
+      complainantName: NAME,
+      complainantContact: CONTACT,
+    })
+    expect(made.statusCode, made.body).toBe(201)
+    smCase = made.json().id
+    const writes = [
+      made,
+      await office.patch(`/api/v1/petitions/${smCase}`, { complainantContact: CONTACT }, m(1)),
+      await office.post('/api/v1/petitions/assign', {
+        petitionIds: [smCase],
+        unitId: w.units.countyA.id,
+      }),
+    ]
+    for (const res of writes) {
+      expect(res.statusCode, res.body).toBeLessThan(300)
+      for (const s of PLANTED) expect(res.body).not.toContain(s)
+    }
+  })
+
+  it('seals the complainant with SM4 and indexes it with HMAC-SM3', async () => {
+    expect(t.cipher.active.suite.name).toBe('sm')
+    const [row] = await t.database.query<Record<string, string>>(
+      `select complainant_name, complainant_contact, complainant_contact_index
+         from petitions where id = $1`,
+      [smCase],
+    )
+    const prefix = FieldCipher.prefixOf(t.cipher.active)
+    expect(row!.complainant_name!.startsWith(prefix)).toBe(true)
+    expect(row!.complainant_contact!.startsWith(prefix)).toBe(true)
+    expect(row!.complainant_contact_index).toBe(t.cipher.blindIndex(CONTACT, 'contact'))
+  })
+
+  const cases = [
+    ['office', 200],
+    ['unitA', 200],
+    ['clientPii', 200],
+    ['clientUnitPii', 200],
+    ['unitB', 404],
+    ['leader', 403],
+    ['clientRead', 403],
+  ] as const
+  it.each(cases)('answers %s with %i, auditing each read', async (who, status) => {
+    for (const id of [smCase, ids.created]) {
+      const before = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'petition.complainant_viewed')))
+      const res = await callers[who]!.get(`/api/v1/petitions/${id}/complainant`)
+      expect(res.statusCode, res.body).toBe(status)
+      const after = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'petition.complainant_viewed')))
+      expect(after.length - before.length).toBe(status === 200 ? 1 : 0)
+      if (status === 200)
+        expect(res.json()).toEqual({ name: NAME, contact: CONTACT, erasedAt: null })
+      else for (const s of PLANTED) expect(res.body).not.toContain(s)
+    }
+  })
+
+  it.each(['office', 'unitA', 'clientAll'])('in no other answer to %s', async (name) => {
+    for (const url of [
+      ...READS(),
+      `/api/v1/petitions/${smCase}`,
+      `/api/v1/petitions/${smCase}/repeat-candidates`,
+    ]) {
+      const res = await callers[name]!.get(url)
+      expect(res.statusCode, `${url} ${res.body}`).toBeLessThan(500)
+      for (const s of PLANTED) expect(res.body, url).not.toContain(s)
+    }
+  })
+
+  it('nor in events, inbox messages or any audit entry', async () => {
+    const { db } = t.database
+    const all = text([
+      await db.select().from(events),
+      await db.select().from(inboxMessages),
+      await db.select().from(auditLog),
+    ])
+    for (const s of PLANTED) expect(all).not.toContain(s)
   })
 })
