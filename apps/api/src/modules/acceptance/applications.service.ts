@@ -21,7 +21,7 @@ import type { LightSettings } from '../problems/index.js'
 import { problemScope } from '../problems/index.js'
 import { problemsRepository } from '../problems/index.js'
 import { toProblems } from '../problems/index.js'
-import { roundsRepository } from '../rounds/index.js'
+import { findRound } from '../rounds/index.js'
 import { roundSettings } from '../rounds/index.js'
 import { applyRefusal, awaitingSql, findSubject, mayReviewLevel } from './acceptance.access.js'
 import { acceptanceRepository as repo } from './acceptance.repository.js'
@@ -66,7 +66,7 @@ export class ApplicationsService {
       const fileIds = body.fileIds ?? []
       await attachableFiles(tx, actor, fileIds, '/fileIds')
 
-      const round = await roundsRepository.findById(tx, s.row.roundId)
+      const round = await findRound(tx, s.row.roundId)
       const settings = roundSettings(round?.settings)
       const id = uuidv7()
       const seq = (await repo.maxSeq(tx, problemId)) + 1

@@ -15,7 +15,7 @@ import { nextWorkingDay, periodEnd, type WorkCalendar } from '../../lib/workdays
 import { recordAudit } from '../audit/index.js'
 import { moveProblem } from '../problems/index.js'
 import { problemsRepository } from '../problems/index.js'
-import { roundsRepository } from '../rounds/index.js'
+import { findRound } from '../rounds/index.js'
 import { roundSettings } from '../rounds/index.js'
 import { findSubject, officeMay, type Subject } from './acceptance.access.js'
 import { acceptanceRepository } from './acceptance.repository.js'
@@ -268,6 +268,6 @@ export class CloseoutService {
   }
 
   private async settingsOf(db: DbOrTx, s: Subject) {
-    return roundSettings((await roundsRepository.findById(db, s.row.roundId))?.settings)
+    return roundSettings((await findRound(db, s.row.roundId))?.settings)
   }
 }

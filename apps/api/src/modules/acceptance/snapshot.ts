@@ -6,7 +6,7 @@ import { toMeasure } from '../measures/index.js'
 import type { LightSettings } from '../problems/index.js'
 import { problemsRepository } from '../problems/index.js'
 import { toProblem } from '../problems/index.js'
-import { reportsRepository } from '../reports/index.js'
+import { reportsOfProblem } from '../reports/index.js'
 import { toReport } from '../reports/index.js'
 import { acceptanceRepository } from './acceptance.repository.js'
 import { filesRepository, toFileInfo } from '../files/index.js'
@@ -33,7 +33,7 @@ export async function freezeSnapshot(
     db,
     measures.map((m) => m.measure.id),
   )
-  const reports = await reportsRepository.list(db, { problem: problemId }, 'asc', MAX_REPORTS, null)
+  const reports = await reportsOfProblem(db, problemId, MAX_REPORTS)
   const evidence = await filesRepository.listByOwners(
     db,
     'report',

@@ -1,7 +1,7 @@
 import type { AccountabilityRecord } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { problemsRepository } from '../problems/index.js'
-import { usersRepository } from '../users/index.js'
+import { userDisplayNames } from '../users/index.js'
 import {
   accountabilityRepository as repo,
   type AccountabilityRow,
@@ -20,7 +20,7 @@ export async function toRecords(
     problemsRepository.units(db, [...new Set(rows.map((r) => r.unitId))]),
     repo.problems(db, ids),
     repo.files(db, ids),
-    usersRepository.displayNames(db, creators),
+    userDisplayNames(db, creators),
   ])
   return rows.map((r) => {
     const u = units.find((x) => x.id === r.unitId)

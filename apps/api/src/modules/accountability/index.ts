@@ -6,7 +6,7 @@ import { accountabilityFileAccess } from './accountability.access.js'
 import { accountabilityRoutes } from './accountability.routes.js'
 import { AccountabilityService } from './accountability.service.js'
 export { accountabilityFileAccess, accountabilityScope } from './accountability.access.js'
-export { accountabilityRepository } from './accountability.repository.js'
+import { accountabilityRepository } from './accountability.repository.js'
 export { accountabilityRoutes } from './accountability.routes.js'
 export { AccountabilityService } from './accountability.service.js'
 
@@ -19,3 +19,8 @@ export function accountabilityModule({ db }: SharedDeps, { files }: { files: Fil
     jobs: [],
   })
 }
+
+/** The accountability cases of a problem within a scope (the dossier). */
+export const accountabilityOfProblem = accountabilityRepository.ofProblem
+/** Accountability case counts by unit under a filter (the exports). */
+export const accountabilityCountByUnit = accountabilityRepository.countByUnit

@@ -7,8 +7,8 @@ import { compareCodes } from '../../lib/natural-sort.js'
 import { recordAudit } from '../audit/index.js'
 import type { RankingsService } from '../cards/index.js'
 import { computeSummary } from '../dispatch/index.js'
-import { dispatchRepository, type DispatchPeriodRow } from '../dispatch/index.js'
-import { noticesRepository } from '../notices/index.js'
+import { findDispatchPeriod, type DispatchPeriodRow } from '../dispatch/index.js'
+import { issuerUnitName } from '../notices/index.js'
 import { noticeNumber } from '../notices/index.js'
 import { petitionsRepository } from '../petitions/index.js'
 import type { OverviewService } from '../problems/index.js'
@@ -92,7 +92,7 @@ export class BulletinService {
   async update(ctx: Ctx, id: string, version: number, requirements: string): Promise<Bulletin> {
     if (!actsAsOffice(ctx.actor)) throw forbidden('Only the office edits the bulletin')
     await this.db.transaction(async (tx) => {
-      const row = await dispatchRepository.findById(tx, id, true)
+      const row = await findDispatchPeriod(tx, id, true)
       if (!row) throw notFound('Dispatch period')
       if (row.version !== version) throw new AppError('precondition_failed')
       await repo.saveRequirements(tx, id, version, requirements)
@@ -120,7 +120,7 @@ export class BulletinService {
   }
 
   private async period(id: string): Promise<DispatchPeriodRow> {
-    const row = await dispatchRepository.findById(this.db, id)
+    const row = await findDispatchPeriod(this.db, id)
     if (!row) throw notFound('Dispatch period')
     return row
   }
@@ -141,9 +141,7 @@ export class BulletinService {
       (await computeSummary(this.db, ctx.actor, row.roundId, row.period, asOf)).lists
     const { from, to } = periodRange(row.period)
     const year = Number(row.period.slice(0, 4))
-    const issuer =
-      (row.openedBy && (await noticesRepository.issuerUnitName(this.db, row.openedBy))) ||
-      DEFAULT_ISSUER
+    const issuer = (row.openedBy && (await issuerUnitName(this.db, row.openedBy))) || DEFAULT_ISSUER
     const [issued, cards, petitions, ranking] = await Promise.all([
       repo.noticesIssued(this.db, from, to),
       repo.cardsIssued(this.db, from, to),

@@ -3,7 +3,7 @@
 import { defineModule, routes, type SharedDeps } from '../../lib/modules.js'
 import { changesRoutes } from './changes.routes.js'
 import { ChangesService } from './changes.service.js'
-export { changesRepository } from './changes.repository.js'
+import { changesRepository } from './changes.repository.js'
 export { changesRoutes } from './changes.routes.js'
 export { ChangesService } from './changes.service.js'
 export { feedRows } from './changes.writer.js'
@@ -18,3 +18,6 @@ export function changesModule({ db, config }: SharedDeps) {
     jobs: [],
   })
 }
+
+/** Deletes change-feed rows older than `days` (the housekeeping job); the number deleted. */
+export const purgeChanges = changesRepository.purge

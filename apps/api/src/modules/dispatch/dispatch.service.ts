@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { notifyUnit } from '../inbox/index.js'
 import { actsAsOffice } from '../problems/index.js'
-import { roundsRepository } from '../rounds/index.js'
+import { findRound } from '../rounds/index.js'
 import { computeBoard, computeSummary } from './dispatch.board.js'
 import { dispatchRepository as repo, type DispatchPeriodRow } from './dispatch.repository.js'
 
@@ -78,8 +78,7 @@ export class DispatchService {
   async create(ctx: Ctx, body: CreateDispatchPeriodBody): Promise<DispatchPeriod> {
     if (!actsAsOffice(ctx.actor)) throw forbidden('Only the office opens dispatch periods')
     return this.d.db.transaction(async (tx) => {
-      if (!(await roundsRepository.findById(tx, body.roundId)))
-        throw invalid('/roundId', 'names no round')
+      if (!(await findRound(tx, body.roundId))) throw invalid('/roundId', 'names no round')
       const id = uuidv7()
       const [row] = await repo.insert(tx, {
         id,

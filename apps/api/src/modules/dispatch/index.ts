@@ -4,7 +4,8 @@ import { defineModule, routes, type SharedDeps } from '../../lib/modules.js'
 import { dispatchRoutes } from './dispatch.routes.js'
 import { DispatchService } from './dispatch.service.js'
 export { computeSummary } from './dispatch.board.js'
-export { dispatchRepository, type DispatchPeriodRow } from './dispatch.repository.js'
+import { dispatchRepository } from './dispatch.repository.js'
+export type { DispatchPeriodRow } from './dispatch.repository.js'
 export { dispatchRoutes } from './dispatch.routes.js'
 export { DispatchService } from './dispatch.service.js'
 
@@ -16,3 +17,6 @@ export function dispatchModule({ db }: SharedDeps) {
     jobs: [],
   })
 }
+
+/** A dispatch period by id (locked for update with `lock`), for the bulletin and the progress import. */
+export const findDispatchPeriod = dispatchRepository.findById

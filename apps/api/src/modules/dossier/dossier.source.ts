@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
 import { accountabilityScope } from '../accountability/index.js'
-import { accountabilityRepository } from '../accountability/index.js'
-import { noticesRepository } from '../notices/index.js'
+import { accountabilityOfProblem } from '../accountability/index.js'
+import { noticesOfProblem } from '../notices/index.js'
 import { visibleTo as noticeScope } from '../notices/index.js'
 import {
   dossierRepository as repo,
@@ -24,8 +24,8 @@ type Publicity = Awaited<ReturnType<typeof repo.publicities>>[number]
 type Objection = Awaited<ReturnType<typeof repo.objections>>[number]
 type Closeout = Awaited<ReturnType<typeof repo.closeouts>>[number]
 type ReboundReview = Awaited<ReturnType<typeof repo.reboundReviews>>[number]
-type Accountability = Awaited<ReturnType<typeof accountabilityRepository.ofProblem>>[number]
-type Notice = Awaited<ReturnType<typeof noticesRepository.ofProblem>>[number]
+type Accountability = Awaited<ReturnType<typeof accountabilityOfProblem>>[number]
+type Notice = Awaited<ReturnType<typeof noticesOfProblem>>[number]
 
 /**
  * The records of a problem that stay small whatever its age: the plan, acceptance applications,
@@ -89,8 +89,8 @@ export async function loadFacts(
     repo.publicities(db, id),
     repo.closeouts(db, id),
     repo.reboundReviews(db, id),
-    accountabilityRepository.ofProblem(db, id, accountabilityScope(actor)),
-    noticesRepository.ofProblem(db, id, noticeScope(actor)),
+    accountabilityOfProblem(db, id, accountabilityScope(actor)),
+    noticesOfProblem(db, id, noticeScope(actor)),
   ])
   const [milestones, acceptanceFiles, reboundFiles, objections] = await Promise.all([
     repo.milestones(

@@ -18,7 +18,7 @@ import { shanghaiDate } from '../../lib/dates.js'
 import { likeEscape } from '../../lib/http.js'
 import type { XlsxSink } from '../../lib/xlsx-stream.js'
 import { accountabilityScope } from '../accountability/index.js'
-import { accountabilityRepository } from '../accountability/index.js'
+import { accountabilityCountByUnit } from '../accountability/index.js'
 import { recordAudit } from '../audit/index.js'
 import { petitionScope } from '../petitions/index.js'
 import { petitionsRepository } from '../petitions/index.js'
@@ -117,7 +117,7 @@ export class ExportsService {
   async accountability(ctx: Ctx, q: ExportAccountabilityQuery): Promise<Export> {
     const unitPath = q.unit ? await this.unitPath(q.unit) : undefined
     const filter = { ...q, unitPath, scope: accountabilityScope(ctx.actor) }
-    const counts = await accountabilityRepository.countByUnit(this.db, filter)
+    const counts = await accountabilityCountByUnit(this.db, filter)
     const today = shanghaiDate(this.clock())
     await this.audit(ctx, 'accountability', { ...q }, new Set(counts.map((c) => c.unitId)).size)
     return {

@@ -2,7 +2,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { ANONYMOUS, type Ctx } from '../../lib/context.js'
 import type { JobDefinition } from '../../lib/jobs.js'
-import { changesRepository } from '../changes/index.js'
+import { purgeChanges } from '../changes/index.js'
 import { housekeepingRepository as repo } from './housekeeping.repository.js'
 import type { FilesService } from '../files/index.js'
 import { eraseExpiredComplainants } from '../petitions/index.js'
@@ -43,8 +43,7 @@ export function housekeepingJobs(deps: { db: Db; files: FilesService; config: Co
     {
       name: 'purge-changes',
       everyMs,
-      run: async () =>
-        `${await changesRepository.purge(db, config.CHANGES_RETENTION_DAYS)} deleted`,
+      run: async () => `${await purgeChanges(db, config.CHANGES_RETENTION_DAYS)} deleted`,
     },
     {
       name: 'purge-ended-sessions',

@@ -5,7 +5,7 @@ import type {
   ProblemFinding,
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { usersRepository } from '../users/index.js'
+import { userDisplayNames } from '../users/index.js'
 import { inspectionsRepository as repo, type InspectionRow } from './inspections.repository.js'
 import { toFileInfo } from '../files/index.js'
 
@@ -59,7 +59,7 @@ export async function toInspections(
   const [targets, counts, names, findings] = await Promise.all([
     repo.targetUnits(db, ids),
     repo.findingCounts(db, ids),
-    usersRepository.displayNames(db, creators),
+    userDisplayNames(db, creators),
     withFindings
       ? repo.findings(db, { inspectionIds: ids }).then((f) => toFindings(db, f))
       : Promise.resolve([]),

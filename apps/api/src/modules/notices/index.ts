@@ -6,7 +6,8 @@ import { noticeFileAccess } from './notices.access.js'
 import { noticesRoutes } from './notices.routes.js'
 import { NoticesService } from './notices.service.js'
 export { noticeFileAccess } from './notices.access.js'
-export { noticesRepository, overdueSql } from './notices.repository.js'
+import { noticesRepository } from './notices.repository.js'
+export { overdueSql } from './notices.repository.js'
 export { noticesRoutes } from './notices.routes.js'
 export { NoticesService } from './notices.service.js'
 export { LEVEL_NAMES, visibleTo } from './notices.shared.js'
@@ -21,3 +22,8 @@ export function noticesModule({ db }: SharedDeps, { files }: { files: FilesModul
     jobs: [],
   })
 }
+
+/** The notices of a problem within a scope (the dossier). */
+export const noticesOfProblem = noticesRepository.ofProblem
+/** The name of the unit of a notice's issuer (the bulletin). */
+export const issuerUnitName = noticesRepository.issuerUnitName

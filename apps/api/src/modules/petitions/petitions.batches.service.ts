@@ -12,7 +12,7 @@ import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { dateIdCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/index.js'
-import { roundsRepository } from '../rounds/index.js'
+import { findRound } from '../rounds/index.js'
 import { petitionScope } from './petitions.access.js'
 import { disclosuresRepository } from './petitions.disclosures.js'
 import { petitionsRepository as repo, type BatchRow } from './petitions.repository.js'
@@ -56,8 +56,7 @@ export class PetitionBatchesService {
   async create(ctx: Ctx, body: CreatePetitionBatchBody): Promise<PetitionBatch> {
     office(ctx, 'Recording a batch')
     return this.db.transaction(async (tx) => {
-      if (!(await roundsRepository.findById(tx, body.roundId)))
-        throw invalid('/roundId', 'no such round')
+      if (!(await findRound(tx, body.roundId))) throw invalid('/roundId', 'no such round')
       if (await repo.batchSeqTaken(tx, body.roundId, body.seq))
         throw new AppError('duplicate', `Batch ${body.seq} is already recorded for this round`)
       const id = uuidv7()

@@ -14,7 +14,7 @@ import type { ProblemStatus } from '@rectify/schemas'
 import { chineseDate } from '../../lib/dates.js'
 import { MODE_LABELS, leaderText } from './fields.js'
 import { joinMeasures } from './measures-split.js'
-import { roundsRepository } from '../rounds/index.js'
+import { findRound } from '../rounds/index.js'
 import { TASK_HEADERS, TASK_WIDTHS } from './template.js'
 
 const STATUS_LABELS: Record<string, string> = {
@@ -102,7 +102,7 @@ export class LedgerExportService {
     const sort = sortSpec('code')
     const unitNames = new Map<string, string>()
     const filename = `整改台账-${today}.xlsx`
-    const round = q.round ? await roundsRepository.findById(this.db, q.round) : undefined
+    const round = q.round ? await findRound(this.db, q.round) : undefined
     const title = `${round?.name ?? '中央生态环境保护督察'}反馈问题整改台账`
     const build = async ({ workbook, pace }: XlsxSink) => {
       const ws = addTable(

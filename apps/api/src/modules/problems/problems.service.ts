@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { searchTokens } from '../../lib/search.js'
 import { changedFields, recordAudit } from '../audit/index.js'
-import { roundsRepository } from '../rounds/index.js'
+import { findRound } from '../rounds/index.js'
 import type { LightSettings } from './lights.js'
 import { actsAsOffice, leadsProblem } from './problems.access.js'
 import { problemScope, refreshDerived, syncProblemUnits } from './problems.derived.js'
@@ -140,8 +140,7 @@ export class ProblemsService {
    */
   async addIn(tx: DbOrTx, ctx: Ctx, body: CreateProblemBody): Promise<Problem> {
     const today = shanghaiDate()
-    if (!(await roundsRepository.findById(tx, body.roundId)))
-      throw invalid('/roundId', 'no such round')
+    if (!(await findRound(tx, body.roundId))) throw invalid('/roundId', 'no such round')
     await checkRefs(tx, body)
     if (await repo.codeTaken(tx, body.roundId, body.code))
       throw new AppError('duplicate', `Problem ${body.code} is already in this round`)

@@ -11,7 +11,7 @@ import {
 } from '../../lib/workbook/index.js'
 import { annotateWorkbook, annotatedFileName, marksOf, readAll } from '../../lib/xlsx-annotate.js'
 import { recordAuditMany, type AuditEvent } from '../audit/index.js'
-import { dispatchRepository, type DispatchPeriodRow } from '../dispatch/index.js'
+import { findDispatchPeriod, type DispatchPeriodRow } from '../dispatch/index.js'
 import { notifyEach, unitRecipients } from '../inbox/index.js'
 import { actsAsOffice } from '../problems/index.js'
 import type { ReportsService } from '../reports/index.js'
@@ -50,7 +50,7 @@ export class ProgressImportService {
   async run(ctx: Ctx, periodId: string, body: ProgressImportBody): Promise<ProgressImportReport> {
     if (!actsAsOffice(ctx.actor) || !ctx.actor.id)
       throw forbidden('Progress tables are imported by the office')
-    const period = await dispatchRepository.findById(this.db, periodId)
+    const period = await findDispatchPeriod(this.db, periodId)
     if (!period) throw notFound('Dispatch period')
     const file = await filesRepository.findById(this.db, body.fileId)
     if (!file || file.ownerType !== null || file.uploadedBy !== ctx.actor.id) throw notFound('File')
@@ -61,7 +61,7 @@ export class ProgressImportService {
     }
     return this.db.transaction(async (tx) => {
       // The period is locked against closing, the upload against a second commit of itself.
-      const locked = await dispatchRepository.findById(tx, periodId, true)
+      const locked = await findDispatchPeriod(tx, periodId, true)
       ensureOpen(locked!)
       const [own] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
       if (!own) throw notFound('File')

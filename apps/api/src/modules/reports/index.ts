@@ -3,7 +3,8 @@
 import { defineModule, routes, type SharedDeps } from '../../lib/modules.js'
 import { reportsRoutes } from './reports.routes.js'
 import { ReportsService } from './reports.service.js'
-export { reportsRepository } from './reports.repository.js'
+import type { DbOrTx } from '../../db/client.js'
+import { reportsRepository } from './reports.repository.js'
 export { reportsRoutes } from './reports.routes.js'
 export { ReportsService } from './reports.service.js'
 export { toReport } from './reports.view.js'
@@ -21,3 +22,8 @@ export function reportsModule({ db, config }: SharedDeps) {
 
 /** What reportsModule gives the modules registered after it. */
 export type ReportsModule = ReturnType<typeof reportsModule>
+
+/** A problem's progress reports, oldest first, at most `limit` (the acceptance snapshot). */
+export function reportsOfProblem(db: DbOrTx, problemId: string, limit: number) {
+  return reportsRepository.list(db, { problem: problemId }, 'asc', limit, null)
+}

@@ -3,7 +3,7 @@
 import { defineModule, routes, type SharedDeps } from '../../lib/modules.js'
 import { roundsRoutes } from './rounds.routes.js'
 import { RoundsService } from './rounds.service.js'
-export { roundsRepository } from './rounds.repository.js'
+import { roundsRepository } from './rounds.repository.js'
 export { roundsRoutes } from './rounds.routes.js'
 export { RoundsService, roundSettings } from './rounds.service.js'
 
@@ -15,3 +15,6 @@ export function roundsModule({ db }: SharedDeps) {
     jobs: [],
   })
 }
+
+/** A round by id (undefined: none), for the modules that file records under a round. */
+export const findRound = roundsRepository.findById

@@ -21,7 +21,7 @@ import type { LightSettings } from '../problems/index.js'
 import { problemScope } from '../problems/index.js'
 import { problemsRepository } from '../problems/index.js'
 import { type ProblemsService } from '../problems/index.js'
-import { usersRepository } from '../users/index.js'
+import { userDisplayNames } from '../users/index.js'
 import { launchesSweeps, reportsFor, sweepTargetScope } from './sweeps.access.js'
 import { sweepsRepository as repo, type SweepRow } from './sweeps.repository.js'
 import { auditView, toSweeps } from './sweeps.view.js'
@@ -312,6 +312,6 @@ export class SweepsService {
 /** The name a person is shown by (display name), else the actor's own (a client's name). */
 async function actorName(tx: DbOrTx, ctx: Ctx): Promise<string | null> {
   if (ctx.actor.type !== 'user' || !ctx.actor.id) return ctx.actor.name
-  const [u] = await usersRepository.displayNames(tx, [ctx.actor.id])
+  const [u] = await userDisplayNames(tx, [ctx.actor.id])
   return u?.name ?? ctx.actor.name
 }

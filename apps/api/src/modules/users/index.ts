@@ -5,7 +5,7 @@ import type { AuthModule } from '../auth/index.js'
 import { usersRoutes } from './users.routes.js'
 import { UsersService } from './users.service.js'
 export { actorName } from './actor-name.js'
-export { usersRepository } from './users.repository.js'
+import { usersRepository } from './users.repository.js'
 export { usersRoutes } from './users.routes.js'
 export { UsersService } from './users.service.js'
 
@@ -17,3 +17,6 @@ export function usersModule({ db }: SharedDeps, { auth }: { auth: AuthModule }) 
     jobs: [],
   })
 }
+
+/** The display names of users by id (rows of `{ id, name }`), for views that name who did what. */
+export const userDisplayNames = usersRepository.displayNames
