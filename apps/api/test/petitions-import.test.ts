@@ -9,14 +9,16 @@ import {
   petitionBatches,
   petitions,
 } from '../src/db/schema/index.js'
+import { FieldCipher } from '../src/lib/crypto/field-cipher.js'
 import { uuidv7 } from '../src/lib/ids.js'
 import {
   buildSampleBatch,
   sampleCases,
   SAMPLE_REGIONS,
 } from '../src/modules/petitions/import/sample.js'
-import { tableWorkbook } from '../src/modules/petitions/import/template.js'
+import { STANDARD_HEADERS, tableWorkbook } from '../src/modules/petitions/import/template.js'
 import { createTestApp, type TestApp } from './build-app.js'
+import { useSuite } from './crypto-suite.js'
 import { pdfBytes, upload } from './evidence-factories.js'
 import { client, login, makeUnit, makeUser, makeWorld } from './factories.js'
 import { xlsx as workbook } from './fixtures/workbooks.js'
@@ -31,6 +33,7 @@ let office: ReturnType<typeof client>
 let officeToken: string
 let otherOfficeToken: string
 let batches: { id: string; seq: number }[] = []
+let roundId = ''
 
 async function makeBatch(roundId: string, seq: number) {
   const [row] = await t.database.db
@@ -82,6 +85,7 @@ beforeAll(async () => {
   for (const name of SAMPLE_REGIONS)
     await makeUnit(t.database.db, { parent: world.units.city, kind: 'county', name })
   const round = await makeRound(t.database.db)
+  roundId = round.id
   batches = [
     await makeBatch(round.id, 1),
     await makeBatch(round.id, 2),
@@ -438,5 +442,65 @@ describe('petition import', () => {
     expect(report.errors).toEqual([])
     expect(report.rows).toHaveLength(1)
     expect(report.columns.filter((c) => c.field).length).toBe(10)
+  })
+})
+
+/**
+ * With CRYPTO_SUITE=sm the re-import compares complainants by their HMAC-SM3 blind index: the
+ * same sheet again changes nothing, a changed contact (written differently but the same
+ * number elsewhere) is told apart and written, sealed under SM4. Last: it switches the suite.
+ */
+describe('petition re-import with CRYPTO_SUITE=sm', () => {
+  it('compares complainants by HMAC-SM3 blind index, never opening them', async () => {
+    await useSuite(t, 'sm')
+    const batch = await makeBatch(roundId, 7)
+    const row = (n: number, contact: string) => [
+      n,
+      `SM-IMPORT-${n}`,
+      '临湖',
+      `某化工厂${n}`,
+      '',
+      '废水',
+      `夜间偷排废水${n}`,
+      '否',
+      `国密信访人${n}`,
+      contact,
+    ]
+    const headers = [...STANDARD_HEADERS]
+    const first = await sheet(headers, [row(1, '13900000001'), row(2, '13900000002')])
+    expect((await commit(batch.id, { fileId: await uploaded(first) })).counts).toMatchObject({
+      new: 2,
+    })
+    // The same cases, the first contact only written differently: nothing changes.
+    const same = await sheet(headers, [row(1, '139 0000 0001'), row(2, '13900000002')])
+    const versions = async () =>
+      (
+        await t.database.db
+          .select({ receiptNo: petitions.receiptNo, version: petitions.version })
+          .from(petitions)
+          .where(eq(petitions.batchId, batch.id))
+          .orderBy(petitions.receiptNo)
+      ).map((r) => r.version)
+    const written = await versions()
+    const again = await commit(batch.id, { fileId: await uploaded(same) })
+    expect(again.counts).toMatchObject({ new: 0, unchanged: 2 })
+    expect(await versions()).toEqual(written)
+    // Another contact for the second case: updated, sealed and indexed under the sm keys.
+    const changed = await sheet(headers, [row(1, '13900000001'), row(2, '13700000002')])
+    await commit(batch.id, { fileId: await uploaded(changed) })
+    // (The report's `unchanged` compares the visible fields only, never the complainant.)
+    const now = await versions()
+    expect(now[0]).toBe(written[0])
+    expect(now[1]).toBeGreaterThan(written[1]!)
+    const [stored] = await t.database.db
+      .select()
+      .from(petitions)
+      .where(eq(petitions.receiptNo, 'SM-IMPORT-2'))
+    expect(t.cipher.open(stored!.complainantContact, 'petitions.complainant_contact')).toBe(
+      '13700000002',
+    )
+    expect(stored!.complainantContact.startsWith(FieldCipher.prefixOf(t.cipher.active))).toBe(true)
+    expect(t.cipher.indexKey.suite.name).toBe('sm')
+    expect(stored!.complainantContactIndex).toBe(t.cipher.blindIndex('13700000002', 'contact'))
   })
 })
