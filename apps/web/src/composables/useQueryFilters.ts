@@ -3,7 +3,7 @@
  * `draft` is what the filter bar edits; `apply()` pushes the draft into the URL, so the browser's
  * back button and a copied link both restore the same filtered list.
  */
-import { reactive, shallowRef, watch, type Ref } from 'vue'
+import { reactive, shallowRef, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import { toLocationQuery } from '@/lib/query'
 
@@ -48,29 +48,4 @@ export function useQueryFilters<F extends Filters>(parse: (query: LocationQuery)
   }
 
   return { applied, draft, apply, reset }
-}
-
-/**
- * Wires a list page's `load` to its URL filters (from useQueryFilters): it runs at once and on
- * every change of the applied filters; `search` and `clear` push the draft into the URL, or
- * load again when the URL already said so ("search again").
- */
-export function useFilterSearch(
-  filters: {
-    applied: Readonly<Ref<unknown>>
-    apply: () => Promise<boolean>
-    reset: () => Promise<boolean>
-  },
-  load: () => Promise<void>,
-) {
-  async function search(): Promise<void> {
-    if (!(await filters.apply())) await load()
-  }
-
-  async function clear(): Promise<void> {
-    if (!(await filters.reset())) await load()
-  }
-
-  watch(filters.applied, load, { immediate: true })
-  return { search, clear }
 }
