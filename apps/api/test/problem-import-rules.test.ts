@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import type { ProblemImportReport } from '@rectify/schemas'
-import { auditLog, problemUnits, problems, rounds, units } from '../src/db/schema/index.js'
+import { auditLog, files, problemUnits, problems, rounds, units } from '../src/db/schema/index.js'
+import { filesDir } from '../src/config.js'
 import { shanghaiDate } from '../src/lib/dates.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { client, login, makeUnit, makeWorld } from './factories.js'
@@ -286,5 +289,51 @@ describe('a published task table', () => {
       createUnits: { 市城市执法局: { parentId: world.units.city.id } },
     })
     expect(done.json<ProblemImportReport>()).toMatchObject({ imported: true, counts: { new: 2 } })
+  })
+})
+
+describe('the commit that follows its dry run (the same upload and choices)', () => {
+  const url = (roundId: string) => `/api/v1/rounds/${roundId}/problem-import`
+  const sheet = (unit: string) =>
+    taskSheet({
+      headers: HEADERS,
+      rows: [
+        [1, '河道两岸垃圾堆放', unit, `${Y}年底前`],
+        [2, '城区道路扬尘', '市城市建设局', `${Y}年底前`],
+      ],
+    })
+
+  it('writes what the dry run showed, units to create included, without reading the upload again', async () => {
+    const rd = await round()
+    const fileId = await uploadXlsx(t.app, token, await sheet('市住建局'))
+    const body = { fileId, createUnits: { 市城市建设局: { parentId: world.units.city.id } } }
+    const dry = (await client(t.app, token).post(url(rd.id), body)).json<ProblemImportReport>()
+    expect(dry.errors).toEqual([])
+    // The upload's bytes are gone: a commit that read the workbook again would fail.
+    const [file] = await t.database.db.select().from(files).where(eq(files.id, fileId))
+    rmSync(join(filesDir(t.config), file!.storageKey))
+    const done = await client(t.app, token).post(url(rd.id), { ...body, dryRun: false })
+    expect(done.statusCode).toBe(200)
+    expect(done.json<ProblemImportReport>().counts).toMatchObject({ new: 2, errors: 0 })
+    const [unit] = await t.database.db.select().from(units).where(eq(units.name, '市城市建设局'))
+    const written = await t.database.db.select().from(problems).where(eq(problems.roundId, rd.id))
+    expect(written.find((p) => p.title === '城区道路扬尘')!.leadUnitId).toBe(unit!.id)
+  })
+
+  it('analyses afresh when what the dry run read has changed since', async () => {
+    const rd = await round()
+    const db = t.database.db
+    const forestry = await makeUnit(db, { parent: world.units.city, name: '市林业局' })
+    const fileId = await uploadXlsx(t.app, token, await sheet('市林业局'))
+    const body = { fileId, createUnits: { 市城市建设局: { parentId: world.units.city.id } } }
+    const dry = (await client(t.app, token).post(url(rd.id), body)).json<ProblemImportReport>()
+    expect(dry.errors).toEqual([])
+    // Between the dry run and the commit the unit the sheet names is renamed.
+    await db.update(units).set({ name: '市林业和草原局' }).where(eq(units.id, forestry.id))
+    const done = await client(t.app, token).post(url(rd.id), { ...body, dryRun: false })
+    expect(done.statusCode).toBe(422)
+    const { report: refused } = done.json<{ report: ProblemImportReport }>()
+    expect(refused.rows[0]!.units[0]).toMatchObject({ text: '市林业局', unit: null })
+    expect(await db.select().from(problems).where(eq(problems.roundId, rd.id))).toEqual([])
   })
 })

@@ -8,6 +8,7 @@ import { annotateWorkbook, annotatedFileName, marksOf, readAll } from '../../lib
 import type { LightSettings } from '../problems/index.js'
 import { actsAsOffice } from '../problems/index.js'
 import { analyse, type Analysis, type ImportContext } from './analyse.js'
+import { AnalysisCache, analysisKey } from './analysis-cache.js'
 import { createStagedUnits, stageUnits } from './new-units.js'
 import { deadlineBase } from './deadline.js'
 import { importRepository as repo } from './import.repository.js'
@@ -30,6 +31,9 @@ export class ProblemImportService {
     private readonly limits: WorkbookLimits,
   ) {}
 
+  /** Dry runs' analyses, for the commit that follows (analysis-cache.ts). */
+  private readonly analyses = new AnalysisCache()
+
   /**
    * 403 not the office, 404 round or file (someone else's, attached), 422 not an .xlsx or .xls
    * workbook (by content) or one beyond the workbook limits.
@@ -41,15 +45,26 @@ export class ProblemImportService {
     const file = await filesRepository.findById(this.db, body.fileId)
     if (!file || file.ownerType !== null || !ctx.actor.id || file.uploadedBy !== ctx.actor.id)
       throw notFound('File')
-    const sheet = await loadWorkbook(await this.store.open(file.storageKey), this.limits)
+    const readSheet = async () => loadWorkbook(await this.store.open(file.storageKey), this.limits)
     const today = shanghaiDate()
     const dates = {
       base: deadlineBase(round.planApprovedDate, today),
       today,
       feedbackDate: round.feedbackDate,
     }
+    const key = analysisKey({
+      fileId: file.id,
+      sha256: file.sha256,
+      roundId,
+      actorId: ctx.actor.id,
+      dates,
+      body,
+    })
     if (body.dryRun ?? true) {
-      const a = analyse(sheet, body, await context(this.db, roundId, dates, body))
+      const sheet = await readSheet()
+      const c = await context(this.db, roundId, dates, body)
+      const a = analyse(sheet, body, c)
+      if (!a.errors.length) this.analyses.put(key, c, a)
       return report(a, true, false)
     }
     return this.db.transaction(async (tx) => {
@@ -57,8 +72,11 @@ export class ProblemImportService {
       // and the second finds every problem there (unchanged).
       const [locked] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
       if (!locked) throw notFound('File')
-      const c = await context(tx, roundId, dates, body)
-      const a = analyse(sheet, body, c)
+      const fresh = await context(tx, roundId, dates, body)
+      // The dry run's analysis when what it read is unchanged, else the workbook read again.
+      const kept = this.analyses.take(key, fresh)
+      const c = kept?.context ?? fresh
+      const a = kept?.analysis ?? analyse(await readSheet(), body, c)
       const r = report(a, false, false)
       // Errors, or warnings not acknowledged: nothing is written (the route answers 422).
       if (a.errors.length || r.counts.unacknowledged) return r
