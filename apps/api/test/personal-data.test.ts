@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dataDir } from '../src/config.js'
 import type { Database } from '../src/db/client.js'
 import { openFieldCipher } from '../src/lib/crypto/data-keys.js'
 import { FieldCipher } from '../src/lib/crypto/field-cipher.js'
 import { sealPending } from '../src/lib/crypto/sealed-columns.js'
+import { cliContext } from '../src/lib/context.js'
+import { redactSnapshotPhones } from '../src/modules/acceptance/index.js'
+import { snapshotSha256 } from '../src/modules/acceptance/snapshot.js'
 import { PHONE_CONTEXT } from '../src/modules/problems/index.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeWorld } from './factories.js'
@@ -48,6 +52,16 @@ describe.each(['intl', 'sm'] as const)('personal data at rest, suite %s', (suite
   const LEGACY_PHONE = suite === 'sm' ? '0792-6660303' : '0792-6660404'
   const PLANTED = [NAME, CONTACT, LEGACY_NAME, LEGACY_CONTACT, REPORTER, REPORTER_CONTACT]
   const PHONES = [PHONE, EDITED_PHONE, LEGACY_PHONE]
+  const LEGACY_SNAPSHOT = {
+    problem: {
+      id: '',
+      code: `PD-${suite}-OLD`,
+      responsiblePersons: [{ name: '赵旧版', post: '主任', phone: LEGACY_PHONE }],
+    },
+    measures: [{ content: '清理河道', percent: 100 }],
+    reports: [],
+    files: [],
+  }
   let created = ''
   let legacy = ''
   let reportId = ''
@@ -120,6 +134,27 @@ describe.each(['intl', 'sm'] as const)('personal data at rest, suite %s', (suite
       JSON.stringify([{ name: '赵旧版', post: '主任', phone: LEGACY_PHONE }]),
       legacyProblem,
     ])
+    // An acceptance snapshot frozen by a release before the phones were sealed: the problem as
+    // the API returned it then, phone in clear, and the snapshot's hash.
+    const [acceptanceId, reviewId] = [randomUUID(), randomUUID()]
+    await t.database.query(
+      `insert into acceptances (id, problem_id, seq, self_check, levels, criteria, applied_by_name)
+       values ($1, $2, 1, '自验合格', '["city"]', '[]', '整改办')`,
+      [acceptanceId, legacyProblem],
+    )
+    LEGACY_SNAPSHOT.problem.id = legacyProblem
+    await t.database.query(
+      `insert into acceptance_reviews (id, acceptance_id, problem_id, level, level_kind,
+         reviewer_name, check_date, checklist, opinion, decision, snapshot, snapshot_sha256)
+       values ($1, $2, $3, 1, 'city', '复核人', '2026-01-05', '[]', '同意', 'pass', $4::jsonb, $5)`,
+      [
+        reviewId,
+        acceptanceId,
+        legacyProblem,
+        JSON.stringify(LEGACY_SNAPSHOT),
+        snapshotSha256(LEGACY_SNAPSHOT),
+      ],
+    )
   })
   afterAll(() => t.close())
 
@@ -130,6 +165,20 @@ describe.each(['intl', 'sm'] as const)('personal data at rest, suite %s', (suite
     const first = await sealPending(t.database, t.cipher)
     expect(first.petitions).toBe(1)
     expect(first.problems).toBe(1)
+    // The old snapshot is rewritten without the phone, its new hash audited beside the old one.
+    expect(await redactSnapshotPhones(t.database.db, cliContext('test'))).toBe(1)
+    expect(await redactSnapshotPhones(t.database.db, cliContext('test'))).toBe(0)
+    const [review] = await t.database.query<{ snapshot: typeof LEGACY_SNAPSHOT; sha: string }>(
+      `select snapshot, snapshot_sha256 as sha from acceptance_reviews where problem_id = $1`,
+      [legacyProblem],
+    )
+    expect(review!.snapshot.problem.responsiblePersons).toEqual([{ name: '赵旧版', post: '主任' }])
+    expect(review!.snapshot.measures).toEqual(LEGACY_SNAPSHOT.measures)
+    expect(review!.sha).toBe(snapshotSha256(review!.snapshot))
+    const [redaction] = await t.database.query<{ before: { snapshotSha256: string } }>(
+      `select before from audit_log where action = 'acceptance.snapshot_redacted'`,
+    )
+    expect(redaction!.before.snapshotSha256).toBe(snapshotSha256(LEGACY_SNAPSHOT))
     expect(await sealPending(t.database, t.cipher)).toEqual({
       petitions: 0,
       public_reports: 0,

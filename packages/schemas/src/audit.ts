@@ -116,6 +116,7 @@ export const AUDIT_ACTIONS = [
   'acceptance.applied',
   'acceptance.passed_level',
   'acceptance.returned',
+  'acceptance.snapshot_redacted',
   'publicity.opened',
   'closeout.created',
   'rebound_review.passed',

@@ -120,6 +120,7 @@ export const audit: MessageSchema['audit'] = {
     acceptance_applied: 'Applied for acceptance',
     acceptance_passed_level: 'Acceptance level passed',
     acceptance_returned: 'Acceptance returned for more work',
+    acceptance_snapshot_redacted: "Acceptance snapshot: responsible persons' phones removed",
     publicity_opened: 'Close-out notice published',
     closeout_created: 'Closed out',
     rebound_review_passed: 'Follow-up found no rebound',

@@ -119,6 +119,7 @@ export const audit = {
     acceptance_applied: '提交验收申请',
     acceptance_passed_level: '通过一级验收',
     acceptance_returned: '验收退回整改',
+    acceptance_snapshot_redacted: '验收快照删除责任人电话（个人信息保护）',
     publicity_opened: '发布销号公示',
     closeout_created: '问题销号',
     rebound_review_passed: '回头看未发现反弹',
