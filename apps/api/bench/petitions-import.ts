@@ -14,6 +14,8 @@ import {
   XLSX_MIME,
 } from '../src/modules/petitions/import/petitions.import.service.js'
 import { buildSampleBatch } from '../src/modules/petitions/import/sample.js'
+import { PetitionsService } from '../src/modules/petitions/petitions.service.js'
+import { DEFAULT_LIGHT_SETTINGS } from '../src/modules/problems/lights.js'
 import { copyWritten, shift } from './baseline.js'
 import { cpuSince, cpuText, readCpu } from './cpu.js'
 import { record } from './results.js'
@@ -117,7 +119,7 @@ export async function benchPetitionImport(
       // data in clear (a cipher that seals nothing; blind indexes are the normalised plaintext,
       // what a comparison without encryption would use), and with the other suite, measured
       // before the commit below so it cannot warm the cache for them.
-      const variants: { name: string; ms: number }[] = []
+      const variants: { name: string; ms: number; batchId: string }[] = []
       for (const [i, [name, variant]] of [
         ['off', new PlainCipher([], cipher.active, cipher.indexKey)],
         [otherSuite(cipher).name, otherSuite(cipher).cipher],
@@ -134,7 +136,7 @@ export async function benchPetitionImport(
         )
         await store.remove(other.key)
         if (!run.value.imported) throw new Error(`the ${name} bench batch did not import`)
-        variants.push({ name, ms: run.ms })
+        variants.push({ name, ms: run.ms, batchId: other.batchId })
       }
       const seqBefore = await lastAuditSeq(tx as unknown as Db)
       const commit = await measure(database, () =>
@@ -196,6 +198,24 @@ export async function benchPetitionImport(
           concurrency: 1,
         },
       )
+      // The case list beside it (issue 18): the first page and total of the batch written in
+      // clear and of the one written sealed under the other suite — made alike and committed one
+      // after the other — through the same service, alternately. (The batch committed above
+      // lists slower, 20 against 13.5 ms in a trial, while the sealed sm batch listed as fast as
+      // the clear one: that gap is not sealing, and its cause is not known yet.)
+      const lists = new PetitionsService(tx as unknown as Db, DEFAULT_LIGHT_SETTINGS, cipher)
+      const list = await listTimes(ctx, lists, [off.batchId, sm.batchId])
+      record(
+        { name: 'petition list page, encryption off', value: list[0]!, unit: 'ms', concurrency: 1 },
+        {
+          name: `petition list page, encryption on (${sm.name})`,
+          value: list[1]!,
+          unit: 'ms',
+          baseline: { name: 'petition list page, encryption off', value: list[0]! },
+          goal: { op: '<=', limit: 1.2, of: 'ratio' },
+          concurrency: 1,
+        },
+      )
       const cpu = (c: { nodeMs: number; dbMs: number | null }) => cpuText(c, database)
       lines.push(
         `sample .xlsx built: ${(built.ms / 1000).toFixed(2)} s, ${(bytes.length / 1024).toFixed(0)} KiB`,
@@ -204,6 +224,7 @@ export async function benchPetitionImport(
         `dry run: ${(dry.ms / 1000).toFixed(2)} s (${ratio(dry.ms)}), ${cpu(dry.cpu)}, peak RSS ${dry.peakMb.toFixed(0)} MiB, ${dry.value.counts.repeats} rows with repeat candidates`,
         `commit: ${(commit.ms / 1000).toFixed(2)} s (${ratio(commit.ms)}), ${cpu(commit.cpu)}, peak RSS ${commit.peakMb.toFixed(0)} MiB, ${commit.value.counts.new} new`,
         `commit with personal data in clear: ${(off.ms / 1000).toFixed(2)} s; ${on.name}: ${(on.ms / off.ms).toFixed(2)}×, encryption on (${sm.name}): ${(sm.ms / off.ms).toFixed(2)}× (goal ≤ 1.2×)`,
+        `case list (first page of 50 and total, ${count} cases, median of ${LIST_RUNS}): in clear ${list[0]!.toFixed(1)} ms; encryption on (${sm.name}): ${list[1]!.toFixed(1)} ms, ${(list[1]! / list[0]!).toFixed(2)}× (goal ≤ 1.2×)`,
       )
       throw new RollBack()
     })
@@ -215,6 +236,22 @@ export async function benchPetitionImport(
   return [`petition import of a ${count}-case batch (goal ≤ 3 s for the commit)`, ...lines].join(
     '\n',
   )
+}
+
+/** Runs of each batch's list page (after 5 unmeasured ones each). */
+const LIST_RUNS = 60
+
+/** The median time of each batch's first list page (with its total), the batches alternating. */
+async function listTimes(ctx: Ctx, service: PetitionsService, batches: string[]) {
+  const times = batches.map(() => [] as number[])
+  for (let run = -5; run < LIST_RUNS; run++)
+    for (const [i, batch] of batches.entries()) {
+      const started = performance.now()
+      const page = await service.list(ctx, { batch, limit: 50 })
+      if (page.items.length !== 50) throw new Error('bench list: expected a full page')
+      if (run >= 0) times[i]!.push(performance.now() - started)
+    }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!)
 }
 
 /** The audit chain's last sequence number (the bench's transaction sees its own entries). */
