@@ -1,22 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Unit } from '@rectify/schemas'
 import { expect, shot, test } from '../fixtures'
-import { repoRoot } from '../system.mjs'
 import { shanghaiDay } from '../ui.mjs'
-
-/** exceljs lives with the API (its import tests build workbooks with it). */
-const ExcelJS = createRequire(path.join(repoRoot, 'apps/api/package.json'))('exceljs') as {
-  Workbook: new () => {
-    addWorksheet(name: string): {
-      addRow(values: unknown[]): void
-      mergeCells(top: number, left: number, bottom: number, right: number): void
-    }
-    xlsx: { writeBuffer(): Promise<ArrayBuffer> }
-  }
-}
+import { ExcelJS } from '../workbook'
 
 interface Row {
   code: string
