@@ -245,7 +245,8 @@ export async function withDatabase(
   return ((await response.json()) as { affected: number[] }).affected
 }
 
-type OpenAs = (
+/** Opens a page signed in as `account` (or signed out with null), in a context of its own. */
+export type OpenAs = (
   account: Pick<Account, 'username' | 'password'> | null,
   options?: BrowserContextOptions,
 ) => Promise<Page>

@@ -6,7 +6,6 @@
 import { after, before } from 'node:test'
 import { startHarness, stopHarness } from './harness.mjs'
 import './specs/administration.mjs'
-import './specs/firstpaint.mjs'
 import './specs/closeout.mjs'
 import './specs/petitions.mjs'
 import './specs/excel.mjs'

@@ -1,0 +1,108 @@
+import type { Page, Request } from '@playwright/test'
+import { expect, test, type OpenAs, type World } from '../fixtures'
+import { shanghaiDay } from '../ui.mjs'
+
+const ROWS = '[data-testid="problems-table"] .el-table__row'
+const isApi = (url: string) => new URL(url).pathname.startsWith('/api/')
+
+/** The API answers the page gets from now on: path and status, in the order they were asked. */
+function apiLog(page: Page) {
+  const log: { request: Request; path: string }[] = []
+  page.on('request', (request) => {
+    if (isApi(request.url())) log.push({ request, path: new URL(request.url()).pathname })
+  })
+  return {
+    clear: () => void log.splice(0),
+    statuses: async () =>
+      Promise.all(
+        log.map(async (entry) => `${entry.path} ${(await entry.request.response())?.status()}`),
+      ),
+  }
+}
+
+/** A gate for the requests to `pathname`: held until the returned function is called. */
+async function hold(page: Page, pathname: string): Promise<() => void> {
+  let open!: () => void
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  await page.route(
+    (url) => url.pathname === pathname,
+    async (route) => {
+      await gate
+      await route.continue()
+    },
+  )
+  return open
+}
+
+test.describe('first paint', () => {
+  /** The office of a new city, on its ledger with one problem of its own (so rows show). */
+  async function officeOnLedger(world: World, openAs: OpenAs): Promise<Page> {
+    const city = await world.city()
+    await world.problem(city, { title: '湖滨河沿岸排污口整治', deadline: shanghaiDay(90) })
+    const page = await openAs(city.office)
+    await page.goto('/problems')
+    await page.locator(ROWS).first().waitFor()
+    return page
+  }
+
+  test('a reload restores the session without a failing call: no 401, refresh only when needed', async ({
+    openAs,
+    world,
+  }) => {
+    const page = await officeOnLedger(world, openAs)
+    const log = apiLog(page)
+
+    // The access token is still live: the reload asks for nothing but the page's data.
+    await page.reload()
+    await page.locator(ROWS).first().waitFor()
+    const warm = await log.statuses()
+    expect(warm).toContain('/api/v1/me 200')
+    expect(warm).toContain('/api/v1/problems 200')
+    expect(
+      warm.filter((s) => s.endsWith(' 401') || s.startsWith('/api/v1/auth/')),
+      'no 401 and no refresh on a reload within the access token’s life',
+    ).toEqual([])
+
+    // Only the refresh token held (the access token lapsed): renewed once, before any call.
+    await page.evaluate(() => sessionStorage.removeItem('rectify.accessToken'))
+    log.clear()
+    await page.reload()
+    await page.locator(ROWS).first().waitFor()
+    const cold = await log.statuses()
+    expect(cold[0], cold.join(', ')).toBe('/api/v1/auth/refresh 200')
+    expect(
+      cold.filter((s) => s.startsWith('/api/v1/auth/')),
+      cold.join(', '),
+    ).toHaveLength(1)
+    expect(
+      cold.filter((s) => s.endsWith(' 401')),
+      'no 401 with only the refresh token held',
+    ).toEqual([])
+  })
+
+  test('the layout outline and a skeleton of rows paint before the data', async ({
+    openAs,
+    world,
+  }) => {
+    const page = await officeOnLedger(world, openAs)
+
+    const releaseMe = await hold(page, '/api/v1/me')
+    const releaseList = await hold(page, '/api/v1/problems')
+    await page.reload()
+    // While the session is restored: the sidebar with the system's name, grey bars for the page.
+    const shell = page.getByTestId('app-shell')
+    await expect(shell).toContainText('督察整改管理系统')
+    releaseMe()
+
+    // The layout and the ledger's frame are there; a skeleton stands in for the rows.
+    await page.getByTestId('nav-menu').waitFor()
+    await page.getByTestId('ledger-skeleton').waitFor()
+    await expect(page.getByTestId('page-title')).toHaveText('问题清单')
+    await expect(page.locator(ROWS)).toHaveCount(0)
+    releaseList()
+
+    await page.locator(ROWS).first().waitFor()
+    await page.getByTestId('ledger-skeleton').waitFor({ state: 'detached' })
+    await expect(shell).toHaveCount(0)
+  })
+})
