@@ -5,7 +5,6 @@
  */
 import { after, before } from 'node:test'
 import { startHarness, stopHarness } from './harness.mjs'
-import './specs/administration.mjs'
 import './specs/closeout.mjs'
 import './specs/petitions.mjs'
 import './specs/excel.mjs'
