@@ -79,10 +79,25 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
   }
 }
 
+/** The name of this run's copy in PostgreSQL, next to the database of `url`. */
+function runDatabaseName(url: string): string {
+  const base = new URL(url).pathname.slice(1) || 'postgres'
+  return `${base}_bench_run_${process.pid}`.slice(0, 63)
+}
+
+/**
+ * The URL of this run's copy of the bench database (PostgreSQL), for a server the bench starts in
+ * a process of its own (bench/server-memory.ts); null under PGlite.
+ */
+export function benchRunDatabaseUrl(): string | null {
+  const url = process.env.BENCH_DATABASE_URL
+  return url ? withDatabase(url, runDatabaseName(url)) : null
+}
+
 async function openPostgresCopy(url: string, o: BenchDatabaseOptions): Promise<Database> {
   const base = new URL(url).pathname.slice(1) || 'postgres'
   const template = `${base}_bench_${profileKey(o)}`.slice(0, 63)
-  const run = `${base}_bench_run_${process.pid}`.slice(0, 63)
+  const run = runDatabaseName(url)
   const ready = await admin(url, async (c) => {
     const r = await c.query<{ comment: string | null }>(
       'select shobj_description(oid, $2) as comment from pg_database where datname = $1',

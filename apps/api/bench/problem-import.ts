@@ -1,15 +1,12 @@
 /**
- * The problem list in and out of Excel in `pnpm bench`:
- * - importing a 5,000-task workbook (generated here: 3 measures a task, co-units, text
- *   deadlines with stages) into a new round through the API — its dry run first (which also
- *   loads the workbook libraries), then the commit: time and peak RSS, goal ≤ 3 s —
- *   next to a plain bulk INSERT of every row the import wrote, in the same run (the baseline:
- *   what the database alone costs, bench/baseline.ts), as a ratio;
- * - exporting a 50,000-row ledger (seeded with one INSERT … SELECT) through GET /exports/problems
- *   — time and the process's peak RSS while streaming (the server runs in this process), goal
- *   peak RSS ≤ 300 MB.
- * Each run makes new rounds (the import needs an empty one) in the run's fresh copy of the bench
- * database (bench/database.ts).
+ * The problem list from Excel in `pnpm bench`: importing a 5,000-task workbook (generated here:
+ * 3 measures a task, co-units, text deadlines with stages) into a new round through the API — its
+ * dry run first (which also loads the workbook libraries), then the commit: time and peak RSS,
+ * goal ≤ 3 s — next to a plain bulk INSERT of every row the import wrote, in the same run (the
+ * baseline: what the database alone costs, bench/baseline.ts), as a ratio. Each run makes a new
+ * round (the import needs an empty one) in the run's fresh copy of the bench database
+ * (bench/database.ts). The 50,000-row ledger export is measured on the built server in a process
+ * of its own (bench/server-memory.ts).
  */
 import ExcelJS from 'exceljs'
 import type { Database } from '../src/db/client.js'
@@ -22,7 +19,6 @@ import { cpuSince, cpuText, readCpu } from './cpu.js'
 import { record } from './results.js'
 
 const TASKS = 5_000
-const LEDGER_ROWS = 50_000
 const rss = () => process.memoryUsage.rss()
 
 const roundRow = (name: string) => ({
@@ -78,7 +74,7 @@ async function workbook(units: string[]): Promise<Buffer> {
 
 /**
  * Runs `fn` while sampling RSS every 5 ms: its time, its CPU time (this process — the server
- * runs in it — and the database's backends, bench/cpu.ts), the peak increase and the peak in MB.
+ * runs in it — and the database's backends, bench/cpu.ts) and the peak increase in MB.
  */
 async function measured<T>(database: Database, fn: () => Promise<T>) {
   const before = rss()
@@ -94,7 +90,6 @@ async function measured<T>(database: Database, fn: () => Promise<T>) {
       ms,
       cpu: cpuSince(cpu, await readCpu(database)),
       mb: (Math.max(peak, rss()) - before) / 2 ** 20,
-      peakMb: Math.max(peak, rss()) / 2 ** 20,
     }
   } finally {
     clearInterval(sampler)
@@ -205,43 +200,6 @@ async function importCase(base: string, token: string, database: Database): Prom
   ]
 }
 
-async function exportCase(base: string, token: string, database: Database): Promise<string> {
-  const roundId = await newRound(database, '基准：台账导出')
-  const started = performance.now()
-  await database.query(
-    `insert into problems (id, round_id, code, title, description, source, nature, domain, mode, target, deadline, deadline_text, lead_unit_id, status, light, light_as_of)
-     select gen_random_uuid(), $1, 'EXP-' || lpad(g::text, 6, '0'), '第' || g || '项：污水管网雨污混流，部分河段水质不达标', '', 'feedback', 'individual', 'water',
-       'time_bound', '消除直排', date '2026-12-31', '2026年底前', u.id, 'in_progress', (array['green','blue','yellow','red'])[1 + g % 4], current_date
-     from generate_series(1, ${LEDGER_ROWS}) g, (select id from units where code = 'JZ-EEB') u`,
-    [roundId],
-  )
-  await database.query(
-    `insert into problem_units (problem_id, unit_id, role) select id, lead_unit_id, 'lead' from problems where round_id = $1`,
-    [roundId],
-  )
-  const seeded = performance.now() - started
-  const run = await measured(database, async () => {
-    const res = await fetch(`${base}/api/v1/exports/problems?round=${roundId}`, {
-      headers: { authorization: `Bearer ${token}` },
-    })
-    if (!res.ok || !res.body) throw new Error(`bench export answered ${res.status}`)
-    let bytes = 0
-    for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength
-    return bytes
-  })
-  record(
-    { name: `export ${LEDGER_ROWS} ledger rows`, value: run.ms / 1000, unit: 's', concurrency: 1 },
-    {
-      name: `export ${LEDGER_ROWS} ledger rows, process peak RSS`,
-      value: run.peakMb,
-      unit: 'MB',
-      goal: { op: '<=', limit: 300 },
-      concurrency: 1,
-    },
-  )
-  return `export ${LEDGER_ROWS} ledger rows (seeded in ${(seeded / 1000).toFixed(1)} s): ${(run.ms / 1000).toFixed(2)} s, ${(run.value / 2 ** 20).toFixed(1)} MB .xlsx, process peak RSS ${run.peakMb.toFixed(0)} MB (goal ≤ 300 MB; +${run.mb.toFixed(0)} MB while streaming)`
-}
-
 /** The import lines of the bench report. */
 export async function benchProblemImport(
   base: string,
@@ -250,13 +208,4 @@ export async function benchProblemImport(
 ): Promise<string> {
   const lines = await importCase(base, await login(), database)
   return ['problem list from Excel', ...lines.map((l) => `  ${l}`)].join('\n')
-}
-
-/** The export line of the bench report. */
-export async function benchProblemExport(
-  base: string,
-  database: Database,
-  login: () => Promise<string>,
-): Promise<string> {
-  return `problem list to Excel\n  ${await exportCase(base, await login(), database)}`
 }

@@ -35,7 +35,8 @@ import { benchReminders } from './reminders.js'
 import { benchWebhooks } from './webhooks.js'
 import { benchPetitionImport } from './petitions-import.js'
 import { benchPetitionRepeats } from './petitions-repeats.js'
-import { benchProblemExport, benchProblemImport } from './problem-import.js'
+import { benchProblemImport } from './problem-import.js'
+import { benchServerMemory } from './server-memory.js'
 import { benchWorkbook } from './workbook.js'
 import { benchWrites } from './writes.js'
 import { benchLcp, withBuiltSpa } from './lcp.js'
@@ -44,8 +45,8 @@ const SECONDS = positiveInt('BENCH_SECONDS', 5)
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 10)
 /**
  * BENCH_ONLY: a comma-separated list of the benches to run (routes, dossier, reminders, webhooks,
- * petition-import, petition-repeats, dashboard, problem-import, problem-export, workbook, writes,
- * lcp); all when unset.
+ * petition-import, petition-repeats, dashboard, problem-import, memory, workbook, writes, lcp);
+ * all when unset.
  */
 const BENCHES = [
   'routes',
@@ -56,7 +57,7 @@ const BENCHES = [
   'petition-repeats',
   'dashboard',
   'problem-import',
-  'problem-export',
+  'memory',
   'workbook',
   'writes',
   'lcp',
@@ -331,9 +332,11 @@ async function bench(config: Config, database: Database, checkpoint: () => void)
     await section('dashboard', () =>
       benchDashboard(base, database, token, positiveInt('BENCH_DASHBOARD_RUNS', 30)),
     )
-    // The problem list in and out of Excel: 5,000-task import, 50,000-row ledger export.
+    // The problem list from Excel: a 5,000-task import.
     await section('problem-import', () => benchProblemImport(base, database, token))
-    await section('problem-export', () => benchProblemExport(base, database, token))
+    // The built server in a process of its own: idle RSS, and its peak RSS while it streams the
+    // 50,000-row ledger export (PostgreSQL only).
+    await section('memory', () => benchServerMemory(database))
     // The workbook reader on a ~20 MB .xlsx against exceljs's plain load (peak RSS, two at once).
     await section('workbook', () => benchWorkbook(positiveInt('BENCH_WORKBOOK_ROWS', 60_000)))
     // The write path (issue 15): 20 writers, audit chain on and off, against pgbench-style SQL.
