@@ -196,6 +196,40 @@ export class World {
     return problem
   }
 
+  /**
+   * `city`'s lead unit reports `percent` done on `problem` (this month) and the office accepts
+   * it: the problem's accepted progress is `percent` from then on.
+   */
+  async acceptedReport(city: City, problem: Versioned, percent: number): Promise<Versioned> {
+    const report = await city.leadApi.call<Versioned>('POST', `/problems/${problem.id}/reports`, {
+      period: shanghaiDayFrom(0).slice(0, 7),
+      done: `本期完成整改工作量的 ${percent}%。`,
+      percent,
+    })
+    await city.officeApi.call(
+      'POST',
+      `/reports/${report.id}/review`,
+      { decision: 'accept', note: '进展属实。' },
+      report.version,
+    )
+    return report
+  }
+
+  /** A notice (督办函 unless told) the office of `city` issues to `unit` about `problems`. */
+  async notice(
+    city: City,
+    input: { unit: Unit; problems: Versioned[]; level?: string; title?: string },
+  ): Promise<Versioned & { title: string }> {
+    return city.officeApi.call('POST', '/notices', {
+      level: input.level ?? 'supervision',
+      unitId: input.unit.id,
+      problemIds: input.problems.map((p) => p.id),
+      title: input.title ?? `关于加快整改进度的督办函（${unique('')}）`,
+      body: '你单位整改进度滞后于序时进度，请于回复期限前报送整改情况及佐证材料。',
+      replyDue: shanghaiDayFrom(7),
+    })
+  }
+
   /** The API as `account`. */
   async as(account: Pick<Account, 'username' | 'password'>): Promise<Api> {
     return (await Api.login(account.username, account.password)).api

@@ -15,4 +15,3 @@ import './specs/phonework.mjs'
 
 before(startHarness, { timeout: 300_000 })
 after(stopHarness)
-import './specs/workday.mjs'
