@@ -45,7 +45,15 @@ export async function buildApp(config: Config, deps: AppDeps) {
   // Access tokens are signed and verified by @fastify/jwt (app.jwt), with every check pinned.
   await app.register(fastifyJwt, accessTokenJwtOptions(signingKey, config.ACCESS_TOKEN_TTL_SECONDS))
   const { db } = database
-  const shared: SharedDeps = { config, database, db, cipher, signingKey, log: app.log }
+  const shared: SharedDeps = {
+    config,
+    database,
+    db,
+    readDb: database.readDb,
+    cipher,
+    signingKey,
+    log: app.log,
+  }
 
   // The domain modules in the order of their routes; one built on another takes its registration.
   const auth = domain.auth(shared, app.jwt)

@@ -27,6 +27,17 @@ describe('loadConfig', () => {
     }
   })
 
+  it('refuses a read replica without a primary (DATABASE_READ_URL needs DATABASE_URL)', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://r@replica/rectify' })).toThrow(
+      /DATABASE_READ_URL/,
+    )
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://a@primary/rectify',
+      DATABASE_READ_URL: 'postgres://a@replica/rectify',
+    })
+    expect(c.DATABASE_READ_URL).toBe('postgres://a@replica/rectify')
+  })
+
   it('refuses an access token lifetime over 15 minutes', () => {
     expect(() => loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '3600' })).toThrow(ConfigError)
   })

@@ -132,6 +132,12 @@ export const ConfigSchema = Type.Object({
    * DATABASE_URL is a runtime role that owns nothing (see README, PostgreSQL).
    */
   DATABASE_OWNER_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /**
+   * A read replica of DATABASE_URL (streaming replication): dashboards, exports, the public
+   * board and the rankings read from it; everything else stays on the primary. Unset: all on
+   * DATABASE_URL. See docs/scale.md, "The nation on paper".
+   */
+  DATABASE_READ_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -179,6 +185,10 @@ export function loadConfig(
   const config = merged as Config
   if (config.FILE_STORE === 's3' && !config.S3_BUCKET)
     throw new ConfigError(['S3_BUCKET: required with FILE_STORE=s3'])
+  if (config.DATABASE_READ_URL && !config.DATABASE_URL)
+    throw new ConfigError([
+      'DATABASE_READ_URL: a read replica needs DATABASE_URL (the embedded database has none)',
+    ])
   if (!config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY)
     throw new ConfigError(['S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither'])
   return config

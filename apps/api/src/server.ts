@@ -33,6 +33,7 @@ async function main() {
   if (!config.DATABASE_URL) lockDataDir(pgliteDir)
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
+    readUrl: config.DATABASE_READ_URL,
     dataDir: pgliteDir,
     statementTimeoutMs: statementTimeoutMs(config),
     onConnectionError: (err) => console.warn(`database connection lost: ${err.message}`),

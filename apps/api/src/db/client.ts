@@ -14,7 +14,17 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DbOrTx = Db | Tx
 
 export interface Database {
+  /** The primary: every write, and every read that must see the latest writes. */
   db: Db
+  /**
+   * Reads that may lag the primary by seconds (dashboards, exports, the public board, rankings):
+   * the DATABASE_READ_URL pool — a streaming replica — when one is open, else `db` itself. Its
+   * sessions are read-only, so a write sent here by mistake fails instead of landing on a
+   * replica-shaped primary. A service takes it explicitly, never by default (db/README.md).
+   */
+  readDb: Db
+  /** Where readDb goes: `replica` with DATABASE_READ_URL, `primary` without (and on PGlite). */
+  reads: 'primary' | 'replica'
   kind: 'postgres' | 'pglite'
   /** Runs raw SQL (used by readiness checks, the bench and maintenance commands). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
@@ -25,11 +35,18 @@ export interface Database {
 
 export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined
+  /**
+   * PostgreSQL: a read replica's URL (DATABASE_READ_URL). A second pool opens on it for
+   * `readDb`, its sessions read-only; absent, `readDb` is the primary's `db`. Needs databaseUrl.
+   */
+  readUrl?: string | undefined
   /** PGlite data directory (ignored with a database URL); `memory://` for an in-memory one. */
   dataDir?: string
   /** A PGlite data-directory dump to start from (tests restore a migrated snapshot). */
   loadDataDir?: Blob
   poolSize?: number
+  /** Connections of the read pool (default: poolSize). */
+  readPoolSize?: number
   /**
    * PostgreSQL: the server cancels any statement of this pool that runs longer (SQLSTATE 57014,
    * answered 503 by the error handler). 0 or absent: no limit. PGlite runs a statement to its end
@@ -50,33 +67,33 @@ const CONNECT_TIMEOUT_MS = 5000
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite data directory. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 20,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      // A dead peer (a restarted server, a dropped NAT entry) is noticed, not waited on forever.
-      keepAlive: true,
-      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
-    })
     const onError = opts.onConnectionError ?? (() => undefined)
-    // An idle connection that dies is reported here and dropped by the pool.
-    pool.on('error', onError)
-    // A connection checked out between two queries (inside a transaction, a streamed export)
-    // emits 'error' on itself, where the pool has no listener: unhandled, that 'error' event
-    // would end the process. The query in progress, or the next one, fails with its own error;
-    // pg-pool drops the connection when it is released.
-    pool.on('connect', (client) => {
-      client.on('error', onError)
-      serializeQueries(client)
+    const pool = openPool(opts.databaseUrl, opts, onError, {
+      max: opts.poolSize ?? 20,
+      fallback_application_name: 'rectify',
     })
     const db = withCommitHooks(drizzlePg(pool, { schema }) as unknown as Db)
+    const readPool = opts.readUrl
+      ? openPool(opts.readUrl, opts, onError, {
+          max: opts.readPoolSize ?? opts.poolSize ?? 20,
+          fallback_application_name: 'rectify-read',
+          // Read-only sessions: a write routed here by mistake fails (SQLSTATE 25006) even when
+          // the URL names the primary itself, rather than writing outside the primary's pool.
+          options: '-c default_transaction_read_only=on',
+        })
+      : undefined
     return {
       db,
+      readDb: readPool ? withCommitHooks(drizzlePg(readPool, { schema }) as unknown as Db) : db,
+      reads: readPool ? 'replica' : 'primary',
       kind: 'postgres',
       query: async (text, params) => (await pool.query(text, params)).rows,
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), readPool?.end()])
+      },
     }
   }
+  if (opts.readUrl) throw new Error('a read replica (DATABASE_READ_URL) needs DATABASE_URL')
   const dataDir = opts.dataDir ?? 'memory://'
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
   // PGlite (and drizzle's driver for it) load only when the embedded database is opened: its
@@ -96,9 +113,39 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   const db = withCommitHooks(drizzlePglite(client, { schema }) as unknown as Db)
   return {
     db,
+    readDb: db,
+    reads: 'primary',
     kind: 'pglite',
     pglite: client,
     query: async (text, params) => (await client.query(text, params)).rows as never,
     close: () => client.close(),
   }
+}
+
+/** A pool of the API's connections to `url`, with the settings every pool shares. */
+function openPool(
+  url: string,
+  opts: OpenDatabaseOptions,
+  onError: (err: Error) => void,
+  extra: pg.PoolConfig,
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A dead peer (a restarted server, a dropped NAT entry) is noticed, not waited on forever.
+    keepAlive: true,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    ...extra,
+  })
+  // An idle connection that dies is reported here and dropped by the pool.
+  pool.on('error', onError)
+  // A connection checked out between two queries (inside a transaction, a streamed export)
+  // emits 'error' on itself, where the pool has no listener: unhandled, that 'error' event
+  // would end the process. The query in progress, or the next one, fails with its own error;
+  // pg-pool drops the connection when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', onError)
+    serializeQueries(client)
+  })
+  return pool
 }

@@ -13,7 +13,14 @@ import type { JobDefinition } from './jobs.js'
 export interface SharedDeps {
   config: Config
   database: Database
+  /** The primary: writes, and the reads that must see them. */
   db: Db
+  /**
+   * Reads that tolerate seconds of replica lag (database.readDb): the replica with
+   * DATABASE_READ_URL, else `db`. Only dashboards, exports, the public board and the rankings
+   * take it, by name, in their module's registration.
+   */
+  readDb: Db
   /** Seals and opens personal data (lib/crypto). */
   cipher: FieldCipher
   /** The server's signing key, from which the public intake derives its challenge keys. */

@@ -9,8 +9,9 @@ export { CardsService } from './cards.service.js'
 export { RankingsService } from './rankings.service.js'
 
 /** The cards module as app.ts registers it; the bulletin ranks with its `rankings`. */
-export function cardsModule({ db }: SharedDeps) {
-  const rankings = new RankingsService(db)
+export function cardsModule({ db, readDb }: SharedDeps) {
+  // The rankings read the replica (readDb); the rule table is edited and read on the primary.
+  const rankings = new RankingsService(db, readDb)
   return defineModule({
     name: 'cards',
     routes: [routes(cardsRoutes, { cards: new CardsService(db), rankings })],

@@ -54,8 +54,13 @@ interface Acc {
 /** The assessment rule table (考核扣分) and the rankings computed with it. */
 export class RankingsService {
   private readonly clock: () => Date
+  /**
+   * `db` for the rule table (edited, and read back by the office after editing); `readDb` (the
+   * replica when there is one) for the rankings, which may be seconds behind the ledger.
+   */
   constructor(
     private readonly db: Db,
+    private readonly readDb: Db = db,
     clock?: () => Date,
   ) {
     this.clock = clock ?? (() => new Date())
@@ -103,9 +108,10 @@ export class RankingsService {
     const from = `${year}-01-01`
     const to = `${year}-12-31`
     const [problems, cardCounts, replies, rules] = await Promise.all([
-      repo.problemsDue(this.db, from, to, today),
-      repo.cardCounts(this.db, from, to),
-      repo.overdueReplies(this.db, year, today),
+      repo.problemsDue(this.readDb, from, to, today),
+      repo.cardCounts(this.readDb, from, to),
+      repo.overdueReplies(this.readDb, year, today),
+      // The rule table from the primary: the office that just changed a rule sees it applied.
       cardsRepository.rules(this.db),
     ])
     const accs = new Map<string, Acc>()

@@ -6,11 +6,14 @@ import { DashboardService } from './dashboard.service.js'
 export { dashboardRoutes } from './dashboard.routes.js'
 export { DashboardService } from './dashboard.service.js'
 
-/** The dashboard module as app.ts registers it. */
-export function dashboardModule({ db }: SharedDeps) {
+/**
+ * The dashboard module as app.ts registers it. Its figures read the replica (readDb): seconds
+ * behind the ledger, which reads the primary.
+ */
+export function dashboardModule({ readDb }: SharedDeps) {
   return defineModule({
     name: 'dashboard',
-    routes: [routes(dashboardRoutes, { dashboard: new DashboardService(db) })],
+    routes: [routes(dashboardRoutes, { dashboard: new DashboardService(readDb) })],
     jobs: [],
   })
 }

@@ -43,11 +43,14 @@ const NOWHERE = '/nowhere/'
  * The streamed .xlsx exports of measures, progress reports, the petition disclosure table and
  * accountability counts. Each reads through the object scope of the list it mirrors
  * (problemScope, petitionScope, accountabilityScope) and writes an audit entry naming what was
- * exported, with which filters and how many rows, before the first byte is sent.
+ * exported, with which filters and how many rows, before the first byte is sent. The rows are
+ * read from `readDb` (the replica when there is one: an export may be seconds behind the
+ * ledger); the audit entry is written on the primary (`db`).
  */
 export class ExportsService {
   constructor(
     private readonly db: Db,
+    private readonly readDb: Db = db,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -62,11 +65,11 @@ export class ExportsService {
         : undefined,
     )
     const today = shanghaiDate(this.clock())
-    const rows = await repo.countMeasures(this.db, where)
+    const rows = await repo.countMeasures(this.readDb, where)
     await this.audit(ctx, 'measures', { ...q }, rows)
     return {
       filename: `整改措施台账-${chineseDate(today)}.xlsx`,
-      build: (sink) => measuresSheet(this.db, sink, where, today),
+      build: (sink) => measuresSheet(this.readDb, sink, where, today),
     }
   }
 
@@ -80,11 +83,11 @@ export class ExportsService {
       unitPath ? repo.reportUnitUnder(unitPath) : undefined,
     )
     const today = shanghaiDate(this.clock())
-    const rows = await repo.countReports(this.db, where)
+    const rows = await repo.countReports(this.readDb, where)
     await this.audit(ctx, 'reports', { ...q }, rows)
     return {
       filename: `整改进展报告-${periodName(q.period)}-${chineseDate(today)}.xlsx`,
-      build: (sink) => reportsSheet(this.db, sink, where, q.period, today),
+      build: (sink) => reportsSheet(this.readDb, sink, where, q.period, today),
     }
   }
 
@@ -105,11 +108,11 @@ export class ExportsService {
     )
     const today = shanghaiDate(this.clock())
     const filter = { scope, batch: q.batch, today }
-    const rows = await petitionsRepository.count(this.db, filter)
+    const rows = await petitionsRepository.count(this.readDb, filter)
     await this.audit(ctx, 'petitions', { ...q }, rows)
     return {
       filename: `信访件办理情况公开表-${chineseDate(today)}.xlsx`,
-      build: (sink) => petitionsSheet(this.db, sink, filter, today),
+      build: (sink) => petitionsSheet(this.readDb, sink, filter, today),
     }
   }
 
@@ -117,7 +120,7 @@ export class ExportsService {
   async accountability(ctx: Ctx, q: ExportAccountabilityQuery): Promise<Export> {
     const unitPath = q.unit ? await this.unitPath(q.unit) : undefined
     const filter = { ...q, unitPath, scope: accountabilityScope(ctx.actor) }
-    const counts = await accountabilityCountByUnit(this.db, filter)
+    const counts = await accountabilityCountByUnit(this.readDb, filter)
     const today = shanghaiDate(this.clock())
     await this.audit(ctx, 'accountability', { ...q }, new Set(counts.map((c) => c.unitId)).size)
     return {
@@ -127,7 +130,7 @@ export class ExportsService {
   }
 
   private async unitPath(id: string): Promise<string> {
-    return (await problemsRepository.unitPath(this.db, id)) ?? NOWHERE
+    return (await problemsRepository.unitPath(this.readDb, id)) ?? NOWHERE
   }
 
   /** One audit entry per export: what, the filters as given, and how many rows it holds. */

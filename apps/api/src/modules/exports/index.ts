@@ -6,11 +6,14 @@ import { ExportsService } from './exports.service.js'
 export { exportsRoutes } from './exports.routes.js'
 export { ExportsService } from './exports.service.js'
 
-/** The exports module (streamed .xlsx) as app.ts registers it. */
-export function exportsModule({ db }: SharedDeps) {
+/**
+ * The exports module (streamed .xlsx) as app.ts registers it: rows from the replica (readDb),
+ * the audit entry of each download on the primary.
+ */
+export function exportsModule({ db, readDb }: SharedDeps) {
   return defineModule({
     name: 'exports',
-    routes: [routes(exportsRoutes, { exports: new ExportsService(db) })],
+    routes: [routes(exportsRoutes, { exports: new ExportsService(db, readDb) })],
     jobs: [],
   })
 }

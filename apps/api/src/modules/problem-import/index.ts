@@ -13,7 +13,7 @@ export { ProblemImportService } from './problem-import.service.js'
 
 /** The problem-list import and the ledger export as app.ts registers them. */
 export function problemImportModule(
-  { db, config }: SharedDeps,
+  { db, readDb, config }: SharedDeps,
   { files, problems }: { files: FilesModule; problems: ProblemsModule },
 ) {
   return defineModule({
@@ -26,7 +26,8 @@ export function problemImportModule(
           problems.lights,
           workbookLimits(config),
         ),
-        ledgerExport: new LedgerExportService(db, problems.lights),
+        // Rows from the replica (readDb), the download's audit entry on the primary.
+        ledgerExport: new LedgerExportService(db, readDb, problems.lights),
       }),
     ],
     jobs: [],

@@ -73,11 +73,13 @@ const LIGHT_COLUMN = LEDGER_COLUMNS.findIndex((c) => c.header === '预警') + 1
  * (the same filter builder and object scope), read in keyset batches in code order so memory
  * stays flat whatever the size, laid out and set up for printing by lib/xlsx-table.ts (title
  * row with the round's name, note, header). The header rows above the data are what the import's
- * header detection skips, so the file imports back into a round (LEDGER_COLUMNS).
+ * header detection skips, so the file imports back into a round (LEDGER_COLUMNS). Rows are read
+ * from `readDb` (the replica when there is one); the download's audit entry goes to `db`.
  */
 export class LedgerExportService {
   constructor(
     private readonly db: Db,
+    private readonly readDb: Db,
     private readonly settings: LightSettings,
   ) {}
 
@@ -88,9 +90,9 @@ export class LedgerExportService {
   ): Promise<{ filename: string; build: (sink: XlsxSink) => Promise<void> }> {
     const today = shanghaiDate()
     const { unit, ...filters } = q
-    const unitPath = unit ? await problemsRepo.unitPath(this.db, unit) : undefined
+    const unitPath = unit ? await problemsRepo.unitPath(this.readDb, unit) : undefined
     const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
-    const total = await problemsRepo.count(this.db, filter)
+    const total = await problemsRepo.count(this.readDb, filter)
     // Audited before the first byte: what was asked for and how many rows, never the rows.
     await this.db.transaction((tx) =>
       recordAudit(tx, ctx, {
@@ -102,7 +104,7 @@ export class LedgerExportService {
     const sort = sortSpec('code')
     const unitNames = new Map<string, string>()
     const filename = `整改台账-${today}.xlsx`
-    const round = q.round ? await findRound(this.db, q.round) : undefined
+    const round = q.round ? await findRound(this.readDb, q.round) : undefined
     const title = `${round?.name ?? '中央生态环境保护督察'}反馈问题整改台账`
     const build = async ({ workbook, pace }: XlsxSink) => {
       const ws = addTable(
@@ -116,12 +118,12 @@ export class LedgerExportService {
       let after: string[] | null = null
       let seq = 0
       for (;;) {
-        const rows: ProblemRow[] = await problemsRepo.list(this.db, filter, sort, BATCH, after)
+        const rows: ProblemRow[] = await problemsRepo.list(this.readDb, filter, sort, BATCH, after)
         if (!rows.length) break
         const [plans, derived] = await Promise.all([
           this.measureTexts(rows.map((r) => r.id)),
           computeDerived(
-            this.db,
+            this.readDb,
             rows.filter((r) => r.lightAsOf !== today),
             today,
             this.settings,
@@ -173,7 +175,7 @@ export class LedgerExportService {
 
   /** Measure texts by problem, in plan order (one query per batch). */
   private async measureTexts(ids: string[]): Promise<Map<string, string[]>> {
-    const rows = await this.db
+    const rows = await this.readDb
       .select({ problemId: measures.problemId, content: measures.content })
       .from(measures)
       .where(inArray(measures.problemId, ids))
@@ -188,6 +190,6 @@ export class LedgerExportService {
     const missing = new Set<string>()
     for (const r of rows)
       for (const id of [r.leadUnitId, ...r.coUnitIds]) if (!names.has(id)) missing.add(id)
-    for (const u of await problemsRepo.units(this.db, [...missing])) names.set(u.id, u.name)
+    for (const u of await problemsRepo.units(this.readDb, [...missing])) names.set(u.id, u.name)
   }
 }

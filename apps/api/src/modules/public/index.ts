@@ -8,13 +8,16 @@ export { published } from './public.repository.js'
 export { publicRoutes } from './public.routes.js'
 export { PublicBoardService } from './public.service.js'
 
-/** The public module as app.ts registers it: the public board (no login, cached, rate limited). */
-export function publicModule({ db, config }: SharedDeps) {
+/**
+ * The public module as app.ts registers it: the public board (no login, cached, rate limited),
+ * read from the replica (readDb) — it is cached for PUBLIC_CACHE_SECONDS anyway.
+ */
+export function publicModule({ readDb, config }: SharedDeps) {
   return defineModule({
     name: 'public',
     routes: [
       routes(publicRoutes, {
-        board: new PublicBoardService(db),
+        board: new PublicBoardService(readDb),
         cacheSeconds: config.PUBLIC_CACHE_SECONDS,
         rateLimitMax: config.PUBLIC_RATE_LIMIT_MAX,
       }),
