@@ -6,7 +6,6 @@
 import { after, before } from 'node:test'
 import { startHarness, stopHarness } from './harness.mjs'
 import './specs/closeout.mjs'
-import './specs/petitions.mjs'
 import './specs/excel.mjs'
 import './specs/petitionhandled.mjs'
 import './specs/publicboard.mjs'

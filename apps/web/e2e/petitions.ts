@@ -1,0 +1,48 @@
+/** Petition batches for the browser tests: the sample table the CLI writes, a new empty batch. */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { City, Versioned } from './fixtures'
+import { repoRoot } from './system.mjs'
+import { shanghaiDay } from './ui.mjs'
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The sample batch 第`seq`批 as the CLI writes it (it needs no database, only writes a file). */
+export function sampleBatch(seq: number): { name: string; mimeType: string; buffer: Buffer } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rectify-e2e-petitions-'))
+  const file = path.join(dir, `第${seq}批交办信访件.xlsx`)
+  try {
+    execFileSync(
+      process.execPath,
+      ['apps/api/bin/rectify.mjs', 'petitions-sample', '--out', file, '--batch', String(seq)],
+      { cwd: repoRoot, stdio: 'pipe' },
+    )
+    return { name: path.basename(file), mimeType: XLSX, buffer: readFileSync(file) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export type Batch = Versioned & { seq: number }
+
+/**
+ * A new, empty batch of `city`'s round. Its 第N批 is the next after every batch the office sees,
+ * so the sample table of that number (whose receipt numbers follow N) holds only new cases.
+ */
+export async function newBatch(city: City): Promise<Batch> {
+  const { items } = await city.officeApi.call<{ items: Batch[] }>(
+    'GET',
+    '/petition-batches?limit=100',
+  )
+  const seq = Math.max(0, ...items.map((b) => b.seq)) + 1
+  return city.officeApi.call<Batch>('POST', '/petition-batches', {
+    roundId: city.round.id,
+    seq,
+    handedOn: shanghaiDay(0),
+    source: 'central',
+    declaredCount: 50,
+    handlingDays: 15,
+  })
+}
