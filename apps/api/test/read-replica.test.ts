@@ -8,7 +8,7 @@ import { problems } from '../src/db/schema/index.js'
 import { TEST_SIGNING_KEY, testConfig } from './build-app.js'
 import { TEMPLATE_DB, withDatabase } from './database.js'
 import { as, makeWorld } from './factories.js'
-import { makeProblem, makeRound } from './ledger-factories.js'
+import { makeMeasure, makeProblem, makeRound } from './ledger-factories.js'
 
 /**
  * DATABASE_READ_URL routes the reads that tolerate lag to a second pool. A streaming replica is
@@ -54,8 +54,15 @@ describe.skipIf(!url)('reads routed to a replica (PostgreSQL)', () => {
     world = await makeWorld(seed.db)
     round = await makeRound(seed.db)
     const due = `${YEAR}-06-30`
-    for (const leadUnit of [world.units.eeb, world.units.eeb, world.units.countyA])
-      await makeProblem(seed.db, { round, leadUnit, status: 'in_progress', deadline: due })
+    for (const leadUnit of [world.units.eeb, world.units.eeb, world.units.countyA]) {
+      const problem = await makeProblem(seed.db, {
+        round,
+        leadUnit,
+        status: 'in_progress',
+        deadline: due,
+      })
+      await makeMeasure(seed.db, { problem, unit: leadUnit })
+    }
     await seed.db.update(problems).set({ public: true })
     await seed.close()
     await admin.query(`create database ${replicaName} template ${primaryName}`)
@@ -77,12 +84,13 @@ describe.skipIf(!url)('reads routed to a replica (PostgreSQL)', () => {
     office = await as(app, world.users.office)
     unitA = await as(app, world.users.unitA)
     // Written after the copy: on the primary only, as if the replica had not replayed it yet.
-    await makeProblem(database.db, {
+    const late = await makeProblem(database.db, {
       round,
       leadUnit: world.units.eeb,
       status: 'in_progress',
       deadline: due,
     })
+    await makeMeasure(database.db, { problem: late, unit: world.units.eeb })
     await database.db.update(problems).set({ public: true })
   })
   afterAll(async () => {
@@ -154,9 +162,9 @@ describe.skipIf(!url)('reads routed to a replica (PostgreSQL)', () => {
     expect(audited).toEqual([
       {
         action: 'export.downloaded',
-        after: expect.objectContaining({ what: 'measures', rows: 0 }),
+        after: expect.objectContaining({ what: 'measures', rows: 3 }),
       },
-      // Counted on the replica: three problems, not the primary's four.
+      // Counted on the replica: three problems and their three measures, not the primary's four.
       { action: 'export.problems', after: expect.objectContaining({ rows: 3 }) },
     ])
     expect(await onReplica(`select 1 from audit_log where action like 'export.%'`)).toHaveLength(0)
