@@ -230,6 +230,21 @@ export class World {
     })
   }
 
+  /** A new, empty petition batch of `city`'s round, 第`seq`批 (1 unless told), handed over today. */
+  async batch(
+    city: City,
+    input: { seq?: number; declaredCount?: number; handlingDays?: number } = {},
+  ): Promise<Versioned & { seq: number }> {
+    return city.officeApi.call('POST', '/petition-batches', {
+      roundId: city.round.id,
+      seq: input.seq ?? 1,
+      handedOn: shanghaiDayFrom(0),
+      source: 'central',
+      declaredCount: input.declaredCount ?? 50,
+      handlingDays: input.handlingDays ?? 15,
+    })
+  }
+
   /** The API as `account`. */
   async as(account: Pick<Account, 'username' | 'password'>): Promise<Api> {
     return (await Api.login(account.username, account.password)).api
