@@ -107,6 +107,18 @@ export class World {
     })
   }
 
+  /**
+   * The active unit called exactly `name`, made below the top unit if the system has none: for
+   * a table naming units as a city's staff write them (市住建局), whatever the system holds.
+   */
+  async unitNamed(name: string, kind: UnitKind): Promise<Unit> {
+    const found = await this.admin.call<{ items: Unit[] }>(
+      'GET',
+      `/units?limit=200&active=true&q=${encodeURIComponent(name)}`,
+    )
+    return found.items.find((u) => u.name === name) ?? this.unit({ kind, name })
+  }
+
   /** A new account with `roles` in `unit` (a new unit of its own unless given). */
   async user(
     roles: Role[],
