@@ -337,3 +337,39 @@ describe('the commit that follows its dry run (the same upload and choices)', ()
     expect(await db.select().from(problems).where(eq(problems.roundId, rd.id))).toEqual([])
   })
 })
+
+describe('a write that fails half-way', () => {
+  it('writes nothing and answers once, when a statement after the first fails', async () => {
+    const rd = await round()
+    const db = t.database
+    const broken = await makeUnit(db.db, { parent: world.units.city, name: '市故障测试局' })
+    // The problems go in first; their unit links (the next statement) then fail, and the
+    // statements already queued behind them fail in the aborted transaction.
+    await db.query(`create function test_refuse_link() returns trigger language plpgsql as $$
+      begin raise exception 'refused link'; end $$`)
+    await db.query(`create trigger test_refuse_link before insert on problem_units for each row
+      when (new.unit_id = '${broken.id}') execute function test_refuse_link()`)
+    const sheet = await taskSheet({
+      headers: HEADERS,
+      rows: [
+        [1, '河道两岸垃圾堆放', '市住建局', `${Y}年底前`],
+        [2, '城区道路扬尘', '市住建局（牵头）、市故障测试局', `${Y}年底前`],
+      ],
+    })
+    const fileId = await uploadXlsx(t.app, token, sheet)
+    const url = `/api/v1/rounds/${rd.id}/problem-import`
+    const failed = await client(t.app, token).post(url, { fileId, dryRun: false })
+    expect(failed.statusCode).toBe(500)
+    expect(await db.db.select().from(problems).where(eq(problems.roundId, rd.id))).toEqual([])
+    const imported = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'problem.list_imported'), eq(auditLog.entityId, rd.id)))
+    expect(imported).toEqual([])
+    await db.query('drop trigger test_refuse_link on problem_units')
+    await db.query('drop function test_refuse_link()')
+    const again = await client(t.app, token).post(url, { fileId, dryRun: false })
+    expect(again.statusCode).toBe(200)
+    expect(again.json<ProblemImportReport>().counts).toMatchObject({ new: 2 })
+  })
+})

@@ -183,7 +183,8 @@ function pending(ctx: Ctx, e: AuditEvent): Pending {
  */
 async function append(tx: Tx, entries: Pending[]): Promise<void> {
   if (!entries.length) return
-  const feed = await feedRows(
+  // The change feed is read while the entries' payload is built (both are large for an import).
+  const reading = feedRows(
     tx,
     entries.map((e, entry) => ({
       entry,
@@ -192,7 +193,10 @@ async function append(tx: Tx, entries: Pending[]): Promise<void> {
       entityId: e.entityId,
     })),
   )
+  reading.catch(() => undefined)
+  const payload = JSON.stringify(entries.map((e) => e.parts))
+  const feed = await reading
   await tx.execute(
-    sql`select rectify_audit_append(${JSON.stringify(entries.map((e) => e.parts))}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()}, ${auditHash()})`,
+    sql`select rectify_audit_append(${payload}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()}, ${auditHash()})`,
   )
 }

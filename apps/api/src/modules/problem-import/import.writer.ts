@@ -1,3 +1,4 @@
+import { setImmediate as yieldToIo } from 'node:timers/promises'
 import { eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { measures, milestones, problemUnits, problems } from '../../db/schema/index.js'
@@ -5,7 +6,7 @@ import type { Ctx } from '../../lib/context.js'
 import { insertJson } from '../../lib/bulk-insert.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { searchTokens } from '../../lib/search.js'
-import { recordAuditMany, type AuditEvent } from '../audit/index.js'
+import { recordAudit, recordAuditMany, type AuditEvent } from '../audit/index.js'
 import {
   problemLight,
   problemPlanned,
@@ -62,16 +63,92 @@ function planRows(t: Task, problemId: string, start: string, firstSeq = 1) {
   return { ms, mls }
 }
 
+/** Tasks per insert of the pipelined write (writeImport), and per slice built between yields. */
+const STEP = 1000
+const SLICE = 100
+
 /**
  * Writes an analysed import inside the caller's transaction, set-based: every row of the new
  * problems (problems with their search tokens, planned progress and lights computed here from
- * the plan just laid out, their unit links, measures, milestones) is built in JS once and
- * inserted as JSON in chunks; changed problems are updated one by one; then the audit — one
- * entry for the import and one per created or updated problem, chained in one batch.
+ * the plan just laid out, their unit links, measures, milestones) is built in JS and inserted as
+ * JSON; changed problems are updated one by one; the audit has one entry for the import and one
+ * per created or updated problem, chained in one batch when the transaction ends.
+ *
+ * The new problems are written pipelined, STEP tasks per insert: a step's inserts are sent (the
+ * transaction's connection runs them in order, db/serial.ts) and, while the database works on
+ * them, the next step's rows and audit entries are built — the two cores work at once instead of
+ * in turn. The building yields to the event loop every SLICE tasks, so that the connection can
+ * send the next statement as soon as one is done. Every insert is awaited before anything else
+ * is written; the first failure fails the import (the statements after it fail too, in the
+ * aborted transaction, and are awaited with it).
  */
 export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<void> {
   const fresh = w.tasks.filter((t) => t.row.action === 'new')
   const changed = w.tasks.filter((t) => t.row.action === 'update')
+  await recordAudit(tx, ctx, {
+    action: 'problem.list_imported',
+    entityType: 'round',
+    entityId: w.roundId,
+    after: { fileId: w.fileId, ...w.counts },
+  })
+  const inserts: Promise<void>[] = []
+  const send = (insert: Promise<void>) => {
+    // Handled at once (a failure is awaited below, with the others), never an unhandled rejection.
+    insert.catch(() => undefined)
+    inserts.push(insert)
+  }
+  const events: DomainEvent[] = []
+  for (let i = 0; i < fresh.length; i += STEP) {
+    const step: ReturnType<typeof newRows>[] = []
+    for (let j = i; j < Math.min(i + STEP, fresh.length); j += SLICE) {
+      const slice = newRows(fresh.slice(j, Math.min(j + SLICE, i + STEP, fresh.length)), w)
+      await recordAuditMany(tx, ctx, slice.audit)
+      events.push(...slice.events)
+      step.push(slice)
+      await yieldToIo()
+    }
+    send(
+      insertJson(
+        tx,
+        problems,
+        step.flatMap((s) => s.rows),
+        { chunk: STEP },
+      ),
+    )
+    send(
+      insertJson(
+        tx,
+        problemUnits,
+        step.flatMap((s) => s.links),
+        { chunk: 5000, onConflictDoNothing: true },
+      ),
+    )
+    send(
+      insertJson(
+        tx,
+        measures,
+        step.flatMap((s) => s.ms),
+        { chunk: 5000 },
+      ),
+    )
+    send(
+      insertJson(
+        tx,
+        milestones,
+        step.flatMap((s) => s.mls),
+        { chunk: 5000 },
+      ),
+    )
+  }
+  await Promise.all(inserts)
+  await emitEvent(tx, ...events)
+  const updated: AuditEvent[] = []
+  for (const t of changed) updated.push(await update(tx, t, w))
+  await recordAuditMany(tx, ctx, updated)
+}
+
+/** The rows, light events and audit entries of new problems, built in JS (no database). */
+function newRows(fresh: Task[], w: WriteInput) {
   const audit: AuditEvent[] = []
   const rows: (typeof problems.$inferInsert)[] = []
   const links: (typeof problemUnits.$inferInsert)[] = []
@@ -170,19 +247,7 @@ export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<
       },
     })
   }
-  await insertJson(tx, problems, rows)
-  await insertJson(tx, problemUnits, links, { chunk: 5000, onConflictDoNothing: true })
-  await insertJson(tx, measures, ms, { chunk: 5000 })
-  await insertJson(tx, milestones, mls, { chunk: 5000 })
-  await emitEvent(tx, ...events)
-  for (const t of changed) audit.push(await update(tx, t, w))
-  audit.unshift({
-    action: 'problem.list_imported',
-    entityType: 'round',
-    entityId: w.roundId,
-    after: { fileId: w.fileId, ...w.counts },
-  })
-  await recordAuditMany(tx, ctx, audit)
+  return { rows, links, ms, mls, events, audit }
 }
 
 /** One changed problem: its fields, co-units, and (while the plan is open) its measures. */

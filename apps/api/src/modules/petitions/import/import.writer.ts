@@ -1,3 +1,4 @@
+import { setImmediate as yieldToIo } from 'node:timers/promises'
 import type {
   PetitionImportBody,
   PetitionImportChoice,
@@ -48,6 +49,10 @@ export interface Analysis extends ParsedSheet {
   deadline: string
 }
 
+/** Cases per pipelined insert (writeImport), and rows built between yields to the event loop. */
+const STEP = 1000
+const SLICE = 100
+
 const HANDED = new Set(['region', 'reportedParty', 'address', 'domains', 'complaint', 'keyCase'])
 
 /**
@@ -79,7 +84,23 @@ export async function writeImport(
   const perCase: AuditEvent[] = []
   const ids = new Map<number, string>()
   let unchanged = 0
-  for (const c of a.cases) {
+  // New cases are inserted pipelined, STEP at a time: while the database inserts one step the
+  // next is sealed and tokenized (the building yields to the event loop every SLICE rows, so the
+  // connection sends the next statement as soon as one is done). All are awaited below; the
+  // first failure fails the import.
+  const sending: Promise<void>[] = []
+  let sent = 0
+  const flush = () => {
+    const step = repo.insertCases(tx, inserts.slice(sent))
+    step.catch(() => undefined)
+    sending.push(step)
+    sent = inserts.length
+  }
+  for (const [k, c] of a.cases.entries()) {
+    if (k && k % SLICE === 0) {
+      if (inserts.length - sent >= STEP) flush()
+      await yieldToIo()
+    }
     const before = a.existing.get(c.receiptNo)
     const plan = a.plans.get(c.row)!
     const h = plan.handling
@@ -143,7 +164,8 @@ export async function writeImport(
         },
       })
   }
-  await repo.insertCases(tx, inserts)
+  if (inserts.length > sent) flush()
+  await Promise.all(sending)
   await repo.updateCases(tx, updates)
   await repo.applyHandling(tx, handled, {
     by: ctx.actor.id,
