@@ -4,6 +4,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { openDatabase, type Database } from '../src/db/client.js'
+import { isDatabaseUnavailable } from '../src/lib/db-unavailable.js'
 import { problems } from '../src/db/schema/index.js'
 import { TEST_SIGNING_KEY, testConfig } from './build-app.js'
 import { TEMPLATE_DB, withDatabase } from './database.js'
@@ -197,6 +198,43 @@ describe.skipIf(!url)('reads routed to a replica (PostgreSQL)', () => {
     } finally {
       await single.close()
     }
+  })
+})
+
+describe('a read cancelled by the replica', () => {
+  const pgError = (code: string, message: string, routine: string) =>
+    Object.assign(new Error(message), { code, routine })
+
+  it('is answered as the database being unavailable (503, retry), not as a conflict', () => {
+    // PostgreSQL 15's words; the routine is what a server with translated messages still sends.
+    const cancelled = pgError(
+      '40001',
+      'canceling statement due to conflict with recovery',
+      'ProcessInterrupts',
+    )
+    expect(isDatabaseUnavailable(cancelled)).toBe(true)
+    expect(isDatabaseUnavailable({ cause: cancelled })).toBe(true)
+    expect(
+      isDatabaseUnavailable(pgError('40001', '由于与恢复冲突, 取消语句', 'ProcessInterrupts')),
+    ).toBe(true)
+    expect(
+      isDatabaseUnavailable(
+        pgError(
+          '40P01',
+          'canceling statement due to conflict with recovery',
+          'ProcessRecoveryConflictInterrupt',
+        ),
+      ),
+    ).toBe(true)
+    // Two transactions of the primary colliding stay a 409 the client resolves.
+    expect(
+      isDatabaseUnavailable(
+        pgError('40001', 'could not serialize access due to concurrent update', 'ExecUpdate'),
+      ),
+    ).toBe(false)
+    expect(isDatabaseUnavailable(pgError('40P01', 'deadlock detected', 'DeadLockReport'))).toBe(
+      false,
+    )
   })
 })
 

@@ -33,12 +33,28 @@ const MESSAGES = [
   /Connection ended unexpectedly/,
 ]
 
+/**
+ * A read replica (hot standby) cancelled a read that conflicted with the changes it replays
+ * (rows a vacuum on the primary removed, a lock the primary took): SQLSTATE 40001 or 40P01, like
+ * a serialization failure, but nothing about the request was wrong and a retry will do. Told
+ * apart by the raising routine (ProcessInterrupts / ProcessRecoveryConflictInterrupt), whose
+ * name is never translated, or by the message when the server sends it in English.
+ */
+function recoveryConflict(code: string, message: unknown, routine: unknown): boolean {
+  if (code !== '40001' && code !== '40P01') return false
+  return (
+    (typeof routine === 'string' && /^Process\w*Interrupts?$/.test(routine)) ||
+    (typeof message === 'string' && /conflict with recovery/.test(message))
+  )
+}
+
 /** True when `err` (or an error it wraps) says the database is unreachable. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
-    const { code, message } = e as { code?: unknown; message?: unknown }
+    const { code, message, routine } = e as { code?: unknown; message?: unknown; routine?: unknown }
     if (typeof code === 'string') {
       if (SOCKET_CODES.has(code) || PG_STATES.has(code) || code.startsWith('08')) return true
+      if (recoveryConflict(code, message, routine)) return true
     }
     if (typeof message === 'string' && MESSAGES.some((m) => m.test(message))) return true
     // net.connect to several addresses (localhost: ::1 and 127.0.0.1) fails with an AggregateError.
