@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DashboardFigure } from '@rectify/schemas'
-import { notices, problems } from '../src/db/schema/index.js'
+import { measures, notices, problemUnits, problems, units } from '../src/db/schema/index.js'
 import type { Ctx } from '../src/lib/context.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { DashboardService } from '../src/modules/dashboard/dashboard.service.js'
@@ -10,7 +10,7 @@ import { isoWeeks } from '../src/modules/dashboard/dashboard.weeks.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { closeNotRectified } from './dispatch-factories.js'
 import { as, makeWorld } from './factories.js'
-import { makeProblem, makeRound, qs } from './ledger-factories.js'
+import { makeMeasure, makeProblem, makeRound, qs } from './ledger-factories.js'
 import { makeBatch, makeCase } from './petition-factories.js'
 
 let t: TestApp
@@ -465,5 +465,96 @@ describe('the narrow facts the figures read (problem_facts)', () => {
     expect(await drift()).toBe(0)
     const byDomain = await get(office, 'breakdown?by=domain', { round: r.id })
     expect(byDomain.rows.map((x: { key: string }) => x.key)).toEqual(['air'])
+  })
+
+  /**
+   * Problems whose unit set differs from what the ledger's unit filter says (ledByUnitTree: the
+   * units whose subtree, by path prefix, holds a lead or co link) — an oracle apart from the
+   * triggers, which read the set off the paths' segments.
+   */
+  const unitDrift = async () =>
+    (
+      await t.database.query<{ n: number }>(
+        `select count(*)::int as n from problem_facts f
+          where f.units is distinct from coalesce((select array_agg(u.id order by u.id) from units u
+            where exists (select 1 from problem_units pu join units l on l.id = pu.unit_id
+              where pu.problem_id = f.id and pu.role in ('lead', 'co') and l.path like u.path || '%')),
+            '{}'::uuid[])`,
+      )
+    )[0]!.n
+  const unitsOf = async (id: string) =>
+    (
+      await t.database.query<{ units: string[] }>(
+        'select units::text[] as units from problem_facts where id = $1',
+        [id],
+      )
+    )[0]?.units.sort()
+  const sorted = (...us: { id: string }[]) => us.map((u) => u.id).sort()
+
+  it('keep each problem’s unit set through a co-unit removed, a measure’s unit, a unit moved and a delete', async () => {
+    const { city, countyA, countyB, townA, eeb } = world.units
+    const r = await makeRound(db())
+    const row = await makeProblem(db(), { round: r, leadUnit: townA, coUnits: [countyB] })
+    const measure = await makeMeasure(db(), { problem: row, unit: eeb })
+    const byUnit = async () =>
+      Object.fromEntries(
+        (await get(office, 'breakdown', { round: r.id, by: 'unit' })).rows.map(
+          (x: { key: string; total: DashboardFigure }) => [x.key, x.total.count],
+        ),
+      )
+    expect(await unitsOf(row.id)).toEqual(sorted(city, countyA, townA, countyB))
+    expect(await byUnit()).toEqual({ [countyA.id]: 1, [countyB.id]: 1 })
+    expect(await unitDrift()).toBe(0)
+
+    // The co-unit removed (PATCH, the service's setCoUnits): county B no longer counts it.
+    const patched = await office.patch(
+      `/api/v1/problems/${row.id}`,
+      { coUnitIds: [] },
+      { 'if-match': `"${row.version}"` },
+    )
+    expect(patched.statusCode, patched.body).toBe(200)
+    expect(await unitsOf(row.id)).toEqual(sorted(city, countyA, townA))
+    expect(await byUnit()).toEqual({ [countyA.id]: 1 })
+
+    // A measure's unit is a link for the scope, not for the unit filter: the set stays.
+    const moved = await office.patch(
+      `/api/v1/measures/${measure.id}`,
+      { unitId: countyB.id },
+      { 'if-match': `"${measure.version}"` },
+    )
+    expect(moved.statusCode, moved.body).toBe(200)
+    expect(await unitsOf(row.id)).toEqual(sorted(city, countyA, townA))
+    expect(await byUnit()).toEqual({ [countyA.id]: 1 })
+    expect(await unitDrift()).toBe(0)
+
+    // The lead's unit moves under county B (one UPDATE of the subtree's paths), and back.
+    const move = async (parent: { id: string }) => {
+      const [u] = await db().select().from(units).where(eq(units.id, townA.id))
+      const res = await (
+        await as(t.app, world.users.admin)
+      ).patch(
+        `/api/v1/units/${townA.id}`,
+        { parentId: parent.id },
+        { 'if-match': `"${u!.version}"` },
+      )
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    await move(countyB)
+    expect(await unitsOf(row.id)).toEqual(sorted(city, countyB, townA))
+    expect(await byUnit()).toEqual({ [countyB.id]: 1 })
+    expect(await unitDrift()).toBe(0)
+    await move(countyA)
+    expect(await unitsOf(row.id)).toEqual(sorted(city, countyA, townA))
+
+    // Deleted (no route deletes a problem; a purge would): its facts go with it.
+    await db().transaction(async (tx) => {
+      await tx.delete(problemUnits).where(eq(problemUnits.problemId, row.id))
+      await tx.delete(measures).where(eq(measures.problemId, row.id))
+      await tx.delete(problems).where(eq(problems.id, row.id))
+    })
+    expect(await unitsOf(row.id)).toBeUndefined()
+    expect(await byUnit()).toEqual({})
+    expect(await unitDrift()).toBe(0)
+    expect(await drift()).toBe(0)
   })
 })

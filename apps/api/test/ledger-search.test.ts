@@ -7,6 +7,7 @@ import { encodeCursor } from '../src/lib/http.js'
 import { uuidv7 } from '../src/lib/ids.js'
 import { DEFAULT_LIGHT_SETTINGS } from '../src/modules/problems/lights.js'
 import { ProblemsService } from '../src/modules/problems/problems.service.js'
+import { DashboardService } from '../src/modules/dashboard/dashboard.service.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { as, makeWorld } from './factories.js'
 import { makeProblem, makeRound, qs } from './ledger-factories.js'
@@ -267,6 +268,21 @@ describe('the total', () => {
     expect(page).toMatchObject({ total: 4, totalIsEstimate: false })
   })
 
+  const officeCtx = () => ({
+    actor: {
+      type: 'user' as const,
+      id: world.users.office.id,
+      name: 'office',
+      unitId: world.units.office.id,
+      unitPath: null,
+      roles: ['office' as const],
+      scopes: [],
+      sessionId: null,
+      cityWide: true,
+    },
+    meta: { requestId: null, ip: null, userAgent: null },
+  })
+
   it('is the planner’s estimate above it, never below what was counted, and says so', async () => {
     const office = world.users.office
     const ctx = {
@@ -291,5 +307,27 @@ describe('the total', () => {
     expect(page.nextCursor).not.toBeNull()
     const exact = await service.list(ctx, { round: round.id, q: '黑臭水体0' })
     expect(exact).toMatchObject({ total: 1, totalIsEstimate: false })
+  })
+
+  it('is exact above it when a dashboard figure links there: figure and list agree', async () => {
+    const ctx = officeCtx()
+    const service = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, t.cipher, 2)
+    const dashboard = new DashboardService(t.database.db)
+    const figures = [
+      (await dashboard.overview(ctx, { round: round.id })).total,
+      ...(await dashboard.breakdown(ctx, { round: round.id, by: 'unit' })).rows.map((r) => r.total),
+      ...(await dashboard.overview(ctx, {})).byBucket,
+    ]
+    expect(figures[0]!.count).toBe(4)
+    for (const f of figures.filter((x) => x.count > 2)) {
+      const page = await service.list(ctx, { ...f.ledgerQuery, limit: 1 } as never)
+      expect(page, JSON.stringify(f.ledgerQuery)).toMatchObject({
+        total: f.count,
+        totalIsEstimate: false,
+      })
+    }
+    // A filter the facts cannot answer (mode) above the threshold is still estimated.
+    const mode = await service.list(ctx, { round: round.id, mode: 'time_bound', limit: 1 })
+    expect(mode.totalIsEstimate).toBe(true)
   })
 })

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { problems } from './problems.js'
 
@@ -9,6 +10,12 @@ import { problems } from './problems.js'
  * of `problems`, whoever writes (services, the lights refresher, imports, seeds) — so it is
  * never stale and no code path can forget it. Its columns carry the names of the problem's
  * columns: the ledger's own filter (`problemWhere`) runs on it unchanged, aliased `problems`.
+ *
+ * `units` is the problem's unit set for the breakdown by unit: every unit whose subtree holds its
+ * lead or a co-responsible unit (those units and all their ancestors, read off their paths) — so
+ * `unit = any(units)` is exactly GET /problems?unit=<unit> (ledByUnitTree). Statement triggers on
+ * problem_units and units (migration 0028) keep it in the write's transaction: a link added or
+ * removed, a lead unit changed, a unit moved.
  */
 export const problemFacts = pgTable(
   'problem_facts',
@@ -24,6 +31,13 @@ export const problemFacts = pgTable(
     closedOn: date('closed_on', { mode: 'string' }),
     domain: text('domain').notNull(),
     regionId: uuid('region_id'),
+    units: uuid('units')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
   },
-  (t) => [index('problem_facts_round_idx').on(t.roundId)],
+  (t) => [
+    index('problem_facts_round_idx').on(t.roundId),
+    index('problem_facts_units_idx').using('gin', t.units),
+  ],
 )

@@ -1,14 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../db/client.js'
-import {
-  cards,
-  notices,
-  problemFacts,
-  problemUnits,
-  problems,
-  units,
-} from '../../db/schema/index.js'
+import { cards, notices, problemFacts, problems, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
 import { overdueSql as noticeOverdueSql } from '../notices/index.js'
 import { problemWhere, type ProblemFilter } from '../problems/index.js'
@@ -117,56 +110,52 @@ export const dashboardRepository = {
   },
 
   /**
-   * The named figures per child unit of `parent` (or of the roots when null), each counting what
-   * GET /problems?unit=<child> counts: problems whose lead or co-responsible unit lies in the
-   * child's subtree (ledByUnitTree). A member unit's child is the path segment one level below
-   * the parent, so the links are grouped in one pass (distinct child × problem pairs) rather
-   * than by a LIKE join per unit. A problem of several units counts under each.
+   * The units a breakdown by unit shows: `parent` itself and its children, or the roots'
+   * children when null (id and name; a parent that does not exist yields nothing of its own).
    */
-  countsByChildUnit(
-    db: DbOrTx,
-    base: ProblemFilter,
-    parent: { path: string } | null,
-    figures: FigureFilters,
-  ) {
-    // '/a/b/' has split_part 2 = a, 3 = b: a parent's children are at its own segment count.
-    const index = sql.raw(String(parent ? parent.path.split('/').length : 3))
-    const segment = sql`split_part(${units.path}, '/', ${index})`
-    // The segment as a uuid (16 bytes, not 36 characters of text): the distinct pairs stay in memory.
-    const pairs = db
-      .selectDistinct({
-        gid: sql<string>`(${segment})::uuid`.as('gid'),
-        problemId: problemUnits.problemId,
-      })
-      .from(problemUnits)
-      .innerJoin(units, eq(units.id, problemUnits.unitId))
+  breakdownUnits(db: DbOrTx, parent: string | null) {
+    const roots = db.select({ id: units.id }).from(units).where(isNull(units.parentId))
+    return db
+      .select({ id: units.id, name: units.name })
+      .from(units)
       .where(
-        and(
-          sql`${problemUnits.role} in ('lead', 'co')`,
-          parent ? sql`${units.path} like ${`${likeEscape(parent.path)}%`}` : undefined,
-          sql`${segment} <> ''`,
-        ),
+        parent
+          ? or(eq(units.parentId, parent), eq(units.id, parent))
+          : inArray(units.parentId, roots),
       )
-      .as('dash_pairs')
-    // One row per (child, problem), n = 1, summed straight into the few dozen children's groups:
-    // grouping by the figures' columns first (as the other breakdowns do) sorted to disk here.
+  },
+
+  /**
+   * The named figures per unit of `keys`, each counting what GET /problems?unit=<unit> counts:
+   * problems whose lead or a co-responsible unit lies in the unit's subtree — read off the facts'
+   * unit set (every ancestor-or-self of those units, kept by triggers), unnested and kept where
+   * it names one of the units asked for. One pass over the narrow facts, no join with the links
+   * or the units. The keys go in as constants, so the planner weighs the GIN index on the set
+   * against a scan with its statistics (as an InitPlan it guessed 500 rows of 50,000 and sorted
+   * to disk). A problem of several units counts under each.
+   */
+  countsByUnit(db: DbOrTx, base: ProblemFilter, keys: string[], figures: FigureFilters) {
+    if (!keys.length) return Promise.resolve([])
+    const set = sql`array[${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )}]::uuid[]`
     const rows = db
       .select({
-        key: sql<string>`${pairs.gid}`.as('key'),
+        key: sql<string>`unnest(${facts.units})`.as('key'),
         status: facts.status,
         light: facts.light,
         outcome: facts.outcome,
         deadline: facts.deadline,
         closedOn: facts.closedOn,
-        n: sql<number>`1`.as('n'),
       })
       .from(facts)
-      .innerJoin(pairs, eq(facts.id, sql`${pairs.problemId}`))
-      .where(problemWhere(base))
+      .where(and(sql`${facts.units} && ${set}`, problemWhere(base)))
       .as('problems')
     return db
-      .select({ key: rows.key, ...aggregates(figures, base.today) })
+      .select({ key: rows.key, ...aggregates(figures, base.today, sql`count(*)`) })
       .from(rows)
+      .where(sql`${rows.key} = any(${set})`)
       .groupBy(rows.key)
   },
 

@@ -127,32 +127,19 @@ export class DashboardService {
     let dimension: string
     if (q.by === 'unit') {
       dimension = 'unit'
+      // The chosen unit's own row and its children's (whose subtrees lie within it, so the
+      // base's unit filter is implied by each row's own), in one aggregate; a unit that does not
+      // exist has no problems, so no row.
       const parentId = q.unit ?? (ctx.actor.cityWide ? null : ctx.actor.unitId)
-      const parent = parentId ? await repo.unit(this.db, parentId) : null
-      if (parentId && !parent) rows = []
-      else {
-        // The chosen unit's own row, then its children's (whose subtrees lie within it, so the
-        // base's unit filter is implied by each row's own).
-        const own = { ...filter, unitPath: undefined }
-        const [self, children] = await Promise.all([
-          parent
-            ? repo.counts(this.db, { ...own, unitPath: parent.path }, figures)
-            : Promise.resolve(null),
-          repo.countsByChildUnit(this.db, own, parent ?? null, figures),
-        ])
-        const names = new Map(
-          (
-            await repo.unitNames(
-              this.db,
-              children.map((r) => r.key),
-            )
-          ).map((u) => [u.id, u.name]),
-        )
-        rows = [
-          ...(parent && self ? [{ ...self, key: parent.id, label: parent.name }] : []),
-          ...children.map((r) => ({ ...r, label: names.get(r.key) ?? null })),
-        ]
-      }
+      const shown = await repo.breakdownUnits(this.db, parentId)
+      const names = new Map(shown.map((u) => [u.id, u.name]))
+      const counted = await repo.countsByUnit(
+        this.db,
+        { ...filter, unitPath: undefined },
+        [...names.keys()],
+        figures,
+      )
+      rows = counted.map((r) => ({ ...r, label: names.get(r.key) ?? null }))
     } else {
       dimension = q.by
       rows = await repo.countsByColumn(this.db, filter, q.by, figures)

@@ -20,6 +20,7 @@ import { actsAsOffice, leadsProblem } from './problems.access.js'
 import { problemScope, refreshDerived, syncProblemUnits } from './problems.derived.js'
 import { problemsRepository as repo, sortSpec, type ProblemSort } from './problems.repository.js'
 import { sealPhones } from './problems.persons.js'
+import { ledgerTotal } from './problems.totals.js'
 import { auditView, toProblem, toProblems } from './problems.view.js'
 
 /** What a lead unit may edit on its own draft plan; everything else is the office's. */
@@ -63,9 +64,10 @@ async function checkRefs(tx: DbOrTx, c: RefChecks) {
 }
 
 /**
- * GET /problems counts its matches exactly up to this many and estimates above it (said so in
- * `totalIsEstimate`): a city's ledger is always counted exactly; a province-wide search that
- * matches tens of thousands costs 10,001 rows, not every match re-read.
+ * GET /problems counts its matches on the problem rows up to this many; above it, exactly over
+ * the narrow facts when the filter is one they answer (every dashboard link's), else it estimates
+ * (said so in `totalIsEstimate`): a province-wide search that matches tens of thousands costs
+ * 10,001 rows, not every match re-read (problems.totals.ts).
  */
 export const EXACT_TOTAL_UP_TO = 10_000
 
@@ -93,15 +95,10 @@ export class ProblemsService {
     const { limit: _l, cursor: _c, sort: _s, unit, ...filters } = q
     const unitPath = unit ? await repo.unitPath(this.db, unit) : undefined
     const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
-    const [rows, counted] = await Promise.all([
+    const [rows, { total, totalIsEstimate }] = await Promise.all([
       repo.list(this.db, filter, sort, limit + 1, cursor ? cursor.slice(1) : null),
-      repo.countUpTo(this.db, filter, this.exactTotalUpTo),
+      ledgerTotal(this.db, filter, this.exactTotalUpTo),
     ])
-    // Above the threshold the total is the planner's estimate, never below what was counted.
-    const totalIsEstimate = counted > this.exactTotalUpTo
-    const total = totalIsEstimate
-      ? Math.max(counted, await repo.estimate(this.db, filter))
-      : counted
     const page = rows.slice(0, limit)
     return {
       // The list never shows a responsible person's phone: it is not opened.
