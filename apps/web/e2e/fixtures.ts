@@ -183,29 +183,40 @@ export class World {
       mode: 'time_bound',
       deadline: input.deadline,
       leadUnitId: city.leadUnit.id,
+      ...(input.public === undefined ? {} : { public: input.public }),
     })
   }
 
   /**
-   * A problem of `city` in progress: one measure of the county (from `start` days ago to its
-   * deadline), the plan submitted by the lead unit and approved by the office.
+   * A problem of `city` in progress: one measure of the county (`measure`, from `start` days ago
+   * to `measureDeadline`, the problem's deadline unless told), the plan submitted by the lead unit
+   * and approved by the office. Returns the problem as approved, with its measure.
    */
-  async problemInProgress(city: City, input: ProblemInput & { start?: number }) {
+  async problemInProgress(
+    city: City,
+    input: ProblemInput & { measure?: string; start?: number; measureDeadline?: string },
+  ): Promise<Versioned & { code: string; title: string; measure: Versioned }> {
     const problem = await this.problem(city, input)
-    await city.leadApi.call('POST', `/problems/${problem.id}/measures`, {
-      content: `${input.title}整改措施`,
+    const measure = await city.leadApi.call<Versioned>('POST', `/problems/${problem.id}/measures`, {
+      content: input.measure ?? `${input.title}整改措施`,
       unitId: city.county.id,
       startDate: shanghaiDayFrom(-(input.start ?? 30)),
-      deadline: input.deadline,
+      deadline: input.measureDeadline ?? input.deadline,
     })
+    let current: Versioned = problem
     for (const [api, action] of [
       [city.leadApi, 'submit'],
       [city.officeApi, 'approve'],
     ] as const) {
-      const current = await api.call<Versioned>('GET', `/problems/${problem.id}`)
-      await api.call('POST', `/problems/${problem.id}/transitions`, { action }, current.version)
+      current = await api.call<Versioned>('GET', `/problems/${problem.id}`)
+      current = await api.call<Versioned>(
+        'POST',
+        `/problems/${problem.id}/transitions`,
+        { action },
+        current.version,
+      )
     }
-    return problem
+    return { ...problem, version: current.version, measure }
   }
 
   /**
@@ -293,6 +304,8 @@ export interface ProblemInput {
   domain?: string
   deadline: string
   region?: Unit | null
+  /** On the public board (公开). */
+  public?: boolean
 }
 
 /** Runs SQL on the system's stopped database and starts it again (see global-setup.ts). */

@@ -5,7 +5,6 @@
  */
 import { after, before } from 'node:test'
 import { startHarness, stopHarness } from './harness.mjs'
-import './specs/closeout.mjs'
 import './specs/publicboard.mjs'
 import './specs/phone.mjs'
 import './specs/phonework.mjs'
