@@ -197,25 +197,14 @@ test.describe('the rectification ledger', () => {
   }) => {
     const city = await world.city()
     const deadline = shanghaiDay(60)
-    const problem = await world.problem(city, {
+    const problem = await world.problemInProgress(city, {
       title: '农村黑臭水体治理',
       description: '两处农村黑臭水体治理工程受征地影响推进缓慢。',
       source: 'sweep',
       nature: 'common',
       deadline,
+      measure: '完成两处黑臭水体截污清淤',
     })
-    await city.leadApi.call('POST', `/problems/${problem.id}/measures`, {
-      content: '完成两处黑臭水体截污清淤',
-      unitId: city.county.id,
-      startDate: shanghaiDay(-30),
-      deadline,
-    })
-    const step = async (api: typeof city.leadApi, action: string) => {
-      const current = await api.call<Versioned>('GET', `/problems/${problem.id}`)
-      await api.call('POST', `/problems/${problem.id}/transitions`, { action }, current.version)
-    }
-    await step(city.leadApi, 'submit')
-    await step(city.officeApi, 'approve')
 
     // The whole problem's deadline is the lead unit's to ask about (a co-unit asks for its measures).
     const lead = await openAs(city.lead)
@@ -250,23 +239,12 @@ test.describe('the rectification ledger', () => {
   }) => {
     // A problem behind its plan: a third of the measure's time gone, nothing reported.
     const city = await world.city()
-    const problem = await world.problem(city, {
+    const problem = await world.problemInProgress(city, {
       title: '城区污水管网破损渗漏',
       deadline: shanghaiDay(240),
+      measure: '修复破损污水管网',
+      start: 120,
     })
-    await city.leadApi.call('POST', `/problems/${problem.id}/measures`, {
-      content: '修复破损污水管网',
-      unitId: city.county.id,
-      startDate: shanghaiDay(-120),
-      deadline: shanghaiDay(240),
-    })
-    for (const [api, action] of [
-      [city.leadApi, 'submit'],
-      [city.officeApi, 'approve'],
-    ] as const) {
-      const current = await api.call<Versioned>('GET', `/problems/${problem.id}`)
-      await api.call('POST', `/problems/${problem.id}/transitions`, { action }, current.version)
-    }
 
     const page = await openAs(await world.user(['leader']))
     await page.goto('/')

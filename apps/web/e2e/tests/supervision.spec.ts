@@ -1,4 +1,4 @@
-import { expect, shot, test, type Versioned } from '../fixtures'
+import { expect, shot, test } from '../fixtures'
 import { pickDate, pngPhoto, shanghaiDay } from '../ui.mjs'
 
 test.describe('supervision', () => {
@@ -8,23 +8,13 @@ test.describe('supervision', () => {
   }) => {
     // A problem of the county in progress, its measure due today: the scheduler reminds the county.
     const city = await world.city()
-    const problem = await world.problem(city, {
+    const problem = await world.problemInProgress(city, {
       title: '湖滨河沿岸生活污水直排',
       deadline: shanghaiDay(30),
+      measure: '截流湖滨河沿岸排污口',
+      start: 60,
+      measureDeadline: shanghaiDay(0),
     })
-    await city.leadApi.call('POST', `/problems/${problem.id}/measures`, {
-      content: '截流湖滨河沿岸排污口',
-      unitId: city.county.id,
-      startDate: shanghaiDay(-60),
-      deadline: shanghaiDay(0),
-    })
-    for (const [api, action] of [
-      [city.leadApi, 'submit'],
-      [city.officeApi, 'approve'],
-    ] as const) {
-      const current = await api.call<Versioned>('GET', `/problems/${problem.id}`)
-      await api.call('POST', `/problems/${problem.id}/transitions`, { action }, current.version)
-    }
     const title = `关于加快${problem.code}整改进度的督办函`
 
     // The office issues a 督办函 to the county about its problem.
