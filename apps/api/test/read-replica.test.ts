@@ -127,6 +127,15 @@ describe.skipIf(!url)('reads routed to a replica (PostgreSQL)', () => {
     expect(refused).toBe('25006')
   })
 
+  it('reports the replica beside readiness: here a copy, not a standby', async () => {
+    const res = await app.inject({ url: '/api/v1/ready' })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({
+      status: 'ready',
+      replica: { reachable: true, standby: false, behindBytes: null },
+    })
+  })
+
   it('serves the ledger from the primary and the dashboard from the replica', async () => {
     const ledger = (await get(office, `problems?round=${round.id}`)).json<{ total: number }>()
     expect(ledger.total).toBe(4)
@@ -184,6 +193,13 @@ describe.skipIf(!url)('reads routed to a replica (PostgreSQL)', () => {
       expect(dashboard.statusCode, dashboard.body).toBe(503)
       expect(dashboard.headers['retry-after']).toMatch(/^\d+$/)
       expect((await api.get(`/api/v1/problems?round=${round.id}`)).statusCode).toBe(200)
+      // Every instance shares the replica: its loss is reported, not made a reason to stop serving.
+      const ready = await other.inject({ url: '/api/v1/ready' })
+      expect(ready.statusCode, ready.body).toBe(200)
+      expect(ready.json()).toMatchObject({
+        status: 'ready',
+        replica: { reachable: false, standby: null, behindBytes: null },
+      })
     } finally {
       await other.close()
       await cut.close()

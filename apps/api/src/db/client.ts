@@ -28,6 +28,8 @@ export interface Database {
   kind: 'postgres' | 'pglite'
   /** Runs raw SQL (used by readiness checks, the bench and maintenance commands). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
+  /** Runs raw SQL where readDb reads (the replica's pool, else as `query`): readiness checks. */
+  readQuery<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
   close(): Promise<void>
   /** The underlying PGlite instance when embedded (for data-directory backups). */
   pglite?: PGlite
@@ -88,6 +90,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       reads: readPool ? 'replica' : 'primary',
       kind: 'postgres',
       query: async (text, params) => (await pool.query(text, params)).rows,
+      readQuery: async (text, params) => (await (readPool ?? pool).query(text, params)).rows,
       close: async () => {
         await Promise.all([pool.end(), readPool?.end()])
       },
@@ -118,6 +121,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     kind: 'pglite',
     pglite: client,
     query: async (text, params) => (await client.query(text, params)).rows as never,
+    readQuery: async (text, params) => (await client.query(text, params)).rows as never,
     close: () => client.close(),
   }
 }

@@ -5844,6 +5844,11 @@ export interface components {
                 applied: number;
                 expected: number;
             };
+            replica?: {
+                behindBytes: number | null;
+                reachable: boolean;
+                standby: boolean | null;
+            };
             status: "ready" | "not_ready";
         };
         ReboundListItem: {

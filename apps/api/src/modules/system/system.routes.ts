@@ -2,8 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HealthSchema, ReadySchema } from '@rectify/schemas'
 import type { Database } from '../../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../../db/migrate.js'
+import { replicaState } from '../../db/replica.js'
 
-/** Liveness (the process is up) and readiness (database reachable, migrations current). */
+/**
+ * Liveness (the process is up) and readiness (database reachable, migrations current; the read
+ * replica, if any, reported beside it).
+ */
 export const systemRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = async (
   app,
   { database },
@@ -28,10 +32,12 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = a
       const applied = await appliedMigrations(database).catch(() => null)
       const reachable = applied !== null
       const ready = reachable && applied === expected
+      const replica = database.reads === 'replica' ? await replicaState(database) : undefined
       return reply.code(ready ? 200 : 503).send({
         status: ready ? 'ready' : 'not_ready',
         database: reachable,
         migrations: { applied: applied ?? 0, expected },
+        ...(replica && { replica }),
       })
     },
   )
