@@ -1,5 +1,5 @@
 import { cliContext } from '../../lib/context.js'
-import { authRepository } from '../../modules/auth/index.js'
+import { findAccount } from '../../modules/auth/index.js'
 import { readPassword } from '../password.js'
 import {
   CliError,
@@ -38,7 +38,7 @@ lifts a login lock. Audited as the CLI. Use it to recover the admin account.
     const config = cliConfig()
     return withDatabase(config, async (database) => {
       await requireCurrentSchema(database)
-      const user = await authRepository.findUserByUsername(database.db, username)
+      const user = await findAccount(database.db, username)
       if (!user) throw new CliError(`no user named ${username}`)
       const { users } = cliServices(database, config)
       await users.resetPassword(cliContext('reset-password'), user.id, password)

@@ -14,10 +14,8 @@ import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { changedFields, recordAudit } from '../audit/index.js'
-import { authRepository } from '../auth/index.js'
-import type { AuthService } from '../auth/index.js'
-import { hashPassword } from '../auth/index.js'
-import { unitsRepository } from '../units/index.js'
+import { endSessions, hashPassword, replacePassword, type AuthService } from '../auth/index.js'
+import { findUnit, holdUnit } from '../units/index.js'
 import { usersRepository as repo, type UserWithUnit } from './users.repository.js'
 
 export function toUser(r: UserWithUnit): User {
@@ -57,7 +55,7 @@ export class UsersService {
     const before = decodeCursor(q.cursor, 1)
     let unitPath: string | undefined
     if (q.unit) {
-      const unit = await unitsRepository.findById(this.db, q.unit)
+      const unit = await findUnit(this.db, q.unit)
       unitPath = unit?.path ?? '/none/'
     }
     const filter = {
@@ -92,7 +90,7 @@ export class UsersService {
     const id = uuidv7()
     return this.db.transaction(async (tx) => {
       // A share lock: the unit cannot be deactivated until this user is committed (and counted).
-      const unit = await unitsRepository.lockById(tx, body.unitId, 'share')
+      const unit = await holdUnit(tx, body.unitId)
       if (!unit || !unit.active)
         throw new AppError('unprocessable', 'No such active unit', {
           errors: [{ path: '/unitId', message: 'no such active unit' }],
@@ -138,7 +136,7 @@ export class UsersService {
       // An active user needs an active unit; a share lock keeps it so until this commits.
       const moved = !!body.unitId && body.unitId !== locked.unitId
       if (moved || (body.status === 'active' && locked.status !== 'active')) {
-        const unit = await unitsRepository.lockById(tx, body.unitId ?? locked.unitId, 'share')
+        const unit = await holdUnit(tx, body.unitId ?? locked.unitId)
         if (!unit || !unit.active)
           throw new AppError('unprocessable', 'No such active unit', {
             errors: [
@@ -152,7 +150,7 @@ export class UsersService {
       const now = new Date()
       let sessionsEnded = 0
       if (body.status === 'disabled' && locked.status !== 'disabled')
-        sessionsEnded = await authRepository.revokeUserSessions(tx, id, 'user_disabled', now)
+        sessionsEnded = await endSessions(tx, id, 'user_disabled', now)
       const user = toUser((await repo.findById(tx, id))!)
       const diff = changedFields(toUser(before), user)
       await recordAudit(tx, ctx, {
@@ -178,9 +176,7 @@ export class UsersService {
     const passwordHash = await hashPassword(password)
     await this.db.transaction(async (tx) => {
       const now = new Date()
-      await authRepository.setPassword(tx, id, passwordHash, now)
-      await authRepository.clearThrottle(tx, target.user.username.toLowerCase())
-      const sessionsEnded = await authRepository.revokeUserSessions(tx, id, 'password_reset', now)
+      const sessionsEnded = await replacePassword(tx, target.user, passwordHash, now)
       await recordAudit(tx, ctx, {
         action: 'user.password_reset',
         entityType: 'user',
