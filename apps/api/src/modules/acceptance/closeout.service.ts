@@ -31,6 +31,17 @@ export async function workCalendar(db: DbOrTx, from: string): Promise<WorkCalend
   return new Map(rows.map((r) => [r.date, r.kind as 'holiday' | 'workday']))
 }
 
+/**
+ * Reopens a close-out whose problem goes back to rectification (a failed rebound review, a
+ * repeat complaint): marks it reopened and cancels its scheduled rebound reviews except `keep`
+ * (the failed review, if any), in the caller's transaction; returns the cancelled reviews' ids.
+ */
+export async function reopenCloseout(tx: DbOrTx, closeoutId: string, at: Date, keep?: string) {
+  await repo.markReopened(tx, closeoutId, at)
+  // A nil id excepts none of the close-out's scheduled reviews.
+  return repo.cancelOtherRebounds(tx, closeoutId, keep ?? '00000000-0000-0000-0000-000000000000')
+}
+
 /** `date` plus `months` calendar months, on the last day of the month when it is shorter. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
@@ -239,8 +250,7 @@ export class CloseoutService {
       const attached = await attachFiles(tx, fileIds, owner)
       let cancelled: string[] = []
       if (failed) {
-        await repo.markReopened(tx, review.closeoutId, at)
-        cancelled = await repo.cancelOtherRebounds(tx, review.closeoutId, id)
+        cancelled = await reopenCloseout(tx, review.closeoutId, at, id)
         await moveProblem(tx, ctx, this.d.settings, {
           problemId: review.problemId,
           action: 'fail_rebound',

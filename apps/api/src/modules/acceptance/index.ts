@@ -7,7 +7,7 @@ import { AcceptanceService } from './acceptance.service.js'
 import { snapshotRedactionJob } from './snapshot-redaction.js'
 export { acceptanceRoutes } from './acceptance.routes.js'
 export { AcceptanceService } from './acceptance.service.js'
-export { closeoutRepository } from './closeout.repository.js'
+export { reopenCloseout } from './closeout.service.js'
 
 /** The acceptance module as app.ts registers it. */
 export function acceptanceModule(

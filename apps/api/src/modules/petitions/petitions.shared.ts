@@ -3,7 +3,7 @@ import { AppError, forbidden, notFound, invalid } from '../../errors.js'
 import type { Ctx } from '../../lib/context.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit } from '../audit/index.js'
-import { closeoutRepository } from '../acceptance/index.js'
+import { reopenCloseout } from '../acceptance/index.js'
 import { moveProblem } from '../problems/index.js'
 import type { LightSettings } from '../problems/index.js'
 import { problemsRepository } from '../problems/index.js'
@@ -12,6 +12,7 @@ import { matchKey } from './petitions.repeats.js'
 import { repeatColumns } from './repeat-keys.js'
 import { petitionsRepository as repo, type CaseRow } from './petitions.repository.js'
 import { auditView } from './petitions.view.js'
+import { unitRefs } from '../units/index.js'
 
 /** 403 unless the caller does the office's part of petitions. */
 export function office(ctx: Ctx, what = 'This step'): void {
@@ -47,7 +48,7 @@ export function derivedColumns(c: {
 /** 422 when a region unit does not exist. */
 export async function checkUnits(tx: DbOrTx, ids: readonly string[], path: string) {
   if (!ids.length) return
-  const found = await problemsRepository.units(tx, ids)
+  const found = await unitRefs(tx, ids)
   const i = ids.findIndex((id) => !found.some((u) => u.id === id))
   if (i >= 0) throw invalid(`${path}/${i}`, 'no such unit')
 }
@@ -90,16 +91,7 @@ export async function reboundClosedProblems(
     const [p] = await repo.problemRefs(tx, [id])
     if (p?.status !== 'closed') continue
     const closeoutId = await repo.openCloseout(tx, id)
-    let cancelled: string[] = []
-    if (closeoutId) {
-      await closeoutRepository.markReopened(tx, closeoutId, new Date())
-      // No review is kept: a nil id excepts none of the close-out's scheduled reviews.
-      cancelled = await closeoutRepository.cancelOtherRebounds(
-        tx,
-        closeoutId,
-        '00000000-0000-0000-0000-000000000000',
-      )
-    }
+    const cancelled = closeoutId ? await reopenCloseout(tx, closeoutId, new Date()) : []
     await moveProblem(tx, ctx, settings, {
       problemId: id,
       action: 'fail_rebound',
