@@ -1,6 +1,6 @@
 import { SCOPES, type Scope } from '@rectify/schemas'
 import { cliContext } from '../../lib/context.js'
-import { unitsRepository } from '../../modules/units/index.js'
+import { findUnitByCode } from '../../modules/units/index.js'
 import {
   CliError,
   UsageError,
@@ -40,7 +40,7 @@ The secret is stored only as a digest: this is the one time it is shown. Audited
       await requireCurrentSchema(database)
       let unitId: string | null = null
       if (values.unit !== undefined) {
-        const unit = await unitsRepository.findByCode(database.db, values.unit)
+        const unit = await findUnitByCode(database.db, values.unit)
         if (!unit) throw new CliError(`no unit with code ${values.unit}`)
         unitId = unit.id
       }

@@ -1,7 +1,7 @@
 import { CreateUserBodySchema, ROLES, type CreateUserBody, type Role } from '@rectify/schemas'
 import { Value } from 'typebox/value'
 import { cliContext } from '../../lib/context.js'
-import { unitsRepository } from '../../modules/units/index.js'
+import { findUnitByCode } from '../../modules/units/index.js'
 import { readPassword } from '../password.js'
 import {
   CliError,
@@ -54,7 +54,7 @@ Example: printf '%s\\n' "$PW" | rectify create-user --username wang --unit JZ-EE
     const config = cliConfig()
     return withDatabase(config, async (database) => {
       await requireCurrentSchema(database)
-      const unit = await unitsRepository.findByCode(database.db, unitCode)
+      const unit = await findUnitByCode(database.db, unitCode)
       if (!unit) throw new CliError(`no unit with code ${unitCode}`)
       const { users } = cliServices(database, config)
       const user = await users.create(cliContext('create-user'), {

@@ -10,6 +10,7 @@ import { actsAsLeadUnit, actsAsOffice, isOwnUnit, leadsProblem } from '../proble
 import { problemScope } from '../problems/index.js'
 import { problemsRepository, type ProblemRow } from '../problems/index.js'
 import type { AcceptanceRow } from './acceptance.repository.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * Who may take which close-out step (DOMAIN.md: "a unit never ... accepts its own work").
@@ -31,7 +32,7 @@ export async function findSubject(
 ): Promise<Subject | undefined> {
   const row = await problemsRepository.findById(db, problemId, problemScope(actor))
   if (!row) return undefined
-  const refs = await problemsRepository.units(
+  const refs = await unitRefs(
     db,
     [row.leadUnitId, row.regionId].filter((x): x is string => !!x),
   )

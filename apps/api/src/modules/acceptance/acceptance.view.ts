@@ -18,6 +18,7 @@ import {
 } from './acceptance.repository.js'
 import type { PublicityRow, ReboundRow } from './closeout.repository.js'
 import { filesRepository, toFileInfo, type FileRow } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 // Rows → the API's acceptance records, loading what they embed for a whole page at once.
 
@@ -28,7 +29,7 @@ const unitRef = (units: Units, id: string | null): UnitRef | null =>
 
 async function unitRefs(db: DbOrTx, ids: (string | null)[]): Promise<Units> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))]
-  const rows = await problemsRepository.units(db, wanted)
+  const rows = await unitRefs(db, wanted)
   return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name }]))
 }
 

@@ -26,6 +26,7 @@ import {
 } from './accountability.repository.js'
 import { auditView, toRecord, toRecords } from './accountability.view.js'
 import { attachFiles, attachableFiles } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 /** The facts a record must satisfy whichever way it was written. */
 interface Facts {
@@ -195,7 +196,7 @@ export class AccountabilityService {
 
   private async filter(ctx: Ctx, q: ListAccountabilityQuery | AccountabilityCountsQuery) {
     const unitPath = q.unit
-      ? ((await problemsRepository.units(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
+      ? ((await unitRefs(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
       : undefined
     return {
       ...q,
@@ -245,7 +246,7 @@ async function check(tx: DbOrTx, f: Facts) {
     errors.push({ path: '/personName', message: 'is only for a person' })
   if (f.decisionDate > shanghaiDate())
     errors.push({ path: '/decisionDate', message: 'is in the future' })
-  if (!(await problemsRepository.units(tx, [f.unitId])).length)
+  if (!(await unitRefs(tx, [f.unitId])).length)
     errors.push({ path: '/unitId', message: 'no such unit' })
   const found = await repo.existingProblems(tx, f.problemIds)
   f.problemIds.forEach((p, i) => {

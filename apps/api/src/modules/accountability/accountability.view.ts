@@ -7,6 +7,7 @@ import {
   type AccountabilityRow,
 } from './accountability.repository.js'
 import { toFileInfo } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 /** Rows → records, a page at a time (units, problems, files and names in one query each). */
 export async function toRecords(
@@ -17,7 +18,7 @@ export async function toRecords(
   const ids = rows.map((r) => r.id)
   const creators = [...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))]
   const [units, problems, files, names] = await Promise.all([
-    problemsRepository.units(db, [...new Set(rows.map((r) => r.unitId))]),
+    unitRefs(db, [...new Set(rows.map((r) => r.unitId))]),
     repo.problems(db, ids),
     repo.files(db, ids),
     userDisplayNames(db, creators),

@@ -16,7 +16,7 @@ import { sha256Hex } from '../../lib/hash.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { randomToken, uuidv7 } from '../../lib/ids.js'
 import { changedFields, recordAudit } from '../audit/index.js'
-import { unitsRepository } from '../units/index.js'
+import { findUnit } from '../units/index.js'
 
 type Row = typeof apiClients.$inferSelect
 
@@ -79,7 +79,7 @@ export class ClientsService {
     const secret = randomToken(32)
     const id = uuidv7()
     return this.db.transaction(async (tx) => {
-      if (body.unitId && !(await unitsRepository.findById(tx, body.unitId)))
+      if (body.unitId && !(await findUnit(tx, body.unitId)))
         throw new AppError('unprocessable', 'No such unit', {
           errors: [{ path: '/unitId', message: 'no such unit' }],
         })

@@ -30,6 +30,7 @@ import { problemScope } from '../problems/index.js'
 import { problemsRepository, type ProblemBucket, type ProblemFilter } from '../problems/index.js'
 import { dashboardRepository as repo, type FigureFilters } from './dashboard.repository.js'
 import { isoWeeks } from './dashboard.weeks.js'
+import { findUnitPath, unitRefs } from '../units/index.js'
 
 /** How many problems each of the worst-lists shows (its total links to all of them). */
 export const LIST_LIMIT = 10
@@ -77,7 +78,7 @@ export class DashboardService {
   /** The base filter (scope, round, unit with its subtree) and the same as a ledger query. */
   private async base(ctx: Ctx, q: DashboardQuery) {
     const today = shanghaiDate(this.clock())
-    const unitPath = q.unit ? await problemsRepository.unitPath(this.db, q.unit) : undefined
+    const unitPath = q.unit ? await findUnitPath(this.db, q.unit) : undefined
     const filter: ProblemFilter = {
       scope: problemScope(ctx.actor),
       round: q.round,
@@ -305,7 +306,7 @@ export class DashboardService {
   async petitions(ctx: Ctx, q: DashboardQuery): Promise<DashboardPetitions> {
     const today = shanghaiDate(this.clock())
     const unitPath = q.unit
-      ? ((await problemsRepository.units(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
+      ? ((await unitRefs(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
       : undefined
     const base = { scope: petitionScope(ctx.actor), unitPath, today }
     const query: LedgerQuery = q.unit ? { unit: q.unit } : {}

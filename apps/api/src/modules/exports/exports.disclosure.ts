@@ -11,6 +11,7 @@ import { petitionsRepository, type PetitionFilter } from '../petitions/index.js'
 import { problemsRepository } from '../problems/index.js'
 import { word } from './exports.format.js'
 import { asOf, BATCH, shanghaiDay } from './exports.sheets.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * The columns cities publish for petition cases, with the investigation (调查核实情况) the
@@ -100,7 +101,7 @@ export async function petitionsSheet(
     const rows = await petitionsRepository.listByReceipt(db, filter, BATCH, after)
     const [batches, regions, published] = await Promise.all([
       petitionsRepository.batchSeqs(db, [...new Set(rows.map((r) => r.batchId))]),
-      problemsRepository.units(db, [...new Set(rows.flatMap((r) => r.regionIds))]),
+      unitRefs(db, [...new Set(rows.flatMap((r) => r.regionIds))]),
       disclosuresRepository.latestOf(
         db,
         rows.map((r) => r.id),

@@ -29,6 +29,7 @@ import { periodName } from './exports.format.js'
 import { exportsRepository as repo } from './exports.repository.js'
 import { petitionsSheet } from './exports.disclosure.js'
 import { accountabilitySheet, measuresSheet, reportsSheet } from './exports.sheets.js'
+import { findUnitPath } from '../units/index.js'
 
 /** What a route streams: the file name and the function that writes the workbook. */
 export interface Export {
@@ -130,7 +131,7 @@ export class ExportsService {
   }
 
   private async unitPath(id: string): Promise<string> {
-    return (await problemsRepository.unitPath(this.readDb, id)) ?? NOWHERE
+    return (await findUnitPath(this.readDb, id)) ?? NOWHERE
   }
 
   /** One audit entry per export: what, the filters as given, and how many rows it holds. */

@@ -33,6 +33,7 @@ import {
   toInspections,
 } from './inspections.view.js'
 import { attachFiles, attachableFiles } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * Inspections (督查检查、明察暗访): the office plans, completes or cancels them and records their
@@ -175,8 +176,7 @@ export class InspectionsService {
       if (!inspection) throw notFound('Inspection')
       if (inspection.status !== 'done')
         throw new AppError('conflict', 'Findings are recorded once the inspection has happened')
-      if (!(await problemsRepository.units(tx, [body.unitId])).length)
-        throw invalid('/unitId', 'no such unit')
+      if (!(await unitRefs(tx, [body.unitId])).length) throw invalid('/unitId', 'no such unit')
       const fileIds = body.fileIds ?? []
       await attachableFiles(tx, ctx.actor, fileIds, '/fileIds')
       let problemId: string
@@ -275,7 +275,7 @@ async function unitIdsOf(tx: DbOrTx, id: string): Promise<string[]> {
 }
 
 async function checkUnits(tx: DbOrTx, ids: readonly string[]) {
-  const found = await problemsRepository.units(tx, ids)
+  const found = await unitRefs(tx, ids)
   const i = ids.findIndex((u) => !found.some((f) => f.id === u))
   if (i >= 0) throw invalid(`/targetUnitIds/${i}`, 'no such unit')
 }

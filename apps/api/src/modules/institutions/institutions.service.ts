@@ -29,6 +29,7 @@ import {
   toPublicInstitutions,
 } from './institutions.view.js'
 import { attachFiles, attachableFiles } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 /** The facts an institution must satisfy whichever way it was written. */
 interface Facts {
@@ -52,7 +53,7 @@ export class InstitutionsService {
     const limit = q.limit ?? 50
     const cursor = dateIdCursor(q.cursor)
     const unitPath = q.unit
-      ? ((await problemsRepository.units(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
+      ? ((await unitRefs(this.db, [q.unit]))[0]?.path ?? '/nowhere/')
       : undefined
     const filter = { ...q, unitPath, scope: institutionScope(ctx.actor) }
     const [rows, total] = await Promise.all([
@@ -221,7 +222,7 @@ function mayRecord(actor: Actor) {
 
 /** A lead unit records institutions issued within its own subtree only (403 otherwise). */
 async function ownSubtree(tx: DbOrTx, actor: Actor, unitId: string) {
-  const unit = (await problemsRepository.units(tx, [unitId]))[0]
+  const unit = (await unitRefs(tx, [unitId]))[0]
   if (!unit || !canSeeUnitPath(actor, unit.path))
     throw forbidden('A lead unit records the institutions of its own units only')
 }
@@ -230,7 +231,7 @@ async function ownSubtree(tx: DbOrTx, actor: Actor, unitId: string) {
 async function check(tx: DbOrTx, actor: Actor, f: Facts) {
   const errors: FieldError[] = []
   if (f.issuedOn > shanghaiDate()) errors.push({ path: '/issuedOn', message: 'is in the future' })
-  const unit = (await problemsRepository.units(tx, [f.issuingUnitId]))[0]
+  const unit = (await unitRefs(tx, [f.issuingUnitId]))[0]
   if (!unit) errors.push({ path: '/issuingUnitId', message: 'no such unit' })
   // A problem the actor cannot see is, to it, no problem at all (same answer as an unknown id).
   const found = await repo.visibleProblems(tx, f.problemIds, problemScope(actor))

@@ -6,6 +6,7 @@ import { problemsRepository } from '../problems/index.js'
 import { published } from '../public/index.js'
 import { institutionsRepository as repo, type InstitutionRow } from './institutions.repository.js'
 import { toFileInfo } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * Rows → institutions, a page at a time (units, problems and files in one query each). The
@@ -20,7 +21,7 @@ export async function toInstitutions(
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
   const [units, problems, files] = await Promise.all([
-    problemsRepository.units(db, [...new Set(rows.map((r) => r.issuingUnitId))]),
+    unitRefs(db, [...new Set(rows.map((r) => r.issuingUnitId))]),
     repo.problems(db, ids, problemScope(actor)),
     repo.files(db, ids),
   ])

@@ -2,7 +2,7 @@ import type { MilestoneInput } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { FieldError } from '../../errors.js'
 import { dayNumber } from '../../lib/dates.js'
-import { unitsRepository } from '../units/index.js'
+import { findUnit } from '../units/index.js'
 import type { PlanProblem } from './measures.repository.js'
 
 // The rules a plan obeys; each check returns field errors (none when the input passes).
@@ -26,7 +26,7 @@ export function sameSchedule(next: MilestoneInput[], current: MilestoneInput[]):
 }
 
 export async function checkUnit(db: DbOrTx, unitId: string): Promise<FieldError[]> {
-  const unit = await unitsRepository.findById(db, unitId)
+  const unit = await findUnit(db, unitId)
   if (!unit) return [{ path: '/unitId', message: 'no such unit' }]
   if (!unit.active) return [{ path: '/unitId', message: 'the unit is deactivated' }]
   return []

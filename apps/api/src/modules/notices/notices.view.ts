@@ -4,6 +4,7 @@ import { daysBetween } from '../../lib/dates.js'
 import { problemsRepository } from '../problems/index.js'
 import { noticesRepository as repo, type NoticeRow } from './notices.repository.js'
 import { filesRepository, toFileInfo } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 /** The notice number as documents print it: 督办〔2026〕12号 (one sequence per year). */
 export function noticeNumber(year: number, seq: number): string {
@@ -30,7 +31,7 @@ export async function loadNotices(db: DbOrTx, rows: NoticeRow[], today: string):
   const ids = rows.map((n) => n.id)
   const parentIds = rows.flatMap((n) => (n.parentId ? [n.parentId] : []))
   const [units, problems, attachments, replyFiles, neighbours] = await Promise.all([
-    problemsRepository.units(db, [...new Set(rows.map((n) => n.unitId))]),
+    unitRefs(db, [...new Set(rows.map((n) => n.unitId))]),
     repo.problemsOf(db, ids),
     filesRepository.listByOwners(db, 'notice', ids),
     filesRepository.listByOwners(db, 'notice_reply', ids),

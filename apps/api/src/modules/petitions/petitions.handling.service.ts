@@ -22,6 +22,7 @@ import { auditCase, lockCase, office } from './petitions.shared.js'
 import { auditView, toPetition } from './petitions.view.js'
 import { actorName } from '../users/index.js'
 import { attachFiles, attachableFiles } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 const ASSIGNABLE = ['received', 'handling']
 const REPORTABLE = ['handling', 'partly_closed']
@@ -43,7 +44,7 @@ export class PetitionHandlingService {
     office(ctx, 'Assigning cases')
     const today = shanghaiDate()
     return this.db.transaction(async (tx) => {
-      const [unit] = await problemsRepository.units(tx, [body.unitId])
+      const [unit] = await unitRefs(tx, [body.unitId])
       if (!unit?.active) throw invalid('/unitId', 'no such unit')
       const rows = await repo.lockMany(tx, body.petitionIds)
       body.petitionIds.forEach((id, i) => {

@@ -31,6 +31,7 @@ import {
   reboundClosedProblems,
 } from './petitions.shared.js'
 import { toPetition, toPetitions } from './petitions.view.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * Petition cases (交办信访件): the list and details every case reader sees through
@@ -49,7 +50,7 @@ export class PetitionsService {
     const after = idCursor(q.cursor)
     const today = shanghaiDate()
     const pathOf = async (id: string | undefined) =>
-      id ? ((await problemsRepository.units(this.db, [id]))[0]?.path ?? '/nowhere/') : undefined
+      id ? ((await unitRefs(this.db, [id]))[0]?.path ?? '/nowhere/') : undefined
     const filter = {
       scope: petitionScope(ctx.actor),
       batch: q.batch,
@@ -93,9 +94,7 @@ export class PetitionsService {
     return this.db.transaction(async (tx) => {
       const row = await repo.findById(tx, id, petitionScope(ctx.actor))
       if (!row) throw notFound('Petition')
-      const unit = row.handlingUnitId
-        ? (await problemsRepository.units(tx, [row.handlingUnitId]))[0]
-        : undefined
+      const unit = row.handlingUnitId ? (await unitRefs(tx, [row.handlingUnitId]))[0] : undefined
       if (!mayViewComplainant(ctx.actor, unit?.path ?? null))
         throw forbidden('Only the office and the handling unit read the complainant')
       const found = (await repo.complainant(tx, id))!

@@ -6,6 +6,7 @@ import { importRepository } from './import/import.repository.js'
 import { mayViewComplainant } from './petitions.access.js'
 import { petitionsRepository as repo, type BatchRow, type CaseRow } from './petitions.repository.js'
 import { toFileInfo } from '../files/index.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * Rows → cases, a page at a time (units, batches, repeats, problems and files in one query
@@ -28,7 +29,7 @@ export async function toPetitions(
   const repeatIds = [...new Set(rows.flatMap((r) => (r.repeatOfId ? [r.repeatOfId] : [])))]
   const problemIds = [...new Set(rows.flatMap((r) => (r.problemId ? [r.problemId] : [])))]
   const [units, appearances, repeats, problems, files] = await Promise.all([
-    problemsRepository.units(db, [...unitIds]),
+    unitRefs(db, [...unitIds]),
     repo.appearances(db, ids),
     repo.receipts(db, repeatIds),
     repo.problemRefs(db, problemIds),

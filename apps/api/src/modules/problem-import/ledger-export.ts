@@ -16,6 +16,7 @@ import { MODE_LABELS, leaderText } from './fields.js'
 import { joinMeasures } from './measures-split.js'
 import { findRound } from '../rounds/index.js'
 import { TASK_HEADERS, TASK_WIDTHS } from './template.js'
+import { findUnitPath, unitRefs } from '../units/index.js'
 
 const STATUS_LABELS: Record<string, string> = {
   draft: '方案制定中',
@@ -90,7 +91,7 @@ export class LedgerExportService {
   ): Promise<{ filename: string; build: (sink: XlsxSink) => Promise<void> }> {
     const today = shanghaiDate()
     const { unit, ...filters } = q
-    const unitPath = unit ? await problemsRepo.unitPath(this.readDb, unit) : undefined
+    const unitPath = unit ? await findUnitPath(this.readDb, unit) : undefined
     const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
     const total = await problemsRepo.count(this.readDb, filter)
     // Audited before the first byte: what was asked for and how many rows, never the rows.
@@ -190,6 +191,6 @@ export class LedgerExportService {
     const missing = new Set<string>()
     for (const r of rows)
       for (const id of [r.leadUnitId, ...r.coUnitIds]) if (!names.has(id)) missing.add(id)
-    for (const u of await problemsRepo.units(this.readDb, [...missing])) names.set(u.id, u.name)
+    for (const u of await unitRefs(this.readDb, [...missing])) names.set(u.id, u.name)
   }
 }

@@ -11,6 +11,7 @@ import { problemScope } from './problems.derived.js'
 import { OPEN_STATUSES, problemsRepository as problemsRepo } from './problems.repository.js'
 import { toProblems } from './problems.view.js'
 import { overviewRepository as repo } from './overview.repository.js'
+import { findUnitPath } from '../units/index.js'
 
 /** The most problems each list of "my work" holds (the ledger list pages through the rest). */
 export const WORK_LIST_LIMIT = 100
@@ -47,7 +48,7 @@ export class OverviewService {
    * apart and never as fixed; on schedule and behind split the open problems by light.
    */
   async summary(ctx: Ctx, q: SummaryQuery): Promise<ProblemSummary> {
-    const unitPath = q.unit ? await problemsRepo.unitPath(this.db, q.unit) : undefined
+    const unitPath = q.unit ? await findUnitPath(this.db, q.unit) : undefined
     const rows = await repo.summary(
       this.db,
       problemScope(ctx.actor),

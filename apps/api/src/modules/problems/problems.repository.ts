@@ -382,29 +382,4 @@ export const problemsRepository = {
       .where(eq(measures.problemId, problemId))
       .then((r) => r[0]?.n ?? 0)
   },
-
-  /** The materialised path of a unit; null when there is no such unit. */
-  unitPath(db: DbOrTx, id: string) {
-    return db
-      .select({ path: units.path })
-      .from(units)
-      .where(eq(units.id, id))
-      .then((r) => r[0]?.path ?? null)
-  },
-
-  /** Units by id (id, code, name, kind, path, active), for validation and embedded refs. */
-  units(db: DbOrTx, ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([])
-    return db
-      .select({
-        id: units.id,
-        code: units.code,
-        name: units.name,
-        kind: units.kind,
-        path: units.path,
-        active: units.active,
-      })
-      .from(units)
-      .where(inArray(units.id, [...ids]))
-  },
 }

@@ -22,6 +22,7 @@ import { problemsRepository as repo, sortSpec, type ProblemSort } from './proble
 import { sealPhones } from './problems.persons.js'
 import { ledgerTotal } from './problems.totals.js'
 import { auditView, toProblem, toProblems } from './problems.view.js'
+import { findUnitPath, unitRefs } from '../units/index.js'
 
 /** What a lead unit may edit on its own draft plan; everything else is the office's. */
 const LEAD_UNIT_FIELDS: ReadonlySet<string> = new Set([
@@ -45,7 +46,7 @@ interface RefChecks {
 /** The units and parent a problem names exist (and are active, and the region is a county). */
 async function checkRefs(tx: DbOrTx, c: RefChecks) {
   const ids = [c.leadUnitId, ...(c.regionId ? [c.regionId] : []), ...(c.coUnitIds ?? [])]
-  const found = new Map((await repo.units(tx, ids)).map((u) => [u.id, u]))
+  const found = new Map((await unitRefs(tx, ids)).map((u) => [u.id, u]))
   if (!found.get(c.leadUnitId)?.active) throw invalid('/leadUnitId', 'is not an active unit')
   if (c.regionId) {
     const region = found.get(c.regionId)
@@ -93,7 +94,7 @@ export class ProblemsService {
       })
     const today = shanghaiDate()
     const { limit: _l, cursor: _c, sort: _s, unit, ...filters } = q
-    const unitPath = unit ? await repo.unitPath(this.db, unit) : undefined
+    const unitPath = unit ? await findUnitPath(this.db, unit) : undefined
     const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
     const [rows, { total, totalIsEstimate }] = await Promise.all([
       repo.list(this.db, filter, sort, limit + 1, cursor ? cursor.slice(1) : null),
@@ -204,7 +205,7 @@ export class ProblemsService {
         )
           throw invalid('/deadline', 'moves only by a granted extension once the plan is approved')
       } else {
-        const [lead] = await repo.units(tx, [current.leadUnitId])
+        const [lead] = await unitRefs(tx, [current.leadUnitId])
         if (!lead || !leadsProblem(ctx.actor, lead.path))
           throw forbidden('Only the office or the lead unit may edit this problem')
         const others = Object.keys(body).filter((k) => !LEAD_UNIT_FIELDS.has(k))

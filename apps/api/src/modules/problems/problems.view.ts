@@ -5,6 +5,7 @@ import { isOverdue, type LightSettings } from './lights.js'
 import { computeDerived } from './problems.derived.js'
 import { auditPhones, openPhones, withoutPhones } from './problems.persons.js'
 import { problemsRepository as repo, type ProblemRow } from './problems.repository.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * Rows → the API's Problem: embedded unit refs for a whole page in one query, and the derived
@@ -28,7 +29,7 @@ export async function toProblems(
   }
   const stale = rows.filter((r) => r.lightAsOf !== today)
   const [refs, derived] = await Promise.all([
-    repo.units(db, [...ids]),
+    unitRefs(db, [...ids]),
     computeDerived(db, stale, today, settings),
   ])
   const byId = new Map<string, UnitRef>(

@@ -17,6 +17,7 @@ import { actsAsOffice, isOwnUnit, leadsProblem } from './problems.access.js'
 import { problemScope, refreshDerived } from './problems.derived.js'
 import { problemsRepository as repo } from './problems.repository.js'
 import { toProblem } from './problems.view.js'
+import { unitRefs } from '../units/index.js'
 
 /**
  * Who takes a step: the office (never on its own unit's problem), the problem's lead unit, or
@@ -136,7 +137,7 @@ export class TransitionsService {
       if (locked.version !== version) throw new AppError('precondition_failed')
       const status = current.status as ProblemStatus
       const mode = current.mode as Problem['mode']
-      const [lead] = await repo.units(tx, [current.leadUnitId])
+      const [lead] = await unitRefs(tx, [current.leadUnitId])
       const subject = { leadUnitId: current.leadUnitId, leadUnitPath: lead?.path ?? '' }
       const step = transitionsFrom(status, mode).find(
         (t) => t.action === body.action && PLAN_ACTIONS.has(t.action),

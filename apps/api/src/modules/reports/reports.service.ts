@@ -20,7 +20,7 @@ import { measuresRepository } from '../measures/index.js'
 import { lightSettings } from '../measures/index.js'
 import type { LightSettings } from '../problems/index.js'
 import { problemScope } from '../problems/index.js'
-import { unitsRepository } from '../units/index.js'
+import { findUnit } from '../units/index.js'
 import { reportsRepository as repo, type ReportFilter } from './reports.repository.js'
 import { applyAcceptance, type Rating } from './reports.progress.js'
 import { loadReport, submitReport } from './reports.submit.js'
@@ -80,7 +80,7 @@ export class ReportsService {
       await measuresRepository.lockProblem(tx, problemId)
       const problem = await measuresRepository.findProblem(tx, problemId, problemScope(actor))
       if (!problem) throw notFound('Problem')
-      const unit = await unitsRepository.findById(tx, unitId)
+      const unit = await findUnit(tx, unitId)
       if (!unit || (actor.unitPath && !unit.path.startsWith(actor.unitPath))) throw notFound('Unit')
       if ((await this.onBehalfRefusal(tx, problem, unit)) === 'unit_unrelated')
         throw invalid([{ path: '/onBehalfOf', message: 'is not a unit this problem concerns' }])
@@ -108,7 +108,7 @@ export class ReportsService {
     await measuresRepository.lockProblem(tx, problemId)
     const problem = await measuresRepository.findProblem(tx, problemId)
     if (!problem) throw notFound('Problem')
-    const unit = await unitsRepository.findById(tx, unitId)
+    const unit = await findUnit(tx, unitId)
     const refusal = unit && (await this.onBehalfRefusal(tx, problem, unit))
     if (!unit || refusal === 'unit_unrelated')
       throw invalid([{ path: '/unitId', message: 'is not a unit this problem concerns' }])
@@ -145,7 +145,7 @@ export class ReportsService {
   /** The review queue and report search: submitted reports oldest first, otherwise newest first. */
   async list(ctx: Ctx, q: ListReportsQuery): Promise<ReportPage> {
     let unitPath: string | undefined
-    if (q.unit) unitPath = (await unitsRepository.findById(this.db, q.unit))?.path ?? '/none/'
+    if (q.unit) unitPath = (await findUnit(this.db, q.unit))?.path ?? '/none/'
     const filter = {
       scope: problemScope(ctx.actor, sql`${progressReports.problemId}`),
       problem: q.problem,

@@ -6,7 +6,7 @@ import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { measuresRepository, type PlanProblem } from '../measures/index.js'
-import { unitsRepository } from '../units/index.js'
+import { findUnit } from '../units/index.js'
 import { reportsRepository as repo } from './reports.repository.js'
 import { auditView, toReport } from './reports.view.js'
 import { filesRepository, attachFiles } from '../files/index.js'
@@ -38,7 +38,7 @@ export async function submitReport(
   const errors: FieldError[] = []
   if (body.measureId) {
     const measure = await measuresRepository.findById(tx, body.measureId)
-    const unit = measure && (await unitsRepository.findById(tx, measure.unitId))
+    const unit = measure && (await findUnit(tx, measure.unitId))
     if (!measure || measure.problemId !== problemId)
       errors.push({ path: '/measureId', message: 'is not a measure of this problem' })
     else if (!leads && !unit?.path.startsWith(reporter.path))

@@ -25,6 +25,7 @@ import { userDisplayNames } from '../users/index.js'
 import { launchesSweeps, reportsFor, sweepTargetScope } from './sweeps.access.js'
 import { sweepsRepository as repo, type SweepRow } from './sweeps.repository.js'
 import { auditView, toSweeps } from './sweeps.view.js'
+import { findUnitPath, unitRefs } from '../units/index.js'
 
 /** The longest problem code (CreateProblemBodySchema): a child's code is cut to fit. */
 const CODE_MAX = 64
@@ -47,9 +48,7 @@ export class SweepsService {
     const limit = q.limit ?? 50
     const after = idCursor(q.cursor)
     const targetPath = sweepTargetScope(ctx.actor)
-    const unitPath = q.unit
-      ? ((await problemsRepository.unitPath(this.db, q.unit)) ?? '/nowhere/')
-      : undefined
+    const unitPath = q.unit ? ((await findUnitPath(this.db, q.unit)) ?? '/nowhere/') : undefined
     const filter = { ...q, unitPath, targetPath }
     const [rows, total] = await Promise.all([
       repo.list(this.db, filter, limit + 1, after),
@@ -85,9 +84,7 @@ export class SweepsService {
       const errors: FieldError[] = []
       if (body.dueDate < shanghaiDate())
         errors.push({ path: '/dueDate', message: 'is before today' })
-      const found = new Map(
-        (await problemsRepository.units(tx, body.unitIds)).map((u) => [u.id, u]),
-      )
+      const found = new Map((await unitRefs(tx, body.unitIds)).map((u) => [u.id, u]))
       body.unitIds.forEach((u, i) => {
         if (!found.get(u)?.active)
           errors.push({ path: `/unitIds/${i}`, message: 'is not an active unit' })
@@ -157,7 +154,7 @@ export class SweepsService {
     return this.db.transaction(async (tx) => {
       const visible = await repo.findById(tx, id, sweepTargetScope(ctx.actor))
       if (!visible) throw notFound('Sweep')
-      const [unit] = await problemsRepository.units(tx, [body.unitId])
+      const [unit] = await unitRefs(tx, [body.unitId])
       const target = unit && (await repo.lockTarget(tx, id, body.unitId))
       if (!unit || !target || !reportsFor(ctx.actor, unit.path))
         throw invalid('/unitId', 'is not a target of this sweep you report for')

@@ -3,7 +3,7 @@
 import { defineModule, routes, type SharedDeps } from '../../lib/modules.js'
 import { unitsRoutes } from './units.routes.js'
 import { UnitsService } from './units.service.js'
-export { unitsRepository } from './units.repository.js'
+export { findUnit, findUnitByCode, holdUnit, findUnitPath, unitRefs } from './units.lookup.js'
 export { unitsRoutes } from './units.routes.js'
 export { UnitsService, createUnitIn } from './units.service.js'
 
