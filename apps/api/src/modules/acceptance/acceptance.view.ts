@@ -9,7 +9,6 @@ import type {
   UnitRef,
 } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { problemsRepository } from '../problems/index.js'
 import {
   acceptanceRepository as repo,
   type AcceptanceRow,
@@ -17,8 +16,8 @@ import {
   type ReviewRow,
 } from './acceptance.repository.js'
 import type { PublicityRow, ReboundRow } from './closeout.repository.js'
-import { filesRepository, toFileInfo, type FileRow } from '../files/index.js'
-import { unitRefs } from '../units/index.js'
+import { filesOf, toFileInfo, type FileRow } from '../files/index.js'
+import { unitRefs as findUnitRefs } from '../units/index.js'
 
 // Rows → the API's acceptance records, loading what they embed for a whole page at once.
 
@@ -29,7 +28,7 @@ const unitRef = (units: Units, id: string | null): UnitRef | null =>
 
 async function unitRefs(db: DbOrTx, ids: (string | null)[]): Promise<Units> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))]
-  const rows = await unitRefs(db, wanted)
+  const rows = await findUnitRefs(db, wanted)
   return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name }]))
 }
 
@@ -80,7 +79,7 @@ export async function loadAcceptances(db: DbOrTx, rows: AcceptanceRow[]): Promis
   const ids = rows.map((a) => a.id)
   const [reviews, files] = await Promise.all([
     repo.reviewsOf(db, ids),
-    filesRepository.listByOwners(db, 'acceptance', ids),
+    filesOf(db, 'acceptance', ids),
   ])
   const units = await unitRefs(db, [
     ...rows.map((a) => a.appliedUnitId),
@@ -178,7 +177,7 @@ export function toRebound(r: ReboundRow, files: FileRow[]): ReboundReview {
 
 /** Rebound reviews with their files, in the order given. */
 export async function loadRebounds(db: DbOrTx, rows: ReboundRow[]): Promise<ReboundReview[]> {
-  const files = await filesRepository.listByOwners(
+  const files = await filesOf(
     db,
     'rebound_review',
     rows.map((r) => r.id),

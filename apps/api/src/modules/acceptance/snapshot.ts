@@ -1,15 +1,13 @@
 import type { AcceptanceSnapshot } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { canonicalJson, sha256Hex } from '../../lib/hash.js'
-import { measuresRepository } from '../measures/index.js'
-import { toMeasure } from '../measures/index.js'
+import { loadMeasures } from '../measures/index.js'
 import type { LightSettings } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
-import { toProblem } from '../problems/index.js'
+import { readProblem } from '../problems/index.js'
 import { reportsOfProblem } from '../reports/index.js'
 import { toReport } from '../reports/index.js'
 import { acceptanceRepository } from './acceptance.repository.js'
-import { filesRepository, toFileInfo } from '../files/index.js'
+import { filesOf, toFileInfo } from '../files/index.js'
 
 export type SnapshotContent = AcceptanceSnapshot['content']
 
@@ -27,29 +25,16 @@ export async function freezeSnapshot(
   today: string,
   settings: LightSettings,
 ): Promise<{ content: SnapshotContent; sha256: string }> {
-  const row = (await problemsRepository.findById(db, problemId))!
-  const measures = await measuresRepository.listByProblem(db, problemId)
-  const milestones = await measuresRepository.milestonesOf(
-    db,
-    measures.map((m) => m.measure.id),
-  )
   const reports = await reportsOfProblem(db, problemId, MAX_REPORTS)
-  const evidence = await filesRepository.listByOwners(
+  const evidence = await filesOf(
     db,
     'report',
     reports.map((r) => r.report.id),
   )
   const content: SnapshotContent = {
     // Without the responsible persons' phones: a frozen record is kept and copied for years.
-    problem: await toProblem(db, row, today, settings, null),
-    measures: measures.map((m) =>
-      toMeasure(
-        m,
-        milestones.filter((x) => x.measureId === m.measure.id),
-        today,
-        settings,
-      ),
-    ),
+    problem: await readProblem(db, problemId, today, settings, null),
+    measures: await loadMeasures(db, problemId, today, settings),
     reports: reports.map((r) =>
       toReport(
         r,

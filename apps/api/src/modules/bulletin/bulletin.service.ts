@@ -10,7 +10,7 @@ import { computeSummary } from '../dispatch/index.js'
 import { findDispatchPeriod, type DispatchPeriodRow } from '../dispatch/index.js'
 import { issuerUnitName } from '../notices/index.js'
 import { noticeNumber } from '../notices/index.js'
-import { petitionsRepository } from '../petitions/index.js'
+import { countPetitions } from '../petitions/index.js'
 import type { OverviewService } from '../problems/index.js'
 import { actsAsOffice } from '../problems/index.js'
 import { bulletinRepository as repo } from './bulletin.repository.js'
@@ -172,7 +172,7 @@ export class BulletinService {
   private async petitionFigures(roundId: string, today: string) {
     const scope = repo.ofRound(roundId)
     const n = (f: { status?: string; overdue?: boolean }) =>
-      petitionsRepository.count(this.db, { scope, today, ...f })
+      countPetitions(this.db, { scope, today, ...f })
     const [total, received, closed, partlyClosed, overdue] = await Promise.all([
       n({}),
       n({ status: 'received' }),

@@ -25,9 +25,8 @@ import { daysBetween, shanghaiDate } from '../../lib/dates.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { visibleTo as noticeScope } from '../notices/index.js'
 import { petitionScope } from '../petitions/index.js'
-import { petitionsRepository } from '../petitions/index.js'
-import { problemScope } from '../problems/index.js'
-import { problemsRepository, type ProblemBucket, type ProblemFilter } from '../problems/index.js'
+import { countPetitions } from '../petitions/index.js'
+import { type ProblemBucket, type ProblemFilter, problemScope } from '../problems/index.js'
 import { dashboardRepository as repo, type FigureFilters } from './dashboard.repository.js'
 import { isoWeeks } from './dashboard.weeks.js'
 import { findUnitPath, unitRefs } from '../units/index.js'
@@ -311,7 +310,7 @@ export class DashboardService {
     const base = { scope: petitionScope(ctx.actor), unitPath, today }
     const query: LedgerQuery = q.unit ? { unit: q.unit } : {}
     const count = (extra: { status?: string; finding?: string }) =>
-      petitionsRepository.count(this.db, { ...base, ...extra })
+      countPetitions(this.db, { ...base, ...extra })
     const [total, findings, statuses] = await Promise.all([
       count({}),
       Promise.all(PETITION_FINDINGS.map((finding) => count({ finding }))),

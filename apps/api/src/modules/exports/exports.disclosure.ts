@@ -3,12 +3,12 @@ import type { XlsxSink } from '../../lib/xlsx-stream.js'
 import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
 import { label } from '../dossier/index.js'
 import {
-  disclosuresRepository,
+  disclosurePage,
+  type DisclosureCase,
   type DisclosureExtras,
   type DisclosureRow,
+  type PetitionFilter,
 } from '../petitions/index.js'
-import { petitionsRepository, type PetitionFilter } from '../petitions/index.js'
-import { problemsRepository } from '../problems/index.js'
 import { word } from './exports.format.js'
 import { asOf, BATCH, shanghaiDay } from './exports.sheets.js'
 import { unitRefs } from '../units/index.js'
@@ -16,7 +16,7 @@ import { unitRefs } from '../units/index.js'
 /**
  * The columns cities publish for petition cases, with the investigation (调查核实情况) the
  * office files with them and the dates; no complainant column exists here, and the rows come
- * from columns that leave the complainant out (petitionsRepository.caseColumns).
+ * from columns that leave the complainant out (petitions' disclosurePage).
  */
 const PETITION_COLUMNS: Column[] = [
   { header: '序号', width: 6, kind: 'integer' },
@@ -40,14 +40,12 @@ const PETITION_COLUMNS: Column[] = [
   { header: '问责（人）', width: 8, kind: 'integer' },
 ]
 
-type CaseRow = Awaited<ReturnType<typeof petitionsRepository.listByReceipt>>[number]
-
 /**
  * The disclosure columns of a case: its published row where the office has published one (a
  * re-import or an edit reaches the table only when the office publishes again), else the case
  * as it reads now. A column a row published earlier did not carry is read from the case.
  */
-function disclosed(c: CaseRow, region: Map<string, string>, p: DisclosureRow | undefined) {
+function disclosed(c: DisclosureCase, region: Map<string, string>, p: DisclosureRow | undefined) {
   const has = (k: keyof DisclosureExtras) => p !== undefined && k in p
   return {
     region: p ? p.region : c.regionText || c.regionIds.map((id) => region.get(id) ?? '').join('、'),
@@ -98,16 +96,8 @@ export async function petitionsSheet(
   let after: [string, string] | null = null
   let n = 0
   for (;;) {
-    const rows = await petitionsRepository.listByReceipt(db, filter, BATCH, after)
-    const [batches, regions, published] = await Promise.all([
-      petitionsRepository.batchSeqs(db, [...new Set(rows.map((r) => r.batchId))]),
-      unitRefs(db, [...new Set(rows.flatMap((r) => r.regionIds))]),
-      disclosuresRepository.latestOf(
-        db,
-        rows.map((r) => r.id),
-      ),
-    ])
-    const batch = new Map(batches.map((b) => [b.id, b]))
+    const { rows, batches: batch, published } = await disclosurePage(db, filter, BATCH, after)
+    const regions = await unitRefs(db, [...new Set(rows.flatMap((r) => r.regionIds))])
     const region = new Map(regions.map((u) => [u.id, u.name]))
     for (const c of rows) {
       const b = batch.get(c.batchId)

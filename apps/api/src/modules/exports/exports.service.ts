@@ -21,9 +21,8 @@ import { accountabilityScope } from '../accountability/index.js'
 import { accountabilityCountByUnit } from '../accountability/index.js'
 import { recordAudit } from '../audit/index.js'
 import { petitionScope } from '../petitions/index.js'
-import { petitionsRepository } from '../petitions/index.js'
+import { countPetitions } from '../petitions/index.js'
 import { problemScope } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
 import { chineseDate } from '../../lib/dates.js'
 import { periodName } from './exports.format.js'
 import { exportsRepository as repo } from './exports.repository.js'
@@ -109,7 +108,7 @@ export class ExportsService {
     )
     const today = shanghaiDate(this.clock())
     const filter = { scope, batch: q.batch, today }
-    const rows = await petitionsRepository.count(this.readDb, filter)
+    const rows = await countPetitions(this.readDb, filter)
     await this.audit(ctx, 'petitions', { ...q }, rows)
     return {
       filename: `信访件办理情况公开表-${chineseDate(today)}.xlsx`,

@@ -12,12 +12,36 @@ export interface FileOwner {
 }
 
 /**
+ * An upload its uploader may still use (to import it, to attach it): the file, if it exists,
+ * `actor` uploaded it and it is attached to nothing yet.
+ */
+export async function findUpload(db: DbOrTx, id: string, actor: Actor) {
+  const file = await filesRepository.findById(db, id)
+  return file && file.ownerType === null && actor.id && file.uploadedBy === actor.id
+    ? file
+    : undefined
+}
+
+/**
+ * Those of `ids` that `uploadedBy` uploaded and that are still unattached, locked until the
+ * transaction ends (two writers cannot both attach one).
+ */
+export function lockUploads(tx: DbOrTx, ids: string[], uploadedBy: string) {
+  return filesRepository.lockAttachable(tx, ids, uploadedBy)
+}
+
+/** The files attached to owners of one type, oldest first. */
+export function filesOf(db: DbOrTx, ownerType: string, ownerIds: string[]) {
+  return filesRepository.listByOwners(db, ownerType, ownerIds)
+}
+
+/**
  * Checks, in the owner's transaction, that every file named in a body is one the caller uploaded
  * and that is still unattached (locking them until the transaction ends), else a 422 naming each
  * offending `path/i`.
  */
 export async function attachableFiles(db: DbOrTx, actor: Actor, ids: string[], path: string) {
-  const found = ids.length ? await filesRepository.lockAttachable(db, ids, actor.id ?? '') : []
+  const found = ids.length ? await lockUploads(db, ids, actor.id ?? '') : []
   const errors: FieldError[] = ids.flatMap((fid, i) =>
     found.some((f) => f.id === fid)
       ? []

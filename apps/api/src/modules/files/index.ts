@@ -14,10 +14,16 @@ export {
   type UploadInput,
   type UploadRules,
 } from './files.service.js'
-export { attachFiles, attachableFiles, type FileOwner } from './files.attach.js'
+export {
+  attachFiles,
+  attachableFiles,
+  filesOf,
+  findUpload,
+  lockUploads,
+  type FileOwner,
+} from './files.attach.js'
 export type { AttachedFile, FileAccess, FileReadRule } from './files.access.js'
-/** Reads of attached files for the owners' views (listByOwners, findById) and imports (lockAttachable). */
-export { filesRepository, type FileRow } from './files.repository.js'
+export type { FileRow } from './files.repository.js'
 export { LocalFileStore, type FileStore } from './file-store.js'
 export { S3FileStore, type S3Options } from './s3-file-store.js'
 export { describeStore, fileStoreFor } from './stores.js'
@@ -28,12 +34,15 @@ export { FILE_TYPES } from './sniff.js'
  * by a test) and the service; each module that owns files says who may read them
  * (`files.service.allowReads`, in its own registration).
  */
-export function filesModule({ db, config }: SharedDeps, store: FileStore = fileStoreFor(config)) {
+export function filesModule({ db, config }: SharedDeps, given?: FileStore) {
+  const store = given ?? fileStoreFor(config)
   const files = new FilesService(db, store, config.FILE_MAX_BYTES)
   return defineModule({
     name: 'files',
     routes: [routes(filesRoutes, { files, maxBytes: config.FILE_MAX_BYTES })],
     jobs: [],
+    // The S3 client's sockets, when this module made the store (a store given is its owner's).
+    ...(given ? {} : { close: () => store.close?.() }),
     service: files,
     store,
   })

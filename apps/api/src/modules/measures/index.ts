@@ -3,10 +3,17 @@
 import { defineModule, routes, type SharedDeps } from '../../lib/modules.js'
 import { measuresRoutes } from './measures.routes.js'
 import { MeasuresService } from './measures.service.js'
-export { measuresRepository, type PlanProblem } from './measures.repository.js'
+export {
+  findMeasure,
+  findPlanProblem,
+  lockPlanProblem,
+  moveMeasureProgress,
+  setReportedProgress,
+} from './measures.plan.js'
+export { type PlanProblem } from './measures.repository.js'
 export { measuresRoutes } from './measures.routes.js'
 export { MeasuresService } from './measures.service.js'
-export { lightSettings, planFacts, toMeasure } from './measures.view.js'
+export { lightSettings, loadMeasures, planFacts, toMeasure } from './measures.view.js'
 export { reverseSchedule } from './schedule.js'
 
 /** The measures module as app.ts registers it. */

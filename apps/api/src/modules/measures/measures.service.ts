@@ -26,7 +26,7 @@ import {
   checkUnit,
   sameSchedule,
 } from './measures.rules.js'
-import { auditView, lightSettings, toMeasure } from './measures.view.js'
+import { auditView, lightSettings, loadMeasures, toMeasure } from './measures.view.js'
 import { reverseSchedule } from './schedule.js'
 
 type Access = { problem: PlanProblem; mode: 'full' | 'progress' }
@@ -49,7 +49,7 @@ export class MeasuresService {
   async list(ctx: Ctx, problemId: string): Promise<MeasureList> {
     if (!(await repo.findProblem(this.db, problemId, problemScope(ctx.actor))))
       throw notFound('Problem')
-    return { items: await this.loadAll(this.db, problemId) }
+    return { items: await loadMeasures(this.db, problemId, shanghaiDate(), this.settings) }
   }
 
   /** Reverse-scheduling proposal (倒排工期); the user edits it before saving. */
@@ -225,23 +225,6 @@ export class MeasuresService {
       throw forbidden('The lead unit edits the plan only while it is drafted')
     }
     throw forbidden("Only the office or the problem's lead unit may change its plan")
-  }
-
-  private async loadAll(db: DbOrTx, problemId: string): Promise<Measure[]> {
-    const rows = await repo.listByProblem(db, problemId)
-    const ms = await repo.milestonesOf(
-      db,
-      rows.map((r) => r.measure.id),
-    )
-    const today = shanghaiDate()
-    return rows.map((r) =>
-      toMeasure(
-        r,
-        ms.filter((x) => x.measureId === r.measure.id),
-        today,
-        this.settings,
-      ),
-    )
   }
 
   private async loadOne(db: DbOrTx, id: string): Promise<Measure> {

@@ -39,19 +39,19 @@ export function measureFacts(m: MeasureRow, ms: MilestoneRow[]): MeasureFacts {
   }
 }
 
-/** The plan facts of all measures of a problem, in plan order. */
-export async function planFacts(db: DbOrTx, problemId: string): Promise<MeasureFacts[]> {
+/** A problem's measures in plan order, each with its milestones. */
+async function planOf(db: DbOrTx, problemId: string) {
   const rows = await repo.listByProblem(db, problemId)
   const ms = await repo.milestonesOf(
     db,
     rows.map((r) => r.measure.id),
   )
-  return rows.map((r) =>
-    measureFacts(
-      r.measure,
-      ms.filter((x) => x.measureId === r.measure.id),
-    ),
-  )
+  return rows.map((row) => ({ row, milestones: ms.filter((x) => x.measureId === row.measure.id) }))
+}
+
+/** The plan facts of all measures of a problem, in plan order. */
+export async function planFacts(db: DbOrTx, problemId: string): Promise<MeasureFacts[]> {
+  return (await planOf(db, problemId)).map((m) => measureFacts(m.row.measure, m.milestones))
 }
 
 export function toMeasure(
@@ -89,6 +89,16 @@ export function toMeasure(
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   }
+}
+
+/** A problem's measures in plan order as the API shows them, lights computed for `today`. */
+export async function loadMeasures(
+  db: DbOrTx,
+  problemId: string,
+  today: string,
+  settings: LightSettings,
+): Promise<Measure[]> {
+  return (await planOf(db, problemId)).map((m) => toMeasure(m.row, m.milestones, today, settings))
 }
 
 /** What the audit log keeps of a measure: the record, not what is computed for today. */

@@ -1,9 +1,8 @@
 import type { Notice, NoticeLevel, NoticeRef, NoticeStatus } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { daysBetween } from '../../lib/dates.js'
-import { problemsRepository } from '../problems/index.js'
 import { noticesRepository as repo, type NoticeRow } from './notices.repository.js'
-import { filesRepository, toFileInfo } from '../files/index.js'
+import { filesOf, toFileInfo } from '../files/index.js'
 import { unitRefs } from '../units/index.js'
 
 /** The notice number as documents print it: 督办〔2026〕12号 (one sequence per year). */
@@ -33,8 +32,8 @@ export async function loadNotices(db: DbOrTx, rows: NoticeRow[], today: string):
   const [units, problems, attachments, replyFiles, neighbours] = await Promise.all([
     unitRefs(db, [...new Set(rows.map((n) => n.unitId))]),
     repo.problemsOf(db, ids),
-    filesRepository.listByOwners(db, 'notice', ids),
-    filesRepository.listByOwners(db, 'notice_reply', ids),
+    filesOf(db, 'notice', ids),
+    filesOf(db, 'notice_reply', ids),
     repo.neighbours(db, parentIds, ids),
   ])
   return rows.map((n) => {

@@ -13,7 +13,7 @@ import { createStagedUnits, stageUnits } from './new-units.js'
 import { deadlineBase } from './deadline.js'
 import { importRepository as repo } from './import.repository.js'
 import { writeImport } from './import.writer.js'
-import { filesRepository, type FileStore } from '../files/index.js'
+import { findUpload, lockUploads, type FileStore } from '../files/index.js'
 
 /**
  * The import of a problem list (问题清单 / 整改任务表) into a round: a dry run reads every task
@@ -42,9 +42,8 @@ export class ProblemImportService {
     if (!actsAsOffice(ctx.actor)) throw forbidden('The problem list is imported by the office')
     const round = await repo.round(this.db, roundId)
     if (!round) throw notFound('Round')
-    const file = await filesRepository.findById(this.db, body.fileId)
-    if (!file || file.ownerType !== null || !ctx.actor.id || file.uploadedBy !== ctx.actor.id)
-      throw notFound('File')
+    const file = await findUpload(this.db, body.fileId, ctx.actor)
+    if (!file) throw notFound('File')
     const readSheet = async () => loadWorkbook(await this.store.open(file.storageKey), this.limits)
     const today = shanghaiDate()
     const dates = {
@@ -56,7 +55,8 @@ export class ProblemImportService {
       fileId: file.id,
       sha256: file.sha256,
       roundId,
-      actorId: ctx.actor.id,
+      // findUpload found the actor's own upload: the actor has an id.
+      actorId: ctx.actor.id!,
       dates,
       body,
     })
@@ -70,7 +70,7 @@ export class ProblemImportService {
     return this.db.transaction(async (tx) => {
       // The upload is locked with the rows: two commits of one file run one after the other,
       // and the second finds every problem there (unchanged).
-      const [locked] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
+      const [locked] = await lockUploads(tx, [file.id], ctx.actor.id!)
       if (!locked) throw notFound('File')
       const fresh = await context(tx, roundId, dates, body)
       // The dry run's analysis when what it read is unchanged, else the workbook read again.
@@ -112,7 +112,8 @@ export class ProblemImportService {
     body: ProblemImportBody,
   ): Promise<{ filename: string; content: Buffer }> {
     const r = await this.run(ctx, roundId, { ...body, dryRun: true })
-    const file = (await filesRepository.findById(this.db, body.fileId))!
+    const file = await findUpload(this.db, body.fileId, ctx.actor)
+    if (!file) throw notFound('File')
     const bytes = await readAll(await this.store.open(file.storageKey))
     const marks = marksOf(r.errors, r.warnings)
     return {

@@ -20,7 +20,7 @@ import { progressImportRepository as repo } from './progress-import.repository.j
 import { resolveRows, type PlannedReport } from './resolve.js'
 import { columnCell, columnLabel, parseRows, type ProgressTable } from './rows.js'
 import { unitMatcher } from './units.js'
-import { filesRepository, type FileStore } from '../files/index.js'
+import { findUpload, lockUploads, type FileStore } from '../files/index.js'
 
 type Analysis = Omit<ProgressImportReport, 'dryRun' | 'imported' | 'reportIds' | 'counts'> & {
   planned: PlannedReport[]
@@ -52,8 +52,8 @@ export class ProgressImportService {
       throw forbidden('Progress tables are imported by the office')
     const period = await findDispatchPeriod(this.db, periodId)
     if (!period) throw notFound('Dispatch period')
-    const file = await filesRepository.findById(this.db, body.fileId)
-    if (!file || file.ownerType !== null || file.uploadedBy !== ctx.actor.id) throw notFound('File')
+    const file = await findUpload(this.db, body.fileId, ctx.actor)
+    if (!file) throw notFound('File')
     const sheet = await loadWorkbook(await this.store.open(file.storageKey), this.limits)
     if (body.dryRun ?? true) {
       ensureOpen(period)
@@ -63,7 +63,7 @@ export class ProgressImportService {
       // The period is locked against closing, the upload against a second commit of itself.
       const locked = await findDispatchPeriod(tx, periodId, true)
       ensureOpen(locked!)
-      const [own] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
+      const [own] = await lockUploads(tx, [file.id], ctx.actor.id!)
       if (!own) throw notFound('File')
       const a = await this.analyse(tx, period, sheet, body)
       // Refused, or nothing to report (every row skipped or already reported): nothing written.
@@ -148,7 +148,8 @@ export class ProgressImportService {
     body: ProgressImportBody,
   ): Promise<{ filename: string; content: Buffer }> {
     const r = await this.run(ctx, periodId, { ...body, dryRun: true })
-    const file = (await filesRepository.findById(this.db, body.fileId))!
+    const file = await findUpload(this.db, body.fileId, ctx.actor)
+    if (!file) throw notFound('File')
     const bytes = await readAll(await this.store.open(file.storageKey))
     return {
       filename: annotatedFileName(file.name),

@@ -6,7 +6,7 @@ import {
   publicReportsRepository as repo,
   type PublicReportRow,
 } from './public-reports.repository.js'
-import { filesRepository, toFileInfo } from '../files/index.js'
+import { filesOf, toFileInfo } from '../files/index.js'
 
 /** The sealed reporter columns (lib/crypto/sealed-columns.ts), named as associated data. */
 export const NAME_COLUMN = 'public_reports.name'
@@ -28,7 +28,7 @@ export async function toPublicReports(
   const problemIds = [...new Set(rows.flatMap((r) => (r.problemId ? [r.problemId] : [])))]
   const [problems, photos] = await Promise.all([
     repo.problems(db, problemIds),
-    filesRepository.listByOwners(
+    filesOf(
       db,
       'public_report',
       rows.map((r) => r.id),

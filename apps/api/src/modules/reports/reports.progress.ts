@@ -1,8 +1,12 @@
 import type { DbOrTx } from '../../db/client.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import type { AuditEvent } from '../audit/index.js'
-import { measuresRepository, type PlanProblem } from '../measures/index.js'
-import { planFacts } from '../measures/index.js'
+import {
+  moveMeasureProgress,
+  planFacts,
+  setReportedProgress,
+  type PlanProblem,
+} from '../measures/index.js'
 import {
   measurePlanned,
   measuresReported,
@@ -35,14 +39,12 @@ export async function applyAcceptance(
   let rating: Rating | null = null
   const today = shanghaiDate()
   if (report.measureId) {
-    const m = (await measuresRepository.lockById(tx, report.measureId))!
-    const done = report.percent >= 100
-    const set = {
-      percent: report.percent,
-      status: done ? 'done' : 'in_progress',
-      doneDate: done ? (m.doneDate ?? today) : null,
-    }
-    await measuresRepository.update(tx, m.id, set)
+    const { before: m, set } = await moveMeasureProgress(
+      tx,
+      report.measureId,
+      report.percent,
+      today,
+    )
     events.push({
       action: 'measure.progress_updated',
       entityType: 'measure',
@@ -62,7 +64,7 @@ export async function applyAcceptance(
   // Reported progress is the latest accepted report: a report on the whole problem states it
   // directly; a report on one measure moves that measure, and the problem follows its measures.
   const reported = report.measureId ? (measuresReported(facts) ?? report.percent) : report.percent
-  await measuresRepository.setReportedProgress(tx, problemId, reported)
+  await setReportedProgress(tx, problemId, reported)
   events.push({
     action: 'problem.progress_updated',
     entityType: 'problem',

@@ -16,7 +16,7 @@ import { progressReports } from '../../db/schema/index.js'
 import { recordAudit, type AuditEvent } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { actsAsOffice, actsAsUnit, isOwnUnit, leadsProblem } from '../problems/index.js'
-import { measuresRepository } from '../measures/index.js'
+import { findPlanProblem, lockPlanProblem } from '../measures/index.js'
 import { lightSettings } from '../measures/index.js'
 import type { LightSettings } from '../problems/index.js'
 import { problemScope } from '../problems/index.js'
@@ -25,7 +25,7 @@ import { reportsRepository as repo, type ReportFilter } from './reports.reposito
 import { applyAcceptance, type Rating } from './reports.progress.js'
 import { loadReport, submitReport } from './reports.submit.js'
 import { toReport } from './reports.view.js'
-import { filesRepository } from '../files/index.js'
+import { filesOf } from '../files/index.js'
 
 /**
  * Progress reports (进展报告/调度): a unit reports on a problem in progress, with evidence; the
@@ -46,8 +46,8 @@ export class ReportsService {
     const { actor } = ctx
     if (body.onBehalfOf) return this.createForUnit(ctx, problemId, body.onBehalfOf, body)
     return this.db.transaction(async (tx) => {
-      await measuresRepository.lockProblem(tx, problemId)
-      const problem = await measuresRepository.findProblem(tx, problemId, problemScope(actor))
+      await lockPlanProblem(tx, problemId)
+      const problem = await findPlanProblem(tx, problemId, problemScope(actor))
       if (!problem) throw notFound('Problem')
       if (!actsAsUnit(actor) || !actor.unitId || !actor.unitPath || !actor.id)
         throw forbidden('Progress is reported by a responsible or lead unit')
@@ -77,8 +77,8 @@ export class ReportsService {
         { path: '/onBehalfOf', message: 'is for API clients (the office imports progress tables)' },
       ])
     return this.db.transaction(async (tx) => {
-      await measuresRepository.lockProblem(tx, problemId)
-      const problem = await measuresRepository.findProblem(tx, problemId, problemScope(actor))
+      await lockPlanProblem(tx, problemId)
+      const problem = await findPlanProblem(tx, problemId, problemScope(actor))
       if (!problem) throw notFound('Problem')
       const unit = await findUnit(tx, unitId)
       if (!unit || (actor.unitPath && !unit.path.startsWith(actor.unitPath))) throw notFound('Unit')
@@ -105,8 +105,8 @@ export class ReportsService {
   ): Promise<ProgressReport> {
     if (!actsAsOffice(ctx.actor) || !ctx.actor.id)
       throw forbidden('Only the office submits progress on a unit’s behalf')
-    await measuresRepository.lockProblem(tx, problemId)
-    const problem = await measuresRepository.findProblem(tx, problemId)
+    await lockPlanProblem(tx, problemId)
+    const problem = await findPlanProblem(tx, problemId)
     if (!problem) throw notFound('Problem')
     const unit = await findUnit(tx, unitId)
     const refusal = unit && (await this.onBehalfRefusal(tx, problem, unit))
@@ -127,8 +127,7 @@ export class ReportsService {
     unit: { path: string },
   ): Promise<'not_in_progress' | 'unit_unrelated' | null> {
     const reporter = { ...ANONYMOUS, unitPath: unit.path }
-    if (!(await measuresRepository.findProblem(db, problem.id, problemScope(reporter))))
-      return 'unit_unrelated'
+    if (!(await findPlanProblem(db, problem.id, problemScope(reporter)))) return 'unit_unrelated'
     return problem.status === 'in_progress' ? null : 'not_in_progress'
   }
 
@@ -139,7 +138,7 @@ export class ReportsService {
       problemScope(ctx.actor, sql`${progressReports.problemId}`),
     )
     if (!row) throw notFound('Report')
-    return toReport(row, await filesRepository.listByOwners(this.db, 'report', [id]))
+    return toReport(row, await filesOf(this.db, 'report', [id]))
   }
 
   /** The review queue and report search: submitted reports oldest first, otherwise newest first. */
@@ -163,7 +162,7 @@ export class ReportsService {
     problemId: string,
     q: ListProblemReportsQuery,
   ): Promise<ReportPage> {
-    if (!(await measuresRepository.findProblem(this.db, problemId, problemScope(ctx.actor))))
+    if (!(await findPlanProblem(this.db, problemId, problemScope(ctx.actor))))
       throw notFound('Problem')
     return this.page({ problem: problemId, status: q.status }, 'desc', q)
   }
@@ -188,9 +187,9 @@ export class ReportsService {
       )
       if (!found) throw notFound('Report')
       const problemId = found.report.problemId
-      await measuresRepository.lockProblem(tx, problemId)
+      await lockPlanProblem(tx, problemId)
       const report = (await repo.lockById(tx, id))!
-      const problem = (await measuresRepository.findProblem(tx, problemId))!
+      const problem = (await findPlanProblem(tx, problemId))!
       if (isOwnUnit(actor, report.unitId)) throw forbidden('A unit never reviews its own report')
       if (!actsAsOffice(actor)) {
         if (!leadsProblem(actor, problem.leadUnitPath))
@@ -279,7 +278,7 @@ export class ReportsService {
       repo.count(this.db, filter),
     ])
     const page = rows.slice(0, limit)
-    const evidence = await filesRepository.listByOwners(
+    const evidence = await filesOf(
       this.db,
       'report',
       page.map((r) => r.report.id),

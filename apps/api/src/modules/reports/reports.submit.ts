@@ -5,11 +5,11 @@ import type { Ctx } from '../../lib/context.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
-import { measuresRepository, type PlanProblem } from '../measures/index.js'
+import { findMeasure, type PlanProblem } from '../measures/index.js'
 import { findUnit } from '../units/index.js'
 import { reportsRepository as repo } from './reports.repository.js'
 import { auditView, toReport } from './reports.view.js'
-import { filesRepository, attachFiles } from '../files/index.js'
+import { filesOf, lockUploads, attachFiles } from '../files/index.js'
 
 /**
  * The one way a progress report comes into being, for the unit's own form (ReportsService.create)
@@ -37,7 +37,7 @@ export async function submitReport(
     )
   const errors: FieldError[] = []
   if (body.measureId) {
-    const measure = await measuresRepository.findById(tx, body.measureId)
+    const measure = await findMeasure(tx, body.measureId)
     const unit = measure && (await findUnit(tx, measure.unitId))
     if (!measure || measure.problemId !== problemId)
       errors.push({ path: '/measureId', message: 'is not a measure of this problem' })
@@ -48,7 +48,7 @@ export async function submitReport(
       })
   }
   const ids = body.evidenceIds ?? []
-  const attachable = await filesRepository.lockAttachable(tx, ids, actor.id!)
+  const attachable = await lockUploads(tx, ids, actor.id!)
   ids.forEach((fid, i) => {
     if (!attachable.some((f) => f.id === fid))
       errors.push({
@@ -111,5 +111,5 @@ export async function submitReport(
 /** A report as the API shows it, evidence included. */
 export async function loadReport(db: DbOrTx, id: string): Promise<ProgressReport> {
   const row = (await repo.findById(db, id))!
-  return toReport(row, await filesRepository.listByOwners(db, 'report', [id]))
+  return toReport(row, await filesOf(db, 'report', [id]))
 }

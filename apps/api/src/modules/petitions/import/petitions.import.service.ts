@@ -15,7 +15,7 @@ import { findRepeatCandidates } from '../petitions.repeats.js'
 import { importRepository as repo } from './import.repository.js'
 import { analyse, report } from './analyse.js'
 import { writeImport } from './import.writer.js'
-import { filesRepository, type FileStore } from '../../files/index.js'
+import { findUpload, lockUploads, type FileStore } from '../../files/index.js'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -41,9 +41,8 @@ export class PetitionImportService {
       throw forbidden('Petition cases are imported by the office')
     const batch = await repo.findBatch(this.db, batchId)
     if (!batch) throw notFound('Petition batch')
-    const file = await filesRepository.findById(this.db, body.fileId)
-    if (!file || file.ownerType !== null || !ctx.actor.id || file.uploadedBy !== ctx.actor.id)
-      throw notFound('File')
+    const file = await findUpload(this.db, body.fileId, ctx.actor)
+    if (!file) throw notFound('File')
     const sheet = await loadWorkbook(await this.store.open(file.storageKey), this.limits)
     if (body.dryRun ?? true) {
       const a = await analyse(this.db, sheet, body, batch, false)
@@ -59,7 +58,7 @@ export class PetitionImportService {
     }
     return this.db.transaction(async (tx) => {
       // The file is locked with the rows: two commits of one upload cannot both attach it.
-      const [locked] = await filesRepository.lockAttachable(tx, [file.id], ctx.actor.id!)
+      const [locked] = await lockUploads(tx, [file.id], ctx.actor.id!)
       if (!locked) throw notFound('File')
       const a = await analyse(tx, sheet, body, batch, true)
       if (a.errors.length) return report(a, false, false, 0)
@@ -84,7 +83,8 @@ export class PetitionImportService {
     body: PetitionImportBody,
   ): Promise<{ filename: string; content: Buffer }> {
     const r = await this.run(ctx, batchId, { ...body, dryRun: true })
-    const file = (await filesRepository.findById(this.db, body.fileId))!
+    const file = await findUpload(this.db, body.fileId, ctx.actor)
+    if (!file) throw notFound('File')
     const bytes = await readAll(await this.store.open(file.storageKey))
     return {
       filename: annotatedFileName(file.name),
