@@ -6,9 +6,15 @@ import { acceptances, problems, units } from '../../db/schema/index.js'
 import type { Actor } from '../../lib/context.js'
 import { likeEscape } from '../../lib/http.js'
 import { rulesObjections } from '../../lib/publicity.js'
-import { actsAsLeadUnit, actsAsOffice, isOwnUnit, leadsProblem } from '../problems/index.js'
-import { problemScope } from '../problems/index.js'
-import { problemsRepository, type ProblemRow } from '../problems/index.js'
+import {
+  actsAsLeadUnit,
+  actsAsOffice,
+  findProblem,
+  isOwnUnit,
+  leadsProblem,
+  type ProblemRow,
+  problemScope,
+} from '../problems/index.js'
 import type { AcceptanceRow } from './acceptance.repository.js'
 import { unitRefs } from '../units/index.js'
 
@@ -30,7 +36,7 @@ export async function findSubject(
   problemId: string,
   actor: Actor,
 ): Promise<Subject | undefined> {
-  const row = await problemsRepository.findById(db, problemId, problemScope(actor))
+  const row = await findProblem(db, problemId, problemScope(actor))
   if (!row) return undefined
   const refs = await unitRefs(
     db,

@@ -16,11 +16,8 @@ import { encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { acceptances } from '../../db/schema/index.js'
 import { recordAudit } from '../audit/index.js'
-import { moveProblem } from '../problems/index.js'
+import { lockProblem, moveProblem, problemScope, readProblems } from '../problems/index.js'
 import type { LightSettings } from '../problems/index.js'
-import { problemScope } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
-import { toProblems } from '../problems/index.js'
 import { findRound } from '../rounds/index.js'
 import { roundSettings } from '../rounds/index.js'
 import { applyRefusal, awaitingSql, findSubject, mayReviewLevel } from './acceptance.access.js'
@@ -57,7 +54,7 @@ export class ApplicationsService {
     const { actor } = ctx
     const at = this.d.clock()
     return this.d.db.transaction(async (tx) => {
-      const locked = await problemsRepository.lockById(tx, problemId)
+      const locked = await lockProblem(tx, problemId)
       const s = locked && (await findSubject(tx, problemId, actor))
       if (!s) throw notFound('Problem')
       if (locked.version !== version) throw new AppError('precondition_failed')
@@ -125,7 +122,7 @@ export class ApplicationsService {
     const today = shanghaiDate(at)
     return this.d.db.transaction(async (tx) => {
       const found = await repo.findById(tx, acceptanceId)
-      const locked = found && (await problemsRepository.lockById(tx, found.problemId))
+      const locked = found && (await lockProblem(tx, found.problemId))
       const s = locked && (await findSubject(tx, found.problemId, actor))
       if (!found || !s) throw notFound('Acceptance')
       const a = (await repo.lockById(tx, acceptanceId))!
@@ -223,11 +220,10 @@ export class ApplicationsService {
     ])
     const page = rows.slice(0, limit)
     const today = shanghaiDate(this.d.clock())
-    const [items, problems] = await Promise.all([
+    const [items, views] = await Promise.all([
       loadAcceptances(db, page),
-      problemsRepository.findMany(db, [...new Set(page.map((a) => a.problemId))]),
+      readProblems(db, [...new Set(page.map((a) => a.problemId))], today, this.d.settings, null),
     ])
-    const views = await toProblems(db, problems, today, this.d.settings, null)
     return {
       items: items.map((acceptance) => ({
         acceptance,

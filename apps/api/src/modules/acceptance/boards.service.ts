@@ -10,9 +10,7 @@ import { publicities, reboundReviews } from '../../db/schema/index.js'
 import type { Ctx } from '../../lib/context.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { encodeCursor } from '../../lib/http.js'
-import { problemScope } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
-import { toProblems } from '../problems/index.js'
+import { problemScope, readProblems } from '../problems/index.js'
 import { loadPublicities, loadRebounds } from './acceptance.view.js'
 import type { ServiceDeps } from './applications.service.js'
 import { closeoutRepository as repo } from './closeout.repository.js'
@@ -85,8 +83,7 @@ export class BoardsService {
   }
 
   private async problems(ids: string[], today: string): Promise<Map<string, Problem>> {
-    const rows = await problemsRepository.findMany(this.d.db, [...new Set(ids)])
-    const views = await toProblems(this.d.db, rows, today, this.d.settings, null)
+    const views = await readProblems(this.d.db, [...new Set(ids)], today, this.d.settings, null)
     return new Map(views.map((p) => [p.id, p]))
   }
 }

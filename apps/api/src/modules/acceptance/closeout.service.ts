@@ -13,8 +13,7 @@ import { addDays, shanghaiDate } from '../../lib/dates.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { nextWorkingDay, periodEnd, type WorkCalendar } from '../../lib/workdays.js'
 import { recordAudit } from '../audit/index.js'
-import { moveProblem } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
+import { lockProblem, moveProblem } from '../problems/index.js'
 import { findRound } from '../rounds/index.js'
 import { roundSettings } from '../rounds/index.js'
 import { findSubject, officeMay, type Subject } from './acceptance.access.js'
@@ -62,7 +61,7 @@ export class CloseoutService {
 
   /** Locks and loads the problem for an office step: 404 hidden, 412 stale, 409 status, 403 not the office. */
   private async officeStep(tx: DbOrTx, ctx: Ctx, id: string, version: number, status: string) {
-    const locked = await problemsRepository.lockById(tx, id)
+    const locked = await lockProblem(tx, id)
     const s = locked && (await findSubject(tx, id, ctx.actor))
     if (!s) throw notFound('Problem')
     if (locked.version !== version) throw new AppError('precondition_failed')
@@ -220,7 +219,7 @@ export class CloseoutService {
     const today = shanghaiDate(at)
     return this.d.db.transaction(async (tx) => {
       const found = await repo.findRebound(tx, id)
-      const locked = found && (await problemsRepository.lockById(tx, found.problemId))
+      const locked = found && (await lockProblem(tx, found.problemId))
       const s = locked && (await findSubject(tx, found.problemId, actor))
       if (!found || !s) throw notFound('Rebound review')
       const review = (await repo.lockRebound(tx, id))!

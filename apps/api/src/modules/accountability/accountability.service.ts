@@ -18,7 +18,6 @@ import { dateIdCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { actsAsOffice } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
 import { accountabilityScope } from './accountability.access.js'
 import {
   accountabilityRepository as repo,

@@ -1,6 +1,5 @@
 import type { AccountabilityRecord } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
-import { problemsRepository } from '../problems/index.js'
 import { userDisplayNames } from '../users/index.js'
 import {
   accountabilityRepository as repo,

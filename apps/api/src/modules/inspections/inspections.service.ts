@@ -19,10 +19,7 @@ import { dateIdCursor } from '../../lib/cursors.js'
 import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { notifyUnit } from '../inbox/index.js'
-import { actsAsOffice } from '../problems/index.js'
-import { problemScope } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
-import { type ProblemsService } from '../problems/index.js'
+import { actsAsOffice, findProblem, problemScope, type ProblemsService } from '../problems/index.js'
 import { inspectionScope } from './inspections.access.js'
 import { inspectionsRepository as repo, type InspectionRow } from './inspections.repository.js'
 import {
@@ -75,8 +72,7 @@ export class InspectionsService {
 
   /** The findings that opened or link a problem; read like the problem (404 when hidden). */
   async problemFindings(ctx: Ctx, problemId: string): Promise<ProblemFindingList> {
-    if (!(await problemsRepository.findById(this.db, problemId, problemScope(ctx.actor))))
-      throw notFound('Problem')
+    if (!(await findProblem(this.db, problemId, problemScope(ctx.actor)))) throw notFound('Problem')
     return { items: await problemFindings(this.db, problemId) }
   }
 

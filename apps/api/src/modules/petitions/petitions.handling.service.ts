@@ -14,7 +14,7 @@ import { addDays, shanghaiDate } from '../../lib/dates.js'
 import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { notifyUnit } from '../inbox/index.js'
-import { problemsRepository } from '../problems/index.js'
+import { lockProblem } from '../problems/index.js'
 import type { ProblemsService } from '../problems/index.js'
 import { petitionScope } from './petitions.access.js'
 import { petitionsRepository as repo, type CaseRow } from './petitions.repository.js'
@@ -233,8 +233,7 @@ export class PetitionHandlingService {
       if (!current) throw notFound('Petition')
       let problemId: string
       if ('problemId' in body) {
-        if (!(await problemsRepository.lockById(tx, body.problemId)))
-          throw invalid('/problemId', 'no such problem')
+        if (!(await lockProblem(tx, body.problemId))) throw invalid('/problemId', 'no such problem')
         problemId = body.problemId
       } else {
         problemId = await this.open(tx, ctx, current, body.open)

@@ -4,9 +4,8 @@ import type { Ctx } from '../../lib/context.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit } from '../audit/index.js'
 import { reopenCloseout } from '../acceptance/index.js'
-import { moveProblem } from '../problems/index.js'
+import { lockProblem, moveProblem } from '../problems/index.js'
 import type { LightSettings } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
 import { actsAsPetitionOffice } from './petitions.access.js'
 import { matchKey } from './petitions.repeats.js'
 import { repeatColumns } from './repeat-keys.js'
@@ -87,7 +86,7 @@ export async function reboundClosedProblems(
 ): Promise<string[]> {
   const reopened: string[] = []
   for (const id of [...new Set(problemIds.filter((x): x is string => !!x))].sort()) {
-    await problemsRepository.lockById(tx, id)
+    await lockProblem(tx, id)
     const [p] = await repo.problemRefs(tx, [id])
     if (p?.status !== 'closed') continue
     const closeoutId = await repo.openCloseout(tx, id)

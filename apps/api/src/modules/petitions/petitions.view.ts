@@ -1,7 +1,6 @@
 import type { Petition, PetitionBatch, PetitionReimport } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import type { Actor } from '../../lib/context.js'
-import { problemsRepository } from '../problems/index.js'
 import { importRepository } from './import/import.repository.js'
 import { mayViewComplainant } from './petitions.access.js'
 import { petitionsRepository as repo, type BatchRow, type CaseRow } from './petitions.repository.js'

@@ -8,14 +8,15 @@ import { uuidv7 } from '../../lib/ids.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit, recordAuditMany, type AuditEvent } from '../audit/index.js'
 import {
-  problemLight,
-  problemPlanned,
   type LightSettings,
   type ProblemFacts,
+  problemLight,
+  problemPlanned,
+  refreshDerived,
+  reviseProblem,
+  syncProblemUnits,
 } from '../problems/index.js'
-import { refreshDerived, syncProblemUnits } from '../problems/index.js'
 import { emitEvent, type DomainEvent } from '../events/index.js'
-import { problemsRepository } from '../problems/index.js'
 import type { Task } from './analyse.js'
 import { importRepository as repo } from './import.repository.js'
 
@@ -254,27 +255,31 @@ function newRows(fresh: Task[], w: WriteInput) {
 async function update(tx: DbOrTx, t: Task, w: WriteInput): Promise<AuditEvent> {
   const ex = t.existing!
   const optional = (f: string) => t.provided.has(f)
-  await problemsRepository.update(tx, ex.id, {
-    title: t.title,
-    ...(optional('description') && { description: t.description }),
-    ...(optional('domain') && { domain: t.domain }),
-    ...(optional('nature') && { nature: t.nature }),
-    ...(optional('source') && { source: t.source }),
-    ...(optional('region') && { regionId: t.regionId }),
-    mode: t.mode,
-    target: t.target,
-    deadline: t.deadline,
-    deadlineText: t.deadlineText,
-    collectiveUnits: t.collectiveUnits,
-    leadLeader: t.leadLeader,
-    leadUnitId: t.leadUnitId,
-    searchTokens: searchTokens(
-      t.row.code,
-      t.title,
-      optional('description') ? t.description : ex.description,
-    ),
-  })
-  await problemsRepository.setCoUnits(tx, ex.id, t.coUnitIds)
+  await reviseProblem(
+    tx,
+    ex.id,
+    {
+      title: t.title,
+      ...(optional('description') && { description: t.description }),
+      ...(optional('domain') && { domain: t.domain }),
+      ...(optional('nature') && { nature: t.nature }),
+      ...(optional('source') && { source: t.source }),
+      ...(optional('region') && { regionId: t.regionId }),
+      mode: t.mode,
+      target: t.target,
+      deadline: t.deadline,
+      deadlineText: t.deadlineText,
+      collectiveUnits: t.collectiveUnits,
+      leadLeader: t.leadLeader,
+      leadUnitId: t.leadUnitId,
+      searchTokens: searchTokens(
+        t.row.code,
+        t.title,
+        optional('description') ? t.description : ex.description,
+      ),
+    },
+    t.coUnitIds,
+  )
   const newTexts = t.measures.map((m) => m.content)
   if (ex.measures.join('\n') !== newTexts.join('\n') || ex.deadline !== t.deadline) {
     // Measures keep their ids (and anything hanging off them) by position; extras are added,

@@ -7,9 +7,16 @@ import { shanghaiDate } from '../../lib/dates.js'
 import { LIGHT_FILLS, type XlsxSink } from '../../lib/xlsx-stream.js'
 import { addDataRow, addTable, type Column } from '../../lib/xlsx-table.js'
 import { recordAudit } from '../audit/index.js'
-import { isOverdue, type LightSettings } from '../problems/index.js'
-import { computeDerived, problemScope } from '../problems/index.js'
-import { problemsRepository as problemsRepo, sortSpec, type ProblemRow } from '../problems/index.js'
+import {
+  computeDerived,
+  countProblems,
+  isOverdue,
+  type LightSettings,
+  listProblems,
+  type ProblemRow,
+  problemScope,
+  sortSpec,
+} from '../problems/index.js'
 import type { ProblemStatus } from '@rectify/schemas'
 import { chineseDate } from '../../lib/dates.js'
 import { MODE_LABELS, leaderText } from './fields.js'
@@ -93,7 +100,7 @@ export class LedgerExportService {
     const { unit, ...filters } = q
     const unitPath = unit ? await findUnitPath(this.readDb, unit) : undefined
     const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
-    const total = await problemsRepo.count(this.readDb, filter)
+    const total = await countProblems(this.readDb, filter)
     // Audited before the first byte: what was asked for and how many rows, never the rows.
     await this.db.transaction((tx) =>
       recordAudit(tx, ctx, {
@@ -119,7 +126,7 @@ export class LedgerExportService {
       let after: string[] | null = null
       let seq = 0
       for (;;) {
-        const rows: ProblemRow[] = await problemsRepo.list(this.readDb, filter, sort, BATCH, after)
+        const rows: ProblemRow[] = await listProblems(this.readDb, filter, sort, BATCH, after)
         if (!rows.length) break
         const [plans, derived] = await Promise.all([
           this.measureTexts(rows.map((r) => r.id)),

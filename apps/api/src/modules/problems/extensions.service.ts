@@ -16,6 +16,7 @@ import { actsAsOffice, actsAsUnit, isOwnUnit } from './problems.access.js'
 import { problemScope, refreshDerived } from './problems.derived.js'
 import { problemsRepository as problemsRepo } from './problems.repository.js'
 import { extensionsRepository as repo, type ExtensionRow } from './extensions.repository.js'
+import { unitRefs } from '../units/index.js'
 
 export function toExtension(r: ExtensionRow): Extension {
   return {
@@ -46,10 +47,7 @@ export async function requestRefusal(
   leadUnitId: string,
   measureUnitId: string | undefined,
 ): Promise<AppError | null> {
-  const refs = await problemsRepo.units(
-    db,
-    measureUnitId ? [leadUnitId, measureUnitId] : [leadUnitId],
-  )
+  const refs = await unitRefs(db, measureUnitId ? [leadUnitId, measureUnitId] : [leadUnitId])
   const covers = (id: string) => {
     const path = refs.find((u) => u.id === id)?.path
     return !!path && !!actor.unitPath && path.startsWith(actor.unitPath)

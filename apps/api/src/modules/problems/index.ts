@@ -39,10 +39,18 @@ export {
   syncProblemUnits,
 } from './problems.derived.js'
 export {
+  countProblems,
+  findProblem,
+  findProblems,
+  listProblems,
+  lockProblem,
+  problemCodeTaken,
+  reviseProblem,
+} from './problems.lookup.js'
+export {
   overdueSql,
   problemColumns,
   problemWhere,
-  problemsRepository,
   sortSpec,
   type ProblemBucket,
   type ProblemFilter,
@@ -51,7 +59,7 @@ export {
 export { PHONE_CONTEXT, sealPhones } from './problems.persons.js'
 export { problemsRoutes } from './problems.routes.js'
 export { ProblemsService } from './problems.service.js'
-export { toProblem, toProblems } from './problems.view.js'
+export { readProblem, readProblems } from './problems.view.js'
 export { TransitionsService } from './transitions.js'
 
 /**

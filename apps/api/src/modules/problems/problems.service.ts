@@ -21,7 +21,7 @@ import { problemScope, refreshDerived, syncProblemUnits } from './problems.deriv
 import { problemsRepository as repo, sortSpec, type ProblemSort } from './problems.repository.js'
 import { sealPhones } from './problems.persons.js'
 import { ledgerTotal } from './problems.totals.js'
-import { auditView, toProblem, toProblems } from './problems.view.js'
+import { auditView, readProblem, toProblem, toProblems } from './problems.view.js'
 import { findUnitPath, unitRefs } from '../units/index.js'
 
 /** What a lead unit may edit on its own draft plan; everything else is the office's. */
@@ -166,13 +166,7 @@ export class ProblemsService {
     await repo.setCoUnits(tx, id, body.coUnitIds ?? [])
     await syncProblemUnits(tx, id)
     await refreshDerived(tx, [id], today, this.settings)
-    const problem = await toProblem(
-      tx,
-      (await repo.findById(tx, id))!,
-      today,
-      this.settings,
-      this.cipher,
-    )
+    const problem = await readProblem(tx, id, today, this.settings, this.cipher)
     await recordAudit(tx, ctx, {
       action: 'problem.created',
       entityType: 'problem',
@@ -253,13 +247,7 @@ export class ProblemsService {
       if (coUnitIds) await repo.setCoUnits(tx, id, coUnitIds)
       await syncProblemUnits(tx, id)
       await refreshDerived(tx, [id], today, this.settings)
-      const problem = await toProblem(
-        tx,
-        (await repo.findById(tx, id))!,
-        today,
-        this.settings,
-        this.cipher,
-      )
+      const problem = await readProblem(tx, id, today, this.settings, this.cipher)
       const diff = changedFields(auditView(before, this.cipher), auditView(problem, this.cipher))
       await recordAudit(tx, ctx, {
         action: 'problem.updated',

@@ -92,6 +92,28 @@ export async function toProblem(
   return (await toProblems(db, [row], today, settings, phones))[0]!
 }
 
+/** A problem as the API shows it, read afresh (after a write, for its answer and audit entry). */
+export async function readProblem(
+  db: DbOrTx,
+  id: string,
+  today: string,
+  settings: LightSettings,
+  phones: FieldCipher | null,
+): Promise<Problem> {
+  return toProblem(db, (await repo.findById(db, id))!, today, settings, phones)
+}
+
+/** Problems by id as the API shows them, in no particular order. */
+export async function readProblems(
+  db: DbOrTx,
+  ids: string[],
+  today: string,
+  settings: LightSettings,
+  phones: FieldCipher | null,
+): Promise<Problem[]> {
+  return toProblems(db, await repo.findMany(db, ids), today, settings, phones)
+}
+
 /**
  * The fields of a problem an audit entry records: the record itself, not what is derived from
  * it, with each responsible person's phone as its keyed hash (problems.persons.ts).

@@ -16,7 +16,7 @@ import type { LightSettings } from './lights.js'
 import { actsAsOffice, isOwnUnit, leadsProblem } from './problems.access.js'
 import { problemScope, refreshDerived } from './problems.derived.js'
 import { problemsRepository as repo } from './problems.repository.js'
-import { toProblem } from './problems.view.js'
+import { readProblem } from './problems.view.js'
 import { unitRefs } from '../units/index.js'
 
 /**
@@ -158,13 +158,7 @@ export class TransitionsService {
         throw invalid('/action', 'needs a plan with at least one measure')
       await repo.update(tx, id, { status: step.to })
       await refreshDerived(tx, [id], today, this.settings)
-      const problem = await toProblem(
-        tx,
-        (await repo.findById(tx, id))!,
-        today,
-        this.settings,
-        this.cipher,
-      )
+      const problem = await readProblem(tx, id, today, this.settings, this.cipher)
       await emitEvent(tx, {
         type: 'problem.status_changed',
         entityType: 'problem',

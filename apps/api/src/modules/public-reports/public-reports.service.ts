@@ -14,9 +14,8 @@ import { objectionRefusal, rulesObjections } from '../../lib/publicity.js'
 import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { hotlineEvents } from './hotline.events.js'
-import { overturnPublicity } from '../problems/index.js'
+import { findProblem, lockProblem, overturnPublicity } from '../problems/index.js'
 import type { LightSettings } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
 import type { ProblemsService } from '../problems/index.js'
 import {
   publicReportsRepository as repo,
@@ -104,8 +103,7 @@ export class PublicReportsService {
     return this.db.transaction(async (tx) => {
       // Lock order as everywhere: the problem, then what hangs off it.
       const named = 'problemId' in body ? body.problemId : null
-      if (named && !(await problemsRepository.lockById(tx, named)))
-        throw invalid('/problemId', 'no such problem')
+      if (named && !(await lockProblem(tx, named))) throw invalid('/problemId', 'no such problem')
       const row = await this.lock(tx, id, version)
       if (!FROM[body.action].includes(row.status))
         throw new AppError('conflict', `A report that is ${row.status} cannot take ${body.action}`)
@@ -168,8 +166,8 @@ export class PublicReportsService {
     return this.db.transaction(async (tx) => {
       const found = await repo.findById(tx, id)
       if (!found) throw notFound('Public report')
-      if (found.problemId) await problemsRepository.lockById(tx, found.problemId)
-      const problem = found.problemId && (await problemsRepository.findById(tx, found.problemId))
+      if (found.problemId) await lockProblem(tx, found.problemId)
+      const problem = found.problemId && (await findProblem(tx, found.problemId))
       if (problem && !rulesObjections(ctx.actor, problem.leadUnitId))
         throw forbidden('Objections to a close-out are not ruled by the unit whose work it is')
       const row = await this.lock(tx, id, version)

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../errors.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { publicityPhase } from '../../lib/publicity.js'
-import { problemsRepository, sortSpec, type ProblemRow } from '../problems/index.js'
+import { countProblems, listProblems, type ProblemRow, sortSpec } from '../problems/index.js'
 import { publicRepository as repo, published } from './public.repository.js'
 
 /** The board lists published problems most recently changed first (index problems_public_idx). */
@@ -46,8 +46,8 @@ export class PublicBoardService {
       today: shanghaiDate(),
     }
     const [rows, total] = await Promise.all([
-      problemsRepository.list(this.db, filter, sort, limit + 1, cursor),
-      problemsRepository.count(this.db, filter),
+      listProblems(this.db, filter, sort, limit + 1, cursor),
+      countProblems(this.db, filter),
     ])
     const page = rows.slice(0, limit)
     return {

@@ -18,9 +18,13 @@ import { recordAudit } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
 import { notifyEach, notifyUsers, unitRecipients } from '../inbox/index.js'
 import type { LightSettings } from '../problems/index.js'
-import { problemScope } from '../problems/index.js'
-import { problemsRepository } from '../problems/index.js'
-import { type ProblemsService } from '../problems/index.js'
+import {
+  findProblem,
+  lockProblem,
+  problemCodeTaken,
+  problemScope,
+  type ProblemsService,
+} from '../problems/index.js'
 import { userDisplayNames } from '../users/index.js'
 import { launchesSweeps, reportsFor, sweepTargetScope } from './sweeps.access.js'
 import { sweepsRepository as repo, type SweepRow } from './sweeps.repository.js'
@@ -73,7 +77,7 @@ export class SweepsService {
   async launch(ctx: Ctx, problemId: string, body: CreateSweepBody): Promise<Sweep> {
     if (!launchesSweeps(ctx.actor)) throw forbidden('Sweeps are launched by the office')
     return this.db.transaction(async (tx) => {
-      const problem = await problemsRepository.findById(tx, problemId, problemScope(ctx.actor))
+      const problem = await findProblem(tx, problemId, problemScope(ctx.actor))
       if (!problem) throw notFound('Problem')
       if (problem.nature !== 'common')
         throw new AppError(
@@ -261,8 +265,8 @@ export class SweepsService {
         errors,
       })
     // The parent is locked so that children of concurrent reports never race for a code.
-    await problemsRepository.lockById(tx, sweep.problemId)
-    const parent = (await problemsRepository.findById(tx, sweep.problemId))!
+    await lockProblem(tx, sweep.problemId)
+    const parent = (await findProblem(tx, sweep.problemId))!
     let seq = await repo.childCount(tx, parent.id)
     const ids: string[] = []
     for (const [i, f] of findings.entries()) {
@@ -270,7 +274,7 @@ export class SweepsService {
       do {
         const suffix = `-举一反三${++seq}`
         code = `${parent.code.slice(0, CODE_MAX - suffix.length)}${suffix}`
-      } while (await problemsRepository.codeTaken(tx, parent.roundId, code))
+      } while (await problemCodeTaken(tx, parent.roundId, code))
       let child
       try {
         child = await this.problems.addIn(tx, ctx, {
