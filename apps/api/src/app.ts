@@ -5,9 +5,7 @@ import type { Database } from './db/client.js'
 import { httpServer } from './http-server.js'
 import { configureAuditHash } from './lib/crypto/audit-hash.js'
 import { openFieldCipher } from './lib/crypto/data-keys.js'
-import type { FieldCipher } from './lib/crypto/field-cipher.js'
-import { scheduleJobs } from './lib/jobs.engine.js'
-import type { ModuleRegistration, SharedDeps } from './lib/modules.js'
+import { mountModules, type ModuleRegistration, type SharedDeps } from './lib/modules.js'
 import { accessTokenJwtOptions } from './modules/auth/index.js'
 import type { FileStore } from './modules/files/index.js'
 import * as domain from './modules/index.js'
@@ -27,36 +25,35 @@ export interface AppDeps {
   webRoot?: string
   /** Extra routes for the bench, registered only when the bench starts the server. */
   extraRoutes?: (app: FastifyInstance) => Promise<void>
-  /**
-   * Seals and opens personal data (lib/crypto). server.ts opens it at start, before seeding;
-   * absent (tests, the bench), it is opened here from the configuration the same way.
-   */
-  cipher?: FieldCipher
+  /** Seals and opens personal data (lib/crypto); absent (tests, the bench), opened here. */
+  cipher?: SharedDeps['cipher']
   /** Where evidence bytes live (default: the store FILE_STORE chooses, see fileStoreFor). */
   fileStore?: FileStore
 }
 
-/** Builds the whole application: infrastructure plugins, then authentication, then the domain modules. */
+/** Builds the whole application: infrastructure, then authentication, then the domain modules. */
 export async function buildApp(config: Config, deps: AppDeps) {
   const app = httpServer(config)
   const { database, signingKey } = deps
+  const { db, readDb } = database
+
+  // Infrastructure
   const cipher = deps.cipher ?? (await openFieldCipher(database, config, dataDir(config))).cipher
   await configureAuditHash(database, config.CRYPTO_SUITE)
-  // Access tokens are signed and verified by @fastify/jwt (app.jwt), with every check pinned.
-  await app.register(fastifyJwt, accessTokenJwtOptions(signingKey, config.ACCESS_TOKEN_TTL_SECONDS))
-  const { db } = database
-  const shared: SharedDeps = {
-    config,
-    database,
-    db,
-    readDb: database.readDb,
-    cipher,
-    signingKey,
-    log: app.log,
-  }
+  await app.register(errorsPlugin)
+  await app.register(inputPlugin)
+  await app.register(securityPlugin, { config, database })
+  await app.register(sharedSchemasPlugin)
+  await app.register(openapiPlugin)
+  const shared: SharedDeps = { config, database, db, readDb, cipher, signingKey, log: app.log }
 
-  // The domain modules in the order of their routes; one built on another takes its registration.
+  // Authentication: access tokens signed and verified by @fastify/jwt with every check pinned
+  await app.register(fastifyJwt, accessTokenJwtOptions(signingKey, config.ACCESS_TOKEN_TTL_SECONDS))
   const auth = domain.auth(shared, app.jwt)
+  await app.register(authPlugin, { db, auth: auth.service })
+  await app.register(idempotencyPlugin, { db })
+
+  // The domain modules in the order of their routes; one built on another takes its registration
   const files = domain.files(shared, deps.fileStore)
   const problems = domain.problems(shared)
   const reports = domain.reports(shared)
@@ -96,28 +93,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     domain.reminders(shared),
     domain.housekeeping(shared, { files }),
   ]
-  // Their jobs on the job engine (lib/jobs.engine.ts): pg-boss on PostgreSQL, in-process on PGlite.
-  scheduleJobs(
-    app,
-    database,
-    modules.flatMap((m) => m.jobs),
-  )
-  // The S3 client's sockets, when this app made the store (a store passed in is its owner's).
-  if (!deps.fileStore) app.addHook('onClose', () => files.store.close?.())
-
-  // Infrastructure
-  await app.register(errorsPlugin)
-  await app.register(inputPlugin)
-  await app.register(securityPlugin, { config, database })
-  await app.register(sharedSchemasPlugin)
-  await app.register(openapiPlugin)
-  await app.register(authPlugin, { db, auth: auth.service })
-  await app.register(idempotencyPlugin, { db })
-
-  // Domain modules, all under /api/v1
-  for (const { plugin, options } of modules.flatMap((m) => m.routes)) {
-    await app.register(plugin, { prefix: '/api/v1', ...options })
-  }
+  await mountModules(app, database, modules)
   if (deps.extraRoutes) await app.register(deps.extraRoutes)
 
   // The SPA last, so its catch-all never shadows an API route

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyBaseLogger } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import type { Database, Db } from '../db/client.js'
 import type { FieldCipher } from './crypto/field-cipher.js'
+import { scheduleJobs } from './jobs.engine.js'
 import type { JobDefinition } from './jobs.js'
 
 /**
@@ -46,13 +47,15 @@ export function routes<O extends object>(
 
 /**
  * A domain module as app.ts registers it (STYLE.md §17): its route plugins, registered under
- * /api/v1 in this order with their options (explicitly, no autoload), and its scheduled jobs,
- * which the job engine runs (lib/jobs.engine.ts).
+ * /api/v1 in this order with their options (explicitly, no autoload), its scheduled jobs,
+ * which the job engine runs (lib/jobs.engine.ts), and what it holds that the app's close
+ * releases (e.g. the S3 client's sockets).
  */
 export interface ModuleRegistration {
   name: string
   routes: ModuleRoutes[]
   jobs: JobDefinition[]
+  close?: () => Promise<void> | void
 }
 
 /**
@@ -61,4 +64,24 @@ export interface ModuleRegistration {
  */
 export function defineModule<M extends ModuleRegistration>(registration: M): M {
   return registration
+}
+
+/**
+ * Mounts the modules on the app in their order: their jobs on the job engine (pg-boss on
+ * PostgreSQL, in-process on PGlite), their `close` on the app's, their routes under /api/v1.
+ */
+export async function mountModules(
+  app: FastifyInstance,
+  database: Database,
+  modules: readonly ModuleRegistration[],
+) {
+  scheduleJobs(
+    app,
+    database,
+    modules.flatMap((m) => m.jobs),
+  )
+  for (const { close } of modules) if (close) app.addHook('onClose', async () => close())
+  for (const { plugin, options } of modules.flatMap((m) => m.routes)) {
+    await app.register(plugin, { prefix: '/api/v1', ...options })
+  }
 }
