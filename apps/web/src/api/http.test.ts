@@ -12,17 +12,10 @@ import {
   upload,
   type TokenStorage,
 } from './http'
+import { json, problem } from '@/test/fake-api'
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>
 
-const json = (status: number, body: unknown, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })
-const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
-  json(
-    status,
-    { type: `urn:rectify:error:${code}`, title: code, status, code, ...extra },
-    'application/problem+json',
-  )
 const pair = (n: number): TokenPair => ({
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
@@ -61,11 +54,11 @@ function rotatingServer(startAt: number, refreshDelayMs = 0) {
       if (body.refreshToken !== `refresh-${valid}`) return problem(401, 'session_expired')
       await new Promise((r) => setTimeout(r, refreshDelayMs))
       valid += 1
-      return json(200, pair(valid))
+      return json(pair(valid))
     }
     const auth = new Headers(init.headers).get('Authorization')
     if (auth !== `Bearer access-${valid}`) return problem(401, 'unauthorized')
-    return json(200, { ok: true, url })
+    return json({ ok: true, url })
   }
 }
 
@@ -163,7 +156,7 @@ describe('the pipeline under api and anonymous', () => {
   })
 
   it('sends If-Match with the version on PATCH and a JSON body', async () => {
-    serve(() => json(200, {}))
+    serve(() => json({}))
     await api.PATCH('/api/v1/units/{id}', {
       params: { path: { id: '1' }, header: ifMatch(7) },
       body: { name: '市生态环境局' },
