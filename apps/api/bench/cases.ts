@@ -59,6 +59,13 @@ export const CASES: BenchCase[] = [
     auth: true,
     baseline: LEDGER_SQL,
   },
+  // The dashboard's total figure links here: no filter, 50,049 matches, the total exact over
+  // the narrow facts (problems.totals.ts) rather than estimated.
+  {
+    name: 'GET /problems (no filter, 50, exact total)',
+    path: '/api/v1/problems?limit=50',
+    auth: true,
+  },
   {
     name: 'GET /problems?q=污水 (50)',
     path: `/api/v1/problems?q=${encodeURIComponent('污水')}&limit=50`,
