@@ -47,8 +47,6 @@ export interface OpenDatabaseOptions {
   /** A PGlite data-directory dump to start from (tests restore a migrated snapshot). */
   loadDataDir?: Blob
   poolSize?: number
-  /** Connections of the read pool (default: poolSize). */
-  readPoolSize?: number
   /**
    * PostgreSQL: the server cancels any statement of this pool that runs longer (SQLSTATE 57014,
    * answered 503 by the error handler). 0 or absent: no limit. PGlite runs a statement to its end
@@ -77,7 +75,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     const db = withCommitHooks(drizzlePg(pool, { schema }) as unknown as Db)
     const readPool = opts.readUrl
       ? openPool(opts.readUrl, opts, onError, {
-          max: opts.readPoolSize ?? opts.poolSize ?? 20,
+          max: opts.poolSize ?? 20,
           fallback_application_name: 'rectify-read',
           // Read-only sessions: a write routed here by mistake fails (SQLSTATE 25006) even when
           // the URL names the primary itself, rather than writing outside the primary's pool.
