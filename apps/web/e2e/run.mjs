@@ -5,7 +5,6 @@
  */
 import { after, before } from 'node:test'
 import { startHarness, stopHarness } from './harness.mjs'
-import './specs/publicboard.mjs'
 import './specs/phonework.mjs'
 
 before(startHarness, { timeout: 300_000 })
