@@ -7,6 +7,13 @@
 // terminal) started is the server: SIGINT and SIGTERM reach its graceful shutdown directly. pnpm
 // itself does not pass SIGTERM on to its script — it exits and leaves the script running — so this
 // process also stops when its parent goes away (it is re-parented), as if it had been sent SIGTERM.
+//
+// The root package.json starts this script as `node --max-semi-space-size=8 scripts/start.mjs`:
+// V8's young generation may grow to 2 × 8 MB instead of 2 × 16 MB. Start-up (tens of MB of
+// modules, nearly all surviving) grows it to its maximum, and V8 does not give the pages back
+// while the API idles, so the default kept ~30 MB of empty young generation resident for good.
+// At 8 MB the idle API is ~15 MB smaller; a 50,000-row export costs ~15 % more CPU (more
+// scavenges), and request throughput was not measurably different (docs/scale.md).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,11 +1,13 @@
 /**
  * The API's memory as an operator sees it (issue 15), in `pnpm bench` (`BENCH_ONLY=memory`): the
  * built server (apps/api/dist, built first when its sources changed, as `pnpm start` does) run
- * as `pnpm start` runs it — node with source maps on, in apps/api — in a process of its own, on
- * the run's copy of the bench database, with the production defaults (schedulers and job engine
- * on, logging at warn). Its resident set is read from /proc/<pid>/status:
+ * as `pnpm start` runs it — node with the start script's flags and source maps on, in apps/api —
+ * in a process of its own, on the run's copy of the bench database, with the production
+ * defaults (schedulers and job engine on, logging at warn). Its resident set is read from
+ * /proc/<pid>/status:
  * - idle: VmRSS once the server answered its first request (a login and GET /me) and then sat
- *   idle 5 s; goal ≤ 150 MB;
+ *   idle 5 s; goal ≤ 150 MB; next to the same server started without the start script's node
+ *   flags (V8's defaults), the same-run baseline;
  * - the 50,000-row ledger export (GET /exports/problems, read to the end over HTTP): the
  *   process's peak RSS — VmHWM, reset through /proc/<pid>/clear_refs just before the request
  *   (so start-up's peak does not count), and VmRSS polled every 5 ms as a cross-check; the larger
@@ -61,6 +63,15 @@ export function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(match[1])
 }
 
+/** CPU time (user + system) the process has used, in ms, from /proc/<pid>/stat. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name (which is in parentheses and may hold spaces): utime is the
+  // 14th field and stime the 15th, in clock ticks (100 a second on Linux).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 /** Resets the process's peak RSS (VmHWM) to its current RSS; false where the kernel refuses. */
 function resetPeak(pid: number): boolean {
   try {
@@ -71,7 +82,22 @@ function resetPeak(pid: number): boolean {
   }
 }
 
-async function startServer(databaseUrl: string, dataDir: string): Promise<Server> {
+/**
+ * The node flags `pnpm start` gives the API: those of the root package.json's start script
+ * (`node <flags> scripts/start.mjs`), so the bench measures the process an operator runs.
+ */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(API_DIR, '../../package.json'), 'utf8')) as {
+    scripts: { start: string }
+  }
+  const words = pkg.scripts.start.trim().split(/\s+/u)
+  const script = words.indexOf('scripts/start.mjs')
+  if (words[0] !== 'node' || script < 0)
+    throw new Error(`the start script is not \`node … scripts/start.mjs\`: ${pkg.scripts.start}`)
+  return words.slice(1, script)
+}
+
+async function startServer(databaseUrl: string, dataDir: string, flags: string[]): Promise<Server> {
   // As `pnpm start` does: the API's build, rebuilt only when its sources changed.
   const buildScript = new URL('../scripts/build.mjs', import.meta.url).href
   const { ensureApiBuild } = (await import(buildScript)) as {
@@ -92,7 +118,7 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<Server
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'never',
   }
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], {
+  const child = spawn(process.execPath, [...flags, '--enable-source-maps', 'dist/server.js'], {
     cwd: API_DIR,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -139,6 +165,17 @@ async function login(base: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken
 }
 
+/** VmRSS of the server once it answered a login and GET /me and then sat idle; and the token. */
+async function idleRss(server: Server): Promise<{ mb: number; token: string }> {
+  const token = await login(server.base)
+  const me = await fetch(`${server.base}/api/v1/me`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (!me.ok) throw new Error(`GET /me answered ${me.status}`)
+  await new Promise((r) => setTimeout(r, IDLE_MS))
+  return { mb: procStatusKb(server.child.pid!, 'VmRSS') / MB, token }
+}
+
 /** A new round holding a 50,000-problem ledger (one INSERT … SELECT); returns its id. */
 async function seedLedger(database: Database): Promise<string> {
   const roundId = uuidv7()
@@ -165,6 +202,19 @@ async function seedLedger(database: Database): Promise<string> {
   return roundId
 }
 
+/** One server's figures: start, idle RSS, then the export. */
+async function measureServer(url: string, dataDir: string, flags: string[], roundId: string) {
+  const started = performance.now()
+  const server = await startServer(url, dataDir, flags)
+  try {
+    const readyMs = performance.now() - started
+    const idle = await idleRss(server)
+    return { readyMs, idleMb: idle.mb, export: await exportPeak(server, idle.token, roundId) }
+  } finally {
+    await stopServer(server)
+  }
+}
+
 /** Downloads the ledger export while polling the server's RSS; its peak, bytes and time. */
 async function exportPeak(server: Server, token: string, roundId: string) {
   const pid = server.child.pid!
@@ -178,6 +228,7 @@ async function exportPeak(server: Server, token: string, roundId: string) {
     }
   }, 5)
   const started = performance.now()
+  const cpu = cpuMs(pid)
   try {
     const res = await fetch(`${server.base}/api/v1/exports/problems?round=${roundId}`, {
       headers: { authorization: `Bearer ${token}` },
@@ -186,8 +237,16 @@ async function exportPeak(server: Server, token: string, roundId: string) {
     let bytes = 0
     for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength
     const ms = performance.now() - started
+    const cpuUsed = cpuMs(pid) - cpu
     const hwm = exact ? procStatusKb(pid, 'VmHWM') : 0
-    return { bytes, ms, peakKb: Math.max(hwm, polled), hwmKb: exact ? hwm : null, polledKb: polled }
+    return {
+      bytes,
+      ms,
+      cpuMs: cpuUsed,
+      peakKb: Math.max(hwm, polled),
+      hwmKb: exact ? hwm : null,
+      polledKb: polled,
+    }
   } finally {
     clearInterval(poll)
   }
@@ -202,52 +261,58 @@ export async function benchServerMemory(database: Database): Promise<string> {
   const lines = ['built server memory (apps/api/dist in a process of its own, PostgreSQL)']
   try {
     const roundId = await seedLedger(database)
-    const started = performance.now()
-    const server = await startServer(url, dataDir)
-    try {
-      const ready = performance.now() - started
-      const token = await login(server.base)
-      const me = await fetch(`${server.base}/api/v1/me`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-      if (!me.ok) throw new Error(`GET /me answered ${me.status}`)
-      await new Promise((r) => setTimeout(r, IDLE_MS))
-      const idleMb = procStatusKb(server.child.pid!, 'VmRSS') / MB
-      const run = await exportPeak(server, token, roundId)
-      const peakMb = run.peakKb / MB
-      record(
-        {
-          name: 'built server idle RSS (PostgreSQL)',
-          value: idleMb,
-          unit: 'MB',
-          goal: { op: '<=', limit: IDLE_GOAL_MB },
-          concurrency: 1,
-        },
-        {
-          name: `export ${LEDGER_ROWS} ledger rows`,
-          value: run.ms / 1000,
-          unit: 's',
-          concurrency: 1,
-        },
-        {
-          name: `export ${LEDGER_ROWS} ledger rows, process peak RSS`,
-          value: peakMb,
-          unit: 'MB',
-          goal: { op: '<=', limit: EXPORT_GOAL_MB },
-          concurrency: 1,
-        },
-      )
+    const flags = startFlags()
+    // V8's defaults first (the baseline), then as `pnpm start` runs it; one export each.
+    const defaults = await measureServer(url, dataDir, [], roundId)
+    const m = await measureServer(url, dataDir, flags, roundId)
+    const peakMb = m.export.peakKb / MB
+    const defaultsName = "the same server with V8's defaults (no start flags)"
+    record(
+      {
+        name: 'built server idle RSS (PostgreSQL)',
+        value: m.idleMb,
+        unit: 'MB',
+        baseline: { name: defaultsName, value: defaults.idleMb },
+        goal: { op: '<=', limit: IDLE_GOAL_MB },
+        concurrency: 1,
+      },
+      {
+        name: `export ${LEDGER_ROWS} ledger rows`,
+        value: m.export.ms / 1000,
+        unit: 's',
+        concurrency: 1,
+      },
+      {
+        name: `export ${LEDGER_ROWS} ledger rows, server CPU`,
+        value: m.export.cpuMs / 1000,
+        unit: 's',
+        baseline: { name: defaultsName, value: defaults.export.cpuMs / 1000 },
+        concurrency: 1,
+      },
+      {
+        name: `export ${LEDGER_ROWS} ledger rows, process peak RSS`,
+        value: peakMb,
+        unit: 'MB',
+        baseline: { name: defaultsName, value: defaults.export.peakKb / MB },
+        goal: { op: '<=', limit: EXPORT_GOAL_MB },
+        concurrency: 1,
+      },
+    )
+    const line = (what: string, r: typeof m) => {
+      const e = r.export
       const how =
-        run.hwmKb === null
-          ? `VmRSS polled every 5 ms (${(run.polledKb / MB).toFixed(0)} MB; the kernel refused to reset VmHWM)`
-          : `VmHWM ${(run.hwmKb / MB).toFixed(0)} MB, VmRSS polled every 5 ms ${(run.polledKb / MB).toFixed(0)} MB`
-      lines.push(
-        `  first 200 after ${(ready / 1000).toFixed(1)} s; idle RSS after a login, GET /me and ${IDLE_MS / 1000} s idle: ${idleMb.toFixed(0)} MB (goal ≤ ${IDLE_GOAL_MB} MB)`,
-        `  export ${LEDGER_ROWS} ledger rows over HTTP: ${(run.ms / 1000).toFixed(2)} s, ${(run.bytes / 2 ** 20).toFixed(1)} MB .xlsx, process peak RSS ${peakMb.toFixed(0)} MB (goal ≤ ${EXPORT_GOAL_MB} MB; ${how})`,
-      )
-    } finally {
-      await stopServer(server)
+        e.hwmKb === null
+          ? `VmRSS polled every 5 ms; the kernel refused to reset VmHWM`
+          : `VmHWM ${(e.hwmKb / MB).toFixed(0)} MB, VmRSS polled every 5 ms ${(e.polledKb / MB).toFixed(0)} MB`
+      return [
+        `  ${what}: first 200 after ${(r.readyMs / 1000).toFixed(1)} s; idle RSS after a login, GET /me and ${IDLE_MS / 1000} s idle: ${r.idleMb.toFixed(0)} MB (goal ≤ ${IDLE_GOAL_MB} MB)`,
+        `    export ${LEDGER_ROWS} ledger rows over HTTP: ${(e.ms / 1000).toFixed(1)} s, server CPU ${(e.cpuMs / 1000).toFixed(1)} s, ${(e.bytes / 2 ** 20).toFixed(1)} MB .xlsx, process peak RSS ${(e.peakKb / MB).toFixed(0)} MB (goal ≤ ${EXPORT_GOAL_MB} MB; ${how})`,
+      ]
     }
+    lines.push(
+      ...line(`node ${[...flags, '--enable-source-maps'].join(' ')} (as pnpm start)`, m),
+      ...line("baseline, V8's defaults: node --enable-source-maps", defaults),
+    )
     return lines.join('\n')
   } finally {
     rmSync(dataDir, { recursive: true, force: true })

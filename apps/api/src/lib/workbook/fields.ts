@@ -10,18 +10,25 @@ export type FieldMapping<F extends string> = Readonly<Record<string, F | null>>
 /**
  * The field a label names in a dictionary, or null. Labels compare normalised (normalizeLabel:
  * no spaces or line breaks, ASCII brackets and digits, simplified characters); a label with a
- * bracketed note (整改时限(年月), 罚款(万元)) is also tried without it.
+ * bracketed note (整改时限(年月), 罚款(万元)) is also tried without it. The dictionary is
+ * normalised on the first call, not when the matcher is made (modules make theirs as they load,
+ * and normalising loads the traditional-to-simplified dictionary, which an idle API need not hold).
  */
 export function fieldMatcher<F extends string>(dict: FieldDictionary<F>) {
-  const byLabel = new Map<string, F>()
-  for (const [field, labels] of Object.entries(dict) as [F, readonly string[]][])
-    for (const label of labels) {
-      const key = normalizeLabel(label)
-      if (!byLabel.has(key)) byLabel.set(key, field)
-    }
+  let byLabel: Map<string, F> | undefined
+  const index = () => {
+    const map = new Map<string, F>()
+    for (const [field, labels] of Object.entries(dict) as [F, readonly string[]][])
+      for (const label of labels) {
+        const key = normalizeLabel(label)
+        if (!map.has(key)) map.set(key, field)
+      }
+    return map
+  }
   return (label: string): F | null => {
     const key = normalizeLabel(label)
     if (!key) return null
+    byLabel ??= index()
     return byLabel.get(key) ?? byLabel.get(key.replace(/\([^()]*\)$/u, '')) ?? null
   }
 }

@@ -6,7 +6,13 @@ import { Converter } from 'opencc-js/t2cn'
  * plain traditional forms (灃西新城 → 沣西新城, 大氣 → 大气, 裡 → 里). Characters only, no phrase
  * rewriting, so a name is never turned into a different word.
  */
-const toSimplifiedChars = Converter({ from: 'tw', to: 'cn' })
+let converter: ((text: string) => string) | undefined
+/**
+ * The converter, built on its first use: its dictionary trie is ~2 MB of heap that an API which
+ * imports no workbook need not hold.
+ */
+const toSimplifiedChars = (text: string): string =>
+  (converter ??= Converter({ from: 'tw', to: 'cn' }))(text)
 
 /** Short texts already converted: unit names, labels, marks and deadlines repeat row after row. */
 const memo = new Map<string, string>()
