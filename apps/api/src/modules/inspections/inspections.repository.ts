@@ -122,14 +122,6 @@ export const inspectionsRepository = {
       .orderBy(asc(units.code))
   },
 
-  unitPath(db: DbOrTx, id: string) {
-    return db
-      .select({ path: units.path })
-      .from(units)
-      .where(eq(units.id, id))
-      .then((r) => r[0]?.path ?? null)
-  },
-
   findingCounts(db: DbOrTx, ids: readonly string[]) {
     if (!ids.length) return Promise.resolve([])
     return db

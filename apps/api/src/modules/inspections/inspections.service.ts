@@ -30,7 +30,7 @@ import {
   toInspections,
 } from './inspections.view.js'
 import { attachFiles, attachableFiles } from '../files/index.js'
-import { unitRefs } from '../units/index.js'
+import { findUnitPath, unitRefs } from '../units/index.js'
 
 /**
  * Inspections (督查检查、明察暗访): the office plans, completes or cancels them and records their
@@ -46,7 +46,7 @@ export class InspectionsService {
   async list(ctx: Ctx, q: ListInspectionsQuery): Promise<InspectionPage> {
     const limit = q.limit ?? 50
     const cursor = dateIdCursor(q.cursor)
-    const unitPath = q.unit ? ((await repo.unitPath(this.db, q.unit)) ?? '/nowhere/') : undefined
+    const unitPath = q.unit ? ((await findUnitPath(this.db, q.unit)) ?? '/nowhere/') : undefined
     const filter = { ...q, unitPath, scope: inspectionScope(ctx.actor) }
     const [rows, total] = await Promise.all([
       repo.list(this.db, filter, limit + 1, cursor),

@@ -141,14 +141,6 @@ export const noticesRepository = {
       .then((r) => r[0]?.name)
   },
 
-  unitPath(db: DbOrTx, unitId: string) {
-    return db
-      .select({ path: units.path })
-      .from(units)
-      .where(eq(units.id, unitId))
-      .then((r) => r[0]?.path)
-  },
-
   /** Of `ids`, the problems some unit of `unitPath`'s subtree is concerned with (lead, co, region, measure). */
   concerning(db: DbOrTx, ids: string[], unitPath: string, scope: SQL | undefined) {
     return db

@@ -13,6 +13,7 @@ import { insertNotice, issuedAudit, loadDetail, visibleTo } from './notices.shar
 import { NoticeTransitions } from './notices.transitions.js'
 import { loadNotices } from './notices.view.js'
 import { attachFiles, attachableFiles } from '../files/index.js'
+import { findUnitPath } from '../units/index.js'
 
 export { LEVEL_NAMES } from './notices.shared.js'
 
@@ -49,7 +50,7 @@ export class NoticesService {
     if (!actsAsOffice(actor)) throw forbidden('Only the office issues supervision notices')
     const today = shanghaiDate(this.clock())
     return this.db.transaction(async (tx) => {
-      const unitPath = await repo.unitPath(tx, body.unitId)
+      const unitPath = await findUnitPath(tx, body.unitId)
       const errors: FieldError[] = []
       if (body.replyDue < today) errors.push({ path: '/replyDue', message: 'is in the past' })
       if (!unitPath) errors.push({ path: '/unitId', message: 'is not a unit' })
@@ -80,7 +81,7 @@ export class NoticesService {
     const limit = q.limit ?? 50
     const after = idCursor(q.cursor)
     const today = shanghaiDate(this.clock())
-    const unitPath = q.unit ? ((await repo.unitPath(db, q.unit)) ?? '/none/') : undefined
+    const unitPath = q.unit ? ((await findUnitPath(db, q.unit)) ?? '/none/') : undefined
     const filter = {
       scope: visibleTo(ctx.actor),
       status: q.status,
