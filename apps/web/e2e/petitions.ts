@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { City, Versioned } from './fixtures'
+import { unique, type City, type Versioned } from './fixtures'
 import { repoRoot } from './system.mjs'
 import { shanghaiDay } from './ui.mjs'
 
@@ -45,4 +45,30 @@ export async function newBatch(city: City): Promise<Batch> {
     declaredCount: 50,
     handlingDays: 15,
   })
+}
+
+export interface Petition extends Versioned {
+  receiptNo: string
+  reportedParty: string | null
+  status: string
+  handlingUnit: { name: string } | null
+}
+
+/** One case of a new batch of `city`'s, entered by the office and assigned to its county. */
+export async function assignedCase(city: City): Promise<Petition> {
+  const batch = await newBatch(city)
+  const petition = await city.officeApi.call<Petition>('POST', '/petitions', {
+    batchId: batch.id,
+    receiptNo: unique('E2E'),
+    regionIds: [city.county.id],
+    reportedParty: `${city.county.name}城关镇恒昌化工有限公司`,
+    domains: ['water'],
+    complaint: '企业夜间偷排生产废水，河水发黑发臭，群众反映强烈。',
+  })
+  await city.officeApi.call('POST', '/petitions/assign', {
+    petitionIds: [petition.id],
+    unitId: city.county.id,
+    deadline: shanghaiDay(15),
+  })
+  return petition
 }

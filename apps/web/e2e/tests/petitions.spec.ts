@@ -1,13 +1,6 @@
 import { confirmBox, expect, shot, test, unique, type Api, type Versioned } from '../fixtures'
-import { newBatch, sampleBatch } from '../petitions'
+import { newBatch, sampleBatch, type Petition } from '../petitions'
 import { pickDate, shanghaiDay } from '../ui.mjs'
-
-interface Petition extends Versioned {
-  receiptNo: string
-  reportedParty: string | null
-  status: string
-  handlingUnit: { name: string } | null
-}
 
 /** The first case of the batch with a named complainant, and that complainant (as the office reads it). */
 async function namedCase(office: Api, batchId: string) {
