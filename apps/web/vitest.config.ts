@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
@@ -6,7 +7,18 @@ export default defineConfig({
   // Components (.vue) are compiled as in the app; tests that mount one ask for happy-dom.
   plugins: [vue()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // Element Plus's CommonJS build, which loads async-validator with its interop. Its ES build,
+      // loaded by Node as is, gets async-validator's CommonJS module object as the default
+      // import: every `new AsyncValidator` throws and ElForm swallows that as "valid", so a form
+      // whose rules must block a blank field would submit in a test (the browser is not affected:
+      // Vite bundles async-validator's ES build).
+      {
+        find: /^element-plus$/,
+        replacement: createRequire(import.meta.url).resolve('element-plus'),
+      },
+    ],
   },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
