@@ -28,5 +28,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // A hang guard, not a speed check: mounting a dialog with Element Plus takes 5 s and more on
+    // the shared two-core machines at load 30, where the 5 s default failed sound tests.
+    testTimeout: 20_000,
   },
 })
