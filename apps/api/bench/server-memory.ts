@@ -3,8 +3,9 @@
  * built server (apps/api/dist, built first when its sources changed, as `pnpm start` does) run
  * as `pnpm start` runs it — node with the start script's flags and source maps on, in apps/api —
  * in a process of its own, on the run's copy of the bench database, with the production
- * defaults (schedulers and job engine on, logging at warn). Its resident set is read from
- * /proc/<pid>/status:
+ * defaults (schedulers and job engine on, logging at warn) — the server alone, as the API's
+ * Dockerfile runs it, without start.mjs's own checks before it (docs/scale.md: a few MB more).
+ * Its resident set is read from /proc/<pid>/status:
  * - idle: VmRSS once the server answered its first request (a login and GET /me) and then sat
  *   idle 5 s; goal ≤ 150 MB; next to the same server started without the start script's node
  *   flags (V8's defaults), the same-run baseline;
