@@ -107,6 +107,22 @@ async function login(base: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken
 }
 
+/**
+ * The statements the server ran, from pg_stat_statements when the server loads it (null when it
+ * does not): with the writes' count, the round trips one write costs, whatever the load.
+ */
+async function statementsRun(database: Database): Promise<number | null> {
+  try {
+    const [row] = await database.query<{ n: string }>(
+      `select coalesce(sum(calls), 0) n from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = current_database())`,
+    )
+    return Number(row!.n)
+  } catch {
+    return null
+  }
+}
+
 async function writers(base: string, token: string, problemIds: string[], seconds: number) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
   const body = JSON.stringify({ period: '2026-11', done: '基准：本期完成管网排查', percent: 40 })
@@ -145,12 +161,25 @@ export async function benchWrites(
   const token = await login(base)
   const previous = process.env.RECTIFY_AUDIT_CHAIN
   const route: Record<'on' | 'off', LoadResult> = {} as never
+  // The API's CPU time per write (the load generator runs in its own process) and the
+  // statements per write: both independent of how loaded the machine is.
+  const perWrite: Record<'on' | 'off', { cpuMs: number; statements: number | null }> = {} as never
   try {
     for (const chain of ['on', 'off'] as const) {
       if (chain === 'off') process.env.RECTIFY_AUDIT_CHAIN = 'off'
       else delete process.env.RECTIFY_AUDIT_CHAIN
       await writers(base, token, problemIds, 1) // warm-up
+      const cpu = process.cpuUsage()
+      const statements = await statementsRun(database)
       route[chain] = await writers(base, token, problemIds, seconds)
+      const used = process.cpuUsage(cpu)
+      const after = await statementsRun(database)
+      const n = Math.max(1, route[chain].requests)
+      perWrite[chain] = {
+        cpuMs: (used.user + used.system) / 1000 / n,
+        // Less the one statement that reads the count.
+        statements: statements === null || after === null ? null : (after - statements - 1) / n,
+      }
     }
   } finally {
     if (previous === undefined) delete process.env.RECTIFY_AUDIT_CHAIN
@@ -186,6 +215,28 @@ export async function benchWrites(
       baseline: { name: 'pgbench lock + select-last + insert', value: locked },
       concurrency: WRITERS,
     },
+    {
+      name: 'write path, API CPU per write, chain on',
+      value: perWrite.on.cpuMs,
+      unit: 'ms',
+      concurrency: WRITERS,
+    },
+    {
+      name: 'write path, API CPU per write, chain off',
+      value: perWrite.off.cpuMs,
+      unit: 'ms',
+      concurrency: WRITERS,
+    },
+    ...(perWrite.on.statements === null
+      ? []
+      : [
+          {
+            name: 'write path, SQL statements per write, chain on',
+            value: perWrite.on.statements,
+            unit: 'statements',
+            concurrency: WRITERS,
+          },
+        ]),
     { name: 'write path, chain on p50', value: on.p50, unit: 'ms', concurrency: WRITERS },
     { name: 'write path, chain on p99', value: on.p99, unit: 'ms', concurrency: WRITERS },
     { name: 'write path, chain off p50', value: off.p50, unit: 'ms', concurrency: WRITERS },
@@ -197,6 +248,7 @@ export async function benchWrites(
     `  chain on : ${on.rps.toFixed(1)} writes/s, p50 ${on.p50.toFixed(0)} ms, p99 @${WRITERS} ${on.p99.toFixed(0)} ms`,
     `  chain off: ${off.rps.toFixed(1)} writes/s, p50 ${off.p50.toFixed(0)} ms, p99 @${WRITERS} ${off.p99.toFixed(0)} ms`,
     `  pgbench @${WRITERS}, lock + select-last + insert + commit: ${locked.toFixed(0)} tps; without the lock: ${free.toFixed(0)} tps`,
+    `  API CPU per write: chain on ${perWrite.on.cpuMs.toFixed(2)} ms, off ${perWrite.off.cpuMs.toFixed(2)} ms; SQL statements per write: ${perWrite.on.statements?.toFixed(1) ?? 'n/a (no pg_stat_statements)'}`,
     `  chain on is ${pct(on.rps, off.rps)} of chain off (goal ≥ 80 %), ${pct(on.rps, free)} of lock-free pgbench (goal ≥ 25 %), ${pct(on.rps, locked)} of locked pgbench`,
   ].join('\n')
 }
