@@ -30,6 +30,8 @@ interface Current {
   version: number
   reach: string[]
   problem_id: string | null
+  /** A measure's or report's problem's version, read with it (its reach is the child's). */
+  problem_version?: number | null
 }
 
 /** Ids (checked UUIDs) as one uuid[] parameter, not one parameter each. */
@@ -48,10 +50,12 @@ function currentOf(type: FeedType, ids: string[]) {
       return sql`select id, version, ${problemReach('p.id')} reach, id problem_id
         from problems p where id = any(${list})`
     case 'measure':
-      return sql`select id, version, ${problemReach('m.problem_id')} reach, problem_id
+      return sql`select id, version, ${problemReach('m.problem_id')} reach, problem_id,
+        (select version from problems where id = m.problem_id) problem_version
         from measures m where id = any(${list})`
     case 'report':
-      return sql`select id, version, ${problemReach('r.problem_id')} reach, problem_id
+      return sql`select id, version, ${problemReach('r.problem_id')} reach, problem_id,
+        (select version from problems where id = r.problem_id) problem_version
         from progress_reports r where id = any(${list})`
     case 'petition':
       return sql`select id, version, array_remove(array[handling_unit_id], null) reach,
@@ -96,30 +100,36 @@ export async function feedRows(tx: DbOrTx, entries: AuditedChange[]): Promise<Fe
     for (const r of rowsOf<Current>(await tx.execute(currentOf(type, ids))))
       current.set(`${type}:${r.id}`, r)
 
-  // A measure's or report's problem, checked for a changed reach (implied changes).
+  // A measure's or report's problem, checked for a changed reach (implied changes). Its state
+  // came with the child's row: the same statement, so the same snapshot, and the same reach.
   const implied = new Map<string, number>()
   for (const t of touched.values()) {
-    const pid = current.get(`${t.type}:${t.id}`)?.problem_id
-    if (t.type !== 'problem' && pid && !touched.has(`problem:${pid}`)) implied.set(pid, t.entry)
+    const child = current.get(`${t.type}:${t.id}`)
+    const pid = child?.problem_id
+    if (t.type === 'problem' || !pid || touched.has(`problem:${pid}`)) continue
+    implied.set(pid, t.entry)
+    if (child.problem_version != null && !current.has(`problem:${pid}`))
+      current.set(`problem:${pid}`, {
+        id: pid,
+        version: child.problem_version,
+        reach: child.reach,
+        problem_id: pid,
+      })
   }
-  if (implied.size)
-    for (const r of rowsOf<Current>(await tx.execute(currentOf('problem', [...implied.keys()]))))
-      current.set(`problem:${r.id}`, r)
 
   const keys = [...touched.values()].map((t) => ({ type: t.type, id: t.id }))
   for (const id of implied.keys()) keys.push({ type: 'problem', id })
+  // Every entity's head in one statement, whatever their types.
   const heads = new Map<string, { reach: string[]; problemId: string | null }>()
-  for (const [type, ids] of groupIds(keys))
-    for (const h of await tx
-      .select()
-      .from(changeHeads)
-      .where(
-        and(
-          sql`${changeHeads.entityType} = ${type}`,
-          sql`${changeHeads.entityId} = any(${uuids(ids)})`,
-        ),
-      ))
-      heads.set(`${type}:${h.entityId}`, { reach: h.reach, problemId: h.problemId })
+  const types = `{${keys.map((k) => k.type).join(',')}}`
+  for (const h of await tx
+    .select()
+    .from(changeHeads)
+    .where(
+      sql`(${changeHeads.entityType}, ${changeHeads.entityId}) in
+        (select * from unnest(${types}::text[], ${uuids(keys.map((k) => k.id))}))`,
+    ))
+    heads.set(`${h.entityType}:${h.entityId}`, { reach: h.reach, problemId: h.problemId })
 
   // A deleted measure or report was read through its problem: whoever may read the problem now
   // must hear of the deletion, even if the problem's reach grew after the child's last change.

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, lt, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { progressReports, units, users } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
@@ -81,12 +81,31 @@ export const reportsRepository = {
       .then((r) => r[0])
   },
 
-  insert(db: DbOrTx, values: typeof progressReports.$inferInsert) {
+  /**
+   * Inserts a report and returns it as findById reads it (with its unit's code and name), in one
+   * statement. Its `submittedByName`: the display name of the person `name.userId` (read by the
+   * same statement), else `name.fallback`.
+   */
+  insert(
+    db: DbOrTx,
+    values: Omit<typeof progressReports.$inferInsert, 'submittedByName'>,
+    name: { userId: string | null; fallback: string | null },
+  ): Promise<ReportWithUnit> {
+    const submittedByName = name.userId
+      ? sql`coalesce((select ${users.displayName} from ${users} where ${users.id} = ${name.userId}), ${name.fallback}::text)`
+      : name.fallback
     return db
       .insert(progressReports)
-      .values(values)
-      .returning()
-      .then((r) => r[0]!)
+      .values({ ...values, submittedByName })
+      .returning({
+        ...getTableColumns(progressReports),
+        unitCode: sql<string>`(select code from units where id = ${progressReports.unitId})`,
+        unitName: sql<string>`(select name from units where id = ${progressReports.unitId})`,
+      })
+      .then((r) => {
+        const { unitCode, unitName, ...report } = r[0]!
+        return { report, unitCode, unitName }
+      })
   },
 
   update(db: DbOrTx, id: string, set: Partial<typeof progressReports.$inferInsert>) {
@@ -96,13 +115,5 @@ export const reportsRepository = {
       .where(eq(progressReports.id, id))
       .returning()
       .then((r) => r[0]!)
-  },
-
-  displayName(db: DbOrTx, userId: string) {
-    return db
-      .select({ name: users.displayName })
-      .from(users)
-      .where(eq(users.id, userId))
-      .then((r) => r[0]?.name)
   },
 }

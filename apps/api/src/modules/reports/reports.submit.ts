@@ -59,24 +59,30 @@ export async function submitReport(
   if (errors.length) throw invalid(errors)
 
   const id = uuidv7()
-  await repo.insert(tx, {
-    id,
-    problemId,
-    measureId: body.measureId ?? null,
-    unitId: reporter.id,
-    period: body.period,
-    done: body.done,
-    percent: body.percent,
-    issues: body.issues ?? '',
-    nextSteps: body.nextSteps ?? '',
-    submittedBy: actor.id,
-    submittedByName:
-      (actor.type === 'user' ? await repo.displayName(tx, actor.id!) : null) ?? actor.name,
-    submittedByOffice: onBehalf === 'office',
-    submittedByClient: onBehalf === 'client' ? actor.id : null,
-  })
+  const row = await repo.insert(
+    tx,
+    {
+      id,
+      problemId,
+      measureId: body.measureId ?? null,
+      unitId: reporter.id,
+      period: body.period,
+      done: body.done,
+      percent: body.percent,
+      issues: body.issues ?? '',
+      nextSteps: body.nextSteps ?? '',
+      submittedBy: actor.id,
+      submittedByOffice: onBehalf === 'office',
+      submittedByClient: onBehalf === 'client' ? actor.id : null,
+    },
+    { userId: actor.type === 'user' ? actor.id : null, fallback: actor.name },
+  )
   const attached = await attachFiles(tx, ids, { ownerType: 'report', ownerId: id, problemId })
-  const report = await loadReport(tx, id)
+  // The report as loadReport reads it: the inserted row, and the evidence just attached to it.
+  const report = toReport(
+    row,
+    ids.length ? await filesRepository.listByOwners(tx, 'report', [id]) : [],
+  )
   await emitEvent(tx, {
     type: 'report.submitted',
     entityType: 'report',
