@@ -79,10 +79,7 @@ export async function submitReport(
   )
   const attached = await attachFiles(tx, ids, { ownerType: 'report', ownerId: id, problemId })
   // The report as loadReport reads it: the inserted row, and the evidence just attached to it.
-  const report = toReport(
-    row,
-    ids.length ? await filesRepository.listByOwners(tx, 'report', [id]) : [],
-  )
+  const report = toReport(row, ids.length ? await filesOf(tx, 'report', [id]) : [])
   await emitEvent(tx, {
     type: 'report.submitted',
     entityType: 'report',
