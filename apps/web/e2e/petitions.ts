@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { unique, type City, type Versioned } from './fixtures'
+import { unique, type City, type Versioned, type World } from './fixtures'
 import { repoRoot } from './system.mjs'
 import { shanghaiDay } from './ui.mjs'
 
@@ -26,6 +26,17 @@ export function sampleBatch(seq: number): { name: string; mimeType: string; buff
 }
 
 export type Batch = Versioned & { seq: number }
+
+/** The counties the CLI's sample cases come from (its SAMPLE_REGIONS, the demo city's). */
+const SAMPLE_REGIONS = ['江东区', '江西区', '临湖县', '青山县', '平川县', '云溪县']
+
+/**
+ * The counties the sample batch's cases name, found or made: the import matches 所属区域 by
+ * name, so on a system without the demo city the sample would read as unknown regions.
+ */
+export async function sampleRegions(world: World): Promise<void> {
+  for (const name of SAMPLE_REGIONS) await world.unitNamed(name, 'county')
+}
 
 /**
  * A new, empty batch of `city`'s round. Its 第N批 is the next after every batch the office sees,

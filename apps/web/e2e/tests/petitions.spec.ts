@@ -1,5 +1,5 @@
 import { confirmBox, expect, shot, test, unique, type Api, type Versioned } from '../fixtures'
-import { newBatch, sampleBatch, type Petition } from '../petitions'
+import { newBatch, sampleBatch, sampleRegions, type Petition } from '../petitions'
 import { pickDate, shanghaiDay } from '../ui.mjs'
 
 /** The first case of the batch with a named complainant, and that complainant (as the office reads it). */
@@ -28,6 +28,7 @@ test.describe('petitions', () => {
     test.slow()
     const city = await world.city()
     const batch = await newBatch(city)
+    await sampleRegions(world)
     const sample = sampleBatch(batch.seq)
     const batchUrl = `/petitions/batches/${batch.id}`
 

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test'
 import { expectAccessible } from '../a11y'
 import { expect, shot, test, type Account, type Versioned } from '../fixtures'
-import { assignedCase, newBatch, sampleBatch, type Petition } from '../petitions'
+import { assignedCase, newBatch, sampleBatch, sampleRegions, type Petition } from '../petitions'
 import { atRest, expectPhoneLayout, goInApp, PHONE, walkStaffPages } from '../phone'
 import { shanghaiDay } from '../ui.mjs'
 
@@ -146,6 +146,7 @@ test.describe('imports and petition handling on a phone', () => {
     test.slow()
     const city = await world.city()
     const batch = await newBatch(city)
+    await sampleRegions(world)
     const sample = sampleBatch(batch.seq)
     const period = await city.officeApi.call<Versioned>('POST', '/dispatch-periods', {
       roundId: city.round.id,
