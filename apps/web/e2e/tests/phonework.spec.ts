@@ -229,7 +229,8 @@ test.describe('imports and petition handling on a phone', () => {
     await form.getByTestId('petition-report-measures').fill(measures)
     await form.getByTestId('petition-report-casesFiled').locator('input').fill('1')
     await shot(clerk, 'phone-petition-report')
-    await form.getByTestId('petition-report-submit').click()
+    // The sheet's own submit button, in its footer beside 取消.
+    await sheet.getByTestId('petition-report-submit').click()
     await sheet.waitFor({ state: 'hidden' })
     await clerk.getByTestId('petition-handling').getByText(measures).waitFor()
     await expectPhoneLayout(clerk, 'petition after the report')
