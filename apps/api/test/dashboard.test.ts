@@ -557,4 +557,36 @@ describe('the narrow facts the figures read (problem_facts)', () => {
     expect(await unitDrift()).toBe(0)
     expect(await drift()).toBe(0)
   })
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'keep the set when two transactions link one problem at once (PostgreSQL)',
+    async () => {
+      const { countyA, countyB, eeb } = world.units
+      const row = await makeProblem(db(), { round: await makeRound(db()), leadUnit: eeb })
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      let linked!: () => void
+      const firstLinked = new Promise<void>((resolve) => (linked = resolve))
+      const first = db().transaction(async (tx) => {
+        await tx.insert(problemUnits).values({ problemId: row.id, unitId: countyA.id, role: 'co' })
+        linked()
+        await held
+      })
+      await firstLinked
+      const second = db().transaction(async (tx) => {
+        await tx.insert(problemUnits).values({ problemId: row.id, unitId: countyB.id, role: 'co' })
+      })
+      // The second writer's trigger waits on the first one's facts row: commit the first then.
+      const waiting = () =>
+        t.database.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+      while ((await waiting())[0]!.n === 0) await new Promise((r) => setImmediate(r))
+      release()
+      await Promise.all([first, second])
+      expect(await unitsOf(row.id)).toEqual(sorted(world.units.city, eeb, countyA, countyB))
+      expect(await unitDrift()).toBe(0)
+    },
+  )
 })
