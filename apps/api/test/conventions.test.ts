@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compilePendingSchemas, pendingSchemas } from '../src/lib/lazy-compile.js'
-import { buildAppOn, createTestApp, type TestApp } from './build-app.js'
+import { buildApp } from '../src/app.js'
+import {
+  TEST_SIGNING_KEY,
+  buildAppOn,
+  createTestApp,
+  testConfig,
+  type TestApp,
+} from './build-app.js'
 import { as, client, login, makeWorld } from './factories.js'
 
 let t: TestApp
@@ -13,6 +20,32 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('API conventions', () => {
+  it('gives every scheduled job its queue in the job engine (a migration creates it)', async () => {
+    const queues = new Set(
+      (await t.database.query<{ name: string }>('select name from pgboss.queue')).map(
+        (q) => q.name,
+      ),
+    )
+    // An app with every job on, as production runs (the test apps leave the periodic ones off);
+    // built, not started: its jobs are listed, none runs.
+    const config = testConfig({
+      REMINDER_INTERVAL_SECONDS: 3600,
+      WEBHOOK_INTERVAL_MS: 60_000,
+      HOUSEKEEPING_INTERVAL_MINUTES: 60,
+      COMPLAINANT_RETENTION_DAYS: 365,
+    })
+    const all = await buildApp(config, { database: t.database, signingKey: TEST_SIGNING_KEY })
+    try {
+      const names = all.jobs.jobs.map((j) => j.name)
+      expect(names).toEqual(
+        expect.arrayContaining(['refresh-lights', 'erase-complainants', 'redact-snapshot-phones']),
+      )
+      expect(names.filter((n) => !queues.has(n))).toEqual([])
+    } finally {
+      await all.close()
+    }
+  })
+
   it('answers unknown routes with problem+json 404', async () => {
     const res = await client(t.app).get('/api/v1/nope')
     expect(res.statusCode).toBe(404)

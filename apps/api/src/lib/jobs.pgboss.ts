@@ -41,7 +41,7 @@ export class PgBossJobs implements JobRunner {
 
   constructor(
     private readonly database: Database,
-    private readonly jobs: readonly JobDefinition[],
+    readonly jobs: readonly JobDefinition[],
     private readonly log: JobLog,
   ) {}
 

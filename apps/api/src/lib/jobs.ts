@@ -28,6 +28,8 @@ export interface JobDefinition {
 
 /** What the app needs of whichever engine drives the jobs (lib/jobs.engine.ts picks it). */
 export interface JobRunner {
+  /** The jobs it runs (each needs its pg-boss queue, created by a migration). */
+  readonly jobs: readonly JobDefinition[]
   start(): void
   /** Stops starting runs, aborts those in progress between two batches, and waits for them. */
   stop(): Promise<void>
@@ -55,7 +57,7 @@ export class JobScheduler implements JobRunner {
 
   constructor(
     private readonly db: Db,
-    private readonly jobs: readonly JobDefinition[],
+    readonly jobs: readonly JobDefinition[],
     private readonly log: JobLog,
     /** How often this instance looks for due jobs; 0 never starts the timer. */
     private readonly checkEveryMs: number,
