@@ -9,11 +9,14 @@ import { test as base, expect, type BrowserContextOptions, type Page } from '@pl
 import type { Role, TokenPair, Unit, UnitKind } from '@rectify/schemas'
 import { shanghaiDay as shanghaiDayFrom } from './ui.mjs'
 
-/** The account the run starts from: the administrator the first start creates. */
-const BOOTSTRAP = {
+/**
+ * The account the run starts from: the administrator global-setup.ts made, or on E2E_BASE_URL
+ * (unless told otherwise) the demo city's.
+ */
+const bootstrap = () => ({
   username: process.env.E2E_ADMIN_USERNAME ?? 'admin',
   password: process.env.E2E_ADMIN_PASSWORD ?? 'Rectify@2026',
-}
+})
 /** The password of every account a test creates (it meets the default password policy). */
 export const PASSWORD = 'E2e#Rectify2026'
 
@@ -340,7 +343,7 @@ export const test = base.extend<Fixtures, { adminApi: Api }>({
   adminApi: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      await use((await Api.login(BOOTSTRAP.username, BOOTSTRAP.password)).api)
+      await use((await Api.login(bootstrap().username, bootstrap().password)).api)
     },
     { scope: 'worker' },
   ],

@@ -1,13 +1,14 @@
 /**
  * Starts the system the browser tests run against, once for the whole run: the built SPA and the
- * API serving it on a fresh embedded database (e2e/system.mjs), or E2E_BASE_URL as it is. Workers
- * find it in RECTIFY_E2E_URL. RECTIFY_E2E_CONTROL is a local endpoint through which a test runs
+ * API serving it on a fresh embedded database without the demo city, holding only a top unit and
+ * its administrator (e2e/system.mjs), or E2E_BASE_URL as it is. Workers find it in
+ * RECTIFY_E2E_URL, and the administrator in E2E_ADMIN_USERNAME and E2E_ADMIN_PASSWORD. RECTIFY_E2E_CONTROL is a local endpoint through which a test runs
  * SQL on the stopped API's database and starts it again: how a test lets time pass (a publicity
  * period run out) without any clock knob in the product. Returns the teardown.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { startSystem } from './system.mjs'
+import { BOOTSTRAP_ADMIN, startSystem } from './system.mjs'
 
 interface Statement {
   sql: string
@@ -20,8 +21,12 @@ interface PgLike {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // Reminders every few seconds, so a test sees those of the deadlines it just set.
   process.env.REMINDER_INTERVAL_SECONDS ??= '5'
-  const system = await startSystem()
+  const system = await startSystem({ demo: false })
   process.env.RECTIFY_E2E_URL = system.baseUrl
+  if (!process.env.E2E_BASE_URL) {
+    process.env.E2E_ADMIN_USERNAME = BOOTSTRAP_ADMIN.username
+    process.env.E2E_ADMIN_PASSWORD = BOOTSTRAP_ADMIN.password
+  }
   let control: Server | undefined
   const withDatabase = system.withDatabase as
     ((fn: (pg: PgLike) => Promise<void>) => Promise<void>) | null

@@ -1,9 +1,12 @@
 /**
  * Starts what the browser tests need: the built SPA and the API serving it on a free port with
- * a fresh, empty embedded database (migrated and seeded with the demo city on first start).
- * With E2E_BASE_URL set, it starts nothing and tests that system instead.
+ * a fresh embedded database: migrated and seeded with the demo city on first start, or (`demo:
+ * false`) holding nothing but a top unit and its administrator (`BOOTSTRAP_ADMIN`), from whom
+ * the tests make everything else through the API. With E2E_BASE_URL set, it starts nothing and
+ * tests that system instead.
  */
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
@@ -63,7 +66,7 @@ async function waitReady(baseUrl, child, logs, timeoutMs = 300_000) {
   throw new Error(`API not ready after ${timeoutMs} ms:\n${logs.join('')}`)
 }
 
-function spawnApi(port, dataDir, logs) {
+function spawnApi(port, dataDir, logs, seedDemo) {
   // `--import tsx`, resolved from the API package, which is where pnpm links tsx.
   const tsx = pathToFileURL(
     createRequire(path.join(repoRoot, 'apps/api/package.json')).resolve('tsx'),
@@ -81,6 +84,7 @@ function spawnApi(port, dataDir, logs) {
       PUBLIC_CACHE_SECONDS: '0',
       PUBLIC_CHALLENGE_BITS: '8',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      SEED_DEMO: seedDemo ? 'auto' : 'never',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -91,6 +95,76 @@ function spawnApi(port, dataDir, logs) {
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
   return child
+}
+
+/** The account a system started without the demo city begins with (see `bootstrap`). */
+export const BOOTSTRAP_ADMIN = { username: 'e2e_admin', password: 'E2e#Bootstrap2026' }
+const TOP_UNIT = { code: 'E2E', name: '测试市' }
+
+/** The embedded database in `dataDir` (where apps/api/src/db/client.ts keeps it), opened here. */
+async function openPglite(dataDir) {
+  const requireApi = createRequire(path.join(repoRoot, 'apps/api/package.json'))
+  const { PGlite } = await import(pathToFileURL(requireApi.resolve('@electric-sql/pglite')).href)
+  const { pg_trgm } = await import(
+    pathToFileURL(requireApi.resolve('@electric-sql/pglite/contrib/pg_trgm')).href
+  )
+  return new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm } })
+}
+
+/** Runs the admin CLI (`rectify …`) on `dataDir`, with `input` on its standard input. */
+function cli(dataDir, args, input = '') {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['apps/api/bin/rectify.mjs', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    const output = []
+    child.stdout.on('data', (chunk) => output.push(chunk))
+    child.stderr.on('data', (chunk) => output.push(chunk))
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`rectify ${args[0]} exited with ${code}:\n${Buffer.concat(output)}`)),
+    )
+    child.stdin.end(input)
+  })
+}
+
+/**
+ * A new installation's first steps, before the API's first start: the schema (rectify migrate),
+ * the top unit (no command or route makes a unit without a parent and an administrator, so it is
+ * written into the database), and its administrator (rectify create-user, audited as the CLI).
+ */
+async function bootstrap(dataDir) {
+  await cli(dataDir, ['migrate'])
+  const pg = await openPglite(dataDir)
+  try {
+    const id = randomUUID()
+    await pg.query(
+      `insert into units (id, code, name, kind, parent_id, path) values ($1, $2, $3, 'city', null, $4)`,
+      [id, TOP_UNIT.code, TOP_UNIT.name, `/${id}/`],
+    )
+  } finally {
+    await pg.close()
+  }
+  await cli(
+    dataDir,
+    [
+      'create-user',
+      '--username',
+      BOOTSTRAP_ADMIN.username,
+      '--unit',
+      TOP_UNIT.code,
+      '--role',
+      'admin',
+      '--display-name',
+      '测试管理员',
+      '--password-stdin',
+    ],
+    `${BOOTSTRAP_ADMIN.password}\n`,
+  )
 }
 
 async function stopChild(child) {
@@ -109,7 +183,7 @@ async function stopChild(child) {
  * lets time pass (e.g. a publicity period run out) without any clock knob in the product.
  * With E2E_BASE_URL set, `withDatabase` is null.
  */
-export async function startSystem() {
+export async function startSystem({ demo = true } = {}) {
   if (process.env.E2E_BASE_URL) {
     return {
       baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''),
@@ -123,7 +197,15 @@ export async function startSystem() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rectify-e2e-'))
   const logs = []
   const baseUrl = `http://127.0.0.1:${port}`
-  let child = spawnApi(port, dataDir, logs)
+  if (!demo) {
+    try {
+      await bootstrap(dataDir)
+    } catch (error) {
+      rmSync(dataDir, { recursive: true, force: true })
+      throw error
+    }
+  }
+  let child = spawnApi(port, dataDir, logs, demo)
 
   const stop = async () => {
     await stopChild(child)
@@ -131,20 +213,13 @@ export async function startSystem() {
   }
   const withDatabase = async (fn) => {
     await stopChild(child)
-    const requireApi = createRequire(path.join(repoRoot, 'apps/api/package.json'))
-    const { PGlite } = await import(pathToFileURL(requireApi.resolve('@electric-sql/pglite')).href)
-    const { pg_trgm } = await import(
-      pathToFileURL(requireApi.resolve('@electric-sql/pglite/contrib/pg_trgm')).href
-    )
-    // The API keeps its PGlite database in DATA_DIR/pglite (see apps/api/src/db/client.ts),
-    // with the extensions it loads there.
-    const pg = new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm } })
+    const pg = await openPglite(dataDir)
     try {
       await fn(pg)
     } finally {
       await pg.close()
     }
-    child = spawnApi(port, dataDir, logs)
+    child = spawnApi(port, dataDir, logs, demo)
     await waitReady(baseUrl, child, logs)
   }
   try {
