@@ -162,6 +162,41 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('rectify CLI', () => {
     },
   )
 
+  it(
+    'creates a unit under a parent, as the admin screen does, and refuses a taken code',
+    { timeout: TIMEOUT },
+    async () => {
+      const args = [
+        'create-unit',
+        '--code',
+        'JZ-NEW',
+        '--name',
+        ' 市新建局 ',
+        '--kind',
+        'department',
+      ]
+      const made = await rectify([...args, '--parent', 'JZ'])
+      expect(made.stderr).toBe('')
+      expect(made.status).toBe(0)
+      expect(made.stdout).toMatch(/^created unit JZ-NEW 市新建局 \(.+\), under JZ$/m)
+      const again = await rectify(args)
+      expect(again.status).toBe(1)
+      expect(again.stderr).toContain('JZ-NEW is taken')
+      const rows = await withPglite(dataDir, async (db) => {
+        const r = await db.query<{ parent: string | null; path: string; audited: number }>(
+          `select (select code from units p where p.id = u.parent_id) parent, u.path,
+             (select count(*)::int from audit_log a where a.action = 'unit.created'
+               and a.entity_id = u.id::text and a.actor_type = 'cli') audited
+           from units u where u.code = 'JZ-NEW'`,
+        )
+        return r.rows
+      })
+      expect(rows).toEqual([
+        { parent: 'JZ', path: expect.stringMatching(/^\/.+\/.+\/$/), audited: 1 },
+      ])
+    },
+  )
+
   it('creates an API client and prints its secret once', { timeout: TIMEOUT }, async () => {
     const run = await rectify([
       'create-client',

@@ -6,7 +6,6 @@
  * tests that system instead.
  */
 import { spawn } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
@@ -133,22 +132,21 @@ function cli(dataDir, args, input = '') {
 }
 
 /**
- * A new installation's first steps, before the API's first start: the schema (rectify migrate),
- * the top unit (no command or route makes a unit without a parent and an administrator, so it is
- * written into the database), and its administrator (rectify create-user, audited as the CLI).
+ * A new installation's first steps, before the API's first start, as the README gives them: the
+ * schema (rectify migrate), the city's top unit (rectify create-unit) and its administrator
+ * (rectify create-user), each audited as the CLI.
  */
 async function bootstrap(dataDir) {
   await cli(dataDir, ['migrate'])
-  const pg = await openPglite(dataDir)
-  try {
-    const id = randomUUID()
-    await pg.query(
-      `insert into units (id, code, name, kind, parent_id, path) values ($1, $2, $3, 'city', null, $4)`,
-      [id, TOP_UNIT.code, TOP_UNIT.name, `/${id}/`],
-    )
-  } finally {
-    await pg.close()
-  }
+  await cli(dataDir, [
+    'create-unit',
+    '--code',
+    TOP_UNIT.code,
+    '--name',
+    TOP_UNIT.name,
+    '--kind',
+    'city',
+  ])
   await cli(
     dataDir,
     [

@@ -12,6 +12,7 @@ import { AppError } from '../errors.js'
 import { audit } from './commands/audit.js'
 import { backup } from './commands/backup.js'
 import { createClient } from './commands/create-client.js'
+import { createUnit } from './commands/create-unit.js'
 import { createUser } from './commands/create-user.js'
 import { doctor } from './commands/doctor.js'
 import { keys } from './commands/keys.js'
@@ -25,6 +26,7 @@ import { CliError, UsageError, type Command } from './support.js'
 const COMMANDS: readonly Command[] = [
   migrate,
   seed,
+  createUnit,
   createUser,
   resetPassword,
   createClient,
