@@ -1,9 +1,9 @@
-import { setImmediate as yieldToIo } from 'node:timers/promises'
 import { eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { measures, milestones, problemUnits, problems } from '../../db/schema/index.js'
 import type { Ctx } from '../../lib/context.js'
 import { insertJson } from '../../lib/bulk-insert.js'
+import { PIPELINE_SLICE, PIPELINE_STEP, pipeline } from '../../lib/pipeline.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { searchTokens } from '../../lib/search.js'
 import { recordAudit, recordAuditMany, type AuditEvent } from '../audit/index.js'
@@ -64,10 +64,6 @@ function planRows(t: Task, problemId: string, start: string, firstSeq = 1) {
   return { ms, mls }
 }
 
-/** Tasks per insert of the pipelined write (writeImport), and per slice built between yields. */
-const STEP = 1000
-const SLICE = 100
-
 /**
  * Writes an analysed import inside the caller's transaction, set-based: every row of the new
  * problems (problems with their search tokens, planned progress and lights computed here from
@@ -75,13 +71,9 @@ const SLICE = 100
  * JSON; changed problems are updated one by one; the audit has one entry for the import and one
  * per created or updated problem, chained in one batch when the transaction ends.
  *
- * The new problems are written pipelined, STEP tasks per insert: a step's inserts are sent (the
- * transaction's connection runs them in order, db/serial.ts) and, while the database works on
- * them, the next step's rows and audit entries are built — the two cores work at once instead of
- * in turn. The building yields to the event loop every SLICE tasks, so that the connection can
- * send the next statement as soon as one is done. Every insert is awaited before anything else
- * is written; the first failure fails the import (the statements after it fail too, in the
- * aborted transaction, and are awaited with it).
+ * The new problems are written pipelined (lib/pipeline.ts): PIPELINE_STEP tasks per insert, sent
+ * while the next step's rows and audit entries are built. Every insert is awaited before
+ * anything else is written; the first failure fails the import.
  */
 export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<void> {
   const fresh = w.tasks.filter((t) => t.row.action === 'new')
@@ -92,39 +84,29 @@ export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<
     entityId: w.roundId,
     after: { fileId: w.fileId, ...w.counts },
   })
-  const inserts: Promise<void>[] = []
-  const send = (insert: Promise<void>) => {
-    // Handled at once (a failure is awaited below, with the others), never an unhandled rejection.
-    insert.catch(() => undefined)
-    inserts.push(insert)
-  }
+  const writes = pipeline()
   const events: DomainEvent[] = []
-  for (let i = 0; i < fresh.length; i += STEP) {
-    const step: ReturnType<typeof newRows>[] = []
-    for (let j = i; j < Math.min(i + STEP, fresh.length); j += SLICE) {
-      const slice = newRows(fresh.slice(j, Math.min(j + SLICE, i + STEP, fresh.length)), w)
-      await recordAuditMany(tx, ctx, slice.audit)
-      events.push(...slice.events)
-      step.push(slice)
-      await yieldToIo()
-    }
-    send(
+  let step: ReturnType<typeof newRows>[] = []
+  const flush = () => {
+    if (!step.length) return
+    const links = { chunk: 5000, onConflictDoNothing: true }
+    writes.send(
       insertJson(
         tx,
         problems,
         step.flatMap((s) => s.rows),
-        { chunk: STEP },
+        { chunk: PIPELINE_STEP },
       ),
     )
-    send(
+    writes.send(
       insertJson(
         tx,
         problemUnits,
         step.flatMap((s) => s.links),
-        { chunk: 5000, onConflictDoNothing: true },
+        links,
       ),
     )
-    send(
+    writes.send(
       insertJson(
         tx,
         measures,
@@ -132,7 +114,7 @@ export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<
         { chunk: 5000 },
       ),
     )
-    send(
+    writes.send(
       insertJson(
         tx,
         milestones,
@@ -140,8 +122,18 @@ export async function writeImport(tx: DbOrTx, ctx: Ctx, w: WriteInput): Promise<
         { chunk: 5000 },
       ),
     )
+    step = []
   }
-  await Promise.all(inserts)
+  for (let i = 0; i < fresh.length; i += PIPELINE_SLICE) {
+    const slice = newRows(fresh.slice(i, i + PIPELINE_SLICE), w)
+    await recordAuditMany(tx, ctx, slice.audit)
+    events.push(...slice.events)
+    step.push(slice)
+    if (step.length * PIPELINE_SLICE >= PIPELINE_STEP) flush()
+    await writes.yield()
+  }
+  flush()
+  await writes.done()
   await emitEvent(tx, ...events)
   const updated: AuditEvent[] = []
   for (const t of changed) updated.push(await update(tx, t, w))

@@ -1,4 +1,3 @@
-import { setImmediate as yieldToIo } from 'node:timers/promises'
 import type {
   PetitionImportBody,
   PetitionImportChoice,
@@ -10,6 +9,7 @@ import type { petitions } from '../../../db/schema/index.js'
 import type { Ctx } from '../../../lib/context.js'
 import type { FieldCipher } from '../../../lib/crypto/field-cipher.js'
 import { uuidv7 } from '../../../lib/ids.js'
+import { PIPELINE_SLICE, PIPELINE_STEP, pipeline } from '../../../lib/pipeline.js'
 import { searchTokens } from '../../../lib/search.js'
 import { recordAuditMany, type AuditEvent } from '../../audit/index.js'
 import { matchKey } from '../petitions.repeats.js'
@@ -49,10 +49,6 @@ export interface Analysis extends ParsedSheet {
   deadline: string
 }
 
-/** Cases per pipelined insert (writeImport), and rows built between yields to the event loop. */
-const STEP = 1000
-const SLICE = 100
-
 const HANDED = new Set(['region', 'reportedParty', 'address', 'domains', 'complaint', 'keyCase'])
 
 /**
@@ -84,22 +80,18 @@ export async function writeImport(
   const perCase: AuditEvent[] = []
   const ids = new Map<number, string>()
   let unchanged = 0
-  // New cases are inserted pipelined, STEP at a time: while the database inserts one step the
-  // next is sealed and tokenized (the building yields to the event loop every SLICE rows, so the
-  // connection sends the next statement as soon as one is done). All are awaited below; the
-  // first failure fails the import.
-  const sending: Promise<void>[] = []
+  // New cases are inserted pipelined (lib/pipeline.ts), PIPELINE_STEP at a time: while the
+  // database inserts one step the next is sealed and tokenized. All are awaited below.
+  const writes = pipeline()
   let sent = 0
   const flush = () => {
-    const step = repo.insertCases(tx, inserts.slice(sent))
-    step.catch(() => undefined)
-    sending.push(step)
+    writes.send(repo.insertCases(tx, inserts.slice(sent)))
     sent = inserts.length
   }
   for (const [k, c] of a.cases.entries()) {
-    if (k && k % SLICE === 0) {
-      if (inserts.length - sent >= STEP) flush()
-      await yieldToIo()
+    if (k && k % PIPELINE_SLICE === 0) {
+      if (inserts.length - sent >= PIPELINE_STEP) flush()
+      await writes.yield()
     }
     const before = a.existing.get(c.receiptNo)
     const plan = a.plans.get(c.row)!
@@ -165,7 +157,7 @@ export async function writeImport(
       })
   }
   if (inserts.length > sent) flush()
-  await Promise.all(sending)
+  await writes.done()
   await repo.updateCases(tx, updates)
   await repo.applyHandling(tx, handled, {
     by: ctx.actor.id,
