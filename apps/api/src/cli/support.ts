@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { TSchema } from 'typebox'
+import { Value } from 'typebox/value'
 import { dataDir, loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/client.js'
 import { appliedMigrations, expectedMigrations } from '../db/migrate.js'
@@ -50,6 +52,18 @@ export function parse<O extends Options>(argv: string[], options: O, allowPositi
 }
 
 /** The value of a required string option, or a usage error naming it. */
+/**
+ * Checks options against the body schema of the route the command stands for (POST /users,
+ * POST /units …): a usage error naming each bad option, before any database is opened.
+ */
+export function assertBody(schema: TSchema, body: unknown): void {
+  if (Value.Check(schema, body)) return
+  const problems = [...Value.Errors(schema, body)].map(
+    (e) => `${e.instancePath.slice(1)}: ${e.message}`,
+  )
+  throw new UsageError(problems.join('; '))
+}
+
 export function required(value: string | undefined, flag: string): string {
   if (value === undefined || value.trim() === '') throw new UsageError(`--${flag} is required`)
   return value

@@ -1,10 +1,9 @@
 import { CreateUnitBodySchema, UNIT_KINDS, type CreateUnitBody } from '@rectify/schemas'
-import { Value } from 'typebox/value'
 import { cliContext } from '../../lib/context.js'
 import { createUnitIn, findUnitByCode } from '../../modules/units/index.js'
 import {
   CliError,
-  UsageError,
+  assertBody,
   cliConfig,
   parse,
   required,
@@ -47,7 +46,7 @@ Example: rectify create-unit --code JZ --name 江州市 --kind city`,
       kind: required(values.kind, 'kind'),
       parentId: null,
     }
-    assertShape(draft as CreateUnitBody)
+    assertBody(CreateUnitBodySchema, draft)
     const body = draft as CreateUnitBody
     return withDatabase(cliConfig(), async (database) => {
       await requireCurrentSchema(database)
@@ -64,13 +63,4 @@ Example: rectify create-unit --code JZ --name 江州市 --kind city`,
       return 0
     })
   },
-}
-
-/** The unit as POST /units would check its shape: a usage error naming each bad option. */
-function assertShape(body: CreateUnitBody): void {
-  if (Value.Check(CreateUnitBodySchema, body)) return
-  const problems = [...Value.Errors(CreateUnitBodySchema, body)].map(
-    (e) => `${e.instancePath.slice(1)}: ${e.message}`,
-  )
-  throw new UsageError(problems.join('; '))
 }

@@ -1,11 +1,11 @@
-import { CreateUserBodySchema, ROLES, type CreateUserBody, type Role } from '@rectify/schemas'
-import { Value } from 'typebox/value'
+import { CreateUserBodySchema, ROLES, type Role } from '@rectify/schemas'
 import { cliContext } from '../../lib/context.js'
 import { findUnitByCode } from '../../modules/units/index.js'
 import { readPassword } from '../password.js'
 import {
   CliError,
   UsageError,
+  assertBody,
   cliConfig,
   cliServices,
   parse,
@@ -48,7 +48,11 @@ Example: printf '%s\\n' "$PW" | rectify create-user --username wang --unit JZ-EE
     if (!values['password-stdin'])
       throw new UsageError('--password-stdin is required (passwords are never taken as arguments)')
     const draft = { username, displayName: values['display-name'] ?? username, roles }
-    assertShape({ ...draft, unitId: '00000000-0000-7000-8000-000000000000', password: 'x' })
+    assertBody(CreateUserBodySchema, {
+      ...draft,
+      unitId: '00000000-0000-7000-8000-000000000000',
+      password: 'x',
+    })
 
     const password = await readPassword()
     const config = cliConfig()
@@ -77,13 +81,4 @@ function parseRoles(given: string[] | undefined): Role[] {
     if (!(ROLES as readonly string[]).includes(r))
       throw new UsageError(`unknown role ${r} (one of: ${ROLES.join(', ')})`)
   return [...new Set(given)] as Role[]
-}
-
-/** The API's body schema checks the rest (username pattern, lengths), before any prompt. */
-function assertShape(body: CreateUserBody): void {
-  if (Value.Check(CreateUserBodySchema, body)) return
-  const problems = [...Value.Errors(CreateUserBodySchema, body)].map(
-    (e) => `${e.instancePath.slice(1)}: ${e.message}`,
-  )
-  throw new UsageError(problems.join('; '))
 }
