@@ -38,13 +38,28 @@ export class ApiError extends Error {
   }
 }
 
-/** The REST API as one signed-in account (or anonymous). */
+/**
+ * The REST API as one signed-in account (or anonymous). A signed-in Api renews its access token
+ * with its refresh token a minute before it lapses, as the SPA does: the administrator's Api lives
+ * as long as its worker, longer than one access token (ACCESS_TOKEN_TTL_SECONDS, at most 15 min).
+ */
 export class Api {
-  constructor(readonly token: string | null) {}
+  private session: { refreshToken: string; renewAt: number } | undefined
+  constructor(private token: string | null) {}
 
   static async login(username: string, password: string): Promise<{ api: Api; pair: TokenPair }> {
     const pair = await new Api(null).call<TokenPair>('POST', '/auth/login', { username, password })
-    return { api: new Api(pair.accessToken), pair }
+    const api = new Api(null)
+    api.hold(pair)
+    return { api, pair }
+  }
+
+  private hold(pair: TokenPair): void {
+    this.token = pair.accessToken
+    this.session = {
+      refreshToken: pair.refreshToken,
+      renewAt: Date.now() + Math.max(pair.expiresIn - 60, (pair.expiresIn * 3) / 4) * 1000,
+    }
   }
 
   /** Calls `/api/v1<route>`; throws ApiError unless the answer is 2xx. */
@@ -54,6 +69,11 @@ export class Api {
     body?: unknown,
     version?: number,
   ): Promise<T> {
+    if (this.session && Date.now() >= this.session.renewAt) {
+      const { refreshToken } = this.session
+      this.session = undefined
+      this.hold(await new Api(null).call<TokenPair>('POST', '/auth/refresh', { refreshToken }))
+    }
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (this.token) headers.Authorization = `Bearer ${this.token}`
     if (body !== undefined) headers['Content-Type'] = 'application/json'

@@ -21,6 +21,11 @@ interface PgLike {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // Reminders every few seconds, so a test sees those of the deadlines it just set.
   process.env.REMINDER_INTERVAL_SECONDS ??= '5'
+  // Access tokens that lapse within a run (which takes 14–18 min), so that every run shows the
+  // tests' long-lived API sessions renew rather than fail once a run grows past one token's life;
+  // 10 min, so that a page a test holds (a few minutes at most, even on a loaded machine) rarely
+  // sees a renewal of its own.
+  process.env.ACCESS_TOKEN_TTL_SECONDS ??= '600'
   const system = await startSystem({ demo: false })
   process.env.RECTIFY_E2E_URL = system.baseUrl
   if (!process.env.E2E_BASE_URL) {

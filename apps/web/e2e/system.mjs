@@ -6,7 +6,16 @@
  * tests that system instead.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -65,6 +74,12 @@ async function waitReady(baseUrl, child, logs, timeoutMs = 300_000) {
   throw new Error(`API not ready after ${timeoutMs} ms:\n${logs.join('')}`)
 }
 
+/**
+ * Where the API's output goes for the whole run (E2E_API_LOG, or rectify-e2e-api.log in the
+ * temporary directory): the API logs at warn, so a failed run's file says what the server saw.
+ */
+export const apiLogFile = process.env.E2E_API_LOG ?? path.join(tmpdir(), 'rectify-e2e-api.log')
+
 function spawnApi(port, dataDir, logs, seedDemo) {
   // `--import tsx`, resolved from the API package, which is where pnpm links tsx.
   const tsx = pathToFileURL(
@@ -90,10 +105,29 @@ function spawnApi(port, dataDir, logs, seedDemo) {
   const keep = (chunk) => {
     logs.push(chunk.toString())
     if (logs.length > 500) logs.shift()
+    appendFileSync(apiLogFile, chunk)
   }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
   return child
+}
+
+/**
+ * Prints the first lines of the API's output that are not warnings (errors, fatal, anything not
+ * from the logger, such as the embedded database stopping), so that a run whose API failed says
+ * why in its own log.
+ */
+function reportServerErrors() {
+  const lines = readFileSync(apiLogFile, 'utf8').split('\n').filter(Boolean)
+  const serious = lines.filter((line) => !/^\{.*"level":(?:[1-4]\d)\b/.test(line))
+  if (serious.length === 0) return
+  process.stderr.write(
+    `The API printed ${serious.length} line(s) above warning level (all in ${apiLogFile}); the first:\n` +
+      serious
+        .slice(0, 20)
+        .map((line) => `  ${line.slice(0, 2000)}\n`)
+        .join(''),
+  )
 }
 
 /** The account a system started without the demo city begins with (see `bootstrap`). */
@@ -191,6 +225,7 @@ export async function startSystem({ demo = true } = {}) {
     }
   }
   await ensureBuilt()
+  writeFileSync(apiLogFile, '')
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rectify-e2e-'))
   const logs = []
@@ -208,6 +243,7 @@ export async function startSystem({ demo = true } = {}) {
   const stop = async () => {
     await stopChild(child)
     rmSync(dataDir, { recursive: true, force: true })
+    reportServerErrors()
   }
   const withDatabase = async (fn) => {
     await stopChild(child)
