@@ -145,6 +145,31 @@ export default defineConfig(
   },
 
   {
+    // The schemas package's index builds every TypeBox schema when loaded (~230 KB on the first
+    // page's scripts, issue 15): the SPA takes its types from it and its values from
+    // `@rectify/schemas/constants`, which has no TypeBox.
+    files: ['apps/web/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@rectify/schemas',
+              allowTypeImports: true,
+              message: "Import values from '@rectify/schemas/constants'; only types from here.",
+            },
+            {
+              name: 'typebox',
+              message: 'TypeBox stays off the SPA: it builds schemas at load (issue 15).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  {
     files: [...jsFiles, ...toolConfigFiles],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -12,6 +12,13 @@ import { MeasureSchema } from './measures.js'
 import { OutcomeSchema, ProblemSchema } from './problems.js'
 import { FileSchema, ProgressReportSchema } from './reports.js'
 import { AcceptanceLevelSchema } from './rounds.js'
+import {
+  REVIEW_DECISIONS,
+  ACCEPTANCE_STATUSES,
+  PUBLICITY_STATUSES,
+  REBOUND_STATUSES,
+  REBOUND_SOURCES,
+} from './constants/acceptance.js'
 
 /*
  * Acceptance (验收), publicity (公示), close-out (销号) and rebound reviews (回头看):
@@ -39,7 +46,6 @@ export const CriterionCheckSchema = Type.Object(
 )
 export type CriterionCheck = Static<typeof CriterionCheckSchema>
 
-export const REVIEW_DECISIONS = ['pass', 'return'] as const
 export const ReviewDecisionSchema = Type.Enum(REVIEW_DECISIONS, { $id: 'ReviewDecision' })
 
 /** One level's review of an acceptance application. */
@@ -66,7 +72,6 @@ export const AcceptanceReviewSchema = Type.Object(
 )
 export type AcceptanceReview = Static<typeof AcceptanceReviewSchema>
 
-export const ACCEPTANCE_STATUSES = ['in_review', 'passed', 'returned'] as const
 export const AcceptanceStatusSchema = Type.Enum(ACCEPTANCE_STATUSES, { $id: 'AcceptanceStatus' })
 
 /** An application for acceptance (验收申请) with its self-check, materials and reviews. */
@@ -168,7 +173,6 @@ export type AcceptanceSnapshot = Static<typeof AcceptanceSnapshotSchema>
 
 // ── Publicity (公示)
 
-export const PUBLICITY_STATUSES = ['open', 'ended', 'overturned'] as const
 export const PublicityStatusSchema = Type.Enum(PUBLICITY_STATUSES, { $id: 'PublicityStatus' })
 
 export const ObjectionCountsSchema = Type.Object(
@@ -279,9 +283,7 @@ export type Closeout = Static<typeof CloseoutSchema>
 
 // ── Rebound reviews (回头看)
 
-export const REBOUND_STATUSES = ['scheduled', 'passed', 'failed', 'cancelled'] as const
 export const ReboundStatusSchema = Type.Enum(REBOUND_STATUSES, { $id: 'ReboundStatus' })
-export const REBOUND_SOURCES = ['office', 'inspection'] as const
 
 export const ReboundReviewSchema = Type.Object(
   {

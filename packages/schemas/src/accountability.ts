@@ -3,31 +3,18 @@ import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema 
 import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
 import { FileSchema } from './reports.js'
+import { ACCOUNTABILITY_FORMS, SUBJECT_KINDS } from './constants/accountability.js'
 
 /*
  * Accountability records (问责 / 责任追究): who was held to account, for which problems, how,
  * by whom and when. Recorded by the office; a unit reads only its own.
  */
 
-/**
- * The forms of accountability, mildest first: 约谈 · 通报批评 · 诫勉 · 组织处理 · 党纪处分 ·
- * 政务处分 · 移送司法 (the table's check constraint holds the same codes).
- */
-export const ACCOUNTABILITY_FORMS = [
-  'talk',
-  'criticism',
-  'admonition',
-  'organisational',
-  'party_discipline',
-  'administrative_sanction',
-  'judicial_transfer',
-] as const
 export type AccountabilityForm = (typeof ACCOUNTABILITY_FORMS)[number]
 export const AccountabilityFormSchema = Type.Enum(ACCOUNTABILITY_FORMS, {
   $id: 'AccountabilityForm',
 })
 
-export const SUBJECT_KINDS = ['unit', 'person'] as const
 export type SubjectKind = (typeof SUBJECT_KINDS)[number]
 export const SubjectKindSchema = Type.Enum(SUBJECT_KINDS, { $id: 'SubjectKind' })
 

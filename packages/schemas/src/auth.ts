@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, RoleSchema, ScopeSchema, TimestampSchema } from './common.js'
+import { OAUTH_ERRORS } from './constants/auth.js'
 
 export const LoginBodySchema = Type.Object(
   {
@@ -57,18 +58,6 @@ export const ClientTokenSchema = Type.Object(
 )
 export type ClientToken = Static<typeof ClientTokenSchema>
 
-/** RFC 6749 §5.2 error codes of the token endpoint. */
-export const OAUTH_ERRORS = [
-  'invalid_request',
-  'invalid_client',
-  'invalid_grant',
-  'unauthorized_client',
-  'unsupported_grant_type',
-  'invalid_scope',
-  'rate_limited',
-  'server_error',
-  'temporarily_unavailable',
-] as const
 export type OAuthErrorCode = (typeof OAUTH_ERRORS)[number]
 
 /** The token endpoint's errors are RFC 6749's `{"error": ...}`, not problem+json. */
@@ -108,6 +97,23 @@ export const MeSchema = Type.Object(
   { $id: 'Me' },
 )
 export type Me = Static<typeof MeSchema>
+
+/**
+ * The answer to a refresh: the new token pair and the account it signs in (what `GET /me`
+ * answers), so a reload that renews its token needs no second round trip before the page.
+ */
+export const RefreshedSchema = Type.Object(
+  {
+    accessToken: Type.String(),
+    refreshToken: Type.String(),
+    tokenType: Type.Literal('Bearer'),
+    /** Seconds until the access token expires. */
+    expiresIn: Type.Integer(),
+    me: MeSchema,
+  },
+  { $id: 'Refreshed' },
+)
+export type Refreshed = Static<typeof RefreshedSchema>
 
 export const ChangePasswordBodySchema = Type.Object(
   {

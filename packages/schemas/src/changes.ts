@@ -1,16 +1,10 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, TimestampSchema } from './common.js'
+import { CHANGE_TYPES, CHANGE_ACTIONS } from './constants/changes.js'
 
-/** The entity types the change feed carries. */
-export const CHANGE_TYPES = ['problem', 'measure', 'report', 'petition', 'notice'] as const
 export const ChangeTypeSchema = Type.Enum(CHANGE_TYPES, { $id: 'ChangeType' })
 export type ChangeType = Static<typeof ChangeTypeSchema>
 
-/**
- * What a change means to the caller: `created` — the entity is new, or has just entered the
- * caller's scope; `updated` — it changed; `deleted` — it is gone, or has left the caller's scope.
- */
-export const CHANGE_ACTIONS = ['created', 'updated', 'deleted'] as const
 export const ChangeActionSchema = Type.Enum(CHANGE_ACTIONS, { $id: 'ChangeAction' })
 
 export const ChangeSchema = Type.Object(

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, Nullable } from './common.js'
 import { LightSchema, ProblemStatusSchema } from './problems.js'
+import { DASHBOARD_DIMENSIONS } from './constants/dashboard.js'
 
 /*
  * Dashboards (统计分析) for leaders and the office. Every figure carries `ledgerQuery`: the query
@@ -54,7 +55,6 @@ export const DashboardOverviewSchema = Type.Object(
 )
 export type DashboardOverview = Static<typeof DashboardOverviewSchema>
 
-export const DASHBOARD_DIMENSIONS = ['unit', 'region', 'domain'] as const
 export const DashboardBreakdownQuerySchema = Type.Object(
   {
     round: Type.Optional(IdSchema),

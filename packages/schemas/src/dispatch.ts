@@ -9,12 +9,20 @@ import {
   TimestampSchema,
 } from './common.js'
 import { PeriodSchema } from './reports.js'
+import {
+  DISPATCH_STATUSES,
+  SUMMARY_BUCKETS,
+  SUGGESTION_KINDS,
+  SUGGESTION_STATUSES,
+  SUGGESTION_RULES,
+  CARD_COLORS,
+  RANKING_METRICS,
+} from './constants/dispatch.js'
 
 // Dispatch periods (定期调度), cards (红黄牌), assessment rules (考核扣分) and rankings.
 
 // ── Dispatch periods
 
-export const DISPATCH_STATUSES = ['open', 'closed'] as const
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number]
 
 /** A problem as the summary lists it (frozen into closed periods: names as they were). */
@@ -31,15 +39,6 @@ export const DispatchProblemRefSchema = Type.Object(
 )
 export type DispatchProblemRef = Static<typeof DispatchProblemRefSchema>
 
-/** The buckets of the summary reported upward, in the order the sentence reads them. */
-export const SUMMARY_BUCKETS = [
-  'completed',
-  'onSchedule',
-  'behind',
-  'overdue',
-  'notReported',
-  'closedNotRectified',
-] as const
 export type SummaryBucket = (typeof SUMMARY_BUCKETS)[number]
 
 /**
@@ -185,24 +184,9 @@ export type RemindResult = Static<typeof RemindResultSchema>
 
 // ── Card suggestions and cards
 
-export const SUGGESTION_KINDS = [
-  'yellow_card',
-  'red_card',
-  'supervision_notice',
-  'admonishing_talk',
-] as const
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number]
-export const SUGGESTION_STATUSES = ['pending', 'confirmed', 'dismissed'] as const
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number]
 
-/** Why a suggestion was made: `light_red`, `yellow_two_periods`, `yellow_after_card`, `two_yellow_cards`, `red_card_issued`. */
-export const SUGGESTION_RULES = [
-  'light_red',
-  'yellow_two_periods',
-  'yellow_after_card',
-  'two_yellow_cards',
-  'red_card_issued',
-] as const
 export type SuggestionRule = (typeof SUGGESTION_RULES)[number]
 
 export const CardSuggestionSchema = Type.Object(
@@ -245,7 +229,6 @@ export const RefreshSuggestionsResultSchema = Type.Object(
 )
 export type RefreshSuggestionsResult = Static<typeof RefreshSuggestionsResultSchema>
 
-export const CARD_COLORS = ['yellow', 'red'] as const
 export type CardColor = (typeof CARD_COLORS)[number]
 
 export const CardSchema = Type.Object(
@@ -348,7 +331,6 @@ export const PatchAssessmentRuleBodySchema = Type.Object(
 )
 export type PatchAssessmentRuleBody = Static<typeof PatchAssessmentRuleBodySchema>
 
-export const RANKING_METRICS = ['completion', 'on_schedule', 'points'] as const
 export type RankingMetric = (typeof RANKING_METRICS)[number]
 
 export const RankingsQuerySchema = Type.Object(

@@ -1,22 +1,12 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import { INBOX_KINDS } from './constants/inbox.js'
 
 /*
  * The in-app inbox (消息中心): messages to one person about a record (a reminder, a notice, a
  * review ...). Only people have an inbox; each reads only their own.
  */
 
-/** Kinds of messages the modules write (`reminder` from the scheduler, the rest from their modules). */
-export const INBOX_KINDS = [
-  'reminder',
-  'notice',
-  'acceptance',
-  'report',
-  'card',
-  'inspection',
-  'dispatch',
-  'system',
-] as const
 export type InboxKind = (typeof INBOX_KINDS)[number]
 
 export const InboxMessageSchema = Type.Object(

@@ -11,17 +11,16 @@ import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
 import { CreateProblemBodySchema } from './problems.js'
 import { FileSchema } from './reports.js'
+import { INSPECTION_KINDS, INSPECTION_STATUSES } from './constants/inspections.js'
 
 /*
  * Inspections (督查检查 / 明察暗访) and their findings: DOMAIN.md "The things it keeps".
  * An unannounced inspection is invisible to its target units until it has happened.
  */
 
-export const INSPECTION_KINDS = ['routine', 'unannounced'] as const
 export type InspectionKind = (typeof INSPECTION_KINDS)[number]
 export const InspectionKindSchema = Type.Enum(INSPECTION_KINDS, { $id: 'InspectionKind' })
 
-export const INSPECTION_STATUSES = ['planned', 'done', 'cancelled'] as const
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number]
 export const InspectionStatusSchema = Type.Enum(INSPECTION_STATUSES, { $id: 'InspectionStatus' })
 

@@ -3,19 +3,13 @@ import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema 
 import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
 import { FileSchema } from './reports.js'
+import { INSTITUTION_KINDS } from './constants/institutions.js'
 
 /*
  * Institutions (建章立制): rules, mechanisms and documents made to keep fixes lasting, linked to
  * the problems they answer. Those marked public are listed on the public board.
  */
 
-export const INSTITUTION_KINDS = [
-  'regulation',
-  'mechanism',
-  'document',
-  'standard',
-  'plan',
-] as const
 /** 制度 · 机制 · 文件 · 标准规范 · 规划方案. */
 export const InstitutionKindSchema = Type.Enum(INSTITUTION_KINDS, { $id: 'InstitutionKind' })
 

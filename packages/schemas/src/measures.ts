@@ -2,8 +2,8 @@ import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, NonBlank, TimestampSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { LightInfoSchema } from './problems.js'
+import { MEASURE_STATUSES } from './constants/measures.js'
 
-export const MEASURE_STATUSES = ['pending', 'in_progress', 'done'] as const
 export const MeasureStatusSchema = Type.Enum(MEASURE_STATUSES, { $id: 'MeasureStatus' })
 
 export const MilestoneSchema = Type.Object(

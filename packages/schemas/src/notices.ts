@@ -11,6 +11,7 @@ import {
 } from './common.js'
 import { FileSchema } from './reports.js'
 import { ProblemRefSchema, type ProblemRef } from './problems.js'
+import { NOTICE_LEVELS, NOTICE_STATUSES } from './constants/notices.js'
 
 /*
  * Supervision notices (督办单): DOMAIN.md "Supervision notice". The office issues one to a unit
@@ -18,13 +19,9 @@ import { ProblemRefSchema, type ProblemRef } from './problems.js'
  * escalates it to the next level.
  */
 
-/** Levels in escalation order: 提醒函 → 督办函 → 警示函 → 挂牌督办. */
-export const NOTICE_LEVELS = ['reminder', 'supervision', 'warning', 'listed'] as const
 export type NoticeLevel = (typeof NOTICE_LEVELS)[number]
 export const NoticeLevelSchema = Type.Enum(NOTICE_LEVELS, { $id: 'NoticeLevel' })
 
-/** `escalated`: superseded by a notice at the next level (its `child`). */
-export const NOTICE_STATUSES = ['issued', 'replied', 'closed', 'escalated'] as const
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number]
 export const NoticeStatusSchema = Type.Enum(NOTICE_STATUSES, { $id: 'NoticeStatus' })
 

@@ -14,6 +14,14 @@ import { UnitRefSchema } from './auth.js'
 import { ActorRefSchema } from './acceptance.js'
 import { ProblemDomainSchema, ProblemRefSchema } from './problems.js'
 import { FileSchema } from './reports.js'
+import {
+  PETITION_BATCH_SOURCES,
+  PETITION_STATUSES,
+  PETITION_FINDINGS,
+  PETITION_SATISFACTIONS,
+  PETITION_DIFFERENCE_FIELDS,
+  PETITION_IMPORT_FIELDS,
+} from './constants/petitions.js'
 
 /*
  * Petition cases (交办信访件): complaints the inspection team hands over in numbered batches,
@@ -23,40 +31,16 @@ import { FileSchema } from './reports.js'
  * with `petitions:pii`) may call, and every call is audited.
  */
 
-/** Who handed the batch over: the central inspection team or a provincial one. */
-export const PETITION_BATCH_SOURCES = ['central', 'provincial'] as const
 export const PetitionBatchSourceSchema = Type.Enum(PETITION_BATCH_SOURCES, {
   $id: 'PetitionBatchSource',
 })
 
-/**
- * A case's life: `received` (handed over, not yet assigned) → `handling` 办理中 (assigned) →
- * `submitted` (the unit reported, awaiting the office) → `partly_closed` 阶段办结 | `closed`
- * 已办结; the office may return a submission to `handling`, and a partly closed case is
- * reported again until closed.
- */
-export const PETITION_STATUSES = [
-  'received',
-  'handling',
-  'submitted',
-  'partly_closed',
-  'closed',
-] as const
 export type PetitionStatus = (typeof PETITION_STATUSES)[number]
 export const PetitionStatusSchema = Type.Enum(PETITION_STATUSES, { $id: 'PetitionStatus' })
 
-/** 属实 · 基本属实 · 部分属实 · 不属实. */
-export const PETITION_FINDINGS = ['true', 'mostly_true', 'partly_true', 'untrue'] as const
 export type PetitionFinding = (typeof PETITION_FINDINGS)[number]
 export const PetitionFindingSchema = Type.Enum(PETITION_FINDINGS, { $id: 'PetitionFinding' })
 
-/** The complainant's satisfaction on call-back (回访): 满意 · 基本满意 · 不满意 · 未联系上. */
-export const PETITION_SATISFACTIONS = [
-  'satisfied',
-  'basically_satisfied',
-  'unsatisfied',
-  'unreachable',
-] as const
 export const PetitionSatisfactionSchema = Type.Enum(PETITION_SATISFACTIONS, {
   $id: 'PetitionSatisfaction',
 })
@@ -171,27 +155,6 @@ export const PetitionImportChoiceSchema = Type.Enum(['keep', 'take'], {
   $id: 'PetitionImportChoice',
 })
 export type PetitionImportChoice = Static<typeof PetitionImportChoiceSchema>
-
-/** Fields a re-import compares, as the differences name them. */
-export const PETITION_DIFFERENCE_FIELDS = [
-  'region',
-  'reportedParty',
-  'address',
-  'domains',
-  'complaint',
-  'keyCase',
-  'finding',
-  'investigation',
-  'measures',
-  'accountability',
-  'ordersToRectify',
-  'casesFiled',
-  'finesWan',
-  'detained',
-  'talkedTo',
-  'heldAccountable',
-  'closure',
-] as const
 
 /**
  * One field an existing case and the row state differently. Values as text; codes for
@@ -486,31 +449,6 @@ export const RepeatCandidateListSchema = Type.Object(
 
 // ── Import ────────────────────────────────────────────────────────────────────────────────
 
-/** Fields a sheet column can map to. */
-export const PETITION_IMPORT_FIELDS = [
-  'seq',
-  'receiptNo',
-  'region',
-  'reportedParty',
-  'address',
-  'domain',
-  'complaint',
-  'keyCase',
-  'complainantName',
-  'complainantContact',
-  'finding',
-  'measures',
-  'accountability',
-  'ordersToRectify',
-  'casesFiled',
-  'finesWan',
-  'detained',
-  'talkedTo',
-  'heldAccountable',
-  'investigation',
-  'closure',
-  'handlingUnit',
-] as const
 export type PetitionImportField = (typeof PETITION_IMPORT_FIELDS)[number]
 export const PetitionImportFieldSchema = Type.Enum(PETITION_IMPORT_FIELDS, {
   $id: 'PetitionImportField',

@@ -4,6 +4,7 @@ import { UnitRefSchema } from './auth.js'
 import { UnitKindSchema } from './units.js'
 import { ProblemModeSchema } from './problems.js'
 import { ImportCellErrorSchema, ImportCellRefSchema, ImportColumnSchema } from './petitions.js'
+import { PROBLEM_IMPORT_FIELDS, COLLECTIVE_KINDS } from './constants/problem-import.js'
 
 /*
  * Importing the problem list (问题清单 / 整改任务表) from an .xlsx in the layout of a
@@ -13,33 +14,11 @@ import { ImportCellErrorSchema, ImportCellRefSchema, ImportColumnSchema } from '
  * nothing.
  */
 
-/** Fields a task-table column can map to. */
-export const PROBLEM_IMPORT_FIELDS = [
-  'seq',
-  'code',
-  'title',
-  'description',
-  'units',
-  'leadUnit',
-  'coUnits',
-  'collective',
-  'leadLeader',
-  'target',
-  'deadline',
-  'measures',
-  'mode',
-  'domain',
-  'region',
-  'nature',
-  'source',
-] as const
 export type ProblemImportField = (typeof PROBLEM_IMPORT_FIELDS)[number]
 export const ProblemImportFieldSchema = Type.Enum(PROBLEM_IMPORT_FIELDS, {
   $id: 'ProblemImportField',
 })
 
-/** What the units a collective phrase means are, in the unit tree. */
-export const COLLECTIVE_KINDS = ['counties', 'departments', 'townships', 'levels'] as const
 export type CollectiveKind = (typeof COLLECTIVE_KINDS)[number]
 
 /**

@@ -8,53 +8,19 @@ import {
   UpdatedSinceProperty,
 } from './common.js'
 import { UnitRefSchema } from './auth.js'
+import {
+  PROBLEM_SOURCES,
+  PROBLEM_NATURES,
+  PROBLEM_DOMAINS,
+  PROBLEM_MODES,
+  PROBLEM_STATUSES,
+  LIGHTS,
+  PROBLEM_ACTIONS,
+  LIFECYCLE_ACTIONS,
+  OUTCOMES,
+  PROBLEM_SORTS,
+} from './constants/problems.js'
 
-export const PROBLEM_SOURCES = [
-  'feedback',
-  'petition',
-  'self_check',
-  'sweep',
-  'inspection',
-  'public_report',
-] as const
-export const PROBLEM_NATURES = ['individual', 'common'] as const
-export const PROBLEM_DOMAINS = [
-  'air',
-  'water',
-  'soil',
-  'solid_waste',
-  'ecology',
-  'noise',
-  'marine',
-  'other',
-] as const
-export const PROBLEM_MODES = ['immediate', 'time_bound', 'long_term'] as const
-export const PROBLEM_STATUSES = [
-  'draft',
-  'plan_review',
-  'in_progress',
-  'acceptance',
-  'publicity',
-  'closed',
-] as const
-export const LIGHTS = ['green', 'blue', 'yellow', 'red'] as const
-/** The plan steps taken through `POST /problems/{id}/transitions`. */
-export const PROBLEM_ACTIONS = ['submit', 'approve', 'return'] as const
-/**
- * Every step of a problem's life, as the lifecycle table names them: the plan steps, then the
- * close-out steps, each taken through its own route (acceptances, reviews, publicity,
- * objection rulings, close-out, rebound reviews).
- */
-export const LIFECYCLE_ACTIONS = [
-  ...PROBLEM_ACTIONS,
-  'apply',
-  'review_pass',
-  'review_return',
-  'open_publicity',
-  'uphold_objection',
-  'close',
-  'fail_rebound',
-] as const
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number]
 
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number]
@@ -66,8 +32,6 @@ export const ProblemNatureSchema = Type.Enum(PROBLEM_NATURES, { $id: 'ProblemNat
 export const ProblemDomainSchema = Type.Enum(PROBLEM_DOMAINS, { $id: 'ProblemDomain' })
 export const ProblemModeSchema = Type.Enum(PROBLEM_MODES, { $id: 'ProblemMode' })
 export const ProblemStatusSchema = Type.Enum(PROBLEM_STATUSES, { $id: 'ProblemStatus' })
-/** How a closed problem ended: 整改到位, or 未整改到位 closed by decision. */
-export const OUTCOMES = ['rectified', 'not_rectified'] as const
 export const OutcomeSchema = Type.Enum(OUTCOMES, { $id: 'Outcome' })
 export type Outcome = (typeof OUTCOMES)[number]
 export const LightSchema = Type.Enum(LIGHTS, { $id: 'Light' })
@@ -232,17 +196,6 @@ export const UpdateProblemBodySchema = Type.Object(
 )
 export type UpdateProblemBody = Static<typeof UpdateProblemBodySchema>
 
-export const PROBLEM_SORTS = [
-  'deadline',
-  '-deadline',
-  'code',
-  '-code',
-  'updated',
-  '-updated',
-  'light',
-  '-light',
-] as const
-
 export const ListProblemsQuerySchema = Type.Object(
   {
     round: Type.Optional(IdSchema),
@@ -282,8 +235,9 @@ export const ListProblemsQuerySchema = Type.Object(
 export type ListProblemsQuery = Static<typeof ListProblemsQuerySchema>
 
 /**
- * A page of the ledger. `total` is exact up to a threshold (10,000 on the server) and the
- * planner's estimate above it, which `totalIsEstimate` says: the SPA then shows "约 N 条".
+ * A page of the ledger. `total` is exact up to a threshold (10,000 on the server, 1,000 with a
+ * search text `q`) and the planner's estimate above it, which `totalIsEstimate` says: the SPA
+ * then shows "约 N 条".
  */
 export const ProblemPageSchema = Type.Object(
   {

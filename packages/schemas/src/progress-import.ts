@@ -3,6 +3,7 @@ import { IdSchema, Nullable, ProblemDetailsSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
 import { ProblemRefSchema, type ProblemRef } from './problems.js'
 import { ImportCellErrorSchema, ImportColumnSchema } from './petitions.js'
+import { PROGRESS_IMPORT_FIELDS, PROGRESS_COMPLETIONS } from './constants/progress-import.js'
 
 /*
  * Importing a monthly progress table (整改进展情况表 / 整改完成情况表) that a unit or an office
@@ -13,27 +14,11 @@ import { ImportCellErrorSchema, ImportColumnSchema } from './petitions.js'
  * the commit writes every report in one transaction, or nothing.
  */
 
-/** Fields a progress-table column can map to. */
-export const PROGRESS_IMPORT_FIELDS = [
-  'seq',
-  'code',
-  'title',
-  'progress',
-  'completion',
-  'percent',
-  'deadline',
-  'unit',
-  'issues',
-  'nextSteps',
-  'note',
-] as const
 export type ProgressImportField = (typeof PROGRESS_IMPORT_FIELDS)[number]
 export const ProgressImportFieldSchema = Type.Enum(PROGRESS_IMPORT_FIELDS, {
   $id: 'ProgressImportField',
 })
 
-/** 是否完成 as understood: 已完成 · 基本完成 · 未完成 · 持续推进 (long-term or ongoing). */
-export const PROGRESS_COMPLETIONS = ['done', 'mostly_done', 'not_done', 'ongoing'] as const
 export type ProgressCompletion = (typeof PROGRESS_COMPLETIONS)[number]
 
 /** The user's choice for one row (keyed by its sheet row number). */

@@ -16,6 +16,7 @@ import {
 import { MeasureStatusSchema } from './measures.js'
 import { ProblemModeSchema, ProblemStatusSchema } from './problems.js'
 import { FileSchema } from './reports.js'
+import { REPORTER_TYPES, PUBLIC_REPORT_STATUSES, OBJECTION_RULINGS } from './constants/public.js'
 
 /*
  * The public board (no login, `/api/v1/public/*`) and public reports (群众/代表/媒体监督).
@@ -155,13 +156,6 @@ export type ChallengeAnswer = Static<typeof ChallengeAnswerSchema>
 
 // ── Public reports
 
-export const REPORTER_TYPES = [
-  'citizen',
-  'npc_deputy',
-  'cppcc_member',
-  'journalist',
-  'other',
-] as const
 export const ReporterTypeSchema = Type.Enum(REPORTER_TYPES, { $id: 'ReporterType' })
 
 /** Photos a report carries: files uploaded through POST /public/files, each with its token. */
@@ -233,15 +227,7 @@ export const TrackingParamsSchema = Type.Object(
 
 // ── The office's side: triage and objection rulings
 
-export const PUBLIC_REPORT_STATUSES = [
-  'new',
-  'replied',
-  'linked',
-  'converted',
-  'objection',
-] as const
 export const PublicReportStatusEnum = Type.Enum(PUBLIC_REPORT_STATUSES)
-export const OBJECTION_RULINGS = ['pending', 'upheld', 'rejected'] as const
 
 export const PublicReportSchema = Type.Object(
   {

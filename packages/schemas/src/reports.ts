@@ -9,6 +9,7 @@ import {
   UpdatedSinceProperty,
 } from './common.js'
 import { UnitRefSchema } from './auth.js'
+import { REPORT_STATUSES, EXTENSION_STATUSES } from './constants/reports.js'
 
 export const FileSchema = Type.Object(
   {
@@ -23,7 +24,6 @@ export const FileSchema = Type.Object(
 )
 export type FileInfo = Static<typeof FileSchema>
 
-export const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const
 export const ReportStatusSchema = Type.Enum(REPORT_STATUSES, { $id: 'ReportStatus' })
 
 export const ProgressReportSchema = Type.Object(
@@ -125,7 +125,6 @@ export type ListProblemReportsQuery = Static<typeof ListProblemReportsQuerySchem
 export const ReportPageSchema = PageSchema(ProgressReportSchema, { $id: 'ReportPage' })
 export type ReportPage = Static<typeof ReportPageSchema>
 
-export const EXTENSION_STATUSES = ['requested', 'granted', 'denied'] as const
 export const ExtensionSchema = Type.Object(
   {
     id: IdSchema,

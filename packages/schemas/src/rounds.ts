@@ -1,22 +1,11 @@
 import { Type, type Static } from 'typebox'
 import { DateSchema, IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import { ROUND_KINDS, ACCEPTANCE_LEVELS } from './constants/rounds.js'
 
-export const ROUND_KINDS = ['central', 'provincial'] as const
 export const RoundKindSchema = Type.Enum(ROUND_KINDS, { $id: 'RoundKind' })
 
-/** Review levels an acceptance may pass through (county acceptance, city review). */
-export const ACCEPTANCE_LEVELS = ['county', 'city'] as const
 export const AcceptanceLevelSchema = Type.Enum(ACCEPTANCE_LEVELS, { $id: 'AcceptanceLevel' })
 export type AcceptanceLevel = (typeof ACCEPTANCE_LEVELS)[number]
-
-/** The five acceptance criteria Anhui uses (DOMAIN.md "Acceptance"); a round may edit them. */
-export const DEFAULT_ACCEPTANCE_CRITERIA: readonly string[] = [
-  '整改措施全部落实到位',
-  '违法违规问题依法依规查处到位',
-  '整改效果达到规定标准',
-  '同一地点、同一园区类似问题举一反三整改到位',
-  '问题根源追溯到位，长效机制建立健全',
-]
 
 const settingsProperties = {
   /** Review levels of acceptance, in order (e.g. county acceptance, then city review). */

@@ -15,6 +15,7 @@ import {
   ProblemModeSchema,
   ProblemRefSchema,
 } from './problems.js'
+import { SWEEP_STATUSES, SWEEP_UNIT_STATUSES } from './constants/sweeps.js'
 
 /*
  * Sweeps (举一反三排查): from a common problem the office asks chosen units to look for the same
@@ -23,11 +24,8 @@ import {
  * that it found none. A unit reads the sweeps that target its subtree.
  */
 
-export const SWEEP_STATUSES = ['open', 'closed'] as const
 export const SweepStatusSchema = Type.Enum(SWEEP_STATUSES, { $id: 'SweepStatus' })
 
-/** One target unit's answer: `pending` until it reports `found` (with findings) or `none`. */
-export const SWEEP_UNIT_STATUSES = ['pending', 'found', 'none'] as const
 export const SweepUnitStatusSchema = Type.Enum(SWEEP_UNIT_STATUSES, { $id: 'SweepUnitStatus' })
 
 export const SweepUnitSchema = Type.Object(

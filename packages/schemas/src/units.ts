@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, PageQueryProperties, PageSchema, TimestampSchema } from './common.js'
+import { UNIT_KINDS } from './constants/units.js'
 
-export const UNIT_KINDS = ['city', 'department', 'county', 'township', 'other'] as const
 export type UnitKind = (typeof UNIT_KINDS)[number]
 export const UnitKindSchema = Type.Enum(UNIT_KINDS, { $id: 'UnitKind' })
 

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
 import { IdSchema, PageQueryProperties, PageSchema, RoleSchema, TimestampSchema } from './common.js'
 import { UnitRefSchema } from './auth.js'
+import { USER_STATUSES } from './constants/users.js'
 
-export const USER_STATUSES = ['active', 'disabled'] as const
 export const UserStatusSchema = Type.Enum(USER_STATUSES, { $id: 'UserStatus' })
 
 export const UserSchema = Type.Object(

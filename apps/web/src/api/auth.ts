@@ -1,15 +1,13 @@
-/** Sign-in, token refresh, sign-out and the signed-in user (`/auth/*`, `/me`). */
+/**
+ * Sign-in, sign-out and the signed-in user (`/auth/*`, `/me`). The token refresh is http.ts's
+ * own (refreshSession): every caller shares its one renewal.
+ */
 import type { ChangePasswordBody, LoginBody } from '@rectify/schemas'
 import { anonymous, api, ok, withoutIdempotencyKey } from './http'
 
 /** `POST /auth/login`: exchanges username and password for a token pair. */
 export async function login(body: LoginBody) {
   return ok(await anonymous.POST('/api/v1/auth/login', { body }))
-}
-
-/** `POST /auth/refresh`: rotates the refresh token; the old one stops working. */
-export async function refresh(refreshToken: string) {
-  return ok(await anonymous.POST('/api/v1/auth/refresh', { body: { refreshToken } }))
 }
 
 /** `POST /auth/logout`: revokes the refresh token (204). */

@@ -8,7 +8,7 @@
  * `ApiError` the UI can branch on by `code`.
  */
 import createClient, { type Client, type MethodResponse } from 'openapi-fetch'
-import type { TokenPair } from '@rectify/schemas'
+import type { Me, TokenPair } from '@rectify/schemas'
 import { ApiError, isProblem, networkError, toApiError } from './problem'
 import type { paths } from './schema'
 
@@ -22,7 +22,8 @@ export const API_BASE = '/api/v1'
 export interface TokenStorage {
   accessToken(): string | null
   refreshToken(): string | null
-  save(pair: TokenPair): void
+  /** Keeps a new pair; a refresh also gives the account it signs in (what /me answers). */
+  save(pair: TokenPair, me?: Me): void
   clear(): void
 }
 
@@ -143,7 +144,8 @@ export function refreshSession(): Promise<boolean> {
     const refreshToken = tokens.refreshToken()
     if (!refreshToken) return false
     try {
-      tokens.save(ok(await anonymous.POST('/api/v1/auth/refresh', { body: { refreshToken } })))
+      const answer = ok(await anonymous.POST('/api/v1/auth/refresh', { body: { refreshToken } }))
+      tokens.save(answer, answer.me)
       return true
     } catch (error) {
       // Refused (not merely unreachable): the session cannot be renewed.

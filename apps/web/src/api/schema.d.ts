@@ -5930,6 +5930,14 @@ export interface components {
         RefreshBody: {
             refreshToken: string;
         };
+        Refreshed: {
+            accessToken: string;
+            expiresIn: number;
+            me: components["schemas"]["Me"];
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
         RefreshSuggestionsResult: {
             created: number;
             items: components["schemas"]["CardSuggestion"][];
@@ -7123,7 +7131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["Refreshed"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@rectify/schemas'
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@rectify/schemas/constants'
 import { describe, expect, it } from 'vitest'
 import en from './en'
 import zhCN from './zh-CN'

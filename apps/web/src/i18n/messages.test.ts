@@ -17,7 +17,7 @@ import {
   SCOPES,
   UNIT_KINDS,
   USER_STATUSES,
-} from '@rectify/schemas'
+} from '@rectify/schemas/constants'
 import { describe, expect, it } from 'vitest'
 import { MENU } from '@/router/menu'
 import en from './en'

@@ -8,9 +8,8 @@ import {
   PUBLICITY_STATUSES,
   REBOUND_STATUSES,
   REPORTER_TYPES,
-  type Publicity,
-  type RoundSettings,
-} from '@rectify/schemas'
+} from '@rectify/schemas/constants'
+import type { Publicity, RoundSettings } from '@rectify/schemas'
 import { describe, expect, it } from 'vitest'
 import { filenameFromDisposition } from '@/api/http'
 import en from '@/i18n/en'

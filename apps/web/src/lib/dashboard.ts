@@ -2,12 +2,8 @@
  * Dashboard helpers (统计分析): where a figure links to, the dashboard's own URL filters, and
  * where each role lands after signing in.
  */
-import {
-  DASHBOARD_DIMENSIONS,
-  type DashboardFigure,
-  type DashboardQuery,
-  type Role,
-} from '@rectify/schemas'
+import { DASHBOARD_DIMENSIONS } from '@rectify/schemas/constants'
+import type { DashboardFigure, DashboardQuery, Role } from '@rectify/schemas'
 import type { LocationQuery, RouteLocationRaw } from 'vue-router'
 import { queryEnum, queryId } from './query'
 

@@ -12,8 +12,8 @@ import {
   PROBLEM_SORTS,
   PROBLEM_SOURCES,
   PROBLEM_STATUSES,
-  type ListProblemsQuery,
-} from '@rectify/schemas'
+} from '@rectify/schemas/constants'
+import type { ListProblemsQuery } from '@rectify/schemas'
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { queryDate, queryEnum, queryId, queryString, toLocationQuery } from './query'
 

@@ -3,12 +3,8 @@
  * can share), the report form takes its problem from `?problem=`, and tracking codes are read
  * the way people type them.
  */
-import {
-  PROBLEM_DOMAINS,
-  PROBLEM_STATUSES,
-  type ListPublicProblemsQuery,
-  type ProblemStatus,
-} from '@rectify/schemas'
+import { PROBLEM_DOMAINS, PROBLEM_STATUSES } from '@rectify/schemas/constants'
+import type { ListPublicProblemsQuery, ProblemStatus } from '@rectify/schemas'
 import type { LocationQuery } from 'vue-router'
 import { queryEnum, queryId, queryString, toLocationQuery } from './query'
 

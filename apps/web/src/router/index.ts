@@ -32,6 +32,11 @@ function preloadComponents(to: RouteLocationNormalized): void {
   }
 }
 
+/** Starts the first reads of the routes `to` matches that declare one (`meta.prefetch`). */
+function prefetchData(to: RouteLocationNormalized): void {
+  for (const record of to.matched) record.meta.prefetch?.(to)
+}
+
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
@@ -42,8 +47,17 @@ export function createAppRouter(): Router {
   router.beforeEach(async (to) => {
     const session = useSessionStore()
     if (!session.isAuthenticated) {
-      // The page's code loads while the session is restored, not after it.
-      if (session.resumable()) preloadComponents(to)
+      // The page's code loads while the session is restored, not after it, and its first data
+      // is asked for as soon as a token is held, beside /me rather than after the render.
+      if (session.resumable()) {
+        // The refresh goes out before the page's files: the browser keeps six connections to
+        // the host, and a refresh queued behind the files would hold up the page's data.
+        void session
+          .ensureAccess()
+          .then((held) => held && prefetchData(to))
+          .catch(() => undefined)
+        preloadComponents(to)
+      }
       await session.restore()
     }
 

@@ -3,7 +3,7 @@
  * route (lib/access.ts), `meta.titleKey` names it in the title bar and the breadcrumb, and
  * `meta.parent` puts a detail page under its list in the breadcrumb.
  */
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
 import type { Feature } from '@/lib/access'
 import type { MenuGroupKey } from './menu'
 
@@ -19,6 +19,11 @@ declare module 'vue-router' {
     group?: MenuGroupKey
     /** Name of the list route a detail page belongs to. */
     parent?: string
+    /**
+     * Asks for the page's first data while a reload restores the session and loads the page's
+     * code (router/index.ts), instead of after the page has rendered; the view takes the answer.
+     */
+    prefetch?: (to: RouteLocationNormalized) => void
   }
 }
 
@@ -93,7 +98,15 @@ export const routes: RouteRecordRaw[] = [
         path: 'problems',
         name: 'problems',
         component: () => import('@/views/ProblemListView.vue'),
-        meta: { feature: 'ledger', titleKey: 'nav.problems', group: 'ledger' },
+        meta: {
+          feature: 'ledger',
+          titleKey: 'nav.problems',
+          group: 'ledger',
+          prefetch: (to) =>
+            void import('@/stores/problems').then(({ useProblemsStore }) =>
+              useProblemsStore().prefetch(to.query),
+            ),
+        },
       },
       {
         path: 'problems/:id',

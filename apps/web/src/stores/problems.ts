@@ -15,12 +15,24 @@ import {
   stackAt,
   type CursorStack,
 } from '@/lib/cursor-stack'
+import type { LocationQuery } from 'vue-router'
 import {
   LEDGER_PAGE_SIZE,
+  parseLedgerFilters,
+  parseLedgerPaging,
   toProblemsQuery,
   type LedgerFilters,
   type LedgerPaging,
 } from '@/lib/ledger-query'
+
+/** How long a page asked for ahead of the view may stand in for the view's own first read. */
+const PREFETCH_FRESH_MS = 10_000
+
+interface Prefetched {
+  key: string
+  at: number
+  answer: ReturnType<typeof problemsApi.listProblems>
+}
 
 export const useProblemsStore = defineStore('problems', () => {
   const items = shallowRef<Problem[]>([])
@@ -38,12 +50,37 @@ export const useProblemsStore = defineStore('problems', () => {
   const next = computed(() => nextTarget(stack.value, nextCursor.value))
   const previous = computed(() => previousTarget(stack.value))
 
+  let prefetched: Prefetched | null = null
+
+  /**
+   * Asks for the page a route's query names before the view exists (router/index.ts, while the
+   * session is restored and the view's code loads), so the rows are not one more round trip
+   * after the page has rendered; the view's first `show` of the same page takes this answer.
+   */
+  function prefetch(query: LocationQuery): void {
+    const filters = parseLedgerFilters(query)
+    const paging = parseLedgerPaging(query)
+    const answer = problemsApi.listProblems(toProblemsQuery(filters, paging))
+    // A failure is the view's to show, when its show() takes this answer.
+    answer.catch(() => undefined)
+    prefetched = { key: JSON.stringify([filters, paging]), at: Date.now(), answer }
+  }
+
+  /** The prefetched answer for this page if it is fresh; used once, then forgotten. */
+  function takePrefetched(filters: LedgerFilters, paging: LedgerPaging) {
+    const held = prefetched
+    prefetched = null
+    const same = held?.key === JSON.stringify([filters, paging])
+    return same && Date.now() - held.at < PREFETCH_FRESH_MS ? held.answer : null
+  }
+
   /** Loads the page the URL names. A newer call wins over one still in flight. */
   async function show(filters: LedgerFilters, paging: LedgerPaging): Promise<void> {
     const key = JSON.stringify(filters)
     const base = key === shownFor ? stack.value : FIRST_PAGE
+    const early = takePrefetched(filters, paging)
     await run(
-      () => problemsApi.listProblems(toProblemsQuery(filters, paging)),
+      () => early ?? problemsApi.listProblems(toProblemsQuery(filters, paging)),
       (result) => {
         items.value = result.items
         total.value = result.total
@@ -55,5 +92,17 @@ export const useProblemsStore = defineStore('problems', () => {
     )
   }
 
-  return { items, total, totalIsEstimate, loading, error, page, pages, next, previous, show }
+  return {
+    items,
+    total,
+    totalIsEstimate,
+    loading,
+    error,
+    page,
+    pages,
+    next,
+    previous,
+    show,
+    prefetch,
+  }
 })

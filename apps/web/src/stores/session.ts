@@ -17,8 +17,12 @@ import { sessionVerdict } from '@/lib/session-clock'
 
 const REFRESH_KEY = 'rectify.refreshToken'
 const ACCESS_KEY = 'rectify.accessToken'
-/** An access token this close to its expiry is renewed rather than sent. */
-const ACCESS_MARGIN_MS = 30_000
+/**
+ * An access token this close to its expiry is renewed rather than sent: 30 s, or a quarter of
+ * its life when that is shorter (the API allows lifetimes down to 30 s, which a fixed margin
+ * would turn into a renewal before every call).
+ */
+const accessMarginMs = (lifeMs: number): number => Math.min(30_000, lifeMs / 4)
 /** How often the idle and expiry limits are checked. */
 const CHECK_EVERY_MS = 10_000
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
@@ -80,19 +84,23 @@ export const useSessionStore = defineStore('session', () => {
   let lastActivity = Date.now()
   let timer: ReturnType<typeof setInterval> | undefined
   let restoring: Promise<void> | null = null
+  /** The account the last refresh answered with, for a restore to take instead of asking /me. */
+  let refreshed: Me | null = null
 
   const tokens: TokenStorage = {
     accessToken: () => (access && Date.now() < access.usableUntil ? access.token : null),
     refreshToken: readRefresh,
-    save(pair: TokenPair) {
+    save(pair: TokenPair, account?: Me) {
+      refreshed = account ?? null
       access = {
         token: pair.accessToken,
-        usableUntil: Date.now() + pair.expiresIn * 1000 - ACCESS_MARGIN_MS,
+        usableUntil: Date.now() + pair.expiresIn * 1000 - accessMarginMs(pair.expiresIn * 1000),
       }
       writeAccess(access)
       writeRefresh(pair.refreshToken)
     },
     clear() {
+      refreshed = null
       access = null
       writeAccess(null)
       writeRefresh(null)
@@ -149,8 +157,11 @@ export const useSessionStore = defineStore('session', () => {
     idleWarning.value = false
   }
 
+  /** Signs the account in: the one a refresh just answered with, else /me's. */
   async function loadMe(): Promise<void> {
-    me.value = await authApi.me()
+    const account = refreshed
+    refreshed = null
+    me.value = account ?? (await authApi.me())
     startClock()
   }
 
@@ -162,14 +173,15 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * After a reload: if this tab still holds a refresh token, load the user — with the access
-   * token still held, or else after renewing it first (a rejected refresh token ends here,
-   * without calling `/me`). Concurrent callers share one attempt.
+   * After a reload: if this tab still holds a refresh token, load the user — from `/me` with
+   * the access token still held, or else from the answer of the refresh that renews it, so such
+   * a reload is one round trip before the page's data (a rejected refresh token ends here).
+   * Concurrent callers share one attempt.
    */
   function restore(): Promise<void> {
     if (me.value || !readRefresh()) return Promise.resolve()
     restoring ??= (async () => {
-      if (tokens.accessToken() === null && !(await refreshSession())) return
+      if (!(await ensureAccess())) return
       await loadMe()
     })()
       // A rejected refresh token is already cleared by http.ts; a network failure keeps it
@@ -179,6 +191,14 @@ export const useSessionStore = defineStore('session', () => {
         restoring = null
       })
     return restoring
+  }
+
+  /**
+   * Resolves true once a live access token is held: at once while the held one lives, else
+   * after the one renewal every caller shares; false when the refresh token was refused.
+   */
+  function ensureAccess(): Promise<boolean> {
+    return tokens.accessToken() !== null ? Promise.resolve(true) : refreshSession()
   }
 
   /** Whether this tab holds a session a reload can restore (a refresh token). */
@@ -230,6 +250,7 @@ export const useSessionStore = defineStore('session', () => {
     mayWrite,
     login,
     restore,
+    ensureAccess,
     resumable,
     logout,
     end,

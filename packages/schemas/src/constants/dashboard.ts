@@ -1,0 +1,1 @@
+export const DASHBOARD_DIMENSIONS = ['unit', 'region', 'domain'] as const

@@ -1,0 +1,7 @@
+export const INSTITUTION_KINDS = [
+  'regulation',
+  'mechanism',
+  'document',
+  'standard',
+  'plan',
+] as const

@@ -1,0 +1,1 @@
+export const MEASURE_STATUSES = ['pending', 'in_progress', 'done'] as const

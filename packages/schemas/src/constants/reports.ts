@@ -1,0 +1,3 @@
+export const REPORT_STATUSES = ['submitted', 'accepted', 'returned'] as const
+
+export const EXTENSION_STATUSES = ['requested', 'granted', 'denied'] as const

@@ -1,0 +1,1 @@
+export const UNIT_KINDS = ['city', 'department', 'county', 'township', 'other'] as const
