@@ -121,6 +121,12 @@ export const ConfigSchema = Type.Object({
   WEBHOOK_ALLOW_HTTP_HOSTS: Type.String({ maxLength: 1000, default: '' }),
   /** Minutes between housekeeping runs (purges), once across all instances; 0 turns them off. */
   HOUSEKEEPING_INTERVAL_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 60 }),
+  /**
+   * Seconds between merges of the dashboards' rollup deltas (and folds of its passed '_due'
+   * rows), once across all instances; 0 turns them off (the figures stay exact, each read sums
+   * more rows).
+   */
+  ROLLUP_MERGE_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 86_400, default: 60 }),
   /** Hours a remembered Idempotency-Key response is kept (a retry after that runs again). */
   IDEMPOTENCY_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 8760, default: 24 }),
   /** Days the change feed (GET /changes) keeps a change; an older cursor answers 410. */

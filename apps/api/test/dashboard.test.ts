@@ -8,6 +8,7 @@ import { DashboardService } from '../src/modules/dashboard/dashboard.service.js'
 import { refreshStaleLights } from '../src/modules/problems/problems.derived.js'
 import { isoWeeks } from '../src/modules/dashboard/dashboard.weeks.js'
 import { createTestApp, type TestApp } from './build-app.js'
+import { describeRollup } from './dashboard-rollup.js'
 import { closeNotRectified } from './dispatch-factories.js'
 import { as, makeWorld } from './factories.js'
 import { makeMeasure, makeProblem, makeRound, qs } from './ledger-factories.js'
@@ -590,3 +591,5 @@ describe('the narrow facts the figures read (problem_facts)', () => {
     },
   )
 })
+
+describeRollup(() => ({ t, world }))

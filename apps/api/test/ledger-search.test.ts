@@ -309,6 +309,30 @@ describe('the total', () => {
     expect(exact).toMatchObject({ total: 1, totalIsEstimate: false })
   })
 
+  it('of a text search is exact up to the search’s own lower threshold, then estimated; same rows', async () => {
+    const ctx = officeCtx()
+    const bounded = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, t.cipher, 10, 2)
+    const unbounded = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, t.cipher, 10, 10)
+    const search = { round: round.id, q: '黑臭', limit: 50 }
+    const [estimated, exact] = [await bounded.list(ctx, search), await unbounded.list(ctx, search)]
+    expect(exact).toMatchObject({ total: 4, totalIsEstimate: false })
+    expect(estimated.totalIsEstimate).toBe(true)
+    expect(estimated.total).toBeGreaterThanOrEqual(3)
+    expect(ids(estimated.items)).toEqual(ids(exact.items))
+    expect(estimated.items).toHaveLength(4)
+    // Several bigrams are estimated as the rarest one's matches (statistics as ANALYZE leaves
+    // them): not as the product of the bigrams' frequencies, which is below what was counted.
+    await t.database.query('analyze problems')
+    const phrase = await bounded.list(ctx, { q: '黑臭水体', limit: 1 })
+    expect(phrase.totalIsEstimate).toBe(true)
+    expect(phrase.total).toBeGreaterThanOrEqual(4)
+    // Without a text the list's own threshold (10) holds.
+    expect(await bounded.list(ctx, { round: round.id, limit: 1 })).toMatchObject({
+      total: 4,
+      totalIsEstimate: false,
+    })
+  })
+
   it('is exact above it when a dashboard figure links there: figure and list agree', async () => {
     const ctx = officeCtx()
     const service = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, t.cipher, 2)
@@ -329,5 +353,36 @@ describe('the total', () => {
     // A filter the facts cannot answer (mode) above the threshold is still estimated.
     const mode = await service.list(ctx, { round: round.id, mode: 'time_bound', limit: 1 })
     expect(mode.totalIsEstimate).toBe(true)
+  })
+
+  it('is exact over the facts above it for a unit user, whose figures pass over the facts too', async () => {
+    // The office's totals read the rollup; a unit user's scope is no key of it, so its total
+    // overflows the capped count into the facts pass its dashboards make.
+    const own = await makeRound(t.database.db)
+    const { countyA, townA } = world.units
+    for (const [i, leadUnit] of [countyA, countyA, townA, townA, world.units.eeb].entries())
+      await makeProblem(t.database.db, { round: own, leadUnit, title: `县${i}`, deadline: -i })
+    const office = officeCtx()
+    const ctx = {
+      ...office,
+      actor: {
+        ...office.actor,
+        id: world.users.unitA.id,
+        unitId: countyA.id,
+        unitPath: countyA.path,
+        roles: ['unit' as const],
+        cityWide: false,
+      },
+    }
+    const service = new ProblemsService(t.database.db, DEFAULT_LIGHT_SETTINGS, t.cipher, 2)
+    const overview = await new DashboardService(t.database.db).overview(ctx, { round: own.id })
+    expect(overview.total.count).toBe(4)
+    for (const f of [overview.total, ...overview.byBucket, ...overview.byStatus]) {
+      const page = await service.list(ctx, { ...f.ledgerQuery, limit: 1 } as never)
+      expect(page, JSON.stringify(f.ledgerQuery)).toMatchObject({
+        total: f.count,
+        totalIsEstimate: false,
+      })
+    }
   })
 })

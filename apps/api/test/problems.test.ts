@@ -145,6 +145,8 @@ describe('creating a problem', () => {
       reportedProgress: 0,
       originalDeadline: null,
     })
+    // The detail reads its unit refs with the row (one statement): the same answer.
+    expect((await office.get(`/api/v1/problems/${p.id}`)).json()).toEqual(p)
     const [entry] = await audits(p.id, 'problem.created')
     expect(entry!.unitId).toBe(world.units.eeb.id)
     expect((await row(p.id)).searchTokens).toContain('污水')

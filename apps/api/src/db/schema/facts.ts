@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { problems } from './problems.js'
 
 /**
@@ -40,4 +40,34 @@ export const problemFacts = pgTable(
     index('problem_facts_round_idx').on(t.roundId),
     index('problem_facts_units_idx').using('gin', t.units),
   ],
+)
+
+/**
+ * The office's dashboards without a pass over the facts (modules/dashboard/README.md): problem
+ * counts per key, written as signed deltas by statement triggers on problem_facts (migration
+ * 0031) in the write's own transaction — insert-only, so concurrent writers never wait on a
+ * shared counter row — and merged into one row per key (`merged`) by the merge-dashboard-rollup
+ * job. A figure is `sum(n)` over merged rows and pending deltas alike, so it is exact whenever
+ * the job ran. Its columns carry the facts' names: the ledger's `problemWhere` runs on it.
+ *
+ * `dim` says what a row counts: 'all' (key '') keeps every column the figures read; 'region',
+ * 'domain' and 'unit' (key the region, the domain or a unit of the problem's unit set) keep
+ * status, light and outcome only; their '_due' twins keep, for open problems only, the status
+ * and the deadline — what "overdue" needs, read only where the deadline has passed.
+ */
+export const problemRollup = pgTable(
+  'problem_rollup',
+  {
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    roundId: uuid('round_id').notNull(),
+    status: text('status').notNull(),
+    light: text('light'),
+    outcome: text('outcome'),
+    deadline: date('deadline', { mode: 'string' }),
+    closedOn: date('closed_on', { mode: 'string' }),
+    n: integer('n').notNull(),
+    merged: boolean('merged').notNull().default(false),
+  },
+  (t) => [index('problem_rollup_dim_idx').on(t.dim, t.deadline)],
 )

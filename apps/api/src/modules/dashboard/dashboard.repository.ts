@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { cards, notices, problemFacts, problems, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
 import { overdueSql as noticeOverdueSql } from '../notices/index.js'
-import { problemWhere, type ProblemFilter } from '../problems/index.js'
+import { GROUPED_FILTERS, problemWhere, type ProblemFilter } from '../problems/index.js'
 
 /**
  * Figures over the ledger, named by key: each is the ledger's own filter (`problemWhere`) applied
@@ -12,22 +12,6 @@ import { problemWhere, type ProblemFilter } from '../problems/index.js'
  * never disagree. A figure's filter holds only what it adds to the base (scope, round, unit).
  */
 export type FigureFilters = Record<string, Omit<ProblemFilter, 'today'>>
-
-/**
- * The filters a figure may add: they read only the columns the rows are grouped by (below).
- * Anything else would need its own column in the grouping, so it is refused outright.
- */
-const FIGURE_FILTERS = new Set([
-  'status',
-  'light',
-  'outcome',
-  'bucket',
-  'overdue',
-  'deadlineFrom',
-  'deadlineTo',
-  'closedFrom',
-  'closedTo',
-])
 
 /**
  * The figures read the narrow facts (db/schema/facts.ts: ~100 bytes a problem, kept by a trigger
@@ -59,15 +43,24 @@ function selectGroups(db: DbOrTx, key: SQL = sql`null`) {
 }
 
 /**
+ * A figure's condition: the ledger's own `problemWhere` for what the figure adds to the base
+ * (undefined: every row). Refuses a filter outside GROUPED_FILTERS: anything else would need its
+ * own column in the grouping.
+ */
+export function figureCondition(key: string, f: FigureFilters[string], today: string) {
+  const extra = Object.keys(f).filter((k) => !GROUPED_FILTERS.has(k))
+  if (extra.length) throw new Error(`dashboard figure ${key} filters on ${extra.join(', ')}`)
+  return problemWhere({ ...f, today })
+}
+
+/**
  * For each named figure, `sum(n) filter (where …)` over grouped rows (`n` their count) or, with
  * `count(*)` as the measure, `count(*) filter (where …)` over the facts themselves.
  */
-function aggregates(figures: FigureFilters, today: string, measure: SQL = sql`sum(n)`) {
+export function aggregates(figures: FigureFilters, today: string, measure: SQL = sql`sum(n)`) {
   const out: Record<string, SQL<number>> = {}
   for (const [key, f] of Object.entries(figures)) {
-    const extra = Object.keys(f).filter((k) => !FIGURE_FILTERS.has(k))
-    if (extra.length) throw new Error(`dashboard figure ${key} filters on ${extra.join(', ')}`)
-    const cond = problemWhere({ ...f, today })
+    const cond = figureCondition(key, f, today)
     const summed = sql`coalesce(${measure}, 0)`
     out[key] = (cond ? sql`coalesce(${measure} filter (where ${cond}), 0)` : summed).mapWith(
       Number,

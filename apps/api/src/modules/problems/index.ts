@@ -57,6 +57,7 @@ export {
   type ProblemRow,
 } from './problems.repository.js'
 export { PHONE_CONTEXT, sealPhones } from './problems.persons.js'
+export { GROUPED_FILTERS, keyedPart, rollup, type RollupKey } from './problems.rollup.js'
 export { problemsRoutes } from './problems.routes.js'
 export { ProblemsService } from './problems.service.js'
 export { readProblem, readProblems } from './problems.view.js'

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { LightInfo, ProblemStatus } from '@rectify/schemas'
 import type { Db, DbOrTx } from '../../db/client.js'
 import { measures, milestones, problemUnits, problems, units } from '../../db/schema/index.js'
@@ -22,10 +22,37 @@ export function problemScope(
   actor: Actor,
   problemId: SQL | typeof problems.id = problems.id,
 ): SQL | undefined {
-  if (actor.cityWide) return undefined
-  if (!actor.unitPath) return sql`false`
+  const scope = readScope(actor)
+  if (!scope) return sql`false`
+  return scope.kind === 'all'
+    ? undefined
+    : underUnitPath(unitPathPattern(scope.unitPath), problemId)
+}
+
+/** Whose problems a read may see: all of them, or those concerning a unit path's subtree. */
+export type Scope = { kind: 'all' } | { kind: 'under'; unitPath: string }
+
+/** problemScope's rule as data (null: nothing, an account without a unit path). */
+export function readScope(actor: Actor): Scope | null {
+  if (actor.cityWide) return { kind: 'all' }
+  return actor.unitPath ? { kind: 'under', unitPath: actor.unitPath } : null
+}
+
+/** The LIKE pattern of a unit path's subtree, as problemScope matches it. */
+export function unitPathPattern(unitPath: string): string {
+  return `${likeEscape(unitPath)}%`
+}
+
+/**
+ * problemScope's condition for a subtree's pattern (unitPathPattern), given as a value or as a
+ * prepared statement's placeholder.
+ */
+export function underUnitPath(
+  pattern: string | Placeholder,
+  problemId: SQL | typeof problems.id = problems.id,
+): SQL {
   return sql`exists (select 1 from ${problemUnits} pu join ${units} u on u.id = pu.unit_id
-    where pu.problem_id = ${problemId} and u.path like ${`${likeEscape(actor.unitPath)}%`})`
+    where pu.problem_id = ${problemId} and u.path like ${pattern})`
 }
 
 /**

@@ -17,10 +17,11 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.js'
+import type { Db, DbOrTx } from '../../db/client.js'
 import { measures, problemUnits, problems, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
 import { queryTokens, tokensAreExact } from '../../lib/search.js'
+import { underUnitPath, unitPathPattern, type Scope } from './problems.derived.js'
 
 const { searchTokens: _tokens, ...columns } = getTableColumns(problems)
 
@@ -38,6 +39,30 @@ export const problemColumns = {
   updatedKey: sql<string>`to_char(${problems.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
 }
 export type ProblemRow = NonNullable<Awaited<ReturnType<typeof problemsRepository.findById>>>
+
+/**
+ * The refs of the units a problem names (lead, region, co-responsible): one index probe per
+ * kind, the problem's columns qualified (an unqualified `id` inside `units u` would be the
+ * unit's own).
+ */
+const UNIT_REFS = sql<[string, string, string][]>`(
+  select coalesce(json_agg(json_build_array(u.id, u.code, u.name)), '[]'::json) from ${units} u
+   where u.id = any(array[${problems}.lead_unit_id, ${problems}.region_id]
+     || array(select pu.unit_id from ${problemUnits} pu
+               where pu.problem_id = ${problems}.id and pu.role = 'co')))`
+
+function prepareDetail(db: Db) {
+  const query = (scope: SQL | undefined) =>
+    db
+      .select({ ...problemColumns, unitRefs: UNIT_REFS })
+      .from(problems)
+      .where(and(eq(problems.id, sql.placeholder('id')), scope))
+  return {
+    all: query(undefined).prepare('problem_detail'),
+    under: query(underUnitPath(sql.placeholder('pattern'))).prepare('problem_detail_under'),
+  }
+}
+const detailStatements = new WeakMap<Db, ReturnType<typeof prepareDetail>>()
 
 /** Statuses in which a passed deadline makes a problem overdue (not yet up for acceptance). */
 export const OPEN_STATUSES = ['draft', 'plan_review', 'in_progress'] as const
@@ -127,23 +152,25 @@ export function ledByUnitTree(path: string | null): SQL {
     where pu.problem_id = ${problems.id} and pu.role in ('lead', 'co') and u.path like ${`${likeEscape(path)}%`})`
 }
 
-function where(f: ProblemFilter): SQL | undefined {
-  let text: SQL | undefined
-  if (f.q) {
-    const pattern = `%${likeEscape(f.q)}%`
-    const tokens = queryTokens(f.q)
-    text = and(
-      tokens.length ? arrayContains(problems.searchTokens, tokens) : undefined,
-      // 污水 is one bigram: the indexed match is already exact, no row is re-read (lib/search.ts).
-      tokens.length && tokensAreExact(f.q)
-        ? undefined
-        : or(
-            ilike(problems.code, pattern),
-            ilike(problems.title, pattern),
-            ilike(problems.description, pattern),
-          ),
-    )
-  }
+/** The text condition of `q`: its tokens held (GIN), and the ILIKE re-check unless they are exact. */
+function textMatch(q: string): SQL | undefined {
+  const pattern = `%${likeEscape(q)}%`
+  const tokens = queryTokens(q)
+  return and(
+    tokens.length ? arrayContains(problems.searchTokens, tokens) : undefined,
+    // 污水 is one bigram: the indexed match is already exact, no row is re-read (lib/search.ts).
+    tokens.length && tokensAreExact(q)
+      ? undefined
+      : or(
+          ilike(problems.code, pattern),
+          ilike(problems.title, pattern),
+          ilike(problems.description, pattern),
+        ),
+  )
+}
+
+/** `text`: the text condition in place of `f.q`'s (the estimate's per-token variants). */
+function where(f: ProblemFilter, text = f.q ? textMatch(f.q) : undefined): SQL | undefined {
   return and(
     f.scope,
     f.round ? eq(problems.roundId, f.round) : undefined,
@@ -284,15 +311,33 @@ export const problemsRepository = {
       .then((r) => r[0]?.n ?? 0)
   },
 
-  /** The planner's estimate of the matches (EXPLAIN, nothing executed): statistics, not rows. */
+  /**
+   * The planner's estimate of the matches (EXPLAIN, nothing executed): statistics, not rows. A
+   * text of several bigrams is estimated as its rarest bigram's matches (each under the other
+   * filters, one EXPLAIN of their UNION ALL): the planner multiplies the bigrams' frequencies as
+   * if independent, but the bigrams of one word come together (污水处理: 78 estimated, 3,904 hold
+   * all three at 50k), and no row holds all of them that does not hold the rarest.
+   */
   async estimate(db: DbOrTx, f: ProblemFilter): Promise<number> {
-    const query = db.select({ id: problems.id }).from(problems).where(where(f))
-    const res = await db.execute(sql`explain (format json) ${query.getSQL()}`)
+    const tokens = f.q ? queryTokens(f.q) : []
+    const conditions =
+      tokens.length > 1
+        ? tokens.map((t) => where(f, arrayContains(problems.searchTokens, [t])))
+        : [where(f)]
+    const query = sql.join(
+      conditions.map((c) => db.select({ id: problems.id }).from(problems).where(c).getSQL()),
+      sql` union all `,
+    )
+    const res = await db.execute(sql`explain (format json) ${query}`)
     const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows
     const first = rows[0] ? Object.values(rows[0])[0] : undefined
-    const plan = (typeof first === 'string' ? JSON.parse(first) : first) as
-      { Plan?: { 'Plan Rows'?: number } }[] | undefined
-    return Math.round(plan?.[0]?.Plan?.['Plan Rows'] ?? 0)
+    type Plan = { 'Node Type'?: string; 'Plan Rows'?: number; Plans?: Plan[] }
+    const plan = (
+      (typeof first === 'string' ? JSON.parse(first) : first) as { Plan?: Plan }[] | undefined
+    )?.[0]?.Plan
+    const branches = conditions.length > 1 ? (plan?.Plans ?? []) : [plan ?? {}]
+    const least = Math.min(...branches.map((b) => b['Plan Rows'] ?? 0))
+    return Number.isFinite(least) ? Math.round(least) : 0
   },
 
   /** Problems by id within an optional scope, in no particular order. */
@@ -320,6 +365,22 @@ export const problemsRepository = {
       .from(problems)
       .where(and(eq(problems.id, id), scope))
       .then((r) => r[0])
+  },
+
+  /**
+   * The detail: findById with the refs (id, code, name) of the units the problem names, in one
+   * statement (undefined: no such problem, or not in `scope`). Prepared once per database handle:
+   * drizzle builds its SQL once, not per request, and PostgreSQL parses and plans it once per
+   * connection (a named statement).
+   */
+  findDetail(db: Db, id: string, scope: Scope) {
+    let prepared = detailStatements.get(db)
+    if (!prepared) detailStatements.set(db, (prepared = prepareDetail(db)))
+    const statement =
+      scope.kind === 'all'
+        ? prepared.all.execute({ id })
+        : prepared.under.execute({ id, pattern: unitPathPattern(scope.unitPath) })
+    return statement.then((r) => r[0])
   },
 
   /** Locks the problem row for the rest of the transaction. */

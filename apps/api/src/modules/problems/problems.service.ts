@@ -17,7 +17,7 @@ import { changedFields, recordAudit } from '../audit/index.js'
 import { findRound } from '../rounds/index.js'
 import type { LightSettings } from './lights.js'
 import { actsAsOffice, leadsProblem } from './problems.access.js'
-import { problemScope, refreshDerived, syncProblemUnits } from './problems.derived.js'
+import { problemScope, readScope, refreshDerived, syncProblemUnits } from './problems.derived.js'
 import { problemsRepository as repo, sortSpec, type ProblemSort } from './problems.repository.js'
 import { sealPhones } from './problems.persons.js'
 import { ledgerTotal } from './problems.totals.js'
@@ -65,12 +65,22 @@ async function checkRefs(tx: DbOrTx, c: RefChecks) {
 }
 
 /**
- * GET /problems counts its matches on the problem rows up to this many; above it, exactly over
- * the narrow facts when the filter is one they answer (every dashboard link's), else it estimates
- * (said so in `totalIsEstimate`): a province-wide search that matches tens of thousands costs
- * 10,001 rows, not every match re-read (problems.totals.ts).
+ * GET /problems counts its matches on the problem rows up to this many when the rollup does not
+ * hold its filter (the office's dashboard links read the rollup); above it, exactly over the
+ * narrow facts when the filter is one they answer (a unit user's), else it estimates (said so in
+ * `totalIsEstimate`): a province-wide search that matches tens of thousands costs 10,001 rows,
+ * not every match re-read (problems.totals.ts).
  */
 export const EXACT_TOTAL_UP_TO = 10_000
+
+/**
+ * A text search (`q`) counts exactly up to this many, then estimates (said so), as GitLab bounds
+ * its search counts: the GIN index finds the matches but cannot count them, each match's heap page
+ * is visited for its visibility, and a common word's matches lie on a third of the table's pages
+ * (污水: 6,514 matches on 4,911 of 15,382 pages at 50k; 1,001 of them on 735). A page of results
+ * needs only its own rows (the deadline index walked until 51 hold the word).
+ */
+export const SEARCH_EXACT_UP_TO = 1_000
 
 /** The problem list (问题清单): read within the actor's scope, created by the office, edited by office and lead unit. */
 export class ProblemsService {
@@ -81,6 +91,8 @@ export class ProblemsService {
     private readonly cipher: FieldCipher,
     /** The list's exact-count threshold (EXACT_TOTAL_UP_TO; a test lowers it). */
     private readonly exactTotalUpTo = EXACT_TOTAL_UP_TO,
+    /** A text search's exact-count threshold (SEARCH_EXACT_UP_TO; a test lowers it). */
+    private readonly searchExactUpTo = SEARCH_EXACT_UP_TO,
   ) {}
 
   async list(ctx: Ctx, q: ListProblemsQuery): Promise<ProblemPage> {
@@ -96,14 +108,26 @@ export class ProblemsService {
     const { limit: _l, cursor: _c, sort: _s, unit, ...filters } = q
     const unitPath = unit ? await findUnitPath(this.db, unit) : undefined
     const filter = { ...filters, unitPath, scope: problemScope(ctx.actor), today }
-    const [rows, { total, totalIsEstimate }] = await Promise.all([
-      repo.list(this.db, filter, sort, limit + 1, cursor ? cursor.slice(1) : null),
-      ledgerTotal(this.db, filter, this.exactTotalUpTo),
+    // The page's unit refs are read as soon as the page is in, while the total is still counted:
+    // two round trips in a row, not three.
+    const read = repo
+      .list(this.db, filter, sort, limit + 1, cursor ? cursor.slice(1) : null)
+      .then(async (rows) => {
+        const page = rows.slice(0, limit)
+        // The list never shows a responsible person's phone: it is not opened.
+        return { rows, page, items: await toProblems(this.db, page, today, this.settings, null) }
+      })
+    const [{ rows, page, items }, { total, totalIsEstimate }] = await Promise.all([
+      read,
+      ledgerTotal(
+        this.db,
+        filter,
+        filter.q ? Math.min(this.exactTotalUpTo, this.searchExactUpTo) : this.exactTotalUpTo,
+        unit,
+      ),
     ])
-    const page = rows.slice(0, limit)
     return {
-      // The list never shows a responsible person's phone: it is not opened.
-      items: await toProblems(this.db, page, today, this.settings, null),
+      items,
       nextCursor:
         rows.length > limit
           ? encodeCursor([sortName, ...sort.cursorOf(page[page.length - 1]!)])
@@ -114,9 +138,20 @@ export class ProblemsService {
   }
 
   async get(ctx: Ctx, id: string): Promise<Problem> {
-    const row = await repo.findById(this.db, id, problemScope(ctx.actor))
-    if (!row) throw notFound('Problem')
-    return toProblem(this.db, row, shanghaiDate(), this.settings, this.cipher)
+    const scope = readScope(ctx.actor)
+    const found = scope && (await repo.findDetail(this.db, id, scope))
+    if (!found) throw notFound('Problem')
+    const { unitRefs: refs, ...row } = found
+    const known = refs.map(([id, code, name]) => ({ id, code, name }))
+    const [problem] = await toProblems(
+      this.db,
+      [row],
+      shanghaiDate(),
+      this.settings,
+      this.cipher,
+      known,
+    )
+    return problem!
   }
 
   create(ctx: Ctx, body: CreateProblemBody): Promise<Problem> {

@@ -19,6 +19,8 @@ export async function toProblems(
   today: string,
   settings: LightSettings,
   phones: FieldCipher | null,
+  /** The refs of every unit the rows name, when the caller's statement read them already. */
+  known?: readonly UnitRef[],
 ): Promise<Problem[]> {
   if (!rows.length) return []
   const ids = new Set<string>()
@@ -29,7 +31,7 @@ export async function toProblems(
   }
   const stale = rows.filter((r) => r.lightAsOf !== today)
   const [refs, derived] = await Promise.all([
-    unitRefs(db, [...ids]),
+    known ?? unitRefs(db, [...ids]),
     computeDerived(db, stale, today, settings),
   ])
   const byId = new Map<string, UnitRef>(
