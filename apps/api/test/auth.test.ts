@@ -116,6 +116,14 @@ describe('refresh tokens', () => {
     expect((await me(second.json().accessToken)).statusCode).toBe(200)
   })
 
+  it('answer with the account they sign in, as /me shows it (a reload needs no /me)', async () => {
+    const first = await login(t.app, world.users.lead.username)
+    const answer = (await refresh(first.refreshToken)).json()
+    const shown = (await me(answer.accessToken)).json()
+    expect(answer.me).toEqual(shown)
+    expect(answer.me).toMatchObject({ username: world.users.lead.username })
+  })
+
   it('revoke the whole family when a rotated token is reused', async () => {
     const first = await login(t.app, world.users.lead.username)
     const second = (await refresh(first.refreshToken)).json()
@@ -140,6 +148,8 @@ describe('refresh tokens', () => {
 
   it('die with logout', async () => {
     const pair = await login(t.app, world.users.lead.username)
+    // Used once first, so the session is in the principal cache when it ends.
+    expect((await me(pair.accessToken)).statusCode).toBe(200)
     const out = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/logout',
@@ -275,6 +285,20 @@ describe('access tokens', () => {
     expect((await refresh(pair.refreshToken)).statusCode).toBe(401)
   })
 
+  it('takes a new role at once, though the session was just used with the old ones', async () => {
+    const user = await makeUser(t.database.db, { unit: world.units.countyA, roles: ['unit'] })
+    const c = client(t.app, (await login(t.app, user.username)).accessToken)
+    expect((await c.get('/api/v1/clients')).statusCode).toBe(403)
+    const admin = client(t.app, (await login(t.app, world.users.admin.username)).accessToken)
+    const changed = await admin.patch(
+      `/api/v1/users/${user.id}`,
+      { roles: ['auditor'] },
+      { 'if-match': '"1"' },
+    )
+    expect(changed.statusCode).toBe(200)
+    expect((await c.get('/api/v1/clients')).statusCode).toBe(200)
+  })
+
   it('dies after the idle timeout', async () => {
     const pair = await login(t.app, world.users.leader.username)
     const sid = JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString())
@@ -304,6 +328,7 @@ describe('password change', () => {
     const user = await makeUser(t.database.db, { unit: world.units.countyB, roles: ['unit'] })
     const other = await login(t.app, user.username)
     const mine = await login(t.app, user.username)
+    expect((await me(other.accessToken)).statusCode).toBe(200)
     const c = client(t.app, mine.accessToken)
     const weak = await c.post('/api/v1/me/password', {
       currentPassword: PASSWORD,
@@ -502,6 +527,7 @@ describe('API clients', () => {
         client_secret: c.clientSecret,
       })
     ).json().access_token
+    expect((await client(t.app, tok).get('/api/v1/units')).statusCode).toBe(200)
     const admin = client(t.app, (await login(t.app, world.users.admin.username)).accessToken)
     const rotated = await admin.post(`/api/v1/clients/${c.client.id}/secret`)
     expect(rotated.statusCode).toBe(200)

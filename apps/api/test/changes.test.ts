@@ -239,6 +239,48 @@ describe('the change feed', () => {
     expect(followers.unitB.seen.some((c) => c.action === 'deleted')).toBe(true)
   }, 180_000)
 
+  it('gives a problem a change with its measure only when the measure widened its reach', async () => {
+    const created = await office.post('/api/v1/problems', {
+      roundId: round.id,
+      code: `反馈问题第${uuidv7().slice(-8)}项`,
+      title: '范围变化',
+      description: '',
+      source: 'feedback',
+      nature: 'individual',
+      domain: 'water',
+      mode: 'time_bound',
+      deadline: addDays(today, 120),
+      leadUnitId: world.units.eeb.id,
+      coUnitIds: [],
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const id = created.json<{ id: string }>().id
+    const feed = () =>
+      rows<{ type: string; action: string }>(
+        sql`select entity_type type, action from changes
+          where entity_id = ${id} or problem_id = ${id} order by seq`,
+      )
+    const measure = async (unitId: string) => {
+      const m = await office.post(`/api/v1/problems/${id}/measures`, {
+        content: '措施',
+        unitId,
+        startDate: today,
+        deadline: addDays(today, 60),
+      })
+      expect(m.statusCode, m.body).toBe(201)
+    }
+    await measure(world.units.eeb.id)
+    const before = (await feed()).length
+    await measure(world.units.countyA.id)
+    await measure(world.units.countyA.id)
+    // The county's first measure lets the county read the problem; its second changes nothing.
+    expect((await feed()).slice(before)).toEqual([
+      { type: 'measure', action: 'created' },
+      { type: 'problem', action: 'updated' },
+      { type: 'measure', action: 'created' },
+    ])
+  })
+
   it('shows petitions to case readers only, and a reassignment as leaving one unit for another', async () => {
     const batch = await makeBatch(t.database.db, { round })
     const c = await makeCase(t.database.db, { batch })

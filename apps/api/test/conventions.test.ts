@@ -32,13 +32,19 @@ describe('API conventions', () => {
       REMINDER_INTERVAL_SECONDS: 3600,
       WEBHOOK_INTERVAL_MS: 60_000,
       HOUSEKEEPING_INTERVAL_MINUTES: 60,
+      ROLLUP_MERGE_INTERVAL_SECONDS: 60,
       COMPLAINANT_RETENTION_DAYS: 365,
     })
     const all = await buildApp(config, { database: t.database, signingKey: TEST_SIGNING_KEY })
     try {
       const names = all.jobs.jobs.map((j) => j.name)
       expect(names).toEqual(
-        expect.arrayContaining(['refresh-lights', 'erase-complainants', 'redact-snapshot-phones']),
+        expect.arrayContaining([
+          'refresh-lights',
+          'erase-complainants',
+          'redact-snapshot-phones',
+          'merge-dashboard-rollup',
+        ]),
       )
       expect(names.filter((n) => !queues.has(n))).toEqual([])
     } finally {

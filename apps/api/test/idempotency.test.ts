@@ -144,6 +144,28 @@ describe('Idempotency-Key on POST', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'unit.created'), eq(auditLog.entityId, unitId)))
+  /**
+   * Runs `send` with the first store of an answer (the plugin's db.update of idempotencyKeys,
+   * after the write's COMMIT) replaced by `store`, which may call the real `update`.
+   */
+  async function withAnswerStore<T>(
+    store: (update: () => ReturnType<typeof t.database.db.update>) => unknown,
+    send: () => Promise<T>,
+  ): Promise<T> {
+    const { db } = t.database
+    const update = db.update.bind(db)
+    let taken = false
+    const spy = vi.spyOn(db, 'update').mockImplementation(((table: unknown) => {
+      if (table !== idempotencyKeys || taken) return update(table as never)
+      taken = true
+      return store(() => update(idempotencyKeys))
+    }) as typeof db.update)
+    try {
+      return await send()
+    } finally {
+      spy.mockRestore()
+    }
+  }
   /** As if the retry came after the in-flight reservation counts as abandoned (60 s). */
   const ageReservation = (k: string) =>
     t.database.db
@@ -152,19 +174,13 @@ describe('Idempotency-Key on POST', () => {
       .where(eq(idempotencyKeys.key, k))
 
   it('answers a committed write as done, and never runs it twice, when its response could not be stored', async () => {
-    const { db } = t.database
     // The write commits, then the database goes away before the response is remembered.
-    const update = db.update.bind(db)
-    const spy = vi.spyOn(db, 'update').mockImplementation(((table: unknown) => {
-      if (table === idempotencyKeys) throw lost()
-      return update(table as never)
-    }) as typeof db.update)
-    let first
-    try {
-      first = await admin.post('/api/v1/units', unitBody('IDEM-8'), key('k-8'))
-    } finally {
-      spy.mockRestore()
-    }
+    const first = await withAnswerStore(
+      () => {
+        throw lost()
+      },
+      () => admin.post('/api/v1/units', unitBody('IDEM-8'), key('k-8')),
+    )
     // The write committed: the client is told so, though the answer could not be remembered.
     expect(first.statusCode, first.body).toBe(201)
     const [unit] = await byCode('IDEM-8')
@@ -177,6 +193,29 @@ describe('Idempotency-Key on POST', () => {
     expect(retry.json().code).toBe('idempotency_done')
     expect(await byCode('IDEM-8')).toHaveLength(1)
     expect(await createdAudits(unit!.id)).toHaveLength(1)
+  })
+
+  it('tells a retry to wait, not that the write is done, while the first request is still storing its answer', async () => {
+    // The moment between the first request's COMMIT (the key marked done in it) and its answer
+    // being stored: a concurrent retry lands here.
+    let retry: Awaited<ReturnType<typeof admin.post>> | undefined
+    const first = await withAnswerStore(
+      (update) => ({
+        set: (values: never) => ({
+          where: async (where: never) => {
+            retry = await admin.post('/api/v1/units', unitBody('IDEM-12'), key('k-12'))
+            return update().set(values).where(where)
+          },
+        }),
+      }),
+      () => admin.post('/api/v1/units', unitBody('IDEM-12'), key('k-12')),
+    )
+    expect(first.statusCode, first.body).toBe(201)
+    expect(retry?.statusCode, retry?.body).toBe(409)
+    expect(retry?.json().code).toBe('idempotency_in_progress')
+    const later = await admin.post('/api/v1/units', unitBody('IDEM-12'), key('k-12'))
+    expect(later.headers['idempotent-replayed']).toBe('true')
+    expect(await byCode('IDEM-12')).toHaveLength(1)
   })
 
   it('runs a retry once when the first attempt failed before its write committed', async () => {

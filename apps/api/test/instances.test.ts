@@ -52,6 +52,8 @@ describe.skipIf(!url)('two API instances on one PostgreSQL database', () => {
     await insertSubscription(database.db, { url: receiver.url() })
     const config = {
       LOGIN_RATE_LIMIT_MAX: 3,
+      // Above EXACT_UP_TO: counted in each instance and flushed (plugins/rate-limit-store.ts).
+      RATE_LIMIT_MAX: 101,
       LOGIN_MAX_FAILURES: 3,
       REMINDER_INTERVAL_SECONDS: 3600,
       WEBHOOK_INTERVAL_MS: 1000,
@@ -100,6 +102,52 @@ describe.skipIf(!url)('two API instances on one PostgreSQL database', () => {
       `select hits from rate_limits where key like '%/auth/login|198.51.100.7'`,
     )
     expect(row?.hits).toBe(4)
+  })
+
+  it('counts a large limit across both instances, each a flush interval late at most', async () => {
+    const { accessToken } = await login(a, world.users.admin.username)
+    const hit = async (app: FastifyInstance) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/v1/me',
+          remoteAddress: '192.0.2.44',
+          headers: { authorization: `Bearer ${accessToken}` },
+        })
+      ).statusCode
+    const shared = async () => {
+      const [row] = await database.query<{ hits: number }>(
+        `select sum(hits)::int as hits from rate_limits where key like '%|192.0.2.44'`,
+      )
+      return row?.hits ?? 0
+    }
+    // 101 a minute: 61 on one instance and 40 on the other are all allowed, and reach the row.
+    for (let i = 0; i < 61; i++) expect(await hit(a)).toBe(200)
+    for (let i = 0; i < 40; i++) expect(await hit(b)).toBe(200)
+    await until(async () => (await shared()) === 101)
+    // Each instance learns the other's hits when it next flushes its own: one more each (which
+    // either may still allow), and from then on both refuse.
+    await hit(a)
+    await hit(b)
+    await until(async () => (await shared()) === 103)
+    expect(await hit(a)).toBe(429)
+    expect(await hit(b)).toBe(429)
+  })
+
+  it('refuses on the other instance, within its principal cache time, a session ended on one', async () => {
+    const pair = await login(a, world.users.office.username)
+    const me = async (app: FastifyInstance) =>
+      (await client(app, pair.accessToken).get('/api/v1/me')).statusCode
+    expect(await me(b)).toBe(200)
+    const out = await a.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      payload: { refreshToken: pair.refreshToken },
+    })
+    expect(out.statusCode).toBe(204)
+    expect(await me(a)).toBe(401)
+    // b read the session before the logout; it trusts that for PRINCIPAL_TTL_MS at most.
+    await until(async () => (await me(b)) === 401)
   })
 
   it('locks an account after failed logins spread over both instances', async () => {

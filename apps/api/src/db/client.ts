@@ -4,7 +4,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import * as schema from './schema/index.js'
-import { serializeQueries } from './serial.js'
+import { guardEmbeddedDatabase } from './pglite-guard.js'
+import { templateFor } from './pglite-template.js'
 import { withCommitHooks } from '../lib/commit-hooks.js'
 
 /** The drizzle database, whichever driver is underneath. */
@@ -72,7 +73,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       max: opts.poolSize ?? 20,
       fallback_application_name: 'rectify',
     })
-    const db = withCommitHooks(drizzlePg(pool, { schema }) as unknown as Db)
+    const db = withCommitHooks(drizzlePg(pool, { schema }) as unknown as Db, { pipelined: true })
     const readPool = opts.readUrl
       ? openPool(opts.readUrl, opts, onError, {
           max: opts.poolSize ?? 20,
@@ -84,7 +85,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       : undefined
     return {
       db,
-      readDb: readPool ? withCommitHooks(drizzlePg(readPool, { schema }) as unknown as Db) : db,
+      readDb: readPool
+        ? withCommitHooks(drizzlePg(readPool, { schema }) as unknown as Db, { pipelined: true })
+        : db,
       reads: readPool ? 'replica' : 'primary',
       kind: 'postgres',
       query: async (text, params) => (await pool.query(text, params)).rows,
@@ -105,12 +108,17 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     import('@electric-sql/pglite/contrib/pgcrypto'),
     import('drizzle-orm/pglite'),
   ])
+  // A new data directory starts from the template cluster when there is one, not from an initdb
+  // of its own (db/pglite-template.ts).
+  const loadDataDir =
+    opts.loadDataDir ?? (dataDir.startsWith('memory://') ? undefined : await templateFor(dataDir))
   const client = await PGlite.create(dataDir, {
     // pg_trgm: the petition repeat check (trigram similarity); pgcrypto: SM3 for the audit
     // chain when CRYPTO_SUITE=sm (migration 0024). PostgreSQL ships both in contrib.
     extensions: { pg_trgm, pgcrypto },
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
   })
+  guardEmbeddedDatabase(client)
   const db = withCommitHooks(drizzlePglite(client, { schema }) as unknown as Db)
   return {
     db,
@@ -136,6 +144,12 @@ function openPool(
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     // A dead peer (a restarted server, a dropped NAT entry) is noticed, not waited on forever.
     keepAlive: true,
+    // Queries sent on a connection while one is running go out at once and are answered in
+    // order (pg's pipeline mode): a transaction's reads that Promise.all their parts, and the
+    // statements lib/commit-hooks.ts `send` puts in front of COMMIT, cost one round trip, not one
+    // each. Each query keeps its own Sync: outside a transaction a failure stays its own; inside
+    // one, the statements after it fail as the aborted transaction refuses them.
+    pipeline: true,
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
     ...extra,
   })
@@ -145,9 +159,6 @@ function openPool(
   // emits 'error' on itself, where the pool has no listener: unhandled, that 'error' event
   // would end the process. The query in progress, or the next one, fails with its own error;
   // pg-pool drops the connection when it is released.
-  pool.on('connect', (client) => {
-    client.on('error', onError)
-    serializeQueries(client)
-  })
+  pool.on('connect', (client) => client.on('error', onError))
   return pool
 }

@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type Table } from 'drizzle-orm'
+import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client.js'
 
 /**
@@ -15,9 +15,23 @@ export async function insertJson<T extends Table>(
   db: DbOrTx,
   table: T,
   rows: T['$inferInsert'][],
-  options: { chunk?: number; onConflictDoNothing?: boolean } = {},
+  options: InsertJsonOptions = {},
 ): Promise<void> {
-  if (!rows.length) return
+  for (const statement of insertJsonStatements(table, rows, options)) await db.execute(statement)
+}
+
+export interface InsertJsonOptions {
+  chunk?: number
+  onConflictDoNothing?: boolean
+}
+
+/** insertJson's statements, one per chunk, for a caller that sends them itself. */
+export function insertJsonStatements<T extends Table>(
+  table: T,
+  rows: T['$inferInsert'][],
+  options: InsertJsonOptions = {},
+): SQL[] {
+  if (!rows.length) return []
   const all = getTableColumns(table) as Record<string, { name: string }>
   const given = new Set<string>()
   for (const r of rows as Record<string, unknown>[])
@@ -29,6 +43,7 @@ export async function insertJson<T extends Table>(
     sql`, `,
   )
   const size = options.chunk ?? 2000
+  const statements: SQL[] = []
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size).map((r) => {
       const out: Record<string, unknown> = {}
@@ -39,10 +54,11 @@ export async function insertJson<T extends Table>(
       return out
     })
     const json = toJson(chunk)
-    await db.execute(sql`insert into ${table} (${list})
+    statements.push(sql`insert into ${table} (${list})
       select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)
       ${options.onConflictDoNothing ? sql`on conflict do nothing` : sql``}`)
   }
+  return statements
 }
 
 /**

@@ -39,11 +39,17 @@ export class PgBossJobs implements JobRunner {
   private readonly abort = new AbortController()
   private readonly backoff = new Backoff(5_000, 120_000)
 
+  private readonly gate: SqlGate
+
   constructor(
     private readonly database: Database,
     readonly jobs: readonly JobDefinition[],
     private readonly log: JobLog,
-  ) {}
+    /** How long stop() waits for a run in progress before abandoning it to a retry. */
+    private readonly stopWithinMs = 10_000,
+  ) {
+    this.gate = new SqlGate(database, log)
+  }
 
   /** Starts the engine; while the database is unreachable it retries with a backoff. */
   start(): void {
@@ -57,16 +63,35 @@ export class PgBossJobs implements JobRunner {
    */
   async offer(name: string): Promise<string | null> {
     const job = this.jobs.find((j) => j.name === name)
-    if (!job || !this.boss) throw new Error(`job ${name} is not running here`)
+    if (!job || !this.boss || this.abort.signal.aborted)
+      throw new Error(`job ${name} is not running here`)
     return this.boss.send(name, {}, { singletonSeconds: slotSeconds(job) })
   }
 
-  /** Stops the clock and the workers; a run in progress is aborted between two batches and awaited. */
+  /**
+   * Stops in order, so that nothing of the engine outlives the pool the app ends next: the clock
+   * and the workers' fetching stop, a run in progress is aborted between two batches and awaited
+   * for `stopWithinMs`; one still running then is abandoned — pg-boss fails it (its retry runs
+   * later, here or on another instance) — and the engine's statements still in flight are awaited.
+   * Then the gate closes: what the engine sends afterwards (an abandoned run's completion) never
+   * reaches the pool, whose end would turn it into an unhandled rejection.
+   */
   async stop(): Promise<void> {
     this.abort.abort()
     for (const t of this.timers) clearInterval(t)
     await this.booting
-    await this.boss?.stop({ graceful: true, wait: true, close: false, timeout: 10_000 })
+    try {
+      await this.boss?.stop({
+        graceful: true,
+        wait: true,
+        close: false,
+        timeout: this.stopWithinMs,
+      })
+    } catch (err) {
+      this.log.error({ err }, 'jobs: the job engine did not stop cleanly')
+    }
+    await this.gate.settle(this.stopWithinMs)
+    this.gate.close()
   }
 
   private async boot(): Promise<void> {
@@ -93,11 +118,7 @@ export class PgBossJobs implements JobRunner {
     // pg-boss is loaded here, on PostgreSQL only (PGlite never needs it).
     const { default: Engine } = await import('pg-boss')
     const boss = new Engine({
-      db: {
-        executeSql: async (text: string, values: unknown[]) => ({
-          rows: await this.database.query(text, values),
-        }),
-      },
+      db: this.gate,
       schema: JOB_ENGINE_SCHEMA,
       migrate: false,
       schedule: false,
@@ -111,6 +132,7 @@ export class PgBossJobs implements JobRunner {
     if (this.abort.signal.aborted) return void (await boss.stop({ close: false, wait: true }))
     this.boss = boss
     for (const job of this.jobs) {
+      if (this.abort.signal.aborted) return
       if (!(await boss.getQueue(job.name))) {
         this.log.error({ job: job.name }, 'jobs: no queue for this job (a migration is missing)')
         continue
@@ -135,6 +157,9 @@ export class PgBossJobs implements JobRunner {
   }
 
   private async run(job: JobDefinition): Promise<{ result: string }> {
+    // A fetch in flight when stop() began can still hand out a job: failed, it is retried later.
+    if (this.abort.signal.aborted)
+      throw new Error('the API is stopping; the job engine retries this run')
     const started = Date.now()
     try {
       const summary = await job.run(this.abort.signal)
@@ -145,5 +170,66 @@ export class PgBossJobs implements JobRunner {
       this.log.error({ err, job: job.name }, 'job failed; the job engine retries it')
       throw err
     }
+  }
+}
+
+/**
+ * pg-boss's way to the API's pool. Its workers complete or fail a job without awaiting the
+ * statement, so one that reached an ended pool was an unhandled rejection: stop() first awaits
+ * the statements in flight (settle), then closes the gate, after which a statement is answered
+ * with nothing without reaching the pool (and said in the log).
+ */
+class SqlGate {
+  private readonly pending = new Set<Promise<unknown>>()
+  private closed = false
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: JobLog,
+  ) {}
+
+  executeSql = async (text: string, values: unknown[]): Promise<{ rows: unknown[] }> => {
+    if (this.closed) {
+      this.log.warn(
+        { statement: text.slice(0, 60) },
+        'jobs: the job engine ran a statement after it stopped (a run abandoned at shutdown ended); not sent',
+      )
+      // No rows at all, which pg-boss reads as nothing fetched and nothing affected ([] would
+      // break its count of a completion's affected rows).
+      return {} as { rows: unknown[] }
+    }
+    const query = this.database.query(text, values)
+    this.pending.add(query)
+    try {
+      return { rows: await query }
+    } finally {
+      this.pending.delete(query)
+    }
+  }
+
+  /**
+   * Waits, at most `withinMs`, until no statement is in flight, including those that the
+   * settling ones lead to (a job handed out by a last fetch is refused, then failed).
+   */
+  async settle(withinMs: number): Promise<void> {
+    const deadline = Date.now() + withinMs
+    while (Date.now() < deadline) {
+      if (this.pending.size) {
+        let timer: NodeJS.Timeout | undefined
+        const bound = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, deadline - Date.now())
+        })
+        await Promise.race([Promise.allSettled([...this.pending]), bound])
+        clearTimeout(timer)
+      }
+      // What a settled statement leads to is issued within the microtasks and I/O callbacks
+      // after it: one turn of the loop later, nothing new in flight means nothing more to come.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      if (!this.pending.size) return
+    }
+  }
+
+  close(): void {
+    this.closed = true
   }
 }

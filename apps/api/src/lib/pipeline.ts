@@ -6,7 +6,7 @@ export const PIPELINE_SLICE = 100
 
 /**
  * Statements sent on a transaction while the caller goes on building the next ones (the imports'
- * writers): the connection runs them in order (db/serial.ts) while the API works, so the two
+ * writers): the connection runs them in order (pipelined, db/client.ts) while the API works, so the two
  * cores work at once instead of in turn. `send` handles each failure at once — never an unhandled
  * rejection while the caller is still building — and `done` awaits them all, failing with the
  * first (the statements after it fail too, in the aborted transaction). `yield` lets the

@@ -25,7 +25,9 @@ const KEPT_HEADERS = ['content-type', 'etag', 'location']
  *
  * The handler's own transaction marks the key as done (committed_at) just before it commits, so
  * a write whose response could not be stored (the database went away after COMMIT) is still
- * answered as done and never run again: a retry answers 409 idempotency_done.
+ * answered as done and never run again: a retry answers 409 idempotency_done (409
+ * idempotency_in_progress while the reservation is younger than STALE_MS: its request may still
+ * be storing the response).
  */
 export default fp(
   async function idempotencyPlugin(app: FastifyInstance, opts: { db: Db }) {
@@ -80,8 +82,15 @@ export default fp(
           'idempotency_mismatch',
           'This Idempotency-Key was used with a different request',
         )
-      if (row.status === null && row.committedAt !== null) throw new AppError('idempotency_done')
-      if (row.status === null) throw new AppError('idempotency_in_progress')
+      if (row.status === null) {
+        // Committed but no response stored yet: the first request is normally still sending it
+        // (the store follows COMMIT), so a retry now is told to wait; once the reservation is
+        // stale, the response was lost and the write is answered as done.
+        const stale = row.createdAt.getTime() < now.getTime() - STALE_MS
+        throw new AppError(
+          row.committedAt !== null && stale ? 'idempotency_done' : 'idempotency_in_progress',
+        )
+      }
       const headers = (row.headers ?? {}) as Record<string, string>
       for (const [h, v] of Object.entries(headers)) void reply.header(h, v)
       void reply.header('idempotent-replayed', 'true')

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db, DbOrTx, Tx } from '../../db/client.js'
-import { atCommit } from '../../lib/commit-hooks.js'
+import { atCommit, send } from '../../lib/commit-hooks.js'
 import { auditDigest, auditHash, type AuditHash } from '../../lib/crypto/audit-hash.js'
 import { canonicalJson } from '../../lib/hash.js'
 import type { Ctx } from '../../lib/context.js'
@@ -180,6 +180,7 @@ function pending(ctx: Ctx, e: AuditEvent): Pending {
  * then one call of rectify_audit_append (migrations 0020, 0025, 0026) takes the lock, links,
  * hashes and inserts the entries and the feed rows. The caller commits right after. Each entry
  * is sent once, as its four canonical pieces: the function reads the row's columns from them.
+ * The append is sent without waiting for its answer: its round trip is COMMIT's.
  */
 async function append(tx: Tx, entries: Pending[]): Promise<void> {
   if (!entries.length) return
@@ -196,7 +197,11 @@ async function append(tx: Tx, entries: Pending[]): Promise<void> {
   reading.catch(() => undefined)
   const payload = JSON.stringify(entries.map((e) => e.parts))
   const feed = await reading
-  await tx.execute(
-    sql`select rectify_audit_append(${payload}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()}, ${auditHash()})`,
+  // Sent, not awaited: on PostgreSQL the COMMIT goes out right behind it (lib/commit-hooks.ts).
+  await send(
+    tx,
+    tx.execute(
+      sql`select rectify_audit_append(${payload}::jsonb, ${JSON.stringify(feed)}::jsonb, ${chained()}, ${auditHash()})`,
+    ),
   )
 }

@@ -7,6 +7,7 @@ import {
   MeSchema,
   OAuthErrorSchema,
   RefreshBodySchema,
+  RefreshedSchema,
   TokenPairSchema,
 } from '@rectify/schemas'
 import { Type } from 'typebox'
@@ -51,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     '/auth/refresh',
     {
       config: { rateLimit },
-      schema: { tags, body: RefreshBodySchema, security: [], response: { 200: TokenPairSchema } },
+      schema: { tags, body: RefreshBodySchema, security: [], response: { 200: RefreshedSchema } },
     },
     async (req, reply) =>
       reply.headers(noStore).send(await auth.refresh(req.ctx, req.body.refreshToken)),

@@ -1,4 +1,4 @@
-import type { ClientToken, Me, Role, Scope, TokenPair } from '@rectify/schemas'
+import type { ClientToken, Me, Refreshed, Role, Scope, TokenPair } from '@rectify/schemas'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { AppError } from '../../errors.js'
@@ -9,7 +9,9 @@ import { recordAudit } from '../audit/index.js'
 import { authRepository as repo } from './auth.repository.js'
 import { burnVerify, checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js'
 import { OAuthError, type ClientCredentials } from './oauth.js'
+import { PrincipalCache } from './principals.js'
 import type { TokenService } from './tokens.js'
+import { principalsChanged } from '../../lib/principals.js'
 
 /** How stale `last_seen_at` may get before a request refreshes it (saves a write per request). */
 const TOUCH_AFTER_MS = 60_000
@@ -21,8 +23,15 @@ export interface AuthDeps {
   tokens?: TokenService
 }
 
+type UserPrincipal = NonNullable<Awaited<ReturnType<typeof repo.userPrincipal>>>
+type ClientPrincipal = NonNullable<Awaited<ReturnType<typeof repo.clientPrincipal>>>
+
 /** Logins, sessions with rotating refresh tokens, client credentials and principal look-up. */
 export class AuthService {
+  /** Each request's principal look-up, kept a few seconds (principals.ts): one round trip less. */
+  private readonly users = new PrincipalCache<UserPrincipal>()
+  private readonly clients = new PrincipalCache<ClientPrincipal>()
+
   constructor(private readonly deps: AuthDeps) {}
 
   private get db() {
@@ -134,9 +143,10 @@ export class AuthService {
 
   /**
    * Rotates a refresh token. A token that was already rotated is a sign of theft: the whole
-   * session (the token family) is revoked and the event audited.
+   * session (the token family) is revoked and the event audited. The answer names the account
+   * too, as GET /me would, so the SPA's reload needs no /me after it.
    */
-  async refresh(ctx: Ctx, refreshToken: string): Promise<TokenPair> {
+  async refresh(ctx: Ctx, refreshToken: string): Promise<Refreshed> {
     const now = new Date()
     const found = await repo.findRefreshToken(this.db, sha256Hex(refreshToken))
     if (!found) throw new AppError('unauthorized', 'Invalid refresh token')
@@ -153,6 +163,7 @@ export class AuthService {
           after: { revoked: true },
         })
       })
+      principalsChanged()
       throw new AppError('session_expired', 'Refresh token reused; the session has been revoked')
     }
     const idleLimit = now.getTime() - this.deps.config.SESSION_IDLE_MINUTES * 60_000
@@ -164,6 +175,7 @@ export class AuthService {
       session.lastSeenAt.getTime() < idleLimit
     ) {
       await repo.revokeSession(this.db, session.id, 'expired', now)
+      principalsChanged()
       throw new AppError('session_expired')
     }
     const next = randomToken()
@@ -176,7 +188,9 @@ export class AuthService {
       })
       await repo.touchSession(tx, session.id, now)
     })
-    return this.pair(session.userId, session.id, next)
+    const me = await this.account(session.userId, session.id)
+    if (!me) throw new AppError('session_expired')
+    return { ...(await this.pair(session.userId, session.id, next)), me }
   }
 
   /** Ends the session a refresh token belongs to. Unknown tokens are ignored (idempotent). */
@@ -196,6 +210,7 @@ export class AuthService {
         },
       )
     })
+    principalsChanged()
   }
 
   /**
@@ -284,6 +299,7 @@ export class AuthService {
         after: { sessionsEnded: ended },
       })
     })
+    principalsChanged()
   }
 
   /** Throws password_policy (422) listing what the password lacks. */
@@ -304,7 +320,9 @@ export class AuthService {
     if (!claims) return null
     const now = new Date()
     if (claims.kind === 'client') {
-      const row = await repo.clientPrincipal(this.db, claims.sub)
+      const row = await this.clients.read(claims.sub, () =>
+        repo.clientPrincipal(this.db, claims.sub),
+      )
       if (!row || !row.client.active) return null
       const granted = new Set(row.client.scopes)
       const scopes = (claims.scope ?? '').split(' ').filter((s) => granted.has(s)) as Scope[]
@@ -320,12 +338,17 @@ export class AuthService {
         cityWide: !row.client.unitId,
       }
     }
-    const p = await repo.userPrincipal(this.db, claims.sub, claims.sid!)
-    if (!p || p.status !== 'active' || p.sessionRevokedAt || p.sessionExpiresAt <= now) return null
+    const sid = claims.sid!
+    const p = await this.users.read(sid, () => repo.userPrincipal(this.db, claims.sub, sid))
+    // A session id names one user: a token pairing it with another is nobody.
+    if (!p || p.id !== claims.sub) return null
+    if (p.status !== 'active' || p.sessionRevokedAt || p.sessionExpiresAt <= now) return null
     const idleLimit = now.getTime() - this.deps.config.SESSION_IDLE_MINUTES * 60_000
     if (p.sessionLastSeenAt.getTime() < idleLimit) return null
-    if (now.getTime() - p.sessionLastSeenAt.getTime() > TOUCH_AFTER_MS)
-      await repo.touchSession(this.db, claims.sid!, now)
+    if (now.getTime() - p.sessionLastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await repo.touchSession(this.db, sid, now)
+      p.sessionLastSeenAt = now
+    }
     const roles = p.roles as Role[]
     const cityWide = isCityWide(roles)
     return {
@@ -336,7 +359,7 @@ export class AuthService {
       unitPath: cityWide ? null : p.unitPath,
       roles,
       scopes: [],
-      sessionId: claims.sid!,
+      sessionId: sid,
       cityWide,
     }
   }
@@ -345,9 +368,15 @@ export class AuthService {
   /** The caller's own account and session, in one query (GET /me). */
   async me(ctx: Ctx): Promise<Me> {
     const { actor } = ctx
-    const row =
-      actor.id && actor.sessionId ? await repo.me(this.db, actor.id, actor.sessionId) : undefined
-    if (!row) throw new AppError('unauthorized')
+    const me = actor.id && actor.sessionId ? await this.account(actor.id, actor.sessionId) : null
+    if (!me) throw new AppError('unauthorized')
+    return me
+  }
+
+  /** The account a session signs in, as `GET /me` shows it; null when there is none. */
+  private async account(userId: string, sessionId: string): Promise<Me | null> {
+    const row = await repo.me(this.db, userId, sessionId)
+    if (!row) return null
     return {
       id: row.id,
       username: row.username,

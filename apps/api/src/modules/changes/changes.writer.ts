@@ -1,6 +1,7 @@
 import { and, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { changeHeads, type changes } from '../../db/schema/index.js'
+import { send } from '../../lib/commit-hooks.js'
 
 /** The entity types the change feed carries (GET /changes). */
 export const FEED_TYPES = ['problem', 'measure', 'report', 'petition', 'notice'] as const
@@ -66,6 +67,35 @@ function currentOf(type: FeedType, ids: string[]) {
   }
 }
 
+interface Head {
+  entity_type: string
+  entity_id: string
+  reach: string[]
+  problem_id: string | null
+}
+
+/**
+ * The heads of the touched entities and of the problems their measures and reports belong to
+ * (an implied change compares its problem's reach with the problem's head), in one statement.
+ */
+function headsOf(byType: Map<FeedType, string[]>) {
+  const keys = [...byType].flatMap(([type, ids]) => ids.map((id) => ({ type, id })))
+  const types = `{${keys.map((k) => k.type).join(',')}}`
+  const parents = (['measure', 'report'] as const)
+    .filter((type) => byType.has(type))
+    .map(
+      (type) =>
+        sql`select problem_id from ${sql.raw(type === 'measure' ? 'measures' : 'progress_reports')}
+          where id = any(${uuids(byType.get(type)!)})`,
+    )
+  const byParent = parents.length
+    ? sql` union all select * from change_heads where entity_type = 'problem'
+        and entity_id in (${sql.join(parents, sql` union all `)})`
+    : sql``
+  return sql`select * from change_heads where (entity_type, entity_id) in
+      (select * from unnest(${types}::text[], ${uuids(keys.map((k) => k.id))}))${byParent}`
+}
+
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[]
 const sameSet = (a: string[], b: string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join()
@@ -96,9 +126,14 @@ export async function feedRows(tx: DbOrTx, entries: AuditedChange[]): Promise<Fe
     if (ids) ids.push(t.id)
     else byType.set(t.type, [t.id])
   }
-  for (const [type, ids] of byType)
-    for (const r of rowsOf<Current>(await tx.execute(currentOf(type, ids))))
-      current.set(`${type}:${r.id}`, r)
+  // The entities' state and their heads (with the heads of the measures' and reports' problems,
+  // found by the same ids) are read at once: one round trip on a pipelined connection.
+  const [states, headRows] = await Promise.all([
+    Promise.all([...byType].map(([type, ids]) => tx.execute(currentOf(type, ids)))),
+    tx.execute(headsOf(byType)),
+  ])
+  for (const [i, type] of [...byType.keys()].entries())
+    for (const r of rowsOf<Current>(states[i])) current.set(`${type}:${r.id}`, r)
 
   // A measure's or report's problem, checked for a changed reach (implied changes). Its state
   // came with the child's row: the same statement, so the same snapshot, and the same reach.
@@ -117,19 +152,9 @@ export async function feedRows(tx: DbOrTx, entries: AuditedChange[]): Promise<Fe
       })
   }
 
-  const keys = [...touched.values()].map((t) => ({ type: t.type, id: t.id }))
-  for (const id of implied.keys()) keys.push({ type: 'problem', id })
-  // Every entity's head in one statement, whatever their types.
   const heads = new Map<string, { reach: string[]; problemId: string | null }>()
-  const types = `{${keys.map((k) => k.type).join(',')}}`
-  for (const h of await tx
-    .select()
-    .from(changeHeads)
-    .where(
-      sql`(${changeHeads.entityType}, ${changeHeads.entityId}) in
-        (select * from unnest(${types}::text[], ${uuids(keys.map((k) => k.id))}))`,
-    ))
-    heads.set(`${h.entityType}:${h.entityId}`, { reach: h.reach, problemId: h.problemId })
+  for (const h of rowsOf<Head>(headRows))
+    heads.set(`${h.entity_type}:${h.entity_id}`, { reach: h.reach, problemId: h.problem_id })
 
   // A deleted measure or report was read through its problem: whoever may read the problem now
   // must hear of the deletion, even if the problem's reach grew after the child's last change.
@@ -192,12 +217,16 @@ export async function feedRows(tx: DbOrTx, entries: AuditedChange[]): Promise<Fe
         problem_id: r.problemId ?? null,
       })),
     )
-    await tx.execute(sql`
+    // Nobody reads its answer: sent in front of the chain's append (lib/commit-hooks.ts send).
+    await send(
+      tx,
+      tx.execute(sql`
       insert into ${changeHeads} (entity_type, entity_id, reach, problem_id)
       select entity_type, entity_id, reach, problem_id
       from jsonb_populate_recordset(null::change_heads, ${json}::jsonb)
       on conflict (entity_type, entity_id) do update
-        set reach = excluded.reach, problem_id = excluded.problem_id`)
+        set reach = excluded.reach, problem_id = excluded.problem_id`),
+    )
   }
   return rows
 }

@@ -15,6 +15,7 @@ import type { Ctx } from '../../lib/context.js'
 import { sha256Hex } from '../../lib/hash.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { randomToken, uuidv7 } from '../../lib/ids.js'
+import { principalsChanged } from '../../lib/principals.js'
 import { changedFields, recordAudit } from '../audit/index.js'
 import { findUnit } from '../units/index.js'
 
@@ -112,7 +113,7 @@ export class ClientsService {
     version: number,
     body: UpdateApiClientBody,
   ): Promise<ApiClient> {
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const [current] = await tx
         .select()
         .from(apiClients)
@@ -135,6 +136,9 @@ export class ClientsService {
       })
       return client
     })
+    // Active, scopes or unit may have changed: no API client principal read before is trusted.
+    principalsChanged()
+    return updated
   }
 
   /** Issues a new secret; the old one stops working at once. */

@@ -1,7 +1,8 @@
 import type { WebhookEventData, WebhookEventType } from '@rectify/schemas'
 import type { DbOrTx } from '../../db/client.js'
 import { events } from '../../db/schema/index.js'
-import { insertJson } from '../../lib/bulk-insert.js'
+import { insertJsonStatements } from '../../lib/bulk-insert.js'
+import { send } from '../../lib/commit-hooks.js'
 import { uuidv7 } from '../../lib/ids.js'
 
 /**
@@ -35,8 +36,7 @@ export type DomainEvent = { [T in EventType]: EventOf<T> }[EventType]
 export async function emitEvent(tx: DbOrTx, ...list: DomainEvent[]): Promise<void> {
   if (!list.length) return
   // As JSON in chunks (lib/bulk-insert.ts): an import may emit an event for thousands of rows.
-  await insertJson(
-    tx,
+  const statements = insertJsonStatements(
     events,
     list.map((e) => ({
       id: uuidv7(),
@@ -48,4 +48,7 @@ export async function emitEvent(tx: DbOrTx, ...list: DomainEvent[]): Promise<voi
       data: e.data,
     })),
   )
+  // Nobody reads the outbox in the writing transaction: each insert is sent, and its answer
+  // awaited with COMMIT's (lib/commit-hooks.ts send).
+  for (const statement of statements) await send(tx, tx.execute(statement))
 }

@@ -11,7 +11,7 @@ import type { Db, DbOrTx } from '../../db/client.js'
 import { AppError, forbidden, notFound, invalid, type FieldError } from '../../errors.js'
 import { ANONYMOUS, type Ctx } from '../../lib/context.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { progressReports } from '../../db/schema/index.js'
 import { recordAudit, type AuditEvent } from '../audit/index.js'
 import { emitEvent } from '../events/index.js'
@@ -26,6 +26,16 @@ import { applyAcceptance, type Rating } from './reports.progress.js'
 import { loadReport, submitReport } from './reports.submit.js'
 import { toReport } from './reports.view.js'
 import { filesOf } from '../files/index.js'
+
+/**
+ * The problem a report is submitted on, its row locked for the rest of the transaction: the lock
+ * and the read are sent together (one round trip on a pipelined connection, db/client.ts), and
+ * the read runs after the lock is granted, so it reads the row as the lock holds it.
+ */
+async function lockedProblem(tx: DbOrTx, id: string, scope?: SQL) {
+  const [, problem] = await Promise.all([lockPlanProblem(tx, id), findPlanProblem(tx, id, scope)])
+  return problem
+}
 
 /**
  * Progress reports (进展报告/调度): a unit reports on a problem in progress, with evidence; the
@@ -46,8 +56,7 @@ export class ReportsService {
     const { actor } = ctx
     if (body.onBehalfOf) return this.createForUnit(ctx, problemId, body.onBehalfOf, body)
     return this.db.transaction(async (tx) => {
-      await lockPlanProblem(tx, problemId)
-      const problem = await findPlanProblem(tx, problemId, problemScope(actor))
+      const problem = await lockedProblem(tx, problemId, problemScope(actor))
       if (!problem) throw notFound('Problem')
       if (!actsAsUnit(actor) || !actor.unitId || !actor.unitPath || !actor.id)
         throw forbidden('Progress is reported by a responsible or lead unit')
@@ -77,8 +86,7 @@ export class ReportsService {
         { path: '/onBehalfOf', message: 'is for API clients (the office imports progress tables)' },
       ])
     return this.db.transaction(async (tx) => {
-      await lockPlanProblem(tx, problemId)
-      const problem = await findPlanProblem(tx, problemId, problemScope(actor))
+      const problem = await lockedProblem(tx, problemId, problemScope(actor))
       if (!problem) throw notFound('Problem')
       const unit = await findUnit(tx, unitId)
       if (!unit || (actor.unitPath && !unit.path.startsWith(actor.unitPath))) throw notFound('Unit')
@@ -105,8 +113,7 @@ export class ReportsService {
   ): Promise<ProgressReport> {
     if (!actsAsOffice(ctx.actor) || !ctx.actor.id)
       throw forbidden('Only the office submits progress on a unit’s behalf')
-    await lockPlanProblem(tx, problemId)
-    const problem = await findPlanProblem(tx, problemId)
+    const problem = await lockedProblem(tx, problemId)
     if (!problem) throw notFound('Problem')
     const unit = await findUnit(tx, unitId)
     const refusal = unit && (await this.onBehalfRefusal(tx, problem, unit))

@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { units } from '../../db/schema/index.js'
+import { principalsChanged } from '../../lib/principals.js'
 import { changedFields, recordAudit } from '../audit/index.js'
 import { unitsRepository as repo, type UnitRow } from './units.repository.js'
 
@@ -67,7 +68,7 @@ export class UnitsService {
   }
 
   async update(ctx: Ctx, id: string, version: number, body: UpdateUnitBody): Promise<Unit> {
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       await repo.lockTree(tx)
       const current = await repo.lockById(tx, id)
       if (!current || !(await repo.findById(tx, id, unitTreeFilter(ctx.actor, units.path))))
@@ -120,6 +121,9 @@ export class UnitsService {
       })
       return unit
     })
+    // A move rewrites the paths that scope the users of the subtree (their cached principals).
+    if (body.parentId !== undefined) principalsChanged()
+    return updated
   }
 }
 

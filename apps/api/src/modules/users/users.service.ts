@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { uuidv7 } from '../../lib/ids.js'
 import { unitTreeFilter } from '../../lib/scope.js'
 import { changedFields, recordAudit } from '../audit/index.js'
+import { principalsChanged } from '../../lib/principals.js'
 import { endSessions, hashPassword, replacePassword, type AuthService } from '../auth/index.js'
 import { findUnit, holdUnit } from '../units/index.js'
 import { usersRepository as repo, type UserWithUnit } from './users.repository.js'
@@ -120,7 +121,7 @@ export class UsersService {
 
   async update(ctx: Ctx, id: string, version: number, body: UpdateUserBody): Promise<User> {
     if (body.roles) assertRoles(body.roles)
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const locked = await repo.lockById(tx, id)
       const before = locked && (await repo.findById(tx, id, unitTreeFilter(ctx.actor, units.path)))
       if (!locked || !before) throw notFound('User')
@@ -166,6 +167,9 @@ export class UsersService {
       })
       return user
     })
+    // Roles, unit or status may have changed: no signed-in principal read before is trusted.
+    principalsChanged()
+    return updated
   }
 
   /** Sets a new password for someone else; ends all their sessions and lifts any lock. */
@@ -185,5 +189,6 @@ export class UsersService {
         after: { sessionsEnded },
       })
     })
+    principalsChanged()
   }
 }
