@@ -11,7 +11,18 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // TEST_SHARE_WORKERS=1: test files share the two worker processes instead of each starting a
+    // fresh one that imports the app, drizzle, TypeBox and PGlite again. Off by default until a
+    // full run of the suite on both databases has shown it on a quiet machine; what a file
+    // changes in process-wide state is put back after it either way (test/file-isolation.ts).
+    isolate: process.env.TEST_SHARE_WORKERS !== '1',
+    // Hang guards, not speed checks: in CI (.ci/run) the browser tests run beside this suite, so
+    // a test or a file's setup may take twice as long as on an idle machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Those timeouts are timers in the worker: a worker whose loop never returns would hang the
+    // run for good. The watchdog bounds a file's run from the main process (test/watchdog.ts).
+    setupFiles: ['test/watchdog-setup.ts', 'test/file-isolation.ts'],
+    reporters: ['default', './test/watchdog.ts'],
   },
 })

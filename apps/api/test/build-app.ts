@@ -36,6 +36,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       WEBHOOK_INTERVAL_MS: 0,
       // Nor housekeeping purges: their tests run the jobs themselves.
       HOUSEKEEPING_INTERVAL_MINUTES: 0,
+      // Nor rollup merges: the dashboards' tests merge when they mean to.
+      ROLLUP_MERGE_INTERVAL_SECONDS: 0,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'rectify-data-')),
       // One key-encryption key for every test app: a second app on the same database opens
       // the data keys the first created. Test data only.
