@@ -14,7 +14,8 @@
 // while the API idles, so the default kept ~30 MB of empty young generation resident for good.
 // At 8 MB the idle API is ~15 MB smaller; a 50,000-row export costs ~15 % more CPU (more
 // scavenges), and request throughput was not measurably different (docs/scale.md).
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -25,11 +26,17 @@ const root = join(import.meta.dirname, '..')
 const apiDir = join(root, 'apps/api')
 const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm'
 
-function run(what, args) {
-  const result = spawnSync(pnpm, args, { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) {
+// Asynchronous, so the template's child (below) runs on while pnpm builds.
+async function run(what, args) {
+  const child = spawn(pnpm, args, { cwd: root, stdio: 'inherit' })
+  // once() rejects on 'error' (pnpm not found): that fails the start as a non-zero exit does.
+  const status = await once(child, 'exit').then(
+    ([code]) => code,
+    () => null,
+  )
+  if (status !== 0) {
     console.error(`[start] ${what} failed`)
-    process.exit(result.status ?? 1)
+    process.exit(status ?? 1)
   }
 }
 
@@ -38,9 +45,40 @@ function run(what, args) {
 const needed = installNeeded(root)
 if (needed) {
   console.log(`[start] ${needed}: installing the dependencies`)
-  run('installing the dependencies', ['install', '--frozen-lockfile'])
+  await run('installing the dependencies', ['install', '--frozen-lockfile'])
   writeFileSync(join(root, INSTALL_STAMP), `${installHash(root)}\n`)
 } else console.log('[start] the dependencies match the lockfile')
+
+// The API runs from its JavaScript build (apps/api/dist), rebuilt when its sources differ from
+// those dist was built from (apps/api/scripts/build.mjs), so a `git pull` never runs the previous
+// release's code. Source maps name the .ts lines in stack traces.
+const { ensureApiBuild } = await import(pathToFileURL(join(apiDir, 'scripts/build.mjs')).href)
+const built = await ensureApiBuild()
+console.log(
+  built ? `[start] ${built}: built the API` : '[start] the API in apps/api/dist is current',
+)
+
+// The embedded database's template (apps/api/src/db/pglite-template.ts) is made beside the builds,
+// in a child process, so a new data directory is restored from it rather than initdb'd at the
+// first start. A start that builds nothing makes none (a restart waits for nothing): the template
+// appears with the next build, and until then a new data directory is initdb'd as before.
+let template = null
+function makeTemplate() {
+  if (template || process.env.DATABASE_URL) return
+  template = new Promise((done) => {
+    const child = spawn(process.execPath, [join(apiDir, 'dist/pglite-template.js')], {
+      cwd: apiDir,
+      stdio: 'inherit',
+    })
+    // Only a speed-up: without it the server initdbs the new data directory itself.
+    child.on('error', () => done())
+    child.on('exit', (code) => {
+      if (code !== 0) console.warn(`[start] making the embedded database's template failed`)
+      done()
+    })
+  })
+}
+if (built) makeTemplate()
 
 // The SPA is rebuilt whenever its sources (or the lockfile) differ from those dist was built
 // from, so a `git pull` never leaves the previous release's pages in place. WEB_DIST set means the
@@ -58,10 +96,14 @@ if (!process.env.WEB_DIST) {
         : null
   if (why) {
     console.log(`[start] ${why}: building the SPA`)
-    run('building the SPA', ['--filter', '@rectify/web', 'build'])
+    makeTemplate()
+    await run('building the SPA', ['--filter', '@rectify/web', 'build'])
     writeFileSync(stamp, `${hash}\n`)
   } else console.log(`[start] the SPA in ${WEB_DIST} is current (sources ${hash.slice(0, 12)})`)
 }
+
+await template
+process.setSourceMapsEnabled(true)
 
 // SIGHUP (the terminal closed) is a request to stop, like SIGTERM.
 process.on('SIGHUP', () => process.kill(process.pid, 'SIGTERM'))
@@ -72,16 +114,6 @@ setInterval(() => {
     process.kill(process.pid, 'SIGTERM')
   }
 }, 500).unref()
-
-// The API runs from its JavaScript build (apps/api/dist), rebuilt when its sources differ from
-// those dist was built from (apps/api/scripts/build.mjs), so a `git pull` never runs the previous
-// release's code. Source maps name the .ts lines in stack traces.
-const { ensureApiBuild } = await import(pathToFileURL(join(apiDir, 'scripts/build.mjs')).href)
-const built = await ensureApiBuild()
-console.log(
-  built ? `[start] ${built}: built the API` : '[start] the API in apps/api/dist is current',
-)
-process.setSourceMapsEnabled(true)
 
 // The API runs in apps/api, like `pnpm dev` and `pnpm rectify`: all three then agree on a relative
 // DATA_DIR (./data = apps/api/data).

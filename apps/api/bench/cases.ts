@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { Database } from '../src/db/client.js'
 import { problems } from '../src/db/schema/index.js'
+import { queryTokens } from '../src/lib/search.js'
+import { SEARCH_EXACT_UP_TO } from '../src/modules/problems/problems.service.js'
 
 /** What the cases may refer to: ids of seeded rows, found once before the runs. */
 export interface BenchFixtures {
@@ -35,6 +37,10 @@ export const PK = 'pk'
 /** The ledger list's page and count queries, written by hand and run through the driver. */
 export const LEDGER_SQL = 'ledger SQL by hand'
 const LEDGER_QUERY = 'status=in_progress&domain=water&sort=deadline&limit=50'
+/** The search's page and total, written by hand (bench/serial.ts loads both one at a time). */
+export const SEARCH_SQL = 'search SQL by hand'
+/** The search issue 15 measures: 污水, one bigram, matching ~13 % of the province's problems. */
+export const SEARCH_QUERY = '污水'
 /** The public board's first page, written by hand (what GET /public/problems asks of the database). */
 export const PUBLIC_SQL = 'public board SQL by hand'
 
@@ -66,10 +72,12 @@ export const CASES: BenchCase[] = [
     path: '/api/v1/problems?limit=50',
     auth: true,
   },
+  { name: SEARCH_SQL, path: '/bench/search-sql', auth: false },
   {
-    name: 'GET /problems?q=污水 (50)',
-    path: `/api/v1/problems?q=${encodeURIComponent('污水')}&limit=50`,
+    name: `GET /problems?q=${SEARCH_QUERY} (50)`,
+    path: `/api/v1/problems?q=${encodeURIComponent(SEARCH_QUERY)}&limit=50`,
     auth: true,
+    baseline: SEARCH_SQL,
   },
   // The public board (issue 4): anonymous, first page at the default limit, against its own SQL,
   // from its in-process cache (PUBLIC_CACHE_SECONDS) and without it (a second app, cache off).
@@ -103,6 +111,20 @@ const LEDGER_COLUMNS = Object.values(getTableColumns(problems))
  * refs, and the count.
  */
 async function ledgerByHand(database: Database) {
+  const where = ['p.status = $1 and p.domain = $2', ['in_progress', 'water']] as const
+  const [page, total] = await Promise.all([
+    ledgerPageByHand(database, ...where),
+    database.query('select count(*) as n from problems p where ' + where[0], [...where[1]]),
+  ])
+  return { ...page, total }
+}
+
+/**
+ * The first page by deadline of the problems `where` picks, as the list route selects it: the
+ * route's columns (not `p.*`: the search tokens are the widest column and the route never reads
+ * them) with the co-responsible units, then the unit refs those rows name.
+ */
+async function ledgerPageByHand(database: Database, where: string, params: readonly unknown[]) {
   const page = await database.query<{
     lead_unit_id: string
     region_id: string | null
@@ -112,21 +134,50 @@ async function ledgerByHand(database: Database) {
             coalesce((select array_agg(pu.unit_id::text order by pu.unit_id) from problem_units pu
               where pu.problem_id = p.id and pu.role = 'co'), '{}') as co,
             to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_key
-       from problems p where p.status = $1 and p.domain = $2
+       from problems p where ${where}
       order by p.deadline, p.id limit 51`,
-    ['in_progress', 'water'],
+    [...params],
   )
   const ids = [
     ...new Set(page.flatMap((r) => [r.lead_unit_id, r.region_id, ...r.co].filter(Boolean))),
   ]
-  const [refs, total] = await Promise.all([
-    database.query('select id, code, name from units where id = any($1::uuid[])', [ids]),
-    database.query('select count(*) as n from problems where status = $1 and domain = $2', [
-      'in_progress',
-      'water',
-    ]),
+  const refs = await database.query('select id, code, name from units where id = any($1::uuid[])', [
+    ids,
   ])
-  return { items: page.slice(0, 50), refs, total }
+  return { items: page.slice(0, 50), refs }
+}
+
+/**
+ * What GET /problems?q=污水&limit=50 asks of the database for a city-wide reader: the first page by
+ * deadline of the problems holding the query's bigram (the GIN-indexed tokens, lib/search.ts) with
+ * their co-responsible units, the unit refs, and the total as the route counts a search's.
+ */
+async function searchByHand(database: Database) {
+  const tokens = queryTokens(SEARCH_QUERY)
+  const [page, total] = await Promise.all([
+    ledgerPageByHand(database, 'p.search_tokens @> $1::text[]', [tokens]),
+    searchTotalByHand(database, tokens),
+  ])
+  return { ...page, total }
+}
+
+/** The search's total as the route counts it: exactly up to its threshold, else the planner's. */
+async function searchTotalByHand(database: Database, tokens: string[]) {
+  const [counted] = await database.query<{ n: string }>(
+    'select count(*) as n from (select 1 from problems where search_tokens @> $1::text[] limit $2) m',
+    [tokens, SEARCH_EXACT_UP_TO + 1],
+  )
+  const n = Number(counted?.n ?? 0)
+  if (n <= SEARCH_EXACT_UP_TO) return { total: n, totalIsEstimate: false }
+  const [row] = await database.query<{ 'QUERY PLAN': unknown }>(
+    'explain (format json) select id from problems where search_tokens @> $1::text[]',
+    [tokens],
+  )
+  // pg parses the json column, PGlite may hand it over as text.
+  const raw = row?.['QUERY PLAN']
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as
+    [{ Plan: { 'Plan Rows': number } }] | undefined
+  return { total: Math.max(n, plan?.[0].Plan['Plan Rows'] ?? 0), totalIsEstimate: true }
 }
 
 /**
@@ -180,6 +231,7 @@ export function benchRoutes(database: Database, fx: BenchFixtures) {
       return row
     })
     app.get('/bench/ledger-sql', async () => ledgerByHand(database))
+    app.get('/bench/search-sql', async () => searchByHand(database))
     app.get('/bench/public-sql', async () => publicByHand(database))
   }
 }

@@ -1,4 +1,6 @@
 import type { Database } from '../src/db/client.js'
+import type { Ctx } from '../src/lib/context.js'
+import { DashboardService } from '../src/modules/dashboard/index.js'
 import { record } from './results.js'
 
 /** The dashboard routes timed, each with the query the SPA sends. */
@@ -77,11 +79,61 @@ export async function benchDashboard(
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)))
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  const compared = await rollupAgainstFacts(database, runs)
   return [
     `dashboard aggregates over ${size?.n ?? 0} problems, ${runs} sequential requests each as the office ` +
       `(pk baseline p50 ${pk.p50.toFixed(2)} ms, p99 ${pk.p99.toFixed(2)} ms)`,
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
+    '',
+    `the office's figures in-process, rollup against the facts pass, alternating, ${runs} each (p50 ms):`,
+    ...compared,
   ].join('\n')
+}
+
+/** The service calls the routes make, as the office (city-wide: the rollup's case). */
+const CALLS: Record<string, (s: DashboardService, ctx: Ctx) => Promise<unknown>> = {
+  overview: (s, ctx) => s.overview(ctx, {}),
+  'breakdown?by=unit': (s, ctx) => s.breakdown(ctx, { by: 'unit' }),
+  'breakdown?by=region': (s, ctx) => s.breakdown(ctx, { by: 'region' }),
+  'breakdown?by=domain': (s, ctx) => s.breakdown(ctx, { by: 'domain' }),
+  'trend?weeks=26': (s, ctx) => s.trend(ctx, { weeks: 26 }),
+  lists: (s, ctx) => s.lists(ctx, {}),
+}
+
+/**
+ * Each figure-bearing call timed off the rollup and off the facts (DashboardService's
+ * `useRollup`), one after the other in turn, so both see the same load: the ratio is the change.
+ */
+async function rollupAgainstFacts(database: Database, runs: number): Promise<string[]> {
+  const ctx = { actor: { cityWide: true } } as unknown as Ctx
+  const services = [true, false].map((r) => new DashboardService(database.readDb, undefined, r))
+  const out: string[] = []
+  for (const [name, call] of Object.entries(CALLS)) {
+    const ms: [number[], number[]] = [[], []]
+    for (let i = 0; i < runs + 2; i++)
+      for (const k of i % 2 ? [1, 0] : [0, 1]) {
+        const started = performance.now()
+        await call(services[k]!, ctx)
+        if (i >= 2) ms[k]!.push(performance.now() - started)
+      }
+    const [rollup, facts] = ms.map((m) =>
+      percentile(
+        m.sort((a, b) => a - b),
+        50,
+      ),
+    ) as [number, number]
+    record({
+      name: `dashboard ${name} rollup vs facts p50`,
+      value: rollup,
+      unit: 'ms',
+      baseline: { name: 'facts pass p50', value: facts },
+      concurrency: 1,
+    })
+    out.push(
+      `  ${name.padEnd(20)} rollup ${rollup.toFixed(1).padStart(7)}  facts ${facts.toFixed(1).padStart(7)}  ${(facts / rollup).toFixed(1)}× faster`,
+    )
+  }
+  return out
 }

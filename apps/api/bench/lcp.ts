@@ -14,7 +14,8 @@
  *
  * The SPA is built into a scratch folder first (vite build) and served by its own app instance
  * on the bench's database, as `pnpm start` serves it. BENCH_LCP_RUNS (default 5) per mode;
- * BENCH_LCP_DEBUG=1 prints every load's LCP entries and when each asset was fetched.
+ * BENCH_LCP_DEBUG=1 prints every load's LCP entries and when each asset was fetched;
+ * BENCH_LCP_PROFILE=1 profiles one more warm reload (lcp-profile.ts).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page, type Request } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import { DEMO_PASSWORD } from '../src/seed/demo.js'
+import { profiled } from './lcp-profile.js'
 import { record } from './results.js'
 
 const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url))
@@ -67,8 +69,12 @@ interface Sample {
   what: string
   rows: number | null
   unauthorized: number
-  /** The API calls of the load: path, start and end in ms after navigation start. */
-  calls: { path: string; status: number; start: number; end: number }[]
+  /**
+   * The API calls of the load: path, start and end in ms after navigation start, and how long
+   * the request waited in the browser before it went on a connection (Chromium keeps 6 per host
+   * over HTTP/1.1, shared with the page's script fetches).
+   */
+  calls: { path: string; status: number; start: number; end: number; queued: number }[]
 }
 
 /** Builds the SPA into a scratch folder; returns it (the caller removes it). */
@@ -103,6 +109,7 @@ async function sample(page: Page, load: () => Promise<unknown>, ready: string): 
       path: url.pathname,
       status: response?.status() ?? 0,
       start: timing.startTime,
+      queued: Math.max(0, timing.requestStart),
       end: timing.startTime + timing.responseEnd,
     })
   }
@@ -112,10 +119,15 @@ async function sample(page: Page, load: () => Promise<unknown>, ready: string): 
     await page.locator(ready).first().waitFor({ timeout: 60_000 })
     // LCP entries are queued after the frame is presented, which a loaded machine delays well
     // past the next animation frames: wait for the first, then let later (larger) ones arrive.
+    // Polled with evaluate: waitForFunction evaluates its predicate with eval in the page, which
+    // the SPA's Content-Security-Policy (script-src 'self') refuses.
     const t0 = Date.now()
-    await page.waitForFunction('window.__lcp.length > 0', null, { timeout: 20_000 })
-    const lcpWait = Date.now() - t0
     const count = () => page.evaluate<number>('window.__lcp.length')
+    while ((await count()) === 0) {
+      if (Date.now() - t0 > 20_000) throw new Error('no largest-contentful-paint entry in 20 s')
+      await page.waitForTimeout(50)
+    }
+    const lcpWait = Date.now() - t0
     for (let before = -1, now = await count(); now !== before; before = now, now = await count())
       await page.waitForTimeout(SETTLE_MS)
     const seen = await page.evaluate<Seen>(READ)
@@ -169,7 +181,7 @@ function waterfall(s: Sample): string {
     .sort((a, b) => a.start - b.start)
     .map(
       (c) =>
-        `    ${c.path.replace('/api/v1', '').padEnd(22)} ${c.status}  ${c.start.toFixed(0).padStart(5)}–${c.end.toFixed(0)} ms`,
+        `    ${c.path.replace('/api/v1', '').padEnd(22)} ${c.status}  ${c.start.toFixed(0).padStart(5)}–${c.end.toFixed(0)} ms (waited ${c.queued.toFixed(0)} ms for a connection)`,
     )
     .join('\n')
 }
@@ -184,12 +196,15 @@ export async function benchLcp(app: FastifyInstance, runs: number): Promise<stri
   })
   const ledger = { cold: [] as Sample[], warm: [] as Sample[] }
   const login = { cold: [] as Sample[], warm: [] as Sample[] }
+  let profile = ''
   try {
     for (let i = 0; i < runs; i++) {
       const { refreshToken } = await tokens(base)
       const { context, page } = await newPage(browser, base, refreshToken)
       ledger.cold.push(await sample(page, () => page.goto('/problems'), LEDGER_ROW))
       ledger.warm.push(await sample(page, () => page.reload(), LEDGER_ROW))
+      if (process.env.BENCH_LCP_PROFILE && i === runs - 1)
+        profile = await profiled(page, () => sample(page, () => page.reload(), LEDGER_ROW))
       await context.close()
 
       const anonymous = await newPage(browser, base, null)
@@ -240,11 +255,14 @@ export async function benchLcp(app: FastifyInstance, runs: number): Promise<stri
   }
   lines.push('  API calls of the last cold load:', waterfall(ledger.cold.at(-1)!))
   lines.push('  API calls of the last warm load:', waterfall(ledger.warm.at(-1)!))
+  if (profile) lines.push(profile)
   return lines.join('\n')
 }
 
-/** Builds the SPA, runs `fn` with its folder, removes it. */
+/** Builds the SPA, runs `fn` with its folder, removes it (unless BENCH_LCP_SPA names one). */
 export async function withBuiltSpa<T>(fn: (root: string) => Promise<T>): Promise<T> {
+  // BENCH_LCP_SPA: a build made already (vite build --outDir …), kept; saves a build per run.
+  if (process.env.BENCH_LCP_SPA) return fn(process.env.BENCH_LCP_SPA)
   const root = buildSpa()
   try {
     return await fn(root)

@@ -15,6 +15,8 @@ export interface LoadOptions {
   body?: string
   connections: number
   seconds: number
+  /** Seconds before a request counts as a timeout (autocannon's default: 10). */
+  timeout?: number
 }
 
 /** Writers: each POSTs its own request in a loop, one at a time, for `seconds` (bench/writes.ts). */
@@ -25,12 +27,30 @@ export interface WritersOptions {
   status: number
 }
 
+/**
+ * One request at a time, alternating between targets (A, B, A, B, …) for `seconds`: a same-run
+ * A/B of latency with nothing queued behind anything, every request's time kept (bench/serial.ts).
+ */
+export interface AlternateOptions {
+  alternate: { url: string; headers: Record<string, string> }[]
+  seconds: number
+}
+
+/** Per target of an alternating run: its latencies in ms, in the order measured. */
+export interface AlternateResult {
+  ms: number[][]
+  failed: number
+  detail: string
+}
+
 export interface LoadResult {
   rps: number
   p50: number
   p99: number
   requests: number
   failed: number
+  /** Of `failed`: connections that ended without an answer (closed or reset by the server). */
+  errors: number
   detail: string
 }
 
@@ -45,7 +65,7 @@ function assertLoopback(url: string): void {
 /** Runs one autocannon load in a child process (this file) and returns its figures. */
 export function loadInChild(opts: LoadOptions): Promise<LoadResult> {
   assertLoopback(opts.url)
-  return inChild(opts, opts.url, opts.seconds)
+  return inChild(opts, opts.url, opts.seconds + (opts.timeout ?? 0))
 }
 
 /** Runs the writers in a child process (this file) and returns their figures. */
@@ -54,8 +74,18 @@ export function writersInChild(opts: WritersOptions): Promise<LoadResult> {
   return inChild(opts, 'writers', opts.seconds)
 }
 
-function inChild(opts: LoadOptions | WritersOptions, what: string, seconds: number) {
-  return new Promise<LoadResult>((resolve, reject) => {
+/** Runs an alternating one-at-a-time load in a child process (this file). */
+export function alternateInChild(opts: AlternateOptions): Promise<AlternateResult> {
+  for (const t of opts.alternate) assertLoopback(t.url)
+  return inChild(opts, 'alternating targets', opts.seconds)
+}
+
+function inChild<R = LoadResult>(
+  opts: LoadOptions | WritersOptions | AlternateOptions,
+  what: string,
+  seconds: number,
+) {
+  return new Promise<R>((resolve, reject) => {
     // fork inherits process.execArgv, i.e. tsx's loader when the bench runs under tsx.
     const child = fork(fileURLToPath(import.meta.url), ['--child'], { stdio: 'inherit' })
     let settled = false
@@ -72,7 +102,7 @@ function inChild(opts: LoadOptions | WritersOptions, what: string, seconds: numb
       },
       seconds * 1000 + GRACE_MS,
     )
-    child.once('message', (msg: { ok: LoadResult } | { error: string }) => {
+    child.once('message', (msg: { ok: R } | { error: string }) => {
       finish(() => ('ok' in msg ? resolve(msg.ok) : reject(new Error(msg.error))))
       child.disconnect()
     })
@@ -93,6 +123,7 @@ async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     ...(opts.body !== undefined ? { body: opts.body } : {}),
     connections: opts.connections,
     duration: opts.seconds,
+    ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
   })
   return {
     rps: result.requests.average,
@@ -100,13 +131,33 @@ async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     p99: result.latency.p99,
     requests: result.requests.total,
     failed: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors,
     detail:
       `${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts ` +
       `(status codes: ${JSON.stringify(result.statusCodeStats ?? {})})`,
   }
 }
 
-const percentile = (sorted: number[], p: number) =>
+async function runAlternate(opts: AlternateOptions): Promise<AlternateResult> {
+  const deadline = performance.now() + opts.seconds * 1000
+  const ms: number[][] = opts.alternate.map(() => [])
+  let failed = 0
+  let detail = ''
+  for (let i = 0; performance.now() < deadline; i = (i + 1) % opts.alternate.length) {
+    const t = opts.alternate[i]!
+    const t0 = performance.now()
+    const res = await fetch(t.url, { headers: t.headers })
+    const text = await res.text()
+    if (res.ok) ms[i]!.push(performance.now() - t0)
+    else {
+      failed++
+      detail = `${failed} answers not 2xx, e.g. ${res.status} from ${t.url}: ${text.slice(0, 300)}`
+    }
+  }
+  return { ms, failed, detail }
+}
+
+export const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0
 
 async function runWriters(opts: WritersOptions): Promise<LoadResult> {
@@ -137,13 +188,21 @@ async function runWriters(opts: WritersOptions): Promise<LoadResult> {
     p99: percentile(ms, 99),
     requests: ms.length,
     failed,
+    // Every failure here is an answer with another status.
+    errors: 0,
     detail,
   }
 }
 
 if (process.argv.includes('--child') && process.send) {
-  process.once('message', (opts: LoadOptions | WritersOptions) => {
-    ;('writers' in opts ? runWriters(opts) : runLoad(opts)).then(
+  process.once('message', (opts: LoadOptions | WritersOptions | AlternateOptions) => {
+    const run =
+      'writers' in opts
+        ? runWriters(opts)
+        : 'alternate' in opts
+          ? runAlternate(opts)
+          : runLoad(opts)
+    run.then(
       (ok) => process.send!({ ok }),
       (err: unknown) => process.send!({ error: err instanceof Error ? err.message : String(err) }),
     )

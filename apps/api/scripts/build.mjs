@@ -1,4 +1,5 @@
-// The API built to JavaScript: src/server.ts → dist/server.js and src/cli/index.ts → dist/cli.js,
+// The API built to JavaScript: src/server.ts → dist/server.js and src/cli/index.ts → dist/cli.js
+// (and src/pglite-template.ts → dist/pglite-template.js, which pnpm start runs beside its build),
 // with the code they share in dist/shared-*.js and what they import lazily in chunks of its own
 // (esbuild's code splitting), so a lazy import stays lazy. npm packages stay external (node loads
 // them from node_modules); the workspace's @rectify/schemas, which ships TypeScript, is bundled.
@@ -54,7 +55,11 @@ export async function buildApi(hash = apiSourceHash()) {
   const { build } = await import('esbuild')
   const result = await build({
     absWorkingDir: API,
-    entryPoints: { server: 'src/server.ts', cli: 'src/cli/index.ts' },
+    entryPoints: {
+      server: 'src/server.ts',
+      cli: 'src/cli/index.ts',
+      'pglite-template': 'src/pglite-template.ts',
+    },
     outdir: 'dist',
     chunkNames: 'shared-[hash]',
     bundle: true,
