@@ -97,7 +97,8 @@ function spawnApi(port, dataDir, logs, seedDemo) {
       // The public board's cache would hide what a test just changed for its lifetime.
       PUBLIC_CACHE_SECONDS: '0',
       PUBLIC_CHALLENGE_BITS: '8',
-      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      // Info: the file then holds each request and the API's own start and stop.
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
       SEED_DEMO: seedDemo ? 'auto' : 'never',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,6 +110,13 @@ function spawnApi(port, dataDir, logs, seedDemo) {
   }
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
+  // An API that ends on its own (not through stopChild) says so, with its code or signal.
+  child.on('exit', (code, signal) => {
+    if (child.stopping) return
+    const line = `e2e: the API (pid ${child.pid}) exited by itself: code ${code}, signal ${signal}\n`
+    appendFileSync(apiLogFile, line)
+    process.stderr.write(`${line}its last output:\n${logs.slice(-5).join('').slice(-4000)}\n`)
+  })
   return child
 }
 
@@ -201,6 +209,7 @@ async function bootstrap(dataDir) {
 
 async function stopChild(child) {
   if (child.exitCode !== null) return
+  child.stopping = true
   const exited = new Promise((r) => child.once('exit', r))
   child.kill('SIGTERM')
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
