@@ -78,11 +78,20 @@ export class Api {
     if (this.token) headers.Authorization = `Bearer ${this.token}`
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     if (version !== undefined) headers['If-Match'] = `"${version}"`
-    const response = await fetch(`${baseUrl()}/api/v1${route}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+    const send = () =>
+      fetch(`${baseUrl()}/api/v1${route}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    let response = await send()
+    // As the SPA does: a 503 ("unavailable, retry shortly": the embedded database reopening after
+    // it stopped) committed nothing, and is sent again after its Retry-After, twice at most.
+    for (let retry = 0; response.status === 503 && retry < 2; retry++) {
+      const seconds = Number(response.headers.get('Retry-After')) || 1
+      await new Promise((r) => setTimeout(r, Math.min(5, seconds) * 1000))
+      response = await send()
+    }
     const text = await response.text()
     const json: unknown = text ? JSON.parse(text) : undefined
     if (!response.ok) throw new ApiError(response.status, json, `${method} ${route}`)

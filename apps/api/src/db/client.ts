@@ -112,23 +112,70 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   // of its own (db/pglite-template.ts).
   const loadDataDir =
     opts.loadDataDir ?? (dataDir.startsWith('memory://') ? undefined : await templateFor(dataDir))
-  const client = await PGlite.create(dataDir, {
-    // pg_trgm: the petition repeat check (trigram similarity); pgcrypto: SM3 for the audit
-    // chain when CRYPTO_SUITE=sm (migration 0024). PostgreSQL ships both in contrib.
-    extensions: { pg_trgm, pgcrypto },
-    ...(loadDataDir ? { loadDataDir } : {}),
+  const create = async (load?: Blob) => {
+    const client = await PGlite.create(dataDir, {
+      // pg_trgm: the petition repeat check (trigram similarity); pgcrypto: SM3 for the audit
+      // chain when CRYPTO_SUITE=sm (migration 0024). PostgreSQL ships both in contrib.
+      extensions: { pg_trgm, pgcrypto },
+      ...(load ? { loadDataDir: load } : {}),
+    })
+    // A directory's PostgreSQL that stops is opened again; one in memory has nothing to reopen.
+    guardEmbeddedDatabase(client, () => {
+      if (!dataDir.startsWith('memory://')) void reopen()
+    })
+    return client
+  }
+  let current = await create(loadDataDir)
+  let closed = false
+  let reopening: Promise<void> | undefined
+  /**
+   * After the embedded PostgreSQL stopped (db/pglite-guard.ts): a new PGlite on the same data
+   * directory, as PostgreSQL's postmaster starts a new backend after one crashed (it recovers
+   * from the write-ahead log what the dead one left half-done). Queries meanwhile fail fast with
+   * EmbeddedDatabaseStopped (503, retry shortly); the first after it reaches the new one.
+   */
+  const reopen = () =>
+    (reopening ??= (async () => {
+      const dead = current
+      try {
+        if (closed) return
+        current = await create()
+        process.stderr.write('the embedded database (PGlite) was opened again after it stopped\n')
+        await dead.close().catch(() => undefined)
+      } catch (err) {
+        process.stderr.write(
+          `the embedded database (PGlite) could not be opened again: ${String(err)}\n`,
+        )
+      } finally {
+        reopening = undefined
+      }
+    })())
+  // What drizzle and every caller hold: the PGlite in service now (its methods bound to it, as
+  // PGlite keeps its state in private fields), an instance of PGlite for drizzle's checks.
+  const client = new Proxy(current, {
+    get(_target, key) {
+      const value: unknown = Reflect.get(current, key, current)
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(current)
+        : value
+    },
   })
-  guardEmbeddedDatabase(client)
   const db = withCommitHooks(drizzlePglite(client, { schema }) as unknown as Db)
   return {
     db,
     readDb: db,
     reads: 'primary',
     kind: 'pglite',
-    pglite: client,
-    query: async (text, params) => (await client.query(text, params)).rows as never,
-    readQuery: async (text, params) => (await client.query(text, params)).rows as never,
-    close: () => client.close(),
+    get pglite() {
+      return current
+    },
+    query: async (text, params) => (await current.query(text, params)).rows as never,
+    readQuery: async (text, params) => (await current.query(text, params)).rows as never,
+    close: async () => {
+      closed = true
+      await reopening
+      await current.close()
+    },
   }
 }
 

@@ -221,6 +221,56 @@ describe('the pipeline under api and anonymous', () => {
     expect(error.retryAfter).toBeUndefined()
   })
 
+  it('sends a read, or a POST with its key, again after a 503 and its Retry-After; not a PATCH', async () => {
+    vi.useFakeTimers()
+    try {
+      let left = 2
+      serve(() => {
+        if (left-- > 0) {
+          const response = problem(503, 'unavailable')
+          response.headers.set('Retry-After', '5')
+          return response
+        }
+        return json({ ok: true })
+      })
+      const read = api.GET('/api/v1/me')
+      await vi.advanceTimersByTimeAsync(4_999)
+      expect(calls).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(calls).toHaveLength(2)
+      await vi.advanceTimersByTimeAsync(5_000)
+      expect(ok(await read)).toEqual({ ok: true })
+      expect(calls).toHaveLength(3)
+
+      calls.length = 0
+      left = 1
+      const created = api.POST('/api/v1/units', { body: {} as never })
+      await vi.advanceTimersByTimeAsync(5_000)
+      await created
+      expect(calls).toHaveLength(2)
+      expect(header(1, 'Idempotency-Key')).toBe(header(0, 'Idempotency-Key'))
+
+      calls.length = 0
+      left = 3
+      const patch = api.PATCH('/api/v1/units/{id}', {
+        params: { path: { id: 'u1' } },
+        body: {} as never,
+        headers: { 'If-Match': '"1"' },
+      })
+      await expect(patch).rejects.toMatchObject({ status: 503, code: 'unavailable' })
+      expect(calls).toHaveLength(1)
+
+      calls.length = 0
+      left = 3
+      const stillDown = api.GET('/api/v1/me').catch((e: unknown) => e)
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(await stillDown).toMatchObject({ status: 503 })
+      expect(calls).toHaveLength(3)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('returns undefined for 204 No Content', async () => {
     serve(() => new Response(null, { status: 204 }))
     const result = await anonymous.POST('/api/v1/auth/logout', { body: { refreshToken: 'r' } })

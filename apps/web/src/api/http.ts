@@ -4,7 +4,8 @@
  * generated from the served OpenAPI (`schema.d.ts`, `pnpm --filter @rectify/web gen:api`): paths,
  * parameters, bodies and answers are the server's contract, so a renamed route or field fails the
  * SPA's typecheck. Under it every call goes through one pipeline that adds the bearer token,
- * refreshes it once on a 401, sends `Idempotency-Key`, and turns RFC 9457 problem details into an
+ * refreshes it once on a 401, sends `Idempotency-Key`, sends a read or keyed POST again after a
+ * 503's Retry-After, and turns RFC 9457 problem details into an
  * `ApiError` the UI can branch on by `code`.
  */
 import createClient, { type Client, type MethodResponse } from 'openapi-fetch'
@@ -182,6 +183,18 @@ async function isExpiredToken(response: Response): Promise<boolean> {
   }
 }
 
+/**
+ * How often a request the server answered 503 ("unavailable: retry shortly", e.g. while its
+ * database restarts) is sent again, when sending it again cannot do anything twice: a read, or a
+ * POST with its Idempotency-Key (the server answers a repeat with the first answer).
+ */
+const UNAVAILABLE_RETRIES = 2
+/** The wait the answer asks for (Retry-After, in seconds), 1 s without one, at most 5 s. */
+function retryAfterMs(response: Response): number {
+  const seconds = Number(response.headers.get('Retry-After'))
+  return Math.min(5, Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000
+}
+
 /** One attempt at a request with the given access token (fetch or XHR). */
 type Attempt = (access: string | null) => Promise<Response>
 
@@ -190,9 +203,17 @@ type Attempt = (access: string | null) => Promise<Response>
  * session when it cannot be renewed, and turns a failure into an ApiError. Every route goes
  * through here, whatever carries it (JSON, a download, an upload with progress).
  */
-async function authorized(attempt: Attempt, auth: boolean): Promise<Response> {
+async function authorized(attempt: Attempt, auth: boolean, retryable = false): Promise<Response> {
   const access = auth ? await currentAccess() : null
   let response = await attempt(access)
+  for (
+    let retry = 0;
+    retryable && response.status === 503 && retry < UNAVAILABLE_RETRIES;
+    retry++
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response)))
+    response = await attempt(tokens.accessToken() ?? access)
+  }
 
   if (response.status === 401 && auth && (await isExpiredToken(response))) {
     // Another request may already have renewed the token while this one was in flight.
@@ -218,7 +239,8 @@ function carried(carriage: Carriage) {
     const out = await outgoing(request)
     // One key for both attempts: the first was refused, so nothing was created.
     const key = carriage.idempotent && out.method === 'POST' ? newIdempotencyKey() : null
-    return authorized((access) => send(out, key, access), carriage.auth)
+    const retryable = out.method === 'GET' || key !== null
+    return authorized((access) => send(out, key, access), carriage.auth, retryable)
   }
 }
 
