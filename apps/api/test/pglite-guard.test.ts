@@ -96,7 +96,11 @@ describe('the guard, on a stand-in main loop', () => {
     ['an exit of the backend', () => exit(1), /stopped: ExitStatus: exit\(1\)/],
     [
       'a trap in the wasm',
-      () => new WebAssembly.RuntimeError('null function or function signature mismatch'),
+      // What V8 throws for a wasm trap (WebAssembly.RuntimeError, not in this package's types).
+      () =>
+        Object.assign(new Error('null function or function signature mismatch'), {
+          name: 'RuntimeError',
+        }),
       /stopped: RuntimeError: null function/,
     ],
   ])(

@@ -141,7 +141,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
         if (closed) return
         current = await create()
         process.stderr.write('the embedded database (PGlite) was opened again after it stopped\n')
-        await dead.close().catch(() => undefined)
+        // Not awaited: its files closed and its memory freed in the background.
+        void dead.close().catch(() => undefined)
       } catch (err) {
         process.stderr.write(
           `the embedded database (PGlite) could not be opened again: ${String(err)}\n`,
