@@ -253,9 +253,8 @@ describe('the pipeline under api and anonymous', () => {
       calls.length = 0
       left = 3
       const patch = api.PATCH('/api/v1/units/{id}', {
-        params: { path: { id: 'u1' } },
+        params: { path: { id: 'u1' }, header: { 'If-Match': '"1"' } },
         body: {} as never,
-        headers: { 'If-Match': '"1"' },
       })
       await expect(patch).rejects.toMatchObject({ status: 503, code: 'unavailable' })
       expect(calls).toHaveLength(1)
