@@ -136,13 +136,18 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
    */
   const reopen = () =>
     (reopening ??= (async () => {
-      const dead = current
       try {
+        // The dead instance's files closed first (its close skips the shutdown checkpoint, which
+        // needs the backend), within 5 s: a close that never ended must not hold the reopen.
+        let timer: NodeJS.Timeout | undefined
+        await Promise.race([
+          current.close().catch(() => undefined),
+          new Promise((resolve) => (timer = setTimeout(resolve, 5_000))),
+        ])
+        clearTimeout(timer)
         if (closed) return
         current = await create()
         process.stderr.write('the embedded database (PGlite) was opened again after it stopped\n')
-        // Not awaited: its files closed and its memory freed in the background.
-        void dead.close().catch(() => undefined)
       } catch (err) {
         process.stderr.write(
           `the embedded database (PGlite) could not be opened again: ${String(err)}\n`,

@@ -25,12 +25,14 @@ const PG_STATES = new Set([
   '53300', // too_many_connections
 ])
 
-/** Messages node-postgres and pg-pool use for a lost or unobtainable connection (no code). */
+/** Messages node-postgres, pg-pool and PGlite use for a lost or unobtainable connection (no code). */
 const MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
   /Client has encountered a connection error and is not queryable/,
   /Connection ended unexpectedly/,
+  // The embedded database closed or closing: at shutdown, or while it reopens after it stopped.
+  /^PGlite is clos(ed|ing)$/,
 ]
 
 /**
