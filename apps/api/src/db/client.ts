@@ -99,7 +99,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   }
   if (opts.readUrl) throw new Error('a read replica (DATABASE_READ_URL) needs DATABASE_URL')
   const dataDir = opts.dataDir ?? 'memory://'
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) mkdirSync(dataDir, { recursive: true })
   // PGlite (and drizzle's driver for it) load only when the embedded database is opened: its
   // JavaScript alone is some 40 MB of a PostgreSQL-backed API's memory, for nothing.
   const [{ PGlite }, { pg_trgm }, { pgcrypto }, { drizzle: drizzlePglite }] = await Promise.all([
@@ -110,8 +111,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   ])
   // A new data directory starts from the template cluster when there is one, not from an initdb
   // of its own (db/pglite-template.ts).
-  const loadDataDir =
-    opts.loadDataDir ?? (dataDir.startsWith('memory://') ? undefined : await templateFor(dataDir))
+  const loadDataDir = opts.loadDataDir ?? (inMemory ? undefined : await templateFor(dataDir))
   const create = async (load?: Blob) => {
     const client = await PGlite.create(dataDir, {
       // pg_trgm: the petition repeat check (trigram similarity); pgcrypto: SM3 for the audit
@@ -120,9 +120,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       ...(load ? { loadDataDir: load } : {}),
     })
     // A directory's PostgreSQL that stops is opened again; one in memory has nothing to reopen.
-    guardEmbeddedDatabase(client, () => {
-      if (!dataDir.startsWith('memory://')) void reopen()
-    })
+    guardEmbeddedDatabase(client, inMemory ? undefined : () => void reopen())
     return client
   }
   let current = await create(loadDataDir)
