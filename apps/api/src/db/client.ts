@@ -7,6 +7,7 @@ import * as schema from './schema/index.js'
 import { guardEmbeddedDatabase } from './pglite-guard.js'
 import { templateFor } from './pglite-template.js'
 import { withCommitHooks } from '../lib/commit-hooks.js'
+import { settleWithin } from '../lib/settle-within.js'
 
 /** The drizzle database, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -137,12 +138,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       try {
         // The dead instance's files closed first (its close skips the shutdown checkpoint, which
         // needs the backend), within 5 s: a close that never ended must not hold the reopen.
-        let timer: NodeJS.Timeout | undefined
-        await Promise.race([
-          current.close().catch(() => undefined),
-          new Promise((resolve) => (timer = setTimeout(resolve, 5_000))),
-        ])
-        clearTimeout(timer)
+        await settleWithin(current.close(), 5_000)
         if (closed) return
         current = await create()
         process.stderr.write('the embedded database (PGlite) was opened again after it stopped\n')

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js'
 import { Backoff } from './backoff.js'
 import { isDatabaseUnavailable } from './db-unavailable.js'
 import type { JobDefinition, JobLog, JobRunner } from './jobs.js'
+import { settleWithin } from './settle-within.js'
 
 /** The schema the migrations create for pg-boss (drizzle/0022_job_engine_rate_limits.sql). */
 export const JOB_ENGINE_SCHEMA = 'pgboss'
@@ -214,14 +215,8 @@ class SqlGate {
   async settle(withinMs: number): Promise<void> {
     const deadline = Date.now() + withinMs
     while (Date.now() < deadline) {
-      if (this.pending.size) {
-        let timer: NodeJS.Timeout | undefined
-        const bound = new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, deadline - Date.now())
-        })
-        await Promise.race([Promise.allSettled([...this.pending]), bound])
-        clearTimeout(timer)
-      }
+      if (this.pending.size)
+        await settleWithin(Promise.allSettled([...this.pending]), deadline - Date.now())
       // What a settled statement leads to is issued within the microtasks and I/O callbacks
       // after it: one turn of the loop later, nothing new in flight means nothing more to come.
       await new Promise<void>((resolve) => setImmediate(resolve))

@@ -1,3 +1,4 @@
+import { settleWithin } from './settle-within.js'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from './hash.js'
 import { uuidv7 } from './ids.js'
@@ -20,5 +21,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe(
       '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
     )
+  })
+})
+
+describe('settleWithin', () => {
+  it('is true when the work settles in time, fulfilled or rejected, and false when it does not', async () => {
+    expect(await settleWithin(Promise.resolve(1), 1_000)).toBe(true)
+    expect(await settleWithin(Promise.reject(new Error('x')), 1_000)).toBe(true)
+    expect(await settleWithin(new Promise(() => undefined), 20)).toBe(false)
   })
 })
