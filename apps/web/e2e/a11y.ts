@@ -11,7 +11,6 @@ import { expect } from './fixtures'
  * returns the serious and critical violations, each as `rule: target (summary)`.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await settleAnimations(page)
   // Legacy mode: axe.run in the page itself. The default runs each frame apart and merges the
   // results in a new blank page, which costs a page per check (and the SPA has no frames).
   // Violations only: axe still runs every rule on every node and reports every violating node,
@@ -33,29 +32,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     )
 }
 
-/**
- * Waits for the page's finite CSS transitions and animations to end (a loading mask fading out,
- * a tag fading in): axe judges colours as they are painted at that instant, and text half-way
- * through a fade has half its contrast (a quick machine met #1f5fa8 at 70 % as 3.4:1). Endless
- * ones (spinners) are left running.
- */
-async function settleAnimations(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  )
-}
-
 /** Fails with the list when axe finds anything serious or critical on the page (`where`). */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect(
-    await seriousViolations(page),
-    `${where}: axe-core finds no serious or critical violation`,
-  ).toEqual([])
+  let found = await seriousViolations(page)
+  if (found.length) {
+    // What axe saw may be a passing instant: twice, on a quick machine, the county's inbox tags
+    // read as #1f5fa8 at 70 % (3.4:1) while they render at 6.7:1; not yet explained. A violation
+    // counts when it is still there a second later.
+    await page.waitForTimeout(1_000)
+    found = await seriousViolations(page)
+  }
+  expect(found, `${where}: axe-core finds no serious or critical violation`).toEqual([])
 }
 
 /** The page is no wider than the window: nothing to scroll sideways. */
