@@ -52,6 +52,19 @@ describe('API conventions', () => {
     }
   })
 
+  it('keeps every GIN index’s pending list short (db/schema/gin.ts)', async () => {
+    // A scan reads a GIN index's whole pending list: at PostgreSQL's default of 4 MB, up to 512
+    // pages before the first match. A GIN index without the limit fails here, by name.
+    const indexes = await t.database.query<{ name: string; options: string[] | null }>(
+      `select c.relname as name, c.reloptions as options
+         from pg_class c join pg_am am on am.oid = c.relam
+         join pg_namespace n on n.oid = c.relnamespace
+        where am.amname = 'gin' and n.nspname = 'public' order by 1`,
+    )
+    expect(indexes.map((i) => i.name)).toContain('problems_search_idx')
+    expect(indexes.filter((i) => !i.options?.includes('gin_pending_list_limit=128'))).toEqual([])
+  })
+
   it('answers unknown routes with problem+json 404', async () => {
     const res = await client(t.app).get('/api/v1/nope')
     expect(res.statusCode).toBe(404)

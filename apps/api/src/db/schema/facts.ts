@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { problems } from './problems.js'
+import { GIN_PENDING_LIST } from './gin.js'
 
 /**
  * The narrow copy of each problem that the dashboards read (modules/dashboard): only the columns
@@ -38,7 +39,7 @@ export const problemFacts = pgTable(
   },
   (t) => [
     index('problem_facts_round_idx').on(t.roundId),
-    index('problem_facts_units_idx').using('gin', t.units),
+    index('problem_facts_units_idx').using('gin', t.units).with(GIN_PENDING_LIST),
   ],
 )
 

@@ -18,6 +18,7 @@ import { problems } from './problems.js'
 import { files } from './reports.js'
 import { rounds } from './rounds.js'
 import { units } from './units.js'
+import { GIN_PENDING_LIST } from './gin.js'
 
 /** A batch of petition cases (交办信访件 第N批) handed over by an inspection team. */
 export const petitionBatches = pgTable(
@@ -149,12 +150,14 @@ export const petitions = pgTable(
     index('petitions_unit_idx').on(t.handlingUnitId),
     index('petitions_problem_idx').on(t.problemId),
     index('petitions_repeat_idx').on(t.repeatOfId),
-    index('petitions_repeat_keys_idx').using('gin', t.repeatKeys),
-    index('petitions_regions_idx').using('gin', t.regionIds),
-    index('petitions_search_idx').using('gin', t.searchTokens),
+    index('petitions_repeat_keys_idx').using('gin', t.repeatKeys).with(GIN_PENDING_LIST),
+    index('petitions_regions_idx').using('gin', t.regionIds).with(GIN_PENDING_LIST),
+    index('petitions_search_idx').using('gin', t.searchTokens).with(GIN_PENDING_LIST),
     // Trigrams of the complaint without its stock phrasing (at most 80 characters): what is
     // distinctive (place, party, what is wrong), not what every complaint says.
-    index('petitions_repeat_text_trgm_idx').using('gin', sql`${t.repeatText} gin_trgm_ops`),
+    index('petitions_repeat_text_trgm_idx')
+      .using('gin', sql`${t.repeatText} gin_trgm_ops`)
+      .with(GIN_PENDING_LIST),
     check(
       'petitions_status_check',
       sql`${t.status} in ('received','handling','submitted','partly_closed','closed')`,
@@ -327,7 +330,7 @@ export const institutions = pgTable(
     index('institutions_public_idx')
       .on(t.issuedOn)
       .where(sql`${t.public}`),
-    index('institutions_search_idx').using('gin', t.searchTokens),
+    index('institutions_search_idx').using('gin', t.searchTokens).with(GIN_PENDING_LIST),
     check(
       'institutions_kind_check',
       sql`${t.kind} in ('regulation','mechanism','document','standard','plan')`,

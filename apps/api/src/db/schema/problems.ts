@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { rounds } from './rounds.js'
 import { units } from './units.js'
+import { GIN_PENDING_LIST } from './gin.js'
 
 /**
  * One line of the problem list. The light and its reasons are derived, never typed in: they are
@@ -109,7 +110,7 @@ export const problems = pgTable(
     index('problems_lead_unit_idx').on(t.leadUnitId),
     index('problems_region_idx').on(t.regionId),
     index('problems_parent_idx').on(t.parentId),
-    index('problems_search_idx').using('gin', t.searchTokens),
+    index('problems_search_idx').using('gin', t.searchTokens).with(GIN_PENDING_LIST),
     // The public board: published problems only, newest first.
     index('problems_public_idx')
       .on(t.updatedAt, t.id)

@@ -13,6 +13,7 @@ import {
 import { publicities } from './acceptance.js'
 import { apiClients } from './clients.js'
 import { problems } from './problems.js'
+import { GIN_PENDING_LIST } from './gin.js'
 
 /**
  * A report from the public board (群众/代表/媒体监督). `name` and `contact` are for the office
@@ -66,7 +67,7 @@ export const publicReports = pgTable(
     index('public_reports_problem_idx').on(t.problemId),
     index('public_reports_publicity_idx').on(t.publicityId, t.ruling),
     index('public_reports_created_idx').on(t.createdAt, t.id),
-    index('public_reports_search_idx').using('gin', t.searchTokens),
+    index('public_reports_search_idx').using('gin', t.searchTokens).with(GIN_PENDING_LIST),
     check(
       'public_reports_status_check',
       sql`${t.status} in ('new','replied','linked','converted','objection')`,
