@@ -237,6 +237,34 @@ describe('Idempotency-Key on POST', () => {
     expect(await byCode('IDEM-9')).toHaveLength(1)
   })
 
+  it('runs a retry at once when the database was still gone as the failure was answered', async () => {
+    // The write fails and so does freeing its key (the embedded database restarting, say): the
+    // reservation stays behind, and this process frees it on the retry, not 60 s later.
+    const { db } = t.database
+    const remove = db.delete.bind(db)
+    const transaction = vi.spyOn(db, 'transaction').mockRejectedValueOnce(lost())
+    const release = vi.spyOn(db, 'delete').mockImplementation(((table: unknown) => {
+      if (table === idempotencyKeys) throw lost()
+      return remove(table as never)
+    }) as typeof db.delete)
+    let first
+    try {
+      first = await admin.post('/api/v1/units', unitBody('IDEM-13'), key('k-13'))
+    } finally {
+      transaction.mockRestore()
+      release.mockRestore()
+    }
+    expect(first.statusCode, first.body).toBe(503)
+    expect(
+      await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'k-13')),
+    ).toHaveLength(1)
+    const retry = await admin.post('/api/v1/units', unitBody('IDEM-13'), key('k-13'))
+    expect(retry.statusCode, retry.body).toBe(201)
+    const again = await admin.post('/api/v1/units', unitBody('IDEM-13'), key('k-13'))
+    expect(again.headers['idempotent-replayed']).toBe('true')
+    expect(await byCode('IDEM-13')).toHaveLength(1)
+  })
+
   it('marks a key done in the transaction of the write it guards, and only then', async () => {
     const row = async (k: string) =>
       (await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k)))[0]

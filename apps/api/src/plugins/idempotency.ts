@@ -17,6 +17,8 @@ declare module 'fastify' {
 const STALE_MS = 60_000
 /** Response headers a replay repeats. */
 const KEPT_HEADERS = ['content-type', 'etag', 'location']
+/** At most this many failed requests' reservations wait in memory to be freed (oldest go first). */
+const UNRELEASED_MAX = 10_000
 
 /**
  * `Idempotency-Key` on POST: the first response to (caller, key) is stored and a retry with the
@@ -32,6 +34,27 @@ const KEPT_HEADERS = ['content-type', 'etag', 'location']
 export default fp(
   async function idempotencyPlugin(app: FastifyInstance, opts: { db: Db }) {
     const { db } = opts
+    /**
+     * Reservations of requests that failed with a 5xx while the database was unreachable, so
+     * they could not be freed then (`${actor} ${key}`). This process's retry frees such a
+     * reservation first, if its write did not commit, instead of waiting STALE_MS. Another
+     * instance does not know of it and waits, as before.
+     */
+    const unreleased = new Set<string>()
+    const keyWhere = (actor: string, key: string) =>
+      and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key))
+    /** Frees a reservation whose request failed before its write committed. */
+    const release = async (actor: string, key: string) => {
+      await db
+        .delete(idempotencyKeys)
+        .where(
+          and(
+            keyWhere(actor, key),
+            isNull(idempotencyKeys.committedAt),
+            isNull(idempotencyKeys.status),
+          ),
+        )
+    }
 
     /**
      * Reserves (caller, key), or answers from what is stored: `reserved` when the handler is to
@@ -51,6 +74,13 @@ export default fp(
       // A multipart body is streamed later, not parsed here: its length stands in for it.
       const body = request.body ?? { contentLength: request.headers['content-length'] ?? null }
       const requestHash = sha256Hex(canonicalJson({ m: request.method, u: request.url, b: body }))
+      const failed = `${owner} ${key}`
+      // Taken out of the set before the delete: of two retries at once, one frees it.
+      if (unreleased.delete(failed))
+        await release(owner, key).catch((err: unknown) => {
+          unreleased.add(failed)
+          throw err
+        })
       const now = new Date()
       const inserted = await db
         .insert(idempotencyKeys)
@@ -72,10 +102,7 @@ export default fp(
         request.idempotency = { actor: owner, key, open: true }
         return 'reserved'
       }
-      const [row] = await db
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.actor, owner), eq(idempotencyKeys.key, key)))
+      const [row] = await db.select().from(idempotencyKeys).where(keyWhere(owner, key))
       if (!row) throw new AppError('idempotency_in_progress')
       if (row.requestHash !== requestHash)
         throw new AppError(
@@ -106,7 +133,7 @@ export default fp(
         await tx
           .update(idempotencyKeys)
           .set({ committedAt: new Date() })
-          .where(and(eq(idempotencyKeys.actor, idem.actor), eq(idempotencyKeys.key, idem.key)))
+          .where(keyWhere(idem.actor, idem.key))
       }
     }
 
@@ -129,14 +156,19 @@ export default fp(
       // Work the request left running (a nudge, a background refresh) marks nothing.
       idem.open = false
       request.idempotency = undefined
-      const where = and(eq(idempotencyKeys.actor, idem.actor), eq(idempotencyKeys.key, idem.key))
+      const where = keyWhere(idem.actor, idem.key)
       // The answer goes out whether or not it could be remembered (the database may have gone
       // away since the handler finished): what it says is true either way. Unremembered, a
       // retry finds the key done (the write committed with its mark) or free again (it did not).
       try {
         if (reply.statusCode >= 500) {
           // A retry may run it again, unless its write committed before the failure.
-          await db.delete(idempotencyKeys).where(and(where, isNull(idempotencyKeys.committedAt)))
+          await release(idem.actor, idem.key).catch((err: unknown) => {
+            if (unreleased.size >= UNRELEASED_MAX)
+              unreleased.delete(unreleased.values().next().value!)
+            unreleased.add(`${idem.actor} ${idem.key}`)
+            throw err
+          })
           return payload
         }
         const headers: Record<string, string> = {}
