@@ -1,6 +1,11 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import type { DashboardFigure } from '@rectify/schemas'
+import {
+  BREAKDOWN_COLUMNS,
+  breakdownFigure,
+  type DashboardBreakdown,
+  type DashboardFigure,
+} from '@rectify/schemas'
 import { problemUnits, problems } from '../src/db/schema/index.js'
 import type { Ctx } from '../src/lib/context.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
@@ -69,12 +74,19 @@ async function agree(round: string) {
     expect(await figures(true, r)).toEqual(await figures(false, r))
 }
 
-/** Every figure of an answer, wherever it sits. */
-function linked(x: unknown): DashboardFigure[] {
-  if (Array.isArray(x)) return x.flatMap(linked)
+/**
+ * Every figure of an answer, wherever it sits: a breakdown's cells too, each as the SPA links it
+ * (breakdownFigure: the row's query with the column's).
+ */
+export function figuresOf(x: unknown): DashboardFigure[] {
+  if (Array.isArray(x)) return x.flatMap(figuresOf)
   if (!x || typeof x !== 'object') return []
-  if ('ledgerQuery' in x && 'count' in x) return [x as DashboardFigure]
-  return Object.values(x).flatMap(linked)
+  if ('ledgerQuery' in x && 'count' in x && 'target' in x) return [x as DashboardFigure]
+  if ('columns' in x && 'rows' in x) {
+    const b = x as DashboardBreakdown
+    return b.rows.flatMap((row) => BREAKDOWN_COLUMNS.map((c) => breakdownFigure(b, row, c)))
+  }
+  return Object.values(x).flatMap(figuresOf)
 }
 
 /**
@@ -85,7 +97,7 @@ function linked(x: unknown): DashboardFigure[] {
 async function listsAgree(round: string) {
   const list = new ProblemsService(db(), DEFAULT_LIGHT_SETTINGS, t.cipher)
   let nonZero = 0
-  for (const f of linked(await figures(false, round))) {
+  for (const f of figuresOf(await figures(false, round))) {
     const q = { ...f.ledgerQuery, limit: 1 } as Record<string, unknown>
     // The route's query string coerces 'true'; the service is called here without it.
     if (q.overdue !== undefined) q.overdue = q.overdue === 'true'

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DashboardFigure } from '@rectify/schemas'
+import { breakdownFigure, type DashboardBreakdownRow, type DashboardFigure } from '@rectify/schemas'
 import { measures, notices, problemUnits, problems, units } from '../src/db/schema/index.js'
 import type { Ctx } from '../src/lib/context.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
@@ -8,7 +8,7 @@ import { DashboardService } from '../src/modules/dashboard/dashboard.service.js'
 import { refreshStaleLights } from '../src/modules/problems/problems.derived.js'
 import { isoWeeks } from '../src/modules/dashboard/dashboard.weeks.js'
 import { createTestApp, type TestApp } from './build-app.js'
-import { describeRollup } from './dashboard-rollup.js'
+import { describeRollup, figuresOf } from './dashboard-rollup.js'
 import { closeNotRectified } from './dispatch-factories.js'
 import { as, makeWorld } from './factories.js'
 import { makeMeasure, makeProblem, makeRound, qs } from './ledger-factories.js'
@@ -133,18 +133,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-/** Every figure of an answer, wherever it sits. */
-function figures(x: unknown): DashboardFigure[] {
-  if (Array.isArray(x)) return x.flatMap(figures)
-  if (x && typeof x === 'object') {
-    const o = x as Record<string, unknown>
-    if ('ledgerQuery' in o && 'target' in o && 'count' in o)
-      return [o as unknown as DashboardFigure]
-    return Object.values(o).flatMap(figures)
-  }
-  return []
-}
-
 const LIST = {
   problems: '/api/v1/problems',
   petitions: '/api/v1/petitions',
@@ -180,7 +168,7 @@ describe('every figure equals the count of the list its ledgerQuery opens', () =
     let checked = 0
     let nonZero = 0
     for (const route of ROUTES) {
-      for (const f of figures(await get(api(), route, query()))) {
+      for (const f of figuresOf(await get(api(), route, query()))) {
         if (f.ledgerQuery === null) continue
         expect(
           await listTotal(api(), f),
@@ -240,12 +228,12 @@ describe('breakdown', () => {
     const row = (id: string) => b.rows.find((r: { key: string }) => r.key === id)
     // eeb leads 4; county A leads 2, is co-unit of 1 and holds the township's 1; county B leads
     // 2 and is co-unit of 1 (a region alone is not the unit filter: eebYellow is not B's).
-    expect(row(world.units.eeb.id).total.count).toBe(4)
-    expect(row(world.units.countyA.id).total.count).toBe(4)
-    expect(row(world.units.countyB.id).total.count).toBe(3)
+    expect(row(world.units.eeb.id).counts.total).toBe(4)
+    expect(row(world.units.countyA.id).counts.total).toBe(4)
+    expect(row(world.units.countyB.id).counts.total).toBe(3)
     expect(row(world.units.office.id)).toBeUndefined()
     expect(
-      b.rows.reduce((s: number, r: { total: DashboardFigure }) => s + r.total.count, 0),
+      b.rows.reduce((s: number, r: DashboardBreakdownRow) => s + r.counts.total, 0),
     ).toBeGreaterThan(9)
   })
 
@@ -263,18 +251,22 @@ describe('breakdown', () => {
         const b = await get(who, 'breakdown', { round: round.id, by })
         expect(b.rows.length).toBeGreaterThan(0)
         for (const r of b.rows) {
-          const parts =
-            r.completed.count + r.closedNotRectified.count + r.onSchedule.count + r.behind.count
-          expect(parts, `${by} ${r.label ?? r.key}`).toBe(r.total.count)
-          expect(r.overdue.count).toBeLessThanOrEqual(r.onSchedule.count + r.behind.count)
+          const c = (r as DashboardBreakdownRow).counts
+          const parts = c.completed + c.closedNotRectified + c.onSchedule + c.behind
+          expect(parts, `${by} ${r.label ?? r.key}`).toBe(c.total)
+          expect(c.overdue).toBeLessThanOrEqual(c.onSchedule + c.behind)
         }
       }
       // The forced close-out is in its own column, in the row of county A's region and units.
       const b = await get(office, 'breakdown', { round: round.id, by })
       const key = by === 'domain' ? 'water' : world.units.countyA.id
       const row = b.rows.find((r: { key: string }) => r.key === key)
-      expect(row.closedNotRectified.count).toBe(1)
-      expect(row.closedNotRectified.ledgerQuery.bucket).toBe('closed_not_rectified')
+      expect(row.counts.closedNotRectified).toBe(1)
+      expect(breakdownFigure(b, row, 'closedNotRectified').ledgerQuery).toEqual({
+        round: round.id,
+        [by]: key,
+        bucket: 'closed_not_rectified',
+      })
     },
   )
 
@@ -500,7 +492,7 @@ describe('the narrow facts the figures read (problem_facts)', () => {
     const byUnit = async () =>
       Object.fromEntries(
         (await get(office, 'breakdown', { round: r.id, by: 'unit' })).rows.map(
-          (x: { key: string; total: DashboardFigure }) => [x.key, x.total.count],
+          (x: DashboardBreakdownRow) => [x.key, x.counts.total],
         ),
       )
     expect(await unitsOf(row.id)).toEqual(sorted(city, countyA, townA, countyB))

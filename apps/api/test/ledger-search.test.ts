@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROBLEM_SORTS, type Problem } from '@rectify/schemas'
+import { PROBLEM_SORTS, breakdownFigure, type Problem } from '@rectify/schemas'
 import { problems } from '../src/db/schema/index.js'
 import { addDays, shanghaiDate } from '../src/lib/dates.js'
 import { encodeCursor } from '../src/lib/http.js'
@@ -339,7 +339,9 @@ describe('the total', () => {
     const dashboard = new DashboardService(t.database.db)
     const figures = [
       (await dashboard.overview(ctx, { round: round.id })).total,
-      ...(await dashboard.breakdown(ctx, { round: round.id, by: 'unit' })).rows.map((r) => r.total),
+      ...(await dashboard
+        .breakdown(ctx, { round: round.id, by: 'unit' })
+        .then((b) => b.rows.map((r) => breakdownFigure(b, r, 'total')))),
       ...(await dashboard.overview(ctx, {})).byBucket,
     ]
     expect(figures[0]!.count).toBe(4)

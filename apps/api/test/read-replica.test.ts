@@ -146,9 +146,9 @@ describe.skipIf(!url)('reads routed to a replica (PostgreSQL)', () => {
     expect(own.json<{ total: { count: number } }>().total.count).toBe(1)
     const byUnit = await get(office, `dashboard/breakdown?by=unit&round=${round.id}`)
     const eeb = byUnit
-      .json<{ rows: { key: string; total: { count: number } }[] }>()
+      .json<{ rows: { key: string; counts: { total: number } }[] }>()
       .rows.find((r) => r.key === world.units.eeb.id)
-    expect(eeb?.total.count).toBe(2)
+    expect(eeb?.counts.total).toBe(2)
   })
 
   it('ranks and publishes from the replica', async () => {

@@ -7,8 +7,9 @@ import { DASHBOARD_DIMENSIONS } from './constants/dashboard.js'
  * Dashboards (统计分析) for leaders and the office. Every figure carries `ledgerQuery`: the query
  * of GET /problems (or /petitions for petition figures) that lists exactly the problems behind
  * it — the SPA links each bar to the filtered ledger with it, and the tests check that the
- * ledger's `total` for that query equals the figure (same definitions, one query path). Unit
- * users get their own units' figures (the ledger's object scope).
+ * ledger's `total` for that query equals the figure (same definitions, one query path). A
+ * breakdown says its queries once, by row and by column (breakdownFigure puts a cell's
+ * together). Unit users get their own units' figures (the ledger's object scope).
  */
 
 /** Every dashboard route takes the round and an optional unit (with its subtree). */
@@ -65,32 +66,62 @@ export const DashboardBreakdownQuerySchema = Type.Object(
 )
 export type DashboardBreakdownQuery = Static<typeof DashboardBreakdownQuerySchema>
 
-/**
- * One row of a breakdown: the group's total and its buckets. Completed, closed not rectified
- * (未整改到位销号), on schedule and behind partition the total; overdue is "of which" (it
- * overlaps on schedule and behind).
- */
+const count = Type.Integer({ minimum: 0 })
+
+/** A row's figure in each column (BREAKDOWN_COLUMNS). */
+export const DashboardBreakdownCountsSchema = Type.Object(
+  {
+    total: count,
+    completed: count,
+    closedNotRectified: count,
+    onSchedule: count,
+    behind: count,
+    overdue: count,
+  },
+  { $id: 'DashboardBreakdownCounts' },
+)
+
+/** What each column adds to a row's ledger query (e.g. `{ bucket: 'behind' }`). */
+export const DashboardBreakdownColumnsSchema = Type.Object(
+  {
+    total: LedgerQuerySchema,
+    completed: LedgerQuerySchema,
+    closedNotRectified: LedgerQuerySchema,
+    onSchedule: LedgerQuerySchema,
+    behind: LedgerQuerySchema,
+    overdue: LedgerQuerySchema,
+  },
+  { $id: 'DashboardBreakdownColumns' },
+)
+
+/** One group of a breakdown (a unit, region or domain): its ledger query and its counts. */
 export const DashboardBreakdownRowSchema = Type.Object(
   {
     key: Type.String(),
     label: Nullable(Type.String()),
-    total: DashboardFigureSchema,
-    completed: DashboardFigureSchema,
-    closedNotRectified: DashboardFigureSchema,
-    onSchedule: DashboardFigureSchema,
-    behind: DashboardFigureSchema,
-    overdue: DashboardFigureSchema,
+    /** GET /problems's query for the group's problems (the total's list). */
+    ledgerQuery: LedgerQuerySchema,
+    counts: DashboardBreakdownCountsSchema,
   },
   { $id: 'DashboardBreakdownRow' },
 )
+
+/**
+ * A breakdown, with each link said once: a cell's figure is `rows[i].counts[column]`, and the
+ * problems behind it are GET /problems with `{ ...rows[i].ledgerQuery, ...columns[column] }`
+ * (breakdownFigure). A breakdown by region holds ~100 rows of six figures: with the key, label
+ * and query repeated in each figure it was 117 KB, most of it repeated.
+ */
 export const DashboardBreakdownSchema = Type.Object(
   {
     by: Type.Enum(DASHBOARD_DIMENSIONS),
+    columns: DashboardBreakdownColumnsSchema,
     rows: Type.Array(DashboardBreakdownRowSchema),
   },
   { $id: 'DashboardBreakdown' },
 )
 export type DashboardBreakdown = Static<typeof DashboardBreakdownSchema>
+export type DashboardBreakdownRow = Static<typeof DashboardBreakdownRowSchema>
 
 /** GET /dashboard/trend: weekly completions and the burn-up (cumulative closed vs planned). */
 export const DashboardTrendQuerySchema = Type.Object(

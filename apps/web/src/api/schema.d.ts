@@ -4201,17 +4201,44 @@ export interface components {
         DashboardBreakdown: {
             /** @enum {unknown} */
             by: "unit" | "region" | "domain";
+            columns: components["schemas"]["DashboardBreakdownColumns"];
             rows: components["schemas"]["DashboardBreakdownRow"][];
         };
+        DashboardBreakdownColumns: {
+            behind: {
+                [key: string]: string;
+            };
+            closedNotRectified: {
+                [key: string]: string;
+            };
+            completed: {
+                [key: string]: string;
+            };
+            onSchedule: {
+                [key: string]: string;
+            };
+            overdue: {
+                [key: string]: string;
+            };
+            total: {
+                [key: string]: string;
+            };
+        };
+        DashboardBreakdownCounts: {
+            behind: number;
+            closedNotRectified: number;
+            completed: number;
+            onSchedule: number;
+            overdue: number;
+            total: number;
+        };
         DashboardBreakdownRow: {
-            behind: components["schemas"]["DashboardFigure"];
-            closedNotRectified: components["schemas"]["DashboardFigure"];
-            completed: components["schemas"]["DashboardFigure"];
+            counts: components["schemas"]["DashboardBreakdownCounts"];
             key: string;
             label: string | null;
-            onSchedule: components["schemas"]["DashboardFigure"];
-            overdue: components["schemas"]["DashboardFigure"];
-            total: components["schemas"]["DashboardFigure"];
+            ledgerQuery: {
+                [key: string]: string;
+            };
         };
         DashboardFigure: {
             count: number;

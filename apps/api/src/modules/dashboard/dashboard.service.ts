@@ -50,6 +50,15 @@ const COLUMNS = {
   behind: 'behind',
   overdue: 'overdue',
 } as const satisfies Record<string, ProblemBucket>
+/** What each breakdown column adds to its row's ledger query (said once in the answer). */
+const COLUMN_QUERIES: DashboardBreakdown['columns'] = {
+  total: {},
+  completed: { bucket: COLUMNS.completed },
+  closedNotRectified: { bucket: COLUMNS.closedNotRectified },
+  onSchedule: { bucket: COLUMNS.onSchedule },
+  behind: { bucket: COLUMNS.behind },
+  overdue: { bucket: COLUMNS.overdue },
+}
 
 type Target = DashboardFigure['target']
 
@@ -172,26 +181,26 @@ export class DashboardService {
     const out = rows
       .filter((r) => r.key !== null && (r.total as number) > 0)
       .map((r) => {
-        const key = r.key!
-        const rowQuery = { ...query, [dimension]: key }
-        const f = (name: string, extra: LedgerQuery) =>
-          figure(key, r[name] as number, { ...rowQuery, ...extra }, 'problems', r.label ?? null)
+        const count = (name: string) => (r[name] as number | undefined) ?? 0
         return {
-          key,
+          key: r.key!,
           label: r.label ?? null,
-          total: f('total', {}),
-          completed: f('completed', { bucket: 'completed' }),
-          closedNotRectified: f('closedNotRectified', { bucket: 'closed_not_rectified' }),
-          onSchedule: f('onSchedule', { bucket: 'on_schedule' }),
-          behind: f('behind', { bucket: 'behind' }),
-          overdue: f('overdue', { bucket: 'overdue' }),
+          ledgerQuery: { ...query, [dimension]: r.key! },
+          counts: {
+            total: count('total'),
+            completed: count('completed'),
+            closedNotRectified: count('closedNotRectified'),
+            onSchedule: count('onSchedule'),
+            behind: count('behind'),
+            overdue: count('overdue'),
+          },
         }
       })
       .sort(
         (a, b) =>
-          b.total.count - a.total.count || (a.label ?? a.key).localeCompare(b.label ?? b.key),
+          b.counts.total - a.counts.total || (a.label ?? a.key).localeCompare(b.label ?? b.key),
       )
-    return { by: q.by, rows: out }
+    return { by: q.by, columns: COLUMN_QUERIES, rows: out }
   }
 
   /**
