@@ -49,13 +49,12 @@ export {
 } from './problems.lookup.js'
 export {
   overdueSql,
-  problemColumns,
   problemWhere,
-  sortSpec,
   type ProblemBucket,
   type ProblemFilter,
-  type ProblemRow,
-} from './problems.repository.js'
+} from './problems.filter.js'
+export { problemColumns, type ProblemRow } from './problems.repository.js'
+export { sortSpec } from './problems.sort.js'
 export { PHONE_CONTEXT, sealPhones } from './problems.persons.js'
 export { GROUPED_FILTERS, keyedPart, rollup, type RollupKey } from './problems.rollup.js'
 export { problemsRoutes } from './problems.routes.js'

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { auditLog, problems, progressReports, units } from '../../db/schema/index.js'
 import { likeEscape } from '../../lib/http.js'
-import { ledByUnitTree, overdueSql } from './problems.repository.js'
+import { ledByUnitTree, overdueSql } from './problems.filter.js'
 import { actorDisplayName, actorUnitName } from '../../lib/actor-display.js'
 
 /** The most entries a timeline answers with (a problem's life is far shorter). */

@@ -1,11 +1,8 @@
 import type { SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import {
-  problemsRepository as repo,
-  type ProblemFilter,
-  type ProblemRow,
-  type sortSpec,
-} from './problems.repository.js'
+import type { ProblemFilter } from './problems.filter.js'
+import { problemsRepository as repo, type ProblemRow } from './problems.repository.js'
+import type { sortSpec } from './problems.sort.js'
 
 // What the modules built on the ledger read of it and the one write an import makes, in the
 // caller's transaction: they check, lock and page problems; every other change to a problem

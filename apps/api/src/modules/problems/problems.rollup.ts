@@ -2,7 +2,7 @@ import { and, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../db/client.js'
 import { problemRollup } from '../../db/schema/index.js'
-import { problemWhere, type ProblemFilter } from './problems.repository.js'
+import { problemWhere, type ProblemFilter } from './problems.filter.js'
 
 /**
  * The rollup (db/schema/facts.ts problemRollup, migration 0031): problem counts per key, kept by

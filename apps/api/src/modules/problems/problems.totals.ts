@@ -2,11 +2,8 @@ import { count, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../db/client.js'
 import { problemFacts, problems } from '../../db/schema/index.js'
-import {
-  problemWhere,
-  problemsRepository as repo,
-  type ProblemFilter,
-} from './problems.repository.js'
+import { problemWhere, type ProblemFilter } from './problems.filter.js'
+import { problemsRepository as repo } from './problems.repository.js'
 import { rollupCount, rollupRows } from './problems.rollup.js'
 
 /**
