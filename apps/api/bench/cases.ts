@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import type { Database } from '../src/db/client.js'
 import { problems } from '../src/db/schema/index.js'
 import { queryTokens } from '../src/lib/search.js'
-import { SEARCH_EXACT_UP_TO } from '../src/modules/problems/problems.service.js'
+import { EXACT_TOTAL_UP_TO, SEARCH_EXACT_UP_TO } from '../src/modules/problems/problems.service.js'
 
 /** What the cases may refer to: ids of seeded rows, found once before the runs. */
 export interface BenchFixtures {
@@ -156,22 +156,22 @@ async function searchByHand(database: Database) {
   const tokens = queryTokens(SEARCH_QUERY)
   const [page, total] = await Promise.all([
     ledgerPageByHand(database, 'p.search_tokens @> $1::text[]', [tokens]),
-    searchTotalByHand(database, tokens),
+    totalByHand(database, 'search_tokens @> $1::text[]', [tokens], SEARCH_EXACT_UP_TO),
   ])
   return { ...page, total }
 }
 
-/** The search's total as the route counts it: exactly up to its threshold, else the planner's. */
-async function searchTotalByHand(database: Database, tokens: string[]) {
+/** A total as the routes count one: exactly up to `cap`, else the planner's estimate. */
+async function totalByHand(database: Database, where: string, params: unknown[], cap: number) {
   const [counted] = await database.query<{ n: string }>(
-    'select count(*) as n from (select 1 from problems where search_tokens @> $1::text[] limit $2) m',
-    [tokens, SEARCH_EXACT_UP_TO + 1],
+    `select count(*) as n from (select 1 from problems where ${where} limit ${cap + 1}) m`,
+    params,
   )
   const n = Number(counted?.n ?? 0)
-  if (n <= SEARCH_EXACT_UP_TO) return { total: n, totalIsEstimate: false }
+  if (n <= cap) return { total: n, totalIsEstimate: false }
   const [row] = await database.query<{ 'QUERY PLAN': unknown }>(
-    'explain (format json) select id from problems where search_tokens @> $1::text[]',
-    [tokens],
+    `explain (format json) select id from problems where ${where}`,
+    params,
   )
   // pg parses the json column, PGlite may hand it over as text.
   const raw = row?.['QUERY PLAN']
@@ -182,7 +182,8 @@ async function searchTotalByHand(database: Database, tokens: string[]) {
 
 /**
  * What GET /public/problems (first page, limit 50) asks of the database: published problems most
- * recently changed first, with their co-responsible units, the unit names, and the count.
+ * recently changed first, with their co-responsible units, the unit names, and the total as the
+ * route counts it.
  */
 async function publicByHand(database: Database) {
   const page = await database.query<{
@@ -202,7 +203,7 @@ async function publicByHand(database: Database) {
   ]
   const [names, total] = await Promise.all([
     database.query('select id, name from units where id = any($1::uuid[])', [ids]),
-    database.query('select count(*) as n from problems where public'),
+    totalByHand(database, 'public', [], EXACT_TOTAL_UP_TO),
   ])
   return { items: page.slice(0, 50), names, total }
 }

@@ -8,6 +8,7 @@ import {
   publicReports,
 } from '../src/db/schema/index.js'
 import { uuidv7 } from '../src/lib/ids.js'
+import { PublicBoardService } from '../src/modules/public/index.js'
 import { createTestApp, type TestApp } from './build-app.js'
 import { makeMeasure, pngBytes } from './evidence-factories.js'
 import { as, login, makeWorld } from './factories.js'
@@ -62,7 +63,7 @@ const PETITION_ROW = ['receiptNo', 'region', 'domains', 'complaint', 'finding', 
 ])
 /** Every field name each route may answer with, at any depth. */
 const ALLOWED: Record<string, string[]> = {
-  list: ['items', 'nextCursor', 'total', ...PROBLEM],
+  list: ['items', 'nextCursor', 'total', 'totalIsEstimate', ...PROBLEM],
   detail: ['problem', 'description', 'target', 'measures', 'progress', 'notice', ...PROBLEM]
     .concat(['seq', 'content', 'unit', 'percent', 'period', 'date'])
     .concat(NOTICE),
@@ -309,6 +310,19 @@ describe('every public route answers allow-listed fields only', () => {
     const tracking = JSON.parse((await routes[10]![1]()).body)
     expect(tracking).toMatchObject({ status: 'replied', reply: '经核查，填埋场已完成整改。' })
     expect(tracking.problem).toEqual({ code: 'PUB-2', title: '城西垃圾填埋场渗滤液' })
+  })
+
+  it('counts exactly up to its threshold, then says the total is an estimate', async () => {
+    const list = JSON.parse((await routes[0]![1]()).body)
+    expect(list).toMatchObject({ total: 2, totalIsEstimate: false })
+    const bounded = new PublicBoardService(t.database.db, { list: 1, search: 1 })
+    const page = await bounded.list({ limit: 1 })
+    expect(page.totalIsEstimate).toBe(true)
+    expect(page.total).toBeGreaterThanOrEqual(2)
+    expect(page.items).toHaveLength(1)
+    expect(page.nextCursor).not.toBeNull()
+    // A search's own threshold: one match is within it, exact.
+    expect(await bounded.list({ q: '填埋场' })).toMatchObject({ total: 1, totalIsEstimate: false })
   })
 
   it('lists the public institution with its published problems only', async () => {

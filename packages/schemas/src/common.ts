@@ -69,6 +69,8 @@ export interface Page<T> {
   items: T[]
   nextCursor: string | null
   total: number
+  /** True when `total` is an estimate: lists that count exactly only up to a threshold say so. */
+  totalIsEstimate?: boolean
 }
 
 /** RFC 9457 problem details as every error is answered. `code` is stable: clients branch on it. */

@@ -106,7 +106,19 @@ export const ListPublicProblemsQuerySchema = Type.Object(
   { additionalProperties: false },
 )
 export type ListPublicProblemsQuery = Static<typeof ListPublicProblemsQuerySchema>
-export const PublicProblemPageSchema = PageSchema(PublicProblemSchema, { $id: 'PublicProblemPage' })
+/**
+ * A page of the board. `total` is exact up to a threshold (10,000, or 1,000 with a search text
+ * `q`) and the planner's estimate above it, which `totalIsEstimate` says ("约 N 个问题").
+ */
+export const PublicProblemPageSchema = Type.Object(
+  {
+    items: Type.Array(PublicProblemSchema),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+    total: Type.Integer({ minimum: 0 }),
+    totalIsEstimate: Type.Boolean(),
+  },
+  { $id: 'PublicProblemPage' },
+)
 export type PublicProblemPage = Static<typeof PublicProblemPageSchema>
 
 /** Notices in publicity now, with their problems: where the objection form is offered. */

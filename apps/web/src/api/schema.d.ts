@@ -5722,6 +5722,7 @@ export interface components {
             items: components["schemas"]["PublicProblem"][];
             nextCursor: string | null;
             total: number;
+            totalIsEstimate: boolean;
         };
         PublicRegionList: {
             items: {

@@ -1,5 +1,5 @@
 /**
- * A server-paged list (`{ items, nextCursor, total }`): the first page, then "load more"
+ * A server-paged list (`{ items, nextCursor, total, totalIsEstimate? }`): the first page, then "load more"
  * appends the next. A reload started while an older request is in flight wins; the stale
  * answer is dropped, so fast filter changes never show rows of the previous filter.
  */
@@ -12,6 +12,7 @@ export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>
 export function useCursorList<T>(fetchPage: PageFetcher<T>) {
   const items = shallowRef<T[]>([]) as Ref<T[]>
   const total = ref(0)
+  const totalIsEstimate = ref(false)
   const nextCursor = ref<string | null>(null)
   const latest = useLatest()
   const { loading, error } = latest
@@ -24,6 +25,7 @@ export function useCursorList<T>(fetchPage: PageFetcher<T>) {
       (page) => {
         items.value = cursor ? [...items.value, ...page.items] : page.items
         total.value = page.total
+        totalIsEstimate.value = page.totalIsEstimate === true
         nextCursor.value = page.nextCursor
       },
     )
@@ -44,7 +46,18 @@ export function useCursorList<T>(fetchPage: PageFetcher<T>) {
     items.value = items.value.map((item) => (match(item) ? next : item))
   }
 
-  return { items, total, nextCursor, hasMore, loading, error, reload, loadMore, replace }
+  return {
+    items,
+    total,
+    totalIsEstimate,
+    nextCursor,
+    hasMore,
+    loading,
+    error,
+    reload,
+    loadMore,
+    replace,
+  }
 }
 
 /**

@@ -38,6 +38,7 @@ export const publicBoard: typeof zh = {
     all: 'All',
     count: '{n} problems',
     shown: 'Showing {shown} of {n}',
+    shownAbout: 'Showing {shown} of about {n}',
     empty: 'No problems have been published yet.',
     noMatch: 'No problem matches; try other criteria.',
     loadMore: 'Load more',

@@ -40,6 +40,7 @@ export const publicBoard = {
     all: '全部',
     count: '共 {n} 个问题',
     shown: '已显示 {shown} 个，共 {n} 个',
+    shownAbout: '已显示 {shown} 个，共约 {n} 个',
     empty: '暂无公开的整改问题。',
     noMatch: '没有符合条件的问题，请调整查找条件。',
     loadMore: '加载更多',

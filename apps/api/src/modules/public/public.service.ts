@@ -12,7 +12,14 @@ import { AppError, notFound } from '../../errors.js'
 import { shanghaiDate } from '../../lib/dates.js'
 import { decodeCursor, encodeCursor } from '../../lib/http.js'
 import { publicityPhase } from '../../lib/publicity.js'
-import { countProblems, listProblems, type ProblemRow, sortSpec } from '../problems/index.js'
+import {
+  EXACT_TOTAL_UP_TO,
+  SEARCH_EXACT_UP_TO,
+  cappedTotal,
+  listProblems,
+  sortSpec,
+  type ProblemRow,
+} from '../problems/index.js'
 import { publicRepository as repo, published } from './public.repository.js'
 
 /** The board lists published problems most recently changed first (index problems_public_idx). */
@@ -27,7 +34,16 @@ type NoticeRow = NonNullable<Awaited<ReturnType<typeof repo.latestPublicity>>>
  * someone adds it here on purpose. Nobody is checked: there is nothing here that is not public.
  */
 export class PublicBoardService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /**
+     * The list's total is exact up to this many (the ledger's thresholds: 1,000 with a search
+     * text) and the planner's estimate above it, said so: the board is open to anyone, and an
+     * exact count of a province's published problems costs a pass over all of them for every
+     * uncached combination of filters (a test lowers it).
+     */
+    private readonly exactUpTo = { list: EXACT_TOTAL_UP_TO, search: SEARCH_EXACT_UP_TO },
+  ) {}
 
   async list(q: ListPublicProblemsQuery): Promise<PublicProblemPage> {
     const limit = q.limit ?? 50
@@ -45,15 +61,17 @@ export class PublicBoardService {
       q: q.q,
       today: shanghaiDate(),
     }
-    const [rows, total] = await Promise.all([
+    const cap = filter.q ? this.exactUpTo.search : this.exactUpTo.list
+    const [rows, { total, totalIsEstimate }] = await Promise.all([
       listProblems(this.db, filter, sort, limit + 1, cursor),
-      countProblems(this.db, filter),
+      cappedTotal(this.db, filter, cap),
     ])
     const page = rows.slice(0, limit)
     return {
       items: await this.toPublic(page),
       nextCursor: rows.length > limit ? encodeCursor(sort.cursorOf(page[page.length - 1]!)) : null,
       total,
+      totalIsEstimate,
     }
   }
 
