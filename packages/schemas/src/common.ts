@@ -65,6 +65,13 @@ export function PageSchema<T extends TSchema>(item: T, options?: TObjectOptions)
     options,
   )
 }
+/**
+ * `{ items, nextCursor, total, totalIsEstimate }`: a list that counts exactly only up to a
+ * threshold and estimates above it, which `totalIsEstimate` says (the SPA shows 约 N).
+ */
+export function EstimatedPageSchema<T extends TSchema>(item: T, options?: TObjectOptions) {
+  return Type.Object({ ...PageSchema(item).properties, totalIsEstimate: Type.Boolean() }, options)
+}
 export interface Page<T> {
   items: T[]
   nextCursor: string | null

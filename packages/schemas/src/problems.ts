@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import {
   DateSchema,
+  EstimatedPageSchema,
   IdSchema,
   NonBlank,
   PageQueryProperties,
@@ -239,15 +240,7 @@ export type ListProblemsQuery = Static<typeof ListProblemsQuerySchema>
  * search text `q`) and the planner's estimate above it, which `totalIsEstimate` says: the SPA
  * then shows "约 N 条".
  */
-export const ProblemPageSchema = Type.Object(
-  {
-    items: Type.Array(ProblemSchema),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-    total: Type.Integer({ minimum: 0 }),
-    totalIsEstimate: Type.Boolean(),
-  },
-  { $id: 'ProblemPage' },
-)
+export const ProblemPageSchema = EstimatedPageSchema(ProblemSchema, { $id: 'ProblemPage' })
 export type ProblemPage = Static<typeof ProblemPageSchema>
 
 export const TransitionBodySchema = Type.Object(

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import {
   DateSchema,
+  EstimatedPageSchema,
   IdSchema,
   NonBlank,
   PageQueryProperties,
@@ -110,15 +111,9 @@ export type ListPublicProblemsQuery = Static<typeof ListPublicProblemsQuerySchem
  * A page of the board. `total` is exact up to a threshold (10,000, or 1,000 with a search text
  * `q`) and the planner's estimate above it, which `totalIsEstimate` says ("约 N 个问题").
  */
-export const PublicProblemPageSchema = Type.Object(
-  {
-    items: Type.Array(PublicProblemSchema),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-    total: Type.Integer({ minimum: 0 }),
-    totalIsEstimate: Type.Boolean(),
-  },
-  { $id: 'PublicProblemPage' },
-)
+export const PublicProblemPageSchema = EstimatedPageSchema(PublicProblemSchema, {
+  $id: 'PublicProblemPage',
+})
 export type PublicProblemPage = Static<typeof PublicProblemPageSchema>
 
 /** Notices in publicity now, with their problems: where the objection form is offered. */
