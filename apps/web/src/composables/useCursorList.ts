@@ -1,6 +1,6 @@
 /**
- * A server-paged list (`{ items, nextCursor, total, totalIsEstimate? }`): the first page, then "load more"
- * appends the next. A reload started while an older request is in flight wins; the stale
+ * A server-paged list (`{ items, nextCursor, total, totalIsEstimate? }`): the first page, then
+ * "load more" appends the next. A reload started while an older request is in flight wins; the stale
  * answer is dropped, so fast filter changes never show rows of the previous filter.
  */
 import type { Page } from '@rectify/schemas'
