@@ -265,6 +265,37 @@ describe('Idempotency-Key on POST', () => {
     expect(await byCode('IDEM-13')).toHaveLength(1)
   })
 
+  it('answers a retry at once that the write is done when it committed before its request failed', async () => {
+    // COMMIT reached the database, then the connection was lost before its answer came back:
+    // the request is answered 503, and its write (with the key's mark) is in the database.
+    const { db } = t.database
+    const transaction = db.transaction.bind(db)
+    const spy = vi.spyOn(db, 'transaction').mockImplementationOnce((async (
+      ...args: Parameters<typeof db.transaction>
+    ) => {
+      await transaction(...args)
+      throw lost()
+    }) as typeof db.transaction)
+    let first
+    try {
+      first = await admin.post('/api/v1/units', unitBody('IDEM-14'), key('k-14'))
+    } finally {
+      spy.mockRestore()
+    }
+    expect(first.statusCode, first.body).toBe(503)
+    const [unit] = await byCode('IDEM-14')
+    expect(unit).toBeDefined()
+    // This process answered the first request: nothing is still storing an answer, so the
+    // retry is not told to wait a minute, and the write is not run again.
+    for (const attempt of [1, 2]) {
+      const retry = await admin.post('/api/v1/units', unitBody('IDEM-14'), key('k-14'))
+      expect(retry.statusCode, `${attempt}: ${retry.body}`).toBe(409)
+      expect(retry.json().code).toBe('idempotency_done')
+    }
+    expect(await byCode('IDEM-14')).toHaveLength(1)
+    expect(await createdAudits(unit!.id)).toHaveLength(1)
+  })
+
   it('marks a key done in the transaction of the write it guards, and only then', async () => {
     const row = async (k: string) =>
       (await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k)))[0]

@@ -17,8 +17,8 @@ declare module 'fastify' {
 const STALE_MS = 60_000
 /** Response headers a replay repeats. */
 const KEPT_HEADERS = ['content-type', 'etag', 'location']
-/** At most this many failed requests' reservations wait in memory to be freed (oldest go first). */
-const UNRELEASED_MAX = 10_000
+/** At most this many keys of failed requests are remembered (the oldest are forgotten first). */
+const FAILED_MAX = 10_000
 
 /**
  * `Idempotency-Key` on POST: the first response to (caller, key) is stored and a retry with the
@@ -35,12 +35,18 @@ export default fp(
   async function idempotencyPlugin(app: FastifyInstance, opts: { db: Db }) {
     const { db } = opts
     /**
-     * Reservations of requests that failed with a 5xx while the database was unreachable, so
-     * they could not be freed then (`${actor} ${key}`). This process's retry frees such a
-     * reservation first, if its write did not commit, instead of waiting STALE_MS. Another
-     * instance does not know of it and waits, as before.
+     * Keys of requests this process answered with a 5xx (`${actor} ${key}`): their request is
+     * over, so a retry here need not wait STALE_MS. It first frees the reservation if the write
+     * did not commit (freeing it at the failure may itself have failed, the database being
+     * unreachable then), and if the write did commit (the connection was lost after COMMIT) it
+     * is told at once that the write is done. Another instance does not know of them and waits,
+     * as before.
      */
-    const unreleased = new Set<string>()
+    const failedHere = new Set<string>()
+    const rememberFailed = (actorKey: string) => {
+      if (failedHere.size >= FAILED_MAX) failedHere.delete(failedHere.values().next().value!)
+      failedHere.add(actorKey)
+    }
     const keyWhere = (actor: string, key: string) =>
       and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key))
     /** Frees a reservation whose request failed before its write committed. */
@@ -76,9 +82,10 @@ export default fp(
       const requestHash = sha256Hex(canonicalJson({ m: request.method, u: request.url, b: body }))
       const failed = `${owner} ${key}`
       // Taken out of the set before the delete: of two retries at once, one frees it.
-      if (unreleased.delete(failed))
+      const over = failedHere.delete(failed)
+      if (over)
         await release(owner, key).catch((err: unknown) => {
-          unreleased.add(failed)
+          rememberFailed(failed)
           throw err
         })
       const now = new Date()
@@ -112,11 +119,12 @@ export default fp(
       if (row.status === null) {
         // Committed but no response stored yet: the first request is normally still sending it
         // (the store follows COMMIT), so a retry now is told to wait; once the reservation is
-        // stale, the response was lost and the write is answered as done.
+        // stale, or this process answered the first request with a failure, the response was
+        // lost and the write is answered as done.
         const stale = row.createdAt.getTime() < now.getTime() - STALE_MS
-        throw new AppError(
-          row.committedAt !== null && stale ? 'idempotency_done' : 'idempotency_in_progress',
-        )
+        const done = row.committedAt !== null && (stale || over)
+        if (done && over) rememberFailed(failed)
+        throw new AppError(done ? 'idempotency_done' : 'idempotency_in_progress')
       }
       const headers = (row.headers ?? {}) as Record<string, string>
       for (const [h, v] of Object.entries(headers)) void reply.header(h, v)
@@ -163,12 +171,8 @@ export default fp(
       try {
         if (reply.statusCode >= 500) {
           // A retry may run it again, unless its write committed before the failure.
-          await release(idem.actor, idem.key).catch((err: unknown) => {
-            if (unreleased.size >= UNRELEASED_MAX)
-              unreleased.delete(unreleased.values().next().value!)
-            unreleased.add(`${idem.actor} ${idem.key}`)
-            throw err
-          })
+          rememberFailed(`${idem.actor} ${idem.key}`)
+          await release(idem.actor, idem.key)
           return payload
         }
         const headers: Record<string, string> = {}
