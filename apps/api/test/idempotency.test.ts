@@ -166,6 +166,14 @@ describe('Idempotency-Key on POST', () => {
       spy.mockRestore()
     }
   }
+  /** Creates unit `code` with key `k` while `spies` stand in; they are restored whatever happens. */
+  async function postWhile(spies: { mockRestore(): void }[], code: string, k: string) {
+    try {
+      return await admin.post('/api/v1/units', unitBody(code), key(k))
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+  }
   /** As if the retry came after the in-flight reservation counts as abandoned (60 s). */
   const ageReservation = (k: string) =>
     t.database.db
@@ -221,12 +229,7 @@ describe('Idempotency-Key on POST', () => {
   it('runs a retry once when the first attempt failed before its write committed', async () => {
     const { db } = t.database
     const spy = vi.spyOn(db, 'transaction').mockRejectedValueOnce(lost())
-    let first
-    try {
-      first = await admin.post('/api/v1/units', unitBody('IDEM-9'), key('k-9'))
-    } finally {
-      spy.mockRestore()
-    }
+    const first = await postWhile([spy], 'IDEM-9', 'k-9')
     expect(first.statusCode, first.body).toBe(503)
     expect(await byCode('IDEM-9')).toHaveLength(0)
     const retry = await admin.post('/api/v1/units', unitBody('IDEM-9'), key('k-9'))
@@ -247,13 +250,7 @@ describe('Idempotency-Key on POST', () => {
       if (table === idempotencyKeys) throw lost()
       return remove(table as never)
     }) as typeof db.delete)
-    let first
-    try {
-      first = await admin.post('/api/v1/units', unitBody('IDEM-13'), key('k-13'))
-    } finally {
-      transaction.mockRestore()
-      release.mockRestore()
-    }
+    const first = await postWhile([transaction, release], 'IDEM-13', 'k-13')
     expect(first.statusCode, first.body).toBe(503)
     expect(
       await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'k-13')),
@@ -276,12 +273,7 @@ describe('Idempotency-Key on POST', () => {
       await transaction(...args)
       throw lost()
     }) as typeof db.transaction)
-    let first
-    try {
-      first = await admin.post('/api/v1/units', unitBody('IDEM-14'), key('k-14'))
-    } finally {
-      spy.mockRestore()
-    }
+    const first = await postWhile([spy], 'IDEM-14', 'k-14')
     expect(first.statusCode, first.body).toBe(503)
     const [unit] = await byCode('IDEM-14')
     expect(unit).toBeDefined()
